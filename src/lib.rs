@@ -1,0 +1,5 @@
+//! ereje: public-service regulations as code.
+
+pub mod report;
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,11 @@
+//! Syntax: rule text → AST with spans. `parser` is the generated pest parser, `lower` turns its
+//! pairs into `ast`, `error` turns pest errors into diagnostics that name what was expected in
+//! plain words.
+
+pub mod ast;
+pub mod error;
+pub mod lower;
+pub(crate) mod parser;
+
+pub use error::SyntaxError;
+pub use lower::parse_file;
