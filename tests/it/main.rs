@@ -1,3 +1,6 @@
 //! The integration tests: one binary, one module per phase.
 
+mod pointer_index;
 mod syntax;
+mod syntax_errors;
+mod time;

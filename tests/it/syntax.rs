@@ -36,12 +36,3 @@ fn shipped_rule_files_parse() {
     }
     assert!(failures.is_empty(), "{failures}");
 }
-
-#[test]
-fn scratch() {
-    let text = std::fs::read_to_string("/tmp/bad.ereje").unwrap();
-    let source = SourceFile::new("bad.ereje", text);
-    if let Err(errors) = parse_file(&source, 0) {
-        for e in errors { eprintln!("{}", render(&e, false)); }
-    }
-}

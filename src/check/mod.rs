@@ -1,0 +1,3 @@
+//! Check: a bundle (JSON) against a compiled checker plan → findings, deadlines, verdict.
+
+pub mod pointer_index;
