@@ -1,7 +1,42 @@
 //! ereje: public-service regulations as code.
+//!
+//! ```text
+//! grammar/ereje.pest → syntax (AST with spans) → semantic (resolve, types, validity: the
+//! checked model) → compile (checker plan) → check (bundle → findings, deadlines, verdict)
+//! → report (human via miette, JSON)
+//! ```
+//!
+//! Each stage is a function: [`parse`], [`analyze`], [`compile`]; [`RuleSet`] composes them and
+//! checks bundles:
+//!
+//! ```
+//! use ereje::{RuleSet, check::{Options, Verdict}};
+//!
+//! let rules = RuleSet::shipped().expect("the shipped rules compile");
+//! let bundle = r#"{
+//!   "service": "kz.mvd.refugee_status",
+//!   "submitted_at": "2019-05-14T10:00:00+06:00",
+//!   "request": "grant",
+//!   "applicant": { "category": "stateless", "birth_date": "1990-01-01", "records": {} },
+//!   "documents": [ { "kind": "application", "signed": true } ],
+//!   "checks": { "national_security": "objection" }
+//! }"#;
+//! let report = rules.check(bundle, &Options::default());
+//! assert_eq!(report.verdict, Verdict::Refused);
+//! assert!(report.findings.iter().any(|f| f.subject == "national_security_objection"));
+//! ```
 
 pub mod check;
+pub mod cli;
+pub mod compile;
 pub mod report;
+pub mod rule_set;
+pub mod semantic;
 pub mod source;
 pub mod syntax;
 pub mod time;
+
+pub use compile::compile;
+pub use rule_set::{Diagnostics, RuleSet};
+pub use semantic::analyze;
+pub use syntax::parse_file as parse;

@@ -1,0 +1,6 @@
+//! Rebuild when the shipped rules change: they are embedded in the binary.
+
+fn main() {
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=grammar");
+}

@@ -1,0 +1,311 @@
+//! Evaluation of compiled conditions over one bundle, in three-valued logic: a fact that is
+//! absent makes what depends on it *unknown*, and the pointers of such facts are collected so
+//! the report can list them in `missing_facts`.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde_json::Value;
+
+use crate::compile::InputPlan;
+use crate::semantic::model::{CompareOp, Const, DocField, TExpr};
+use crate::syntax::ast::{Duration, DurationUnit};
+use crate::time::Calendar;
+
+/// A value during evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val<'a> {
+    /// Not known: a fact is absent.
+    Unknown,
+    /// Yes/no.
+    Bool(bool),
+    /// Text or enum value.
+    Text(&'a str),
+    /// Owned text (constants).
+    Owned(String),
+    /// A number.
+    Num(i64),
+    /// A date.
+    Date(NaiveDate),
+    /// A moment.
+    Instant(DateTime<FixedOffset>),
+    /// A duration.
+    Dur(Duration),
+    /// The elements of a set or list.
+    Items(&'a [Value]),
+}
+
+impl Val<'_> {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Val::Text(s) => Some(s),
+            Val::Owned(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a condition may read.
+pub(crate) struct Env<'a, 'c> {
+    /// The service inputs, validated (absent = `None`).
+    pub facts: &'c [Option<&'a Value>],
+    /// Their definitions (pointers, record fields).
+    pub inputs: &'c [InputPlan],
+    /// `submitted_at`.
+    pub submitted_at: DateTime<FixedOffset>,
+    /// Its local date.
+    pub submitted_on: NaiveDate,
+    /// `channel`.
+    pub channel: &'a str,
+    /// The bundle's documents.
+    pub documents: &'a [Value],
+    /// The bound list item: (list input, index, item).
+    pub item: Option<(usize, usize, &'a Value)>,
+    /// The document being checked: (index, document).
+    pub document: Option<(usize, &'a Value)>,
+    /// The service's calendar, for working-day arithmetic.
+    pub calendar: Option<&'c Calendar>,
+    /// Pointers of absent facts read so far.
+    pub missing: Vec<String>,
+}
+
+impl<'a> Env<'a, '_> {
+    /// Evaluate a condition: `Some(bool)` or `None` for unknown.
+    pub fn condition(&mut self, expr: &TExpr) -> Option<bool> {
+        match self.eval(expr) {
+            Val::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn absent(&mut self, pointer: String) -> Val<'a> {
+        if !self.missing.contains(&pointer) {
+            self.missing.push(pointer);
+        }
+        Val::Unknown
+    }
+
+    fn from_json(value: &'a Value) -> Val<'a> {
+        match value {
+            Value::Bool(b) => Val::Bool(*b),
+            Value::String(s) => match parse_date(s) {
+                Some(d) => Val::Date(d),
+                None => Val::Text(s),
+            },
+            Value::Number(n) => n.as_i64().map_or(Val::Unknown, Val::Num),
+            Value::Array(items) => Val::Items(items),
+            Value::Null | Value::Object(_) => Val::Unknown,
+        }
+    }
+
+    fn eval(&mut self, expr: &TExpr) -> Val<'a> {
+        match expr {
+            TExpr::Const(c) => match c {
+                Const::Bool(b) => Val::Bool(*b),
+                Const::Text(s) => Val::Owned(s.clone()),
+                Const::Number(n) => Val::Num(*n),
+                Const::Date(d) => Val::Date(*d),
+                Const::Duration(d) => Val::Dur(*d),
+            },
+            TExpr::Input(i) => match self.facts.get(*i).copied().flatten() {
+                Some(v) => Self::from_json(v),
+                None => {
+                    let pointer = self.inputs.get(*i).map(|p| p.pointer.clone()).unwrap_or_default();
+                    self.absent(pointer)
+                }
+            },
+            TExpr::ItemField(field) => self.item_field(*field),
+            TExpr::ItemIndex => self.item.map_or(Val::Unknown, |(_, i, _)| Val::Num(i64::try_from(i).unwrap_or(i64::MAX))),
+            TExpr::DocField(field) => self.doc_field(*field),
+            TExpr::SubmittedAt => Val::Instant(self.submitted_at),
+            TExpr::SubmittedOn => Val::Date(self.submitted_on),
+            TExpr::Channel => Val::Text(self.channel),
+            TExpr::Let(_) => Val::Unknown,
+            TExpr::Not(a) => match self.eval(a) {
+                Val::Bool(b) => Val::Bool(!b),
+                _ => Val::Unknown,
+            },
+            TExpr::And(a, b) => match self.eval(a) {
+                Val::Bool(false) => Val::Bool(false),
+                Val::Bool(true) => self.eval(b),
+                _ => match self.eval(b) {
+                    Val::Bool(false) => Val::Bool(false),
+                    _ => Val::Unknown,
+                },
+            },
+            TExpr::Or(a, b) => match self.eval(a) {
+                Val::Bool(true) => Val::Bool(true),
+                Val::Bool(false) => self.eval(b),
+                _ => match self.eval(b) {
+                    Val::Bool(true) => Val::Bool(true),
+                    _ => Val::Unknown,
+                },
+            },
+            TExpr::Compare(op, a, b) => {
+                let (x, y) = (self.eval(a), self.eval(b));
+                compare(*op, &x, &y).map_or(Val::Unknown, Val::Bool)
+            }
+            TExpr::Shift(a, d, forward) => match self.eval(a) {
+                Val::Date(date) => shift_date(date, *d, *forward, self.calendar).map_or(Val::Unknown, Val::Date),
+                Val::Instant(t) => shift_instant(t, *d, *forward).map_or(Val::Unknown, Val::Instant),
+                _ => Val::Unknown,
+            },
+            TExpr::InList(a, options) => match self.eval(a) {
+                Val::Unknown => Val::Unknown,
+                v => Val::Bool(v.text().is_some_and(|t| options.iter().any(|o| o == t))),
+            },
+            TExpr::HasAny(a, options) => match self.eval(a) {
+                Val::Items(items) => {
+                    Val::Bool(items.iter().any(|item| item.as_str().is_some_and(|s| options.iter().any(|o| o == s))))
+                }
+                _ => Val::Unknown,
+            },
+            TExpr::HasDocument(kind) => {
+                Val::Bool(self.documents.iter().any(|d| d.get("kind").and_then(Value::as_str) == Some(kind.as_str())))
+            }
+            TExpr::Quantifier { any, list, body } => self.quantifier(*any, *list, body),
+            TExpr::Age(birth, on) => match (self.eval(birth), self.eval(on)) {
+                (Val::Date(b), Val::Date(o)) => Val::Dur(Duration { amount: age_years(b, o), unit: DurationUnit::Years }),
+                _ => Val::Unknown,
+            },
+        }
+    }
+
+    fn item_field(&mut self, field: usize) -> Val<'a> {
+        let Some((list, index, item)) = self.item else { return Val::Unknown };
+        let Some(input) = self.inputs.get(list) else { return Val::Unknown };
+        let Some(name) = input.fields.get(field) else { return Val::Unknown };
+        match item.get(name.as_str()).filter(|v| !v.is_null()) {
+            Some(v) => Self::from_json(v),
+            None => {
+                let pointer = format!("{}/{index}/{name}", input.pointer);
+                self.absent(pointer)
+            }
+        }
+    }
+
+    fn doc_field(&mut self, field: DocField) -> Val<'a> {
+        let Some((index, doc)) = self.document else { return Val::Unknown };
+        match doc.get(field.name()).filter(|v| !v.is_null()) {
+            Some(v) if field == DocField::Language || field == DocField::Number => v.as_str().map_or(Val::Unknown, Val::Text),
+            Some(v) => Self::from_json(v),
+            None => self.absent(format!("/documents/{index}/{}", field.name())),
+        }
+    }
+
+    fn quantifier(&mut self, any: bool, list: usize, body: &TExpr) -> Val<'a> {
+        let Some(Some(Value::Array(items))) = self.facts.get(list).copied() else {
+            let pointer = self.inputs.get(list).map(|p| p.pointer.clone()).unwrap_or_default();
+            return self.absent(pointer);
+        };
+        let saved = self.item;
+        let mut unknown = false;
+        let mut result = !any;
+        for (i, item) in items.iter().enumerate() {
+            self.item = Some((list, i, item));
+            match self.condition(body) {
+                Some(b) if b == any => {
+                    result = any;
+                    unknown = false;
+                    break;
+                }
+                Some(_) => {}
+                None => unknown = true,
+            }
+        }
+        self.item = saved;
+        if unknown { Val::Unknown } else { Val::Bool(result) }
+    }
+}
+
+/// A strict `YYYY-MM-DD` date.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Whole years between a birth date and a day.
+pub(crate) fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    u32::try_from(age).unwrap_or(0)
+}
+
+fn shift_date(date: NaiveDate, d: Duration, forward: bool, calendar: Option<&Calendar>) -> Option<NaiveDate> {
+    let n = d.amount;
+    match d.unit {
+        DurationUnit::CalendarDays | DurationUnit::UnstatedDays | DurationUnit::CalendarWorkingDays => {
+            if forward {
+                date.checked_add_days(chrono::Days::new(u64::from(n)))
+            } else {
+                date.checked_sub_days(chrono::Days::new(u64::from(n)))
+            }
+        }
+        DurationUnit::WorkingDays if forward => calendar?.add_working_days(date, n).ok(),
+        DurationUnit::Months | DurationUnit::Years => {
+            let months = if d.unit == DurationUnit::Years { n.saturating_mul(12) } else { n };
+            if forward {
+                date.checked_add_months(chrono::Months::new(months))
+            } else {
+                date.checked_sub_months(chrono::Months::new(months))
+            }
+        }
+        _ => None,
+    }
+}
+
+fn shift_instant(t: DateTime<FixedOffset>, d: Duration, forward: bool) -> Option<DateTime<FixedOffset>> {
+    let delta = match d.unit {
+        DurationUnit::Minutes => chrono::TimeDelta::try_minutes(i64::from(d.amount))?,
+        DurationUnit::Hours => chrono::TimeDelta::try_hours(i64::from(d.amount))?,
+        DurationUnit::CalendarDays | DurationUnit::UnstatedDays => chrono::TimeDelta::try_days(i64::from(d.amount))?,
+        _ => return None,
+    };
+    if forward { t.checked_add_signed(delta) } else { t.checked_sub_signed(delta) }
+}
+
+/// A duration in a comparable amount: minutes for clock units, days for day units, months for
+/// month units.
+fn comparable(d: Duration) -> (u8, i64) {
+    let n = i64::from(d.amount);
+    match d.unit {
+        DurationUnit::Minutes => (0, n),
+        DurationUnit::Hours => (0, n * 60),
+        DurationUnit::Months => (2, n),
+        DurationUnit::Years => (2, n * 12),
+        _ => (1, n),
+    }
+}
+
+fn compare(op: CompareOp, a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
+    let ord = match (a, b) {
+        (Val::Unknown, _) | (_, Val::Unknown) => return None,
+        (Val::Num(x), Val::Num(y)) => x.cmp(y),
+        (Val::Date(x), Val::Date(y)) => x.cmp(y),
+        (Val::Instant(x), Val::Instant(y)) => x.cmp(y),
+        (Val::Bool(x), Val::Bool(y)) => x.cmp(y),
+        (Val::Dur(x), Val::Dur(y)) => {
+            let (fx, nx) = comparable(*x);
+            let (fy, ny) = comparable(*y);
+            if fx != fy {
+                return None;
+            }
+            nx.cmp(&ny)
+        }
+        _ => match (a.text(), b.text()) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => return None,
+        },
+    };
+    Some(match op {
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    })
+}

@@ -1,0 +1,58 @@
+//! The command line: one file per subcommand. `main.rs` only parses and maps to an exit code.
+
+pub mod check;
+
+use clap::{Parser, Subcommand};
+
+/// ereje: public-service regulations as code.
+#[derive(Debug, Parser)]
+#[command(name = "ereje", version, about = "Rules-as-code validator and linter for public-service regulations")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check application bundles (JSON) against the rules.
+    Check(check::CheckArgs),
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing wrong.
+    Clean,
+    /// Findings (a bundle rejected, a lint at deny level, a failed example).
+    Findings,
+    /// The job could not be done (usage, I/O, rule files that do not compile).
+    Failure,
+}
+
+impl Outcome {
+    /// The process exit status.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Failure => 2,
+        }
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// Print rule-set diagnostics to stderr.
+pub(crate) fn print_diagnostics(diagnostics: &crate::Diagnostics, color: bool) {
+    for d in &diagnostics.0 {
+        eprint!("{}", crate::report::human::render(d.as_ref(), color));
+    }
+    eprintln!("{}", crate::report::human::summary(diagnostics.0.len(), 0, "the rule files; nothing was checked"));
+}

@@ -1,0 +1,437 @@
+//! Compile: checked model → checker plan. `let`s are inlined, constants folded, bundle field
+//! paths turned into pointers once, and each rule's citation and facts gathered, so checking a
+//! bundle walks plain data and never the AST.
+
+use std::collections::HashSet;
+
+use crate::semantic::model::{
+    ActInfo, Anchor, Cite, CompareOp, Condition, Const, DocField, InputDef, Interval, Model, Requirement, ServiceModel,
+    TExpr, Type,
+};
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{Duration, Texts};
+
+/// The compiled rule set.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Every service version.
+    pub services: Vec<ServicePlan>,
+}
+
+impl Plan {
+    /// The version of `id` in force on `day`, or why there is none.
+    pub fn service(&self, id: &str, day: chrono::NaiveDate) -> Result<&ServicePlan, ServiceLookup<'_>> {
+        let mut versions = self.services.iter().filter(|s| s.id == id).peekable();
+        if versions.peek().is_none() {
+            return Err(ServiceLookup::Unknown);
+        }
+        let all: Vec<&ServicePlan> = versions.collect();
+        all.iter().find(|s| s.validity.contains(day)).copied().ok_or_else(|| ServiceLookup::NotInForce(all))
+    }
+
+    /// The ids of every service, sorted, without repeats.
+    pub fn service_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Why no version of a service applies.
+#[derive(Debug)]
+pub enum ServiceLookup<'a> {
+    /// No service has this id.
+    Unknown,
+    /// The service exists, but no version is in force that day.
+    NotInForce(Vec<&'a ServicePlan>),
+}
+
+/// A citation ready to print.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Citation {
+    /// The act's id.
+    pub act: String,
+    /// "annex 1 § 9(2)".
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// How a person names the act: "order 315".
+    #[serde(skip)]
+    pub act_name: String,
+}
+
+impl Citation {
+    /// "order 315, annex 1 § 9(2)".
+    pub fn describe(&self) -> String {
+        format!("{}, {}", self.act_name, self.reference)
+    }
+}
+
+/// Where a rule is written and how it is cited.
+#[derive(Debug, Clone)]
+pub struct RuleRef {
+    /// `kz.mvd.permanent_residence/passport`.
+    pub id: String,
+    /// Its citations (first is the main one).
+    pub citations: Vec<Citation>,
+    /// `rules/…/permanent-residence.ereje:41`.
+    pub location: String,
+    /// Its span in the rule files.
+    pub span: Span,
+    /// Titles.
+    pub title: Texts,
+    /// Messages.
+    pub message: Texts,
+    /// Whether its source is unverified.
+    pub unverified: bool,
+}
+
+/// A compiled input.
+#[derive(Debug, Clone)]
+pub struct InputPlan {
+    /// Path segments.
+    pub path: Vec<String>,
+    /// `/applicant/birth_date`.
+    pub pointer: String,
+    /// Its type.
+    pub ty: Type,
+    /// For a list of records: the records' field names.
+    pub fields: Vec<String>,
+}
+
+/// A compiled condition with the inputs it reads.
+#[derive(Debug, Clone)]
+pub struct CondPlan {
+    /// The folded expression.
+    pub expr: TExpr,
+    /// Inputs it reads (for "why" labels).
+    pub reads: Vec<usize>,
+    /// Document fields it reads.
+    pub fields: Vec<DocField>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A compiled document requirement.
+#[derive(Debug, Clone)]
+pub struct DocumentPlan {
+    /// The kind.
+    pub kind: String,
+    /// When required.
+    pub required: Option<RequirementPlan>,
+    /// Validity conditions with their messages and rules.
+    pub validity: Vec<(CondPlan, Texts, RuleRef)>,
+    /// In force.
+    pub in_force: Interval,
+    /// The rule.
+    pub rule: RuleRef,
+}
+
+/// When a document is required.
+#[derive(Debug, Clone)]
+pub enum RequirementPlan {
+    /// Under a condition (already combined with its exemption).
+    When(CondPlan),
+    /// Per item of a list.
+    PerItem {
+        /// The list input.
+        list: usize,
+        /// Which items need one.
+        filter: Option<CondPlan>,
+        /// Exemption for the whole requirement.
+        unless: Option<CondPlan>,
+        /// The document field that holds the index.
+        matched_by: DocField,
+    },
+}
+
+/// A compiled refusal ground.
+#[derive(Debug, Clone)]
+pub struct RefusalPlan {
+    /// Its id.
+    pub id: String,
+    /// When it holds (exemption folded in).
+    pub condition: CondPlan,
+    /// In force.
+    pub in_force: Interval,
+    /// The rule.
+    pub rule: RuleRef,
+}
+
+/// A compiled step.
+#[derive(Debug, Clone)]
+pub struct StepPlan {
+    /// Its id.
+    pub id: String,
+    /// Its actor.
+    pub actor: Option<String>,
+    /// Its deadline.
+    pub within: Option<Duration>,
+    /// What it counts from.
+    pub after: Option<Anchor>,
+    /// The rule.
+    pub rule: RuleRef,
+}
+
+/// A compiled service term.
+#[derive(Debug, Clone)]
+pub struct TermPlan {
+    /// Its length.
+    pub duration: Duration,
+    /// What it counts from.
+    pub after: Anchor,
+    /// The rule.
+    pub rule: RuleRef,
+}
+
+/// One service version, ready to check bundles.
+#[derive(Debug, Clone)]
+pub struct ServicePlan {
+    /// The service id.
+    pub id: String,
+    /// When this version is in force.
+    pub validity: Interval,
+    /// Its timezone.
+    pub timezone: chrono_tz::Tz,
+    /// Its calendar's id.
+    pub calendar: Option<String>,
+    /// Channels and when each is open.
+    pub channels: Vec<(String, Interval)>,
+    /// Inputs.
+    pub inputs: Vec<InputPlan>,
+    /// Document requirements.
+    pub documents: Vec<DocumentPlan>,
+    /// Refusal grounds.
+    pub refusals: Vec<RefusalPlan>,
+    /// Steps of the authoritative process.
+    pub steps: Vec<StepPlan>,
+    /// Terms.
+    pub terms: Vec<TermPlan>,
+    /// The service's own rule reference.
+    pub rule: RuleRef,
+}
+
+/// Compile a model.
+pub fn compile(model: &Model, sources: &SourceMap) -> Plan {
+    Plan { services: model.services.iter().map(|s| service(model, s, sources)).collect() }
+}
+
+fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
+    cites
+        .iter()
+        .map(|c| Citation {
+            act: c.act.clone(),
+            reference: c.reference.clone(),
+            act_name: model.acts.get(&c.act).map_or_else(|| c.act.clone(), ActInfo::short_name),
+        })
+        .collect()
+}
+
+fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan {
+    let rule = |id: String, meta: &crate::semantic::model::Meta| RuleRef {
+        id,
+        citations: citations(model, &meta.cites),
+        location: sources.location(meta.span),
+        span: meta.span,
+        title: meta.title.clone(),
+        message: meta.message.clone(),
+        unverified: meta.unverified.is_some(),
+    };
+    let inline = |c: &Condition| {
+        let expr = fold(inline_lets(&c.expr, &s.lets));
+        let mut reads = Vec::new();
+        let mut fields = Vec::new();
+        collect_reads(&expr, &mut reads, &mut fields);
+        CondPlan { expr, reads, fields, span: c.span }
+    };
+    let combine = |when: &Condition, unless: Option<&Condition>| {
+        let w = inline(when);
+        match unless {
+            None => w,
+            Some(u) => {
+                let u = inline(u);
+                let mut reads = w.reads.clone();
+                reads.extend(u.reads.iter().copied().filter(|r| !w.reads.contains(r)));
+                CondPlan {
+                    expr: fold(TExpr::And(Box::new(w.expr), Box::new(TExpr::Not(Box::new(u.expr))))),
+                    reads,
+                    fields: w.fields,
+                    span: w.span,
+                }
+            }
+        }
+    };
+    let documents = s
+        .documents
+        .iter()
+        .map(|d| DocumentPlan {
+            kind: d.kind.clone(),
+            required: d.required.as_ref().map(|r| match r {
+                Requirement::When { when, unless } => RequirementPlan::When(combine(when, unless.as_ref())),
+                Requirement::PerItem { list, filter, unless, matched_by } => RequirementPlan::PerItem {
+                    list: *list,
+                    filter: filter.as_ref().map(inline),
+                    unless: unless.as_ref().map(inline),
+                    matched_by: *matched_by,
+                },
+            }),
+            validity: d
+                .validity
+                .iter()
+                .map(|(c, message, cites)| {
+                    let mut r = rule(format!("{}/{}", s.id, d.kind), &d.meta);
+                    if !cites.is_empty() {
+                        r.citations = citations(model, cites);
+                    }
+                    r.span = c.span;
+                    r.location = sources.location(c.span);
+                    (inline(c), message.clone(), r)
+                })
+                .collect(),
+            in_force: d.meta.validity,
+            rule: rule(format!("{}/{}", s.id, d.kind), &d.meta),
+        })
+        .collect();
+    let refusals = s
+        .refusals
+        .iter()
+        .map(|r| RefusalPlan {
+            id: r.id.clone(),
+            condition: combine(&r.when, r.unless.as_ref()),
+            in_force: r.meta.validity,
+            rule: rule(format!("{}/{}", s.id, r.id), &r.meta),
+        })
+        .collect();
+    let steps = s
+        .process
+        .steps
+        .iter()
+        .map(|st| StepPlan {
+            id: st.id.clone(),
+            actor: st.actor.clone(),
+            within: st.within,
+            after: st.after.clone(),
+            rule: rule(format!("{}/{}", s.id, st.id), &st.meta),
+        })
+        .collect();
+    let terms = s
+        .process
+        .terms
+        .iter()
+        .map(|t| TermPlan { duration: t.duration, after: t.after.clone(), rule: rule(format!("{}/term", s.id), &t.meta) })
+        .collect();
+    ServicePlan {
+        id: s.id.clone(),
+        validity: s.meta.validity,
+        timezone: s.timezone,
+        calendar: s.calendar.clone(),
+        channels: s.channels.clone(),
+        inputs: s.inputs.iter().map(|i: &InputDef| InputPlan {
+                path: i.path.clone(),
+                pointer: i.pointer(),
+                ty: i.ty.clone(),
+                fields: match &i.ty {
+                    Type::List(fields) => fields.iter().map(|f| f.name.clone()).collect(),
+                    _ => Vec::new(),
+                },
+            }).collect(),
+        documents,
+        refusals,
+        steps,
+        terms,
+        rule: rule(s.id.clone(), &s.meta),
+    }
+}
+
+fn inline_lets(expr: &TExpr, lets: &[(String, Condition)]) -> TExpr {
+    let go = |e: &TExpr| Box::new(inline_lets(e, lets));
+    match expr {
+        TExpr::Let(i) => lets.get(*i).map_or(TExpr::Const(Const::Bool(false)), |(_, c)| inline_lets(&c.expr, lets)),
+        TExpr::Not(a) => TExpr::Not(go(a)),
+        TExpr::And(a, b) => TExpr::And(go(a), go(b)),
+        TExpr::Or(a, b) => TExpr::Or(go(a), go(b)),
+        TExpr::Compare(op, a, b) => TExpr::Compare(*op, go(a), go(b)),
+        TExpr::Shift(a, d, f) => TExpr::Shift(go(a), *d, *f),
+        TExpr::InList(a, v) => TExpr::InList(go(a), v.clone()),
+        TExpr::HasAny(a, v) => TExpr::HasAny(go(a), v.clone()),
+        TExpr::Quantifier { any, list, body } => TExpr::Quantifier { any: *any, list: *list, body: go(body) },
+        TExpr::Age(a, b) => TExpr::Age(go(a), go(b)),
+        other => other.clone(),
+    }
+}
+
+/// Fold constant parts of a condition.
+pub fn fold(expr: TExpr) -> TExpr {
+    use TExpr::{And, Const as C, Not, Or};
+    let t = |b: bool| C(Const::Bool(b));
+    match expr {
+        Not(a) => match fold(*a) {
+            C(Const::Bool(b)) => t(!b),
+            Not(inner) => *inner,
+            other => Not(Box::new(other)),
+        },
+        And(a, b) => match (fold(*a), fold(*b)) {
+            (C(Const::Bool(false)), _) | (_, C(Const::Bool(false))) => t(false),
+            (C(Const::Bool(true)), x) | (x, C(Const::Bool(true))) => x,
+            (x, y) => And(Box::new(x), Box::new(y)),
+        },
+        Or(a, b) => match (fold(*a), fold(*b)) {
+            (C(Const::Bool(true)), _) | (_, C(Const::Bool(true))) => t(true),
+            (C(Const::Bool(false)), x) | (x, C(Const::Bool(false))) => x,
+            (x, y) => Or(Box::new(x), Box::new(y)),
+        },
+        TExpr::Compare(op, a, b) => match (fold(*a), fold(*b)) {
+            (C(x), C(y)) => match compare_consts(op, &x, &y) {
+                Some(v) => t(v),
+                None => TExpr::Compare(op, Box::new(C(x)), Box::new(C(y))),
+            },
+            (x, y) => TExpr::Compare(op, Box::new(x), Box::new(y)),
+        },
+        TExpr::Quantifier { any, list, body } => TExpr::Quantifier { any, list, body: Box::new(fold(*body)) },
+        other => other,
+    }
+}
+
+fn compare_consts(op: CompareOp, a: &Const, b: &Const) -> Option<bool> {
+    let ord = match (a, b) {
+        (Const::Number(x), Const::Number(y)) => x.cmp(y),
+        (Const::Date(x), Const::Date(y)) => x.cmp(y),
+        (Const::Text(x), Const::Text(y)) => x.cmp(y),
+        (Const::Bool(x), Const::Bool(y)) => x.cmp(y),
+        _ => return None,
+    };
+    Some(match op {
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    })
+}
+
+fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField>) {
+    let mut seen: HashSet<usize> = reads.iter().copied().collect();
+    walk(expr, &mut |e| match e {
+        TExpr::Input(i) | TExpr::Quantifier { list: i, .. } => {
+            if seen.insert(*i) {
+                reads.push(*i);
+            }
+        }
+        TExpr::DocField(f) if !fields.contains(f) => fields.push(*f),
+        _ => {}
+    });
+}
+
+fn walk(expr: &TExpr, f: &mut impl FnMut(&TExpr)) {
+    f(expr);
+    match expr {
+        TExpr::Not(a) | TExpr::Shift(a, _, _) | TExpr::InList(a, _) | TExpr::HasAny(a, _) => walk(a, f),
+        TExpr::And(a, b) | TExpr::Or(a, b) | TExpr::Compare(_, a, b) | TExpr::Age(a, b) => {
+            walk(a, f);
+            walk(b, f);
+        }
+        TExpr::Quantifier { body, .. } => walk(body, f),
+        _ => {}
+    }
+}

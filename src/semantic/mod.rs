@@ -1,0 +1,87 @@
+//! Semantic analysis: AST → checked model. Resolution (`resolve`), types and units (`types`),
+//! and validity in time (`validity`). Every error of every file is collected before failing.
+
+pub mod error;
+pub mod model;
+pub(crate) mod resolve;
+pub(crate) mod types;
+pub(crate) mod validity;
+
+use std::collections::HashMap;
+
+pub use error::SemanticError;
+pub use model::Model;
+
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{Decl, File};
+
+/// Analyse parsed rule files (`files[i]` was parsed from `sources` file `i`).
+pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<SemanticError>> {
+    let mut errors = Vec::new();
+    let mut acts = Vec::new();
+    let mut act_spans: HashMap<String, Span> = HashMap::new();
+    let mut calendars = Vec::new();
+    let mut services = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        for decl in &file.decls {
+            match decl {
+                Decl::Act(act) => {
+                    if let Some(first) = act_spans.insert(act.name.node.clone(), act.name.span) {
+                        if let Some(src) = sources.get(act.name.span.file) {
+                            errors.push(SemanticError::Duplicate {
+                                what: "act",
+                                name: act.name.node.clone(),
+                                src: src.named(),
+                                span: act.name.span.source_span(),
+                                first: (first.file == act.name.span.file).then(|| first.source_span()),
+                            });
+                        }
+                        continue;
+                    }
+                    acts.push(act.clone());
+                }
+                Decl::Calendar(cal) => calendars.push((cal.clone(), index)),
+                Decl::Service(service) => services.push(service),
+            }
+        }
+    }
+    let acts = validity::resolve_acts(acts);
+    let calendar_names: Vec<String> = calendars.iter().map(|(c, _)| c.name.node.clone()).collect();
+    let mut model_services = Vec::new();
+    for service in services {
+        let Some(source) = sources.get(service.span.file) else { continue };
+        let mut resolver = resolve::ServiceResolver { acts: &acts, calendars: &calendar_names, sources, source, errors: &mut errors };
+        model_services.push(resolver.service(service));
+    }
+    overlapping_versions(&model_services, sources, &mut errors);
+    if errors.is_empty() { Ok(Model { acts, services: model_services, calendars }) } else { Err(errors) }
+}
+
+/// Two versions of one service must not be in force on the same day.
+fn overlapping_versions(services: &[model::ServiceModel], sources: &SourceMap, errors: &mut Vec<SemanticError>) {
+    for (i, a) in services.iter().enumerate() {
+        for b in services.iter().skip(i + 1).filter(|b| b.id == a.id) {
+            let (x, y) = (a.meta.validity, b.meta.validity);
+            let start = match (x.from, y.from) {
+                (Some(p), Some(q)) => Some(p.max(q)),
+                (p, q) => p.or(q),
+            };
+            let end = match (x.until, y.until) {
+                (Some(p), Some(q)) => Some(p.min(q)),
+                (p, q) => p.or(q),
+            };
+            let overlap = match (start, end) {
+                (Some(s), Some(e)) => s < e,
+                _ => true,
+            };
+            if overlap && let Some(src) = sources.get(b.meta.span.file) {
+                errors.push(SemanticError::OverlappingVersions {
+                    name: b.id.clone(),
+                    day: start.map_or_else(|| String::from("every day"), |d| d.to_string()),
+                    src: src.named(),
+                    span: b.meta.span.source_span(),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! The checked model: every name resolved, every expression typed, every date interval known.
+//!
+//! Produced by `semantic::analyze`, consumed by the linter and by `compile`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::source::Span;
+use crate::syntax::ast::{self, Duration, Texts};
+
+/// A whole analysed rule set.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Acts by name.
+    pub acts: BTreeMap<String, ActInfo>,
+    /// Services (several versions of one id may exist, with disjoint validity).
+    pub services: Vec<ServiceModel>,
+    /// Calendars as written (turned into `time::Calendar` by `compile`).
+    pub calendars: Vec<(ast::Calendar, usize)>,
+}
+
+/// An act with its timeline resolved.
+#[derive(Debug, Clone)]
+pub struct ActInfo {
+    /// The declaration.
+    pub decl: ast::Act,
+    /// The first day in force, when it can be known.
+    pub in_force: Option<NaiveDate>,
+    /// Whether `in_force` is only the earliest date the act's record allows.
+    pub in_force_is_estimate: bool,
+    /// The day it lost force, if repealed.
+    pub lost_force: Option<NaiveDate>,
+}
+
+impl ActInfo {
+    /// How the act is cited: "order 315" / "law 477-IV" (kind and number), or its id.
+    pub fn short_name(&self) -> String {
+        let number = self.decl.issued.as_ref().and_then(|(_, n)| n.as_ref()).map(|n| n.node.clone());
+        match (&self.decl.kind, number) {
+            (Some(kind), Some(number)) => format!("{} {number}", kind.node),
+            (None, Some(number)) => format!("act {number}"),
+            _ => self.decl.name.node.clone(),
+        }
+    }
+}
+
+/// Days in force: `[from, until)`; `None` is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Interval {
+    /// First day in force.
+    pub from: Option<NaiveDate>,
+    /// First day no longer in force.
+    pub until: Option<NaiveDate>,
+}
+
+impl Interval {
+    /// Whether `day` lies inside.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| day >= f) && self.until.is_none_or(|u| day < u)
+    }
+
+    /// In words: "from 2015-07-21 until 2020-04-14".
+    pub fn describe(&self) -> String {
+        match (self.from, self.until) {
+            (Some(f), Some(u)) => format!("from {f} until {u}"),
+            (Some(f), None) => format!("from {f}"),
+            (None, Some(u)) => format!("until {u}"),
+            (None, None) => String::from("at all times"),
+        }
+    }
+}
+
+/// A legal citation, resolved to an act.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cite {
+    /// The act's id.
+    pub act: String,
+    /// "annex 1 § 9(2)", "art. 49(4)".
+    pub reference: String,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// The value types of the language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Type {
+    /// Yes/no.
+    Bool,
+    /// Free text.
+    Text,
+    /// A whole number.
+    Number,
+    /// A calendar date.
+    Date,
+    /// A moment in time with an offset.
+    Instant,
+    /// A length of time in a unit family.
+    Duration(UnitFamily),
+    /// One value of a closed list.
+    Enum(Vec<String>),
+    /// Any number of distinct values of a closed list.
+    Set(Vec<String>),
+    /// A list of records.
+    List(Vec<FieldDef>),
+    /// Unknown after an error (suppresses follow-up errors).
+    Error,
+}
+
+impl Type {
+    /// The type in a lawyer's words.
+    pub fn describe(&self) -> String {
+        match self {
+            Type::Bool => "a yes/no fact".into(),
+            Type::Text => "a text".into(),
+            Type::Number => "a number".into(),
+            Type::Date => "a date".into(),
+            Type::Instant => "a moment in time".into(),
+            Type::Duration(f) => format!("a duration in {}", f.describe()),
+            Type::Enum(values) => format!("one of ({})", values.join(", ")),
+            Type::Set(values) => format!("a set of ({})", values.join(", ")),
+            Type::List(_) => "a list of records".into(),
+            Type::Error => "an unknown value".into(),
+        }
+    }
+}
+
+/// Durations that can be compared or added with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitFamily {
+    /// Minutes and hours.
+    Clock,
+    /// Days of any kind.
+    Days,
+    /// Months and years.
+    Months,
+}
+
+impl UnitFamily {
+    /// Of which family a unit is.
+    pub fn of(unit: ast::DurationUnit) -> UnitFamily {
+        use ast::DurationUnit as U;
+        match unit {
+            U::Minutes | U::Hours => UnitFamily::Clock,
+            U::CalendarDays | U::WorkingDays | U::UnstatedDays | U::CalendarWorkingDays => UnitFamily::Days,
+            U::Months | U::Years => UnitFamily::Months,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            UnitFamily::Clock => "minutes or hours",
+            UnitFamily::Days => "days",
+            UnitFamily::Months => "months or years",
+        }
+    }
+}
+
+/// A field of a list's records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDef {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// A service input: a fact the bundle provides.
+#[derive(Debug, Clone)]
+pub struct InputDef {
+    /// `["applicant", "birth_date"]`.
+    pub path: Vec<String>,
+    /// Its type.
+    pub ty: Type,
+    /// Declared with `?`.
+    pub optional: bool,
+    /// Where declared.
+    pub span: Span,
+}
+
+impl InputDef {
+    /// The JSON pointer of the input in a bundle: `/applicant/birth_date`.
+    pub fn pointer(&self) -> String {
+        self.path.iter().map(|s| format!("/{s}")).collect()
+    }
+}
+
+/// A document field that `valid when` conditions may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocField {
+    /// `number`
+    Number,
+    /// `issued_on`
+    IssuedOn,
+    /// `expires_on`
+    ExpiresOn,
+    /// `language`
+    Language,
+    /// `signed`
+    Signed,
+    /// `child`
+    Child,
+}
+
+impl DocField {
+    /// Every field, in the catalogue's order.
+    pub const ALL: [DocField; 6] =
+        [DocField::Number, DocField::IssuedOn, DocField::ExpiresOn, DocField::Language, DocField::Signed, DocField::Child];
+
+    /// The field's JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocField::Number => "number",
+            DocField::IssuedOn => "issued_on",
+            DocField::ExpiresOn => "expires_on",
+            DocField::Language => "language",
+            DocField::Signed => "signed",
+            DocField::Child => "child",
+        }
+    }
+
+    /// Its type.
+    pub fn ty(self) -> Type {
+        match self {
+            DocField::Number | DocField::Language => Type::Text,
+            DocField::IssuedOn | DocField::ExpiresOn => Type::Date,
+            DocField::Signed => Type::Bool,
+            DocField::Child => Type::Number,
+        }
+    }
+
+    /// The field of this name.
+    pub fn from_name(name: &str) -> Option<DocField> {
+        DocField::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// A typed, resolved expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TExpr {
+    /// A constant.
+    Const(Const),
+    /// A service input, by index.
+    Input(usize),
+    /// A field of the item bound by the innermost `for each`/`any`/`all`.
+    ItemField(usize),
+    /// The index of the bound item in its list.
+    ItemIndex,
+    /// A field of the document being checked (`valid when`).
+    DocField(DocField),
+    /// `submitted_at`.
+    SubmittedAt,
+    /// `submitted_on`: the local date of `submitted_at`.
+    SubmittedOn,
+    /// `channel`.
+    Channel,
+    /// A `let`, by index.
+    Let(usize),
+    /// `not`.
+    Not(Box<TExpr>),
+    /// `and`.
+    And(Box<TExpr>, Box<TExpr>),
+    /// `or`.
+    Or(Box<TExpr>, Box<TExpr>),
+    /// A comparison.
+    Compare(CompareOp, Box<TExpr>, Box<TExpr>),
+    /// A date or instant plus or minus a duration.
+    Shift(Box<TExpr>, Duration, bool),
+    /// `x in (a, b)`.
+    InList(Box<TExpr>, Vec<String>),
+    /// `set has_any (a, b)` (`has a` is the one-element case).
+    HasAny(Box<TExpr>, Vec<String>),
+    /// `has document KIND`.
+    HasDocument(String),
+    /// `any`/`all` over a list input.
+    Quantifier {
+        /// `any` (true) or `all` (false).
+        any: bool,
+        /// The list input.
+        list: usize,
+        /// The condition on each item.
+        body: Box<TExpr>,
+    },
+    /// `age(birth, on: day)` in whole years.
+    Age(Box<TExpr>, Box<TExpr>),
+}
+
+/// A constant value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    /// Yes/no.
+    Bool(bool),
+    /// Text or enum value.
+    Text(String),
+    /// A number.
+    Number(i64),
+    /// A date.
+    Date(NaiveDate),
+    /// A duration.
+    Duration(Duration),
+}
+
+/// How two values compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// A condition with the source it came from.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// The typed expression.
+    pub expr: TExpr,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Shared facts about any rule element.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Titles.
+    pub title: Texts,
+    /// Messages.
+    pub message: Texts,
+    /// Resolved citations.
+    pub cites: Vec<Cite>,
+    /// When it is in force.
+    pub validity: Interval,
+    /// The `unverified` reason.
+    pub unverified: Option<String>,
+    /// Suppressed lints with their reasons.
+    pub allows: Vec<(String, String, Span)>,
+    /// The declaration.
+    pub span: Span,
+}
+
+/// A document requirement.
+#[derive(Debug, Clone)]
+pub struct DocumentRule {
+    /// The document kind.
+    pub kind: String,
+    /// When it is needed.
+    pub required: Option<Requirement>,
+    /// Conditions on each document of this kind.
+    pub validity: Vec<(Condition, Texts, Vec<Cite>)>,
+    /// Provenance, messages, validity.
+    pub meta: Meta,
+}
+
+/// When a document is required.
+#[derive(Debug, Clone)]
+pub enum Requirement {
+    /// Under a condition (`Const(true)` for `always`), minus an exemption.
+    When {
+        /// The condition.
+        when: Condition,
+        /// The exemption.
+        unless: Option<Condition>,
+    },
+    /// One per item of a list input that satisfies a filter, matched by a document field.
+    PerItem {
+        /// The list input.
+        list: usize,
+        /// Which items need one.
+        filter: Option<Condition>,
+        /// The exemption, for the whole requirement.
+        unless: Option<Condition>,
+        /// The document field holding the item's index.
+        matched_by: DocField,
+    },
+}
+
+/// A refusal ground.
+#[derive(Debug, Clone)]
+pub struct RefusalRule {
+    /// Its id.
+    pub id: String,
+    /// When it holds.
+    pub when: Condition,
+    /// Its exemption.
+    pub unless: Option<Condition>,
+    /// Provenance, messages.
+    pub meta: Meta,
+}
+
+/// A step of a process view.
+#[derive(Debug, Clone)]
+pub struct StepDef {
+    /// Its id.
+    pub id: String,
+    /// The actor's id.
+    pub actor: Option<String>,
+    /// The deadline's duration, if the act sets one.
+    pub within: Option<Duration>,
+    /// The earlier event it counts from: `None` for `submitted_at`, else a step index.
+    pub after: Option<Anchor>,
+    /// Steps it runs in parallel with.
+    pub parallel_with: Vec<String>,
+    /// Steps of the main process it corresponds to (views).
+    pub maps_to: Vec<String>,
+    /// Provenance, validity.
+    pub meta: Meta,
+}
+
+/// What a deadline counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// `submitted_at`.
+    Submitted,
+    /// Another step of the same view, by index.
+    Step(usize),
+}
+
+/// A service term.
+#[derive(Debug, Clone)]
+pub struct TermDef {
+    /// Its length.
+    pub duration: Duration,
+    /// What it counts from.
+    pub after: Anchor,
+    /// Provenance.
+    pub meta: Meta,
+}
+
+/// A view of a process: the authoritative one or a second one (a table).
+#[derive(Debug, Clone, Default)]
+pub struct ProcessView {
+    /// Its id (`process` for the main one).
+    pub id: String,
+    /// Steps in order.
+    pub steps: Vec<StepDef>,
+    /// Terms.
+    pub terms: Vec<TermDef>,
+    /// Provenance, validity.
+    pub meta: Meta,
+}
+
+/// An analysed service.
+#[derive(Debug, Clone)]
+pub struct ServiceModel {
+    /// Its id.
+    pub id: String,
+    /// The act that defines it, and the annex.
+    pub act: Option<(String, Option<u32>)>,
+    /// The standard it implements.
+    pub standard: Option<(String, Option<u32>)>,
+    /// Its timezone.
+    pub timezone: chrono_tz::Tz,
+    /// Its calendar's id.
+    pub calendar: Option<String>,
+    /// Intake channels with their validity.
+    pub channels: Vec<(String, Interval)>,
+    /// Actors: id and abbreviation.
+    pub actors: Vec<(String, Option<String>, Span)>,
+    /// Inputs.
+    pub inputs: Vec<InputDef>,
+    /// Named conditions.
+    pub lets: Vec<(String, Condition)>,
+    /// Document requirements.
+    pub documents: Vec<DocumentRule>,
+    /// Refusal grounds.
+    pub refusals: Vec<RefusalRule>,
+    /// The authoritative process.
+    pub process: ProcessView,
+    /// Second views.
+    pub views: Vec<ProcessView>,
+    /// Examples (run by `ereje test`).
+    pub examples: Vec<ast::Example>,
+    /// Provenance, titles, validity.
+    pub meta: Meta,
+}

@@ -1,0 +1,131 @@
+//! Validity: when acts entered into force and lost it, and the `since`/`until` interval of
+//! every element, checked against the act that defines it.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::error::SemanticError;
+use super::model::{ActInfo, Interval};
+use crate::source::{SourceMap, Span, Spanned};
+use crate::syntax::ast::{self, DurationUnit, InForce, TimePoint};
+
+/// Resolve the timeline of every act.
+pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
+    let mut out = BTreeMap::new();
+    for decl in acts {
+        let (in_force, estimate) = entry_into_force(&decl);
+        let lost_force = decl.repealed.as_ref().and_then(|r| r.on.as_ref()).map(|d| d.node);
+        out.entry(decl.name.node.clone()).or_insert(ActInfo { decl, in_force, in_force_is_estimate: estimate, lost_force });
+    }
+    // a repeal without its own date takes effect when the repealing act entered into force
+    let repeal_dates: Vec<(String, Option<NaiveDate>)> = out
+        .iter()
+        .filter(|(_, a)| a.lost_force.is_none())
+        .filter_map(|(name, a)| {
+            let by = &a.decl.repealed.as_ref()?.by.node;
+            Some((name.clone(), out.get(by).and_then(|b| b.in_force)))
+        })
+        .collect();
+    for (name, date) in repeal_dates {
+        if let Some(act) = out.get_mut(&name) {
+            act.lost_force = date;
+        }
+    }
+    out
+}
+
+/// The first day in force, and whether it is only the earliest date the record allows.
+///
+/// "N calendar days after the day of first official publication" means days D+1 … D+N must
+/// elapse, so the act is in force on D+N+1. With the publication date unknown, the earliest
+/// possible publication day is the registration (or, failing that, the signing) date.
+fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
+    let published = act.published.as_ref().and_then(|p| p.node);
+    let earliest_publication = || {
+        act.registered.as_ref().and_then(|(d, _)| d.as_ref().map(|d| d.node)).or_else(|| act.issued.as_ref().map(|(d, _)| d.node))
+    };
+    match act.in_force.as_ref().map(|f| &f.node) {
+        Some(InForce::Date(d)) => (Some(*d), false),
+        Some(InForce::AfterPublication(duration)) => {
+            let (base, estimate) = match published {
+                Some(p) => (Some(p), false),
+                None => (earliest_publication(), true),
+            };
+            (base.and_then(|b| after_days(b, *duration)), estimate)
+        }
+        Some(InForce::Unknown) => (earliest_publication(), true),
+        None => (published.or_else(|| act.issued.as_ref().map(|(d, _)| d.node)), published.is_none()),
+    }
+}
+
+fn after_days(base: NaiveDate, duration: ast::Duration) -> Option<NaiveDate> {
+    let days = match duration.unit {
+        DurationUnit::Months => return base.checked_add_months(chrono::Months::new(duration.amount)),
+        DurationUnit::Years => return base.checked_add_months(chrono::Months::new(duration.amount.saturating_mul(12))),
+        _ => u64::from(duration.amount) + 1,
+    };
+    base.checked_add_days(Days::new(days))
+}
+
+/// The interval of an element from its `since`/`until`, inside `outer` where not stated.
+pub(crate) fn interval(
+    since: Option<&Spanned<TimePoint>>,
+    until: Option<&Spanned<TimePoint>>,
+    outer: Interval,
+    acts: &BTreeMap<String, ActInfo>,
+) -> Interval {
+    let point = |p: &Spanned<TimePoint>| match &p.node {
+        TimePoint::Date(d) => Some(*d),
+        TimePoint::Act(name) => acts.get(&name.node).and_then(|a| a.in_force),
+    };
+    Interval {
+        from: since.and_then(point).or(outer.from),
+        until: until.and_then(point).or(outer.until),
+    }
+}
+
+/// An element's interval must lie inside its act's, and must not be empty.
+pub(crate) fn check_inside(
+    what: &str,
+    inner: Interval,
+    act_name: &str,
+    act: Interval,
+    span: Span,
+    sources: &SourceMap,
+    errors: &mut Vec<SemanticError>,
+) {
+    let Some(file) = sources.get(span.file) else { return };
+    if let (Some(f), Some(u)) = (inner.from, inner.until)
+        && f >= u
+    {
+        errors.push(SemanticError::EmptyInterval {
+            what: what.to_string(),
+            since: f.to_string(),
+            until: u.to_string(),
+            src: file.named(),
+            span: span.source_span(),
+        });
+        return;
+    }
+    let starts_early = matches!((inner.from, act.from), (Some(i), Some(a)) if i < a) || (inner.from.is_none() && act.from.is_some());
+    let ends_late = matches!((inner.until, act.until), (Some(i), Some(a)) if i > a) || (inner.until.is_none() && act.until.is_some());
+    if starts_early || ends_late {
+        errors.push(SemanticError::OutsideAct {
+            what: what.to_string(),
+            act: act_name.to_string(),
+            help: format!(
+                "act `{act_name}` is in force {}; bound the element with `since`/`until` inside that interval",
+                act.describe()
+            ),
+            src: file.named(),
+            span: span.source_span(),
+            interval: inner.describe(),
+        });
+    }
+}
+
+/// The interval in which an act is in force.
+pub(crate) fn act_interval(act: &ActInfo) -> Interval {
+    Interval { from: act.in_force, until: act.lost_force }
+}
