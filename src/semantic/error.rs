@@ -24,7 +24,7 @@ pub enum SemanticError {
         #[source_code]
         src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("no {what} of this name")]
+        #[label("not defined")]
         span: SourceSpan,
     },
     /// A name defined twice in one scope.

@@ -262,7 +262,7 @@ impl ServiceResolver<'_> {
             }
             self.meta(s, &l.provenance, meta.validity, l.name.span);
             let scope = Scope { inputs: &inputs, lets: &let_types, documents: &document_kinds, binding: None, document_fields: false };
-            let mut typer = Typer { source: self.source, errors: self.errors };
+            let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
             let (expr, ty) = typer.expr(&l.value, &scope, None);
             let_types.push((l.name.node.clone(), ty));
             lets.push((l.name.node.clone(), Condition { expr, span: l.value.span }));
@@ -319,7 +319,7 @@ impl ServiceResolver<'_> {
                 .validity
                 .iter()
                 .map(|v| {
-                    let mut typer = Typer { source: self.source, errors: self.errors };
+                    let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
                     let expr = typer.condition(&v.condition, &doc_scope);
                     let m = self.meta(s, &v.provenance, outer, v.span);
                     (Condition { expr, span: v.condition.span }, v.message.clone(), m.cites)
@@ -331,7 +331,7 @@ impl ServiceResolver<'_> {
     }
 
     fn requirement(&mut self, r: &ast::Required, scope: &Scope<'_>) -> Requirement {
-        let mut typer = Typer { source: self.source, errors: self.errors };
+        let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
         let unless = r.unless.as_ref().map(|u| Condition { expr: typer.condition(u, scope), span: u.span });
         match &r.when {
             ast::RequiredWhen::Always => {
@@ -372,7 +372,7 @@ impl ServiceResolver<'_> {
             let mut meta = self.meta(s, &r.provenance, outer, r.name.span);
             meta.title = r.title.clone();
             meta.message = r.message.clone();
-            let mut typer = Typer { source: self.source, errors: self.errors };
+            let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
             let when = match &r.when {
                 Some(w) => Condition { expr: typer.condition(w, scope), span: w.span },
                 None => {

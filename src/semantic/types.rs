@@ -28,6 +28,13 @@ pub(crate) struct Scope<'a> {
 pub(crate) struct Typer<'a> {
     pub source: &'a SourceFile,
     pub errors: &'a mut Vec<SemanticError>,
+    /// The other side of the comparison being typed, as written.
+    pub compared: Option<String>,
+}
+
+/// The text of an expression as written, for messages.
+fn written(source: &SourceFile, expr: &Expr) -> String {
+    source.text.get(expr.span.start..expr.span.end).unwrap_or("").to_string()
 }
 
 impl Typer<'_> {
@@ -185,6 +192,10 @@ impl Typer<'_> {
                 }
                 _ => {}
             }
+            if let Some(Type::Error) = hint {
+                // the other side is already wrong: one error is enough
+                return (TExpr::Const(Const::Text(single.node.clone())), Type::Error);
+            }
             if let Some(Type::Enum(values)) = hint {
                 if values.contains(&single.node) {
                     return (TExpr::Const(Const::Text(single.node.clone())), Type::Enum(values.clone()));
@@ -193,7 +204,7 @@ impl Typer<'_> {
                     .map_or_else(|| format!("the values are: {}", values.join(", ")), |s| format!("did you mean `{s}`? the values are: {}", values.join(", ")));
                 self.errors.push(SemanticError::UnknownValue {
                     value: single.node.clone(),
-                    input: String::from("the compared input"),
+                    input: self.compared.clone().unwrap_or_else(|| String::from("the compared value")),
                     help,
                     src: self.source.named(),
                     span: single.span.source_span(),
@@ -298,13 +309,16 @@ impl Typer<'_> {
                 let bare = |e: &Expr| matches!(&e.kind, ExprKind::Path(s) if s.len() == 1);
                 let (lt, lty, rt, rty) = if bare(l) && !bare(r) {
                     let (rt, rty) = self.expr(r, scope, None);
+                    self.compared = Some(written(self.source, r));
                     let (lt, lty) = self.expr(l, scope, Some(&rty));
                     (lt, lty, rt, rty)
                 } else {
                     let (lt, lty) = self.expr(l, scope, None);
+                    self.compared = Some(written(self.source, l));
                     let (rt, rty) = self.expr(r, scope, Some(&lty));
                     (lt, lty, rt, rty)
                 };
+                self.compared = None;
                 let cmp = match op {
                     BinaryOp::Eq => CompareOp::Eq,
                     BinaryOp::Ne => CompareOp::Ne,

@@ -1168,7 +1168,7 @@ impl Lower<'_> {
             }
             _ => {
                 // a path: split into its segments, each with its own span
-                let segments = pair.into_inner().filter(|x| x.as_rule() == Rule::ident).map(|x| self.name(&x)).collect();
+                let segments = pair.into_inner().filter(|x| matches!(x.as_rule(), Rule::ident | Rule::segment)).map(|x| self.name(&x)).collect();
                 ExprKind::Path(segments)
             }
         };

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per phase.
 
 mod pointer_index;
+mod semantic;
 mod syntax;
 mod syntax_errors;
 mod time;
