@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per phase.
 
+mod check;
 mod pointer_index;
 mod semantic;
 mod syntax;
