@@ -14,11 +14,11 @@
 //!
 //! let rules = RuleSet::shipped().expect("the shipped rules compile");
 //! let bundle = r#"{
-//!   "service": "kz.mvd.refugee_status",
+//!   "service": "kz.mvd.permanent_residence",
 //!   "submitted_at": "2019-05-14T10:00:00+06:00",
-//!   "request": "grant",
-//!   "applicant": { "category": "stateless", "birth_date": "1990-01-01", "records": {} },
-//!   "documents": [ { "kind": "application", "signed": true } ],
+//!   "applicant": { "category": "stateless", "birth_date": "1990-01-01", "grounds": [],
+//!                  "children": [], "records": {} },
+//!   "documents": [],
 //!   "checks": { "national_security": "objection" }
 //! }"#;
 //! let report = rules.check(bundle, &Options::default());

@@ -36,7 +36,10 @@ impl fmt::Display for Diagnostics {
 /// A rule file that could not be read.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("cannot read rule files at `{path}`: {reason}")]
-#[diagnostic(code(E0001), help("pass the folder that holds the `.ereje` files with `--rules`"))]
+#[diagnostic(
+    code(E0001),
+    help("pass the folder that holds the `.ereje` files with `--rules`")
+)]
 pub struct ReadError {
     /// The path.
     pub path: String,
@@ -66,7 +69,10 @@ impl RuleSet {
     pub fn load(dir: &Path) -> Result<RuleSet, Diagnostics> {
         let mut paths = Vec::new();
         collect_paths(dir, &mut paths).map_err(|e| {
-            Diagnostics(vec![Box::new(ReadError { path: dir.display().to_string(), reason: e.to_string() })])
+            Diagnostics(vec![Box::new(ReadError {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })])
         })?;
         if paths.is_empty() {
             return Err(Diagnostics(vec![Box::new(ReadError {
@@ -80,7 +86,10 @@ impl RuleSet {
         for path in paths {
             match std::fs::read_to_string(&path) {
                 Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                Err(e) => errors.push(Box::new(ReadError { path: path.display().to_string(), reason: e.to_string() })),
+                Err(e) => errors.push(Box::new(ReadError {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                })),
             }
         }
         if !errors.is_empty() {
@@ -104,7 +113,10 @@ impl RuleSet {
             match parse_file(&file, index) {
                 Ok(ast) => asts.push(ast),
                 Err(es) => {
-                    errors.extend(es.into_iter().map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>));
+                    errors.extend(
+                        es.into_iter()
+                            .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>),
+                    );
                     asts.push(crate::syntax::ast::File::default());
                 }
             }
@@ -112,11 +124,21 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(Diagnostics(errors));
         }
-        let model = analyze(&asts, &sources)
-            .map_err(|es| Diagnostics(es.into_iter().map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>).collect()))?;
+        let model = analyze(&asts, &sources).map_err(|es| {
+            Diagnostics(
+                es.into_iter()
+                    .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>)
+                    .collect(),
+            )
+        })?;
         let plan = compile(&model, &sources);
         let version = format!("sha256:{:x}", hasher.finalize());
-        Ok(RuleSet { sources, model, plan, version })
+        Ok(RuleSet {
+            sources,
+            model,
+            plan,
+            version,
+        })
     }
 
     /// Check one bundle (its JSON text).
@@ -150,7 +172,10 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
         if file.path().extension().is_some_and(|e| e == "ereje")
             && let Some(text) = file.contents_utf8()
         {
-            out.push(SourceFile::new(format!("rules/{}", file.path().display()), text));
+            out.push(SourceFile::new(
+                format!("rules/{}", file.path().display()),
+                text,
+            ));
         }
     }
     for sub in dir.dirs() {

@@ -13,7 +13,16 @@ use crate::semantic::model::{DocField, Type};
 pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Top-level fields of the envelope.
-const ENVELOPE: [&str; 8] = ["id", "service", "submitted_at", "channel", "applicant", "documents", "checks", "events"];
+const ENVELOPE: [&str; 8] = [
+    "id",
+    "service",
+    "submitted_at",
+    "channel",
+    "applicant",
+    "documents",
+    "checks",
+    "events",
+];
 
 /// A problem with the bundle itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +40,19 @@ pub struct InputProblem {
 }
 
 impl InputProblem {
-    fn error(pointer: impl Into<String>, subject: impl Into<String>, message: impl Into<String>, help: impl Into<String>) -> Self {
-        Self { pointer: pointer.into(), subject: subject.into(), message: message.into(), help: help.into(), warning: None }
+    fn error(
+        pointer: impl Into<String>,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self {
+            pointer: pointer.into(),
+            subject: subject.into(),
+            message: message.into(),
+            help: help.into(),
+            warning: None,
+        }
     }
 }
 
@@ -48,12 +68,20 @@ pub struct JsonError {
 /// Parse the bundle text.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
     if text.len() > MAX_BUNDLE_BYTES {
-        return Err(JsonError { offset: 0, message: format!("the bundle is larger than {} MiB", MAX_BUNDLE_BYTES / (1024 * 1024)) });
+        return Err(JsonError {
+            offset: 0,
+            message: format!(
+                "the bundle is larger than {} MiB",
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ),
+        });
     }
     serde_json::from_str(text).map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
         let message = match e.classify() {
-            serde_json::error::Category::Eof => String::from("the JSON ends too early: a closing bracket or quote is missing"),
+            serde_json::error::Category::Eof => {
+                String::from("the JSON ends too early: a closing bracket or quote is missing")
+            }
             _ => {
                 let text = e.to_string();
                 text.split(" at line ").next().unwrap_or(&text).to_string()
@@ -94,25 +122,50 @@ pub struct Envelope<'a> {
 /// Read the envelope; problems are pushed to `problems`.
 pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelope<'a> {
     let Some(obj) = root.as_object() else {
-        problems.push(InputProblem::error("", "bundle", "the bundle is not a JSON object", "send one JSON object per bundle, `{ \"service\": …, \"submitted_at\": …, … }`"));
-        return Envelope { id: None, service: None, submitted_at: None, channel: "provider" };
+        problems.push(InputProblem::error(
+            "",
+            "bundle",
+            "the bundle is not a JSON object",
+            "send one JSON object per bundle, `{ \"service\": …, \"submitted_at\": …, … }`",
+        ));
+        return Envelope {
+            id: None,
+            service: None,
+            submitted_at: None,
+            channel: "provider",
+        };
     };
     let id = match obj.get("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.as_str()),
         Some(other) => {
-            problems.push(InputProblem::error("/id", "id", format!("`id` must be a text, not {}", json_kind(other)), "write the id in quotes"));
+            problems.push(InputProblem::error(
+                "/id",
+                "id",
+                format!("`id` must be a text, not {}", json_kind(other)),
+                "write the id in quotes",
+            ));
             None
         }
     };
     let service = match obj.get("service") {
         Some(Value::String(s)) => Some(s.as_str()),
         None | Some(Value::Null) => {
-            problems.push(InputProblem::error("", "service", "the bundle does not say which service it is for", "add `\"service\": \"kz.mvd.permanent_residence\"` (or another service id)"));
+            problems.push(InputProblem::error(
+                "",
+                "service",
+                "the bundle does not say which service it is for",
+                "add `\"service\": \"kz.mvd.permanent_residence\"` (or another service id)",
+            ));
             None
         }
         Some(other) => {
-            problems.push(InputProblem::error("/service", "service", format!("`service` must be a text, not {}", json_kind(other)), "write the service id in quotes"));
+            problems.push(InputProblem::error(
+                "/service",
+                "service",
+                format!("`service` must be a text, not {}", json_kind(other)),
+                "write the service id in quotes",
+            ));
             None
         }
     };
@@ -130,11 +183,21 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
             }
         },
         None | Some(Value::Null) => {
-            problems.push(InputProblem::error("", "submitted_at", "the bundle does not say when it was submitted", "add `\"submitted_at\": \"2019-05-14T10:00:00+06:00\"`"));
+            problems.push(InputProblem::error(
+                "",
+                "submitted_at",
+                "the bundle does not say when it was submitted",
+                "add `\"submitted_at\": \"2019-05-14T10:00:00+06:00\"`",
+            ));
             None
         }
         Some(other) => {
-            problems.push(InputProblem::error("/submitted_at", "submitted_at", format!("`submitted_at` must be a text, not {}", json_kind(other)), "write it as RFC 3339 in quotes, e.g. `\"2019-05-14T10:00:00+06:00\"`"));
+            problems.push(InputProblem::error(
+                "/submitted_at",
+                "submitted_at",
+                format!("`submitted_at` must be a text, not {}", json_kind(other)),
+                "write it as RFC 3339 in quotes, e.g. `\"2019-05-14T10:00:00+06:00\"`",
+            ));
             None
         }
     };
@@ -142,14 +205,28 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
         None | Some(Value::Null) => "provider",
         Some(Value::String(s)) if s == "provider" || s == "state_corporation" => s.as_str(),
         Some(other) => {
-            problems.push(InputProblem::error("/channel", "channel", format!("{} is not an intake channel", describe_value(other)), "the channels are `provider` and `state_corporation`"));
+            problems.push(InputProblem::error(
+                "/channel",
+                "channel",
+                format!("{} is not an intake channel", describe_value(other)),
+                "the channels are `provider` and `state_corporation`",
+            ));
             "provider"
         }
     };
     for key in obj.keys().filter(|k| !ENVELOPE.contains(&k.as_str())) {
-        problems.push(unknown_field(&format!("/{}", escape(key)), key, "the bundle envelope"));
+        problems.push(unknown_field(
+            &format!("/{}", escape(key)),
+            key,
+            "the bundle envelope",
+        ));
     }
-    Envelope { id, service, submitted_at, channel }
+    Envelope {
+        id,
+        service,
+        submitted_at,
+        channel,
+    }
 }
 
 fn unknown_field(pointer: &str, key: &str, place: &str) -> InputProblem {
@@ -157,7 +234,9 @@ fn unknown_field(pointer: &str, key: &str, place: &str) -> InputProblem {
         pointer: pointer.to_string(),
         subject: key.to_string(),
         message: format!("unknown field `{key}` in {place}"),
-        help: String::from("no rule reads this field: check its spelling against the service catalogue, or remove it"),
+        help: String::from(
+            "no rule reads this field: check its spelling against the service catalogue, or remove it",
+        ),
         warning: Some("unknown-field"),
     }
 }
@@ -186,13 +265,24 @@ fn describe_value(v: &Value) -> String {
 }
 
 /// Read and type-check the service's inputs, documents and events.
-pub fn inputs<'a>(root: &'a Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) -> Vec<Option<&'a Value>> {
+pub fn inputs<'a>(
+    root: &'a Value,
+    plan: &ServicePlan,
+    problems: &mut Vec<InputProblem>,
+) -> Vec<Option<&'a Value>> {
     let facts: Vec<Option<&Value>> = plan
         .inputs
         .iter()
         .map(|input| {
             let value = lookup(root, &input.path, problems)?;
-            check_type(value, &input.ty, &input.pointer, &input.path.join("."), problems).then_some(value)
+            check_type(
+                value,
+                &input.ty,
+                &input.pointer,
+                &input.path.join("."),
+                problems,
+            )
+            .then_some(value)
         })
         .collect();
     unknown_members(root, plan, problems);
@@ -201,7 +291,11 @@ pub fn inputs<'a>(root: &'a Value, plan: &ServicePlan, problems: &mut Vec<InputP
     facts
 }
 
-fn lookup<'a>(root: &'a Value, path: &[String], problems: &mut Vec<InputProblem>) -> Option<&'a Value> {
+fn lookup<'a>(
+    root: &'a Value,
+    path: &[String],
+    problems: &mut Vec<InputProblem>,
+) -> Option<&'a Value> {
     let mut current = root;
     let mut pointer = String::new();
     for segment in path {
@@ -209,7 +303,16 @@ fn lookup<'a>(root: &'a Value, path: &[String], problems: &mut Vec<InputProblem>
             Value::Object(map) => current = map.get(segment.as_str())?,
             Value::Null => return None,
             other => {
-                let problem = InputProblem::error(pointer.clone(), segment.clone(), format!("`{}` must be an object, not {}", pointer.trim_start_matches('/'), json_kind(other)), format!("write `{{ \"{segment}\": … }}` here"));
+                let problem = InputProblem::error(
+                    pointer.clone(),
+                    segment.clone(),
+                    format!(
+                        "`{}` must be an object, not {}",
+                        pointer.trim_start_matches('/'),
+                        json_kind(other)
+                    ),
+                    format!("write `{{ \"{segment}\": … }}` here"),
+                );
                 if !problems.contains(&problem) {
                     problems.push(problem);
                 }
@@ -222,7 +325,13 @@ fn lookup<'a>(root: &'a Value, path: &[String], problems: &mut Vec<InputProblem>
     (!current.is_null()).then_some(current)
 }
 
-fn check_type(value: &Value, ty: &Type, pointer: &str, name: &str, problems: &mut Vec<InputProblem>) -> bool {
+fn check_type(
+    value: &Value,
+    ty: &Type,
+    pointer: &str,
+    name: &str,
+    problems: &mut Vec<InputProblem>,
+) -> bool {
     let mut fail = |message: String, help: String| {
         problems.push(InputProblem::error(pointer, name, message, help));
         false
@@ -231,20 +340,42 @@ fn check_type(value: &Value, ty: &Type, pointer: &str, name: &str, problems: &mu
         (Type::Bool, Value::Bool(_)) | (Type::Text, Value::String(_)) | (Type::Error, _) => true,
         (Type::Number, Value::Number(n)) if n.is_i64() => true,
         (Type::Date, Value::String(s)) => {
-            parse_date(s).is_some() || fail(format!("`{s}` is not a real date"), String::from("write dates as YYYY-MM-DD, with a day that exists (e.g. `1985-03-02`)"))
+            parse_date(s).is_some()
+                || fail(
+                    format!("`{s}` is not a real date"),
+                    String::from(
+                        "write dates as YYYY-MM-DD, with a day that exists (e.g. `1985-03-02`)",
+                    ),
+                )
         }
         (Type::Instant, Value::String(s)) => {
-            parse_instant(s).is_some() || fail(format!("`{s}` is not a date and time with an offset"), String::from("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`"))
+            parse_instant(s).is_some()
+                || fail(
+                    format!("`{s}` is not a date and time with an offset"),
+                    String::from("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`"),
+                )
         }
         (Type::Enum(values), Value::String(s)) => {
-            values.contains(s) || fail(format!("`{s}` is not one of the values of `{name}`"), format!("the values are: {}", values.join(", ")))
+            values.contains(s)
+                || fail(
+                    format!("`{s}` is not one of the values of `{name}`"),
+                    format!("the values are: {}", values.join(", ")),
+                )
         }
         (Type::Set(values), Value::Array(items)) => {
             let mut ok = true;
             for (i, item) in items.iter().enumerate() {
                 let good = item.as_str().is_some_and(|s| values.iter().any(|v| v == s));
                 if !good {
-                    problems.push(InputProblem::error(format!("{pointer}/{i}"), name, format!("{} is not one of the values of `{name}`", describe_value(item)), format!("the values are: {}", values.join(", "))));
+                    problems.push(InputProblem::error(
+                        format!("{pointer}/{i}"),
+                        name,
+                        format!(
+                            "{} is not one of the values of `{name}`",
+                            describe_value(item)
+                        ),
+                        format!("the values are: {}", values.join(", ")),
+                    ));
                     ok = false;
                 }
             }
@@ -254,22 +385,57 @@ fn check_type(value: &Value, ty: &Type, pointer: &str, name: &str, problems: &mu
             let mut ok = true;
             for (i, item) in items.iter().enumerate() {
                 let Some(record) = item.as_object() else {
-                    problems.push(InputProblem::error(format!("{pointer}/{i}"), name, format!("each element of `{name}` must be an object, not {}", json_kind(item)), format!("write `{{ {} }}`", fields.iter().map(|f| format!("\"{}\": …", f.name)).collect::<Vec<_>>().join(", "))));
+                    problems.push(InputProblem::error(
+                        format!("{pointer}/{i}"),
+                        name,
+                        format!(
+                            "each element of `{name}` must be an object, not {}",
+                            json_kind(item)
+                        ),
+                        format!(
+                            "write `{{ {} }}`",
+                            fields
+                                .iter()
+                                .map(|f| format!("\"{}\": …", f.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
                     ok = false;
                     continue;
                 };
                 for f in fields {
                     if let Some(v) = record.get(f.name.as_str()).filter(|v| !v.is_null()) {
-                        ok &= check_type(v, &f.ty, &format!("{pointer}/{i}/{}", f.name), &format!("{name}.{}", f.name), problems);
+                        ok &= check_type(
+                            v,
+                            &f.ty,
+                            &format!("{pointer}/{i}/{}", f.name),
+                            &format!("{name}.{}", f.name),
+                            problems,
+                        );
                     }
                 }
-                for key in record.keys().filter(|k| !fields.iter().any(|f| f.name == **k)) {
-                    problems.push(unknown_field(&format!("{pointer}/{i}/{}", escape(key)), key, &format!("an element of `{name}`")));
+                for key in record
+                    .keys()
+                    .filter(|k| !fields.iter().any(|f| f.name == **k))
+                {
+                    problems.push(unknown_field(
+                        &format!("{pointer}/{i}/{}", escape(key)),
+                        key,
+                        &format!("an element of `{name}`"),
+                    ));
                 }
             }
             ok
         }
-        (expected, other) => fail(format!("`{name}` must be {}, not {}", expected.describe(), describe_value(other)), help_for(expected)),
+        (expected, other) => fail(
+            format!(
+                "`{name}` must be {}, not {}",
+                expected.describe(),
+                describe_value(other)
+            ),
+            help_for(expected),
+        ),
     }
 }
 
@@ -279,7 +445,9 @@ fn help_for(ty: &Type) -> String {
         Type::Text => String::from("write the text in quotes"),
         Type::Number => String::from("write a whole number, without quotes"),
         Type::Date => String::from("write the date in quotes as YYYY-MM-DD"),
-        Type::Instant => String::from("write the moment in quotes as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`"),
+        Type::Instant => {
+            String::from("write the moment in quotes as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`")
+        }
         Type::Enum(values) => format!("write one of: {}", values.join(", ")),
         Type::Set(values) => format!("write a list of: {}", values.join(", ")),
         Type::List(_) => String::from("write a list of objects"),
@@ -293,17 +461,29 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
         if let Some(Value::Object(map)) = root.get(top) {
             unknown_in(map, &[top.to_string()], &plan.inputs, problems);
         } else if let Some(other) = root.get(top).filter(|v| !v.is_null() && !v.is_object()) {
-            problems.push(InputProblem::error(format!("/{top}"), top, format!("`{top}` must be an object, not {}", json_kind(other)), format!("write `\"{top}\": {{ … }}`")));
+            problems.push(InputProblem::error(
+                format!("/{top}"),
+                top,
+                format!("`{top}` must be an object, not {}", json_kind(other)),
+                format!("write `\"{top}\": {{ … }}`"),
+            ));
         }
     }
 }
 
-fn unknown_in(map: &Map<String, Value>, prefix: &[String], inputs: &[InputPlan], problems: &mut Vec<InputProblem>) {
+fn unknown_in(
+    map: &Map<String, Value>,
+    prefix: &[String],
+    inputs: &[InputPlan],
+    problems: &mut Vec<InputProblem>,
+) {
     for (key, value) in map {
         let mut path = prefix.to_vec();
         path.push(key.clone());
         let exact = inputs.iter().any(|i| i.path == path);
-        let deeper = inputs.iter().any(|i| i.path.len() > path.len() && i.path.starts_with(&path));
+        let deeper = inputs
+            .iter()
+            .any(|i| i.path.len() > path.len() && i.path.starts_with(&path));
         if exact {
             continue;
         }
@@ -314,26 +494,47 @@ fn unknown_in(map: &Map<String, Value>, prefix: &[String], inputs: &[InputPlan],
             continue;
         }
         let pointer: String = path.iter().map(|s| format!("/{}", escape(s))).collect();
-        problems.push(unknown_field(&pointer, key, &format!("`{}`", prefix.join("."))));
+        problems.push(unknown_field(
+            &pointer,
+            key,
+            &format!("`{}`", prefix.join(".")),
+        ));
     }
 }
 
 fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
-    let Some(docs) = root.get("documents").filter(|v| !v.is_null()) else { return };
+    let Some(docs) = root.get("documents").filter(|v| !v.is_null()) else {
+        return;
+    };
     let Some(docs) = docs.as_array() else {
-        problems.push(InputProblem::error("/documents", "documents", format!("`documents` must be a list, not {}", json_kind(docs)), "write `\"documents\": [ { \"kind\": … }, … ]`"));
+        problems.push(InputProblem::error(
+            "/documents",
+            "documents",
+            format!("`documents` must be a list, not {}", json_kind(docs)),
+            "write `\"documents\": [ { \"kind\": … }, … ]`",
+        ));
         return;
     };
     for (i, doc) in docs.iter().enumerate() {
         let pointer = format!("/documents/{i}");
         let Some(obj) = doc.as_object() else {
-            problems.push(InputProblem::error(pointer, "documents", format!("each document must be an object, not {}", json_kind(doc)), "write `{ \"kind\": \"passport\", … }`"));
+            problems.push(InputProblem::error(
+                pointer,
+                "documents",
+                format!("each document must be an object, not {}", json_kind(doc)),
+                "write `{ \"kind\": \"passport\", … }`",
+            ));
             continue;
         };
         let kind = match obj.get("kind") {
             Some(Value::String(k)) => k.as_str(),
             _ => {
-                problems.push(InputProblem::error(pointer, "kind", "a document without a `kind`", "say what the document is: `\"kind\": \"passport\"`"));
+                problems.push(InputProblem::error(
+                    pointer,
+                    "kind",
+                    "a document without a `kind`",
+                    "say what the document is: `\"kind\": \"passport\"`",
+                ));
                 continue;
             }
         };
@@ -345,7 +546,11 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
                 help: format!(
                     "no rule of `{}` reads this document; the kinds it knows are: {}",
                     plan.id,
-                    plan.documents.iter().map(|d| d.kind.as_str()).collect::<Vec<_>>().join(", ")
+                    plan.documents
+                        .iter()
+                        .map(|d| d.kind.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 warning: Some("unknown-document"),
             });
@@ -358,23 +563,40 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             let field_pointer = format!("{pointer}/{}", escape(key));
             match DocField::from_name(key) {
                 Some(DocField::Child) => {
-                    if !value.as_u64().is_some() {
+                    if value.as_u64().is_none() {
                         problems.push(InputProblem::error(field_pointer, "child", format!("`child` must be the index of a child in `applicant.children`, not {}", describe_value(value)), "write a whole number from 0, without quotes"));
                     }
                 }
                 Some(field) => {
-                    check_type(value, &field.ty(), &field_pointer, &format!("{kind}.{key}"), problems);
+                    check_type(
+                        value,
+                        &field.ty(),
+                        &field_pointer,
+                        &format!("{kind}.{key}"),
+                        problems,
+                    );
                 }
-                None => problems.push(unknown_field(&field_pointer, key, &format!("document `{kind}`"))),
+                None => problems.push(unknown_field(
+                    &field_pointer,
+                    key,
+                    &format!("document `{kind}`"),
+                )),
             }
         }
     }
 }
 
 fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
-    let Some(events) = root.get("events").filter(|v| !v.is_null()) else { return };
+    let Some(events) = root.get("events").filter(|v| !v.is_null()) else {
+        return;
+    };
     let Some(events) = events.as_array() else {
-        problems.push(InputProblem::error("/events", "events", format!("`events` must be a list, not {}", json_kind(events)), "write `\"events\": [ { \"step\": …, \"at\": … }, … ]`"));
+        problems.push(InputProblem::error(
+            "/events",
+            "events",
+            format!("`events` must be a list, not {}", json_kind(events)),
+            "write `\"events\": [ { \"step\": …, \"at\": … }, … ]`",
+        ));
         return;
     };
     for (i, event) in events.iter().enumerate() {
@@ -384,19 +606,37 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
         match (step, at) {
             (Some(step), Some(at)) => {
                 if parse_instant(at).is_none() {
-                    problems.push(InputProblem::error(format!("{pointer}/at"), step, format!("`{at}` is not a date and time with an offset"), "write it as RFC 3339, e.g. `2019-05-14T10:20:00+06:00`"));
+                    problems.push(InputProblem::error(
+                        format!("{pointer}/at"),
+                        step,
+                        format!("`{at}` is not a date and time with an offset"),
+                        "write it as RFC 3339, e.g. `2019-05-14T10:20:00+06:00`",
+                    ));
                 }
                 if !plan.steps.iter().any(|s| s.id == step) {
                     problems.push(InputProblem {
                         pointer: format!("{pointer}/step"),
                         subject: step.to_string(),
                         message: format!("unknown step `{step}`"),
-                        help: format!("the steps of `{}` are: {}", plan.id, plan.steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")),
+                        help: format!(
+                            "the steps of `{}` are: {}",
+                            plan.id,
+                            plan.steps
+                                .iter()
+                                .map(|s| s.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                         warning: Some("unknown-step"),
                     });
                 }
             }
-            _ => problems.push(InputProblem::error(pointer, "events", "each event needs a `step` and an `at`", "write `{ \"step\": \"talon_issued\", \"at\": \"2019-05-14T10:20:00+06:00\" }`")),
+            _ => problems.push(InputProblem::error(
+                pointer,
+                "events",
+                "each event needs a `step` and an `at`",
+                "write `{ \"step\": \"talon_issued\", \"at\": \"2019-05-14T10:20:00+06:00\" }`",
+            )),
         }
     }
 }

@@ -108,12 +108,18 @@ impl<'a> Env<'a, '_> {
             TExpr::Input(i) => match self.facts.get(*i).copied().flatten() {
                 Some(v) => Self::from_json(v),
                 None => {
-                    let pointer = self.inputs.get(*i).map(|p| p.pointer.clone()).unwrap_or_default();
+                    let pointer = self
+                        .inputs
+                        .get(*i)
+                        .map(|p| p.pointer.clone())
+                        .unwrap_or_default();
                     self.absent(pointer)
                 }
             },
             TExpr::ItemField(field) => self.item_field(*field),
-            TExpr::ItemIndex => self.item.map_or(Val::Unknown, |(_, i, _)| Val::Num(i64::try_from(i).unwrap_or(i64::MAX))),
+            TExpr::ItemIndex => self.item.map_or(Val::Unknown, |(_, i, _)| {
+                Val::Num(i64::try_from(i).unwrap_or(i64::MAX))
+            }),
             TExpr::DocField(field) => self.doc_field(*field),
             TExpr::SubmittedAt => Val::Instant(self.submitted_at),
             TExpr::SubmittedOn => Val::Date(self.submitted_on),
@@ -144,8 +150,12 @@ impl<'a> Env<'a, '_> {
                 compare(*op, &x, &y).map_or(Val::Unknown, Val::Bool)
             }
             TExpr::Shift(a, d, forward) => match self.eval(a) {
-                Val::Date(date) => shift_date(date, *d, *forward, self.calendar).map_or(Val::Unknown, Val::Date),
-                Val::Instant(t) => shift_instant(t, *d, *forward).map_or(Val::Unknown, Val::Instant),
+                Val::Date(date) => {
+                    shift_date(date, *d, *forward, self.calendar).map_or(Val::Unknown, Val::Date)
+                }
+                Val::Instant(t) => {
+                    shift_instant(t, *d, *forward).map_or(Val::Unknown, Val::Instant)
+                }
                 _ => Val::Unknown,
             },
             TExpr::InList(a, options) => match self.eval(a) {
@@ -153,26 +163,38 @@ impl<'a> Env<'a, '_> {
                 v => Val::Bool(v.text().is_some_and(|t| options.iter().any(|o| o == t))),
             },
             TExpr::HasAny(a, options) => match self.eval(a) {
-                Val::Items(items) => {
-                    Val::Bool(items.iter().any(|item| item.as_str().is_some_and(|s| options.iter().any(|o| o == s))))
-                }
+                Val::Items(items) => Val::Bool(items.iter().any(|item| {
+                    item.as_str()
+                        .is_some_and(|s| options.iter().any(|o| o == s))
+                })),
                 _ => Val::Unknown,
             },
-            TExpr::HasDocument(kind) => {
-                Val::Bool(self.documents.iter().any(|d| d.get("kind").and_then(Value::as_str) == Some(kind.as_str())))
-            }
+            TExpr::HasDocument(kind) => Val::Bool(
+                self.documents
+                    .iter()
+                    .any(|d| d.get("kind").and_then(Value::as_str) == Some(kind.as_str())),
+            ),
             TExpr::Quantifier { any, list, body } => self.quantifier(*any, *list, body),
             TExpr::Age(birth, on) => match (self.eval(birth), self.eval(on)) {
-                (Val::Date(b), Val::Date(o)) => Val::Dur(Duration { amount: age_years(b, o), unit: DurationUnit::Years }),
+                (Val::Date(b), Val::Date(o)) => Val::Dur(Duration {
+                    amount: age_years(b, o),
+                    unit: DurationUnit::Years,
+                }),
                 _ => Val::Unknown,
             },
         }
     }
 
     fn item_field(&mut self, field: usize) -> Val<'a> {
-        let Some((list, index, item)) = self.item else { return Val::Unknown };
-        let Some(input) = self.inputs.get(list) else { return Val::Unknown };
-        let Some(name) = input.fields.get(field) else { return Val::Unknown };
+        let Some((list, index, item)) = self.item else {
+            return Val::Unknown;
+        };
+        let Some(input) = self.inputs.get(list) else {
+            return Val::Unknown;
+        };
+        let Some(name) = input.fields.get(field) else {
+            return Val::Unknown;
+        };
         match item.get(name.as_str()).filter(|v| !v.is_null()) {
             Some(v) => Self::from_json(v),
             None => {
@@ -183,9 +205,13 @@ impl<'a> Env<'a, '_> {
     }
 
     fn doc_field(&mut self, field: DocField) -> Val<'a> {
-        let Some((index, doc)) = self.document else { return Val::Unknown };
+        let Some((index, doc)) = self.document else {
+            return Val::Unknown;
+        };
         match doc.get(field.name()).filter(|v| !v.is_null()) {
-            Some(v) if field == DocField::Language || field == DocField::Number => v.as_str().map_or(Val::Unknown, Val::Text),
+            Some(v) if field == DocField::Language || field == DocField::Number => {
+                v.as_str().map_or(Val::Unknown, Val::Text)
+            }
             Some(v) => Self::from_json(v),
             None => self.absent(format!("/documents/{index}/{}", field.name())),
         }
@@ -193,7 +219,11 @@ impl<'a> Env<'a, '_> {
 
     fn quantifier(&mut self, any: bool, list: usize, body: &TExpr) -> Val<'a> {
         let Some(Some(Value::Array(items))) = self.facts.get(list).copied() else {
-            let pointer = self.inputs.get(list).map(|p| p.pointer.clone()).unwrap_or_default();
+            let pointer = self
+                .inputs
+                .get(list)
+                .map(|p| p.pointer.clone())
+                .unwrap_or_default();
             return self.absent(pointer);
         };
         let saved = self.item;
@@ -212,7 +242,11 @@ impl<'a> Env<'a, '_> {
             }
         }
         self.item = saved;
-        if unknown { Val::Unknown } else { Val::Bool(result) }
+        if unknown {
+            Val::Unknown
+        } else {
+            Val::Bool(result)
+        }
     }
 }
 
@@ -234,10 +268,17 @@ pub(crate) fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(age).unwrap_or(0)
 }
 
-fn shift_date(date: NaiveDate, d: Duration, forward: bool, calendar: Option<&Calendar>) -> Option<NaiveDate> {
+fn shift_date(
+    date: NaiveDate,
+    d: Duration,
+    forward: bool,
+    calendar: Option<&Calendar>,
+) -> Option<NaiveDate> {
     let n = d.amount;
     match d.unit {
-        DurationUnit::CalendarDays | DurationUnit::UnstatedDays | DurationUnit::CalendarWorkingDays => {
+        DurationUnit::CalendarDays
+        | DurationUnit::UnstatedDays
+        | DurationUnit::CalendarWorkingDays => {
             if forward {
                 date.checked_add_days(chrono::Days::new(u64::from(n)))
             } else {
@@ -246,7 +287,11 @@ fn shift_date(date: NaiveDate, d: Duration, forward: bool, calendar: Option<&Cal
         }
         DurationUnit::WorkingDays if forward => calendar?.add_working_days(date, n).ok(),
         DurationUnit::Months | DurationUnit::Years => {
-            let months = if d.unit == DurationUnit::Years { n.saturating_mul(12) } else { n };
+            let months = if d.unit == DurationUnit::Years {
+                n.saturating_mul(12)
+            } else {
+                n
+            };
             if forward {
                 date.checked_add_months(chrono::Months::new(months))
             } else {
@@ -257,14 +302,24 @@ fn shift_date(date: NaiveDate, d: Duration, forward: bool, calendar: Option<&Cal
     }
 }
 
-fn shift_instant(t: DateTime<FixedOffset>, d: Duration, forward: bool) -> Option<DateTime<FixedOffset>> {
+fn shift_instant(
+    t: DateTime<FixedOffset>,
+    d: Duration,
+    forward: bool,
+) -> Option<DateTime<FixedOffset>> {
     let delta = match d.unit {
         DurationUnit::Minutes => chrono::TimeDelta::try_minutes(i64::from(d.amount))?,
         DurationUnit::Hours => chrono::TimeDelta::try_hours(i64::from(d.amount))?,
-        DurationUnit::CalendarDays | DurationUnit::UnstatedDays => chrono::TimeDelta::try_days(i64::from(d.amount))?,
+        DurationUnit::CalendarDays | DurationUnit::UnstatedDays => {
+            chrono::TimeDelta::try_days(i64::from(d.amount))?
+        }
         _ => return None,
     };
-    if forward { t.checked_add_signed(delta) } else { t.checked_sub_signed(delta) }
+    if forward {
+        t.checked_add_signed(delta)
+    } else {
+        t.checked_sub_signed(delta)
+    }
 }
 
 /// A duration in a comparable amount: minutes for clock units, days for day units, months for

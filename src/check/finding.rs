@@ -165,9 +165,16 @@ impl Verdict {
 
     /// Parse the written form.
     pub fn parse(text: &str) -> Option<Verdict> {
-        [Verdict::Ok, Verdict::Pending, Verdict::Incomplete, Verdict::Refused, Verdict::NotApplicable, Verdict::Invalid]
-            .into_iter()
-            .find(|v| v.as_str() == text)
+        [
+            Verdict::Ok,
+            Verdict::Pending,
+            Verdict::Incomplete,
+            Verdict::Refused,
+            Verdict::NotApplicable,
+            Verdict::Invalid,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == text)
     }
 }
 

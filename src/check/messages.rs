@@ -10,9 +10,16 @@ use crate::syntax::ast::Lang;
 /// A built-in message.
 pub(crate) enum Msg<'a> {
     /// A required document is absent.
-    MissingDocument { kind: &'a str, title: Option<&'a str> },
+    MissingDocument {
+        kind: &'a str,
+        title: Option<&'a str>,
+    },
     /// A per-item document is absent.
-    MissingItemDocument { kind: &'a str, title: Option<&'a str>, index: usize },
+    MissingItemDocument {
+        kind: &'a str,
+        title: Option<&'a str>,
+        index: usize,
+    },
     /// A document fails a validity rule.
     InvalidDocument { kind: &'a str },
     /// A refusal ground without its own message.
@@ -28,42 +35,99 @@ pub(crate) enum Msg<'a> {
 impl Msg<'_> {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let title = |t: &Option<&str>| t.map_or_else(String::new, |t| format!(" ({t})"));
+        let title = |t: Option<&str>| t.map_or_else(String::new, |t| format!(" ({t})"));
         match (self, lang) {
-            (Msg::MissingDocument { kind, title: t }, Lang::En) => format!("missing document `{kind}`{}", title(t)),
-            (Msg::MissingDocument { kind, title: t }, Lang::Ru) => format!("отсутствует документ `{kind}`{}", title(t)),
-            (Msg::MissingDocument { kind, title: t }, Lang::Kk) => format!("`{kind}` құжаты жоқ{}", title(t)),
-            (Msg::MissingItemDocument { kind, title: t, index }, Lang::En) => {
-                format!("missing document `{kind}`{} for element {index} of the list", title(t))
+            (Msg::MissingDocument { kind, title: t }, Lang::En) => {
+                format!("missing document `{kind}`{}", title(*t))
             }
-            (Msg::MissingItemDocument { kind, title: t, index }, Lang::Ru) => {
-                format!("отсутствует документ `{kind}`{} для элемента {index} списка", title(t))
+            (Msg::MissingDocument { kind, title: t }, Lang::Ru) => {
+                format!("отсутствует документ `{kind}`{}", title(*t))
             }
-            (Msg::MissingItemDocument { kind, title: t, index }, Lang::Kk) => {
-                format!("тізімнің {index}-элементі үшін `{kind}` құжаты жоқ{}", title(t))
+            (Msg::MissingDocument { kind, title: t }, Lang::Kk) => {
+                format!("`{kind}` құжаты жоқ{}", title(*t))
             }
-            (Msg::InvalidDocument { kind }, Lang::En) => format!("document `{kind}` does not meet the requirements"),
-            (Msg::InvalidDocument { kind }, Lang::Ru) => format!("документ `{kind}` не соответствует требованиям"),
-            (Msg::InvalidDocument { kind }, Lang::Kk) => format!("`{kind}` құжаты талаптарға сәйкес келмейді"),
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "missing document `{kind}`{} for element {index} of the list",
+                    title(*t)
+                )
+            }
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::Ru,
+            ) => {
+                format!(
+                    "отсутствует документ `{kind}`{} для элемента {index} списка",
+                    title(*t)
+                )
+            }
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::Kk,
+            ) => {
+                format!(
+                    "тізімнің {index}-элементі үшін `{kind}` құжаты жоқ{}",
+                    title(*t)
+                )
+            }
+            (Msg::InvalidDocument { kind }, Lang::En) => {
+                format!("document `{kind}` does not meet the requirements")
+            }
+            (Msg::InvalidDocument { kind }, Lang::Ru) => {
+                format!("документ `{kind}` не соответствует требованиям")
+            }
+            (Msg::InvalidDocument { kind }, Lang::Kk) => {
+                format!("`{kind}` құжаты талаптарға сәйкес келмейді")
+            }
             (Msg::RefusalGround { id }, Lang::En) => format!("ground for refusal `{id}` holds"),
             (Msg::RefusalGround { id }, Lang::Ru) => format!("имеется основание для отказа `{id}`"),
             (Msg::RefusalGround { id }, Lang::Kk) => format!("`{id}` бас тарту негізі бар"),
             (Msg::UnknownService { id }, Lang::En) => format!("unknown service `{id}`"),
             (Msg::UnknownService { id }, Lang::Ru) => format!("неизвестная услуга `{id}`"),
             (Msg::UnknownService { id }, Lang::Kk) => format!("`{id}` қызметі белгісіз"),
-            (Msg::ServiceNotInForce { id, day }, Lang::En) => format!("service `{id}` is not in force on {day}"),
-            (Msg::ServiceNotInForce { id, day }, Lang::Ru) => format!("услуга `{id}` не действует на {day}"),
-            (Msg::ServiceNotInForce { id, day }, Lang::Kk) => format!("`{id}` қызметі {day} күні қолданыста емес"),
-            (Msg::ChannelNotInForce { channel, day }, Lang::En) => format!("intake channel `{channel}` is not open on {day}"),
-            (Msg::ChannelNotInForce { channel, day }, Lang::Ru) => format!("канал приёма `{channel}` не действует на {day}"),
-            (Msg::ChannelNotInForce { channel, day }, Lang::Kk) => format!("`{channel}` қабылдау арнасы {day} күні жұмыс істемейді"),
+            (Msg::ServiceNotInForce { id, day }, Lang::En) => {
+                format!("service `{id}` is not in force on {day}")
+            }
+            (Msg::ServiceNotInForce { id, day }, Lang::Ru) => {
+                format!("услуга `{id}` не действует на {day}")
+            }
+            (Msg::ServiceNotInForce { id, day }, Lang::Kk) => {
+                format!("`{id}` қызметі {day} күні қолданыста емес")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::En) => {
+                format!("intake channel `{channel}` is not open on {day}")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::Ru) => {
+                format!("канал приёма `{channel}` не действует на {day}")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::Kk) => {
+                format!("`{channel}` қабылдау арнасы {day} күні жұмыс істемейді")
+            }
         }
     }
 }
 
 /// What to do about a missing document.
 pub(crate) fn attach_help(kind: &str, rule: &RuleRef, lang: Lang) -> String {
-    let what = rule.title.get(lang).map_or_else(|| format!("`{kind}`"), |t| format!("the {t} (`{kind}`)"));
+    let what = rule
+        .title
+        .get(lang)
+        .map_or_else(|| format!("`{kind}`"), |t| format!("the {t} (`{kind}`)"));
     match lang {
         Lang::En => format!("attach {what} to the application"),
         Lang::Ru => format!("приложите к заявлению документ {what}"),
@@ -72,7 +136,12 @@ pub(crate) fn attach_help(kind: &str, rule: &RuleRef, lang: Lang) -> String {
 }
 
 /// What to do about an invalid document: for an expiry rule, name the day it must reach.
-pub(crate) fn validity_help(kind: &str, cond: &CondPlan, submitted_on: NaiveDate, lang: Lang) -> String {
+pub(crate) fn validity_help(
+    kind: &str,
+    cond: &CondPlan,
+    submitted_on: NaiveDate,
+    lang: Lang,
+) -> String {
     if let TExpr::Compare(CompareOp::Ge, left, right) = &cond.expr
         && let TExpr::DocField(field @ (DocField::ExpiresOn | DocField::IssuedOn)) = left.as_ref()
         && let TExpr::Shift(base, d, true) = right.as_ref()
@@ -82,9 +151,15 @@ pub(crate) fn validity_help(kind: &str, cond: &CondPlan, submitted_on: NaiveDate
     {
         let field = field.name();
         return match lang {
-            Lang::En => format!("`{field}` must be {day} or later ({d} after the submission date {submitted_on}); attach a `{kind}` valid that long"),
-            Lang::Ru => format!("`{field}` должен быть не ранее {day} ({d} после дня подачи {submitted_on}); приложите `{kind}` с таким сроком действия"),
-            Lang::Kk => format!("`{field}` {day} немесе одан кейін болуы тиіс (тапсыру күні {submitted_on}-нен кейін {d}); осындай мерзімі бар `{kind}` қоса беріңіз"),
+            Lang::En => format!(
+                "`{field}` must be {day} or later ({d} after the submission date {submitted_on}); attach a `{kind}` valid that long"
+            ),
+            Lang::Ru => format!(
+                "`{field}` должен быть не ранее {day} ({d} после дня подачи {submitted_on}); приложите `{kind}` с таким сроком действия"
+            ),
+            Lang::Kk => format!(
+                "`{field}` {day} немесе одан кейін болуы тиіс (тапсыру күні {submitted_on}-нен кейін {d}); осындай мерзімі бар `{kind}` қоса беріңіз"
+            ),
         };
     }
     let _ = Const::Bool(true);
@@ -98,8 +173,14 @@ pub(crate) fn validity_help(kind: &str, cond: &CondPlan, submitted_on: NaiveDate
 /// What a refusal means for the applicant.
 pub(crate) fn refusal_help(lang: Lang) -> String {
     match lang {
-        Lang::En => String::from("the service must be refused with a motivated answer citing this ground; check the fact if it may be wrong"),
-        Lang::Ru => String::from("в оказании услуги должно быть отказано мотивированным ответом со ссылкой на это основание; проверьте факт, если он может быть ошибочным"),
-        Lang::Kk => String::from("осы негізге сілтеме жасай отырып, қызмет көрсетуден дәлелді жауаппен бас тарту керек; егер факт қате болуы мүмкін болса, оны тексеріңіз"),
+        Lang::En => String::from(
+            "the service must be refused with a motivated answer citing this ground; check the fact if it may be wrong",
+        ),
+        Lang::Ru => String::from(
+            "в оказании услуги должно быть отказано мотивированным ответом со ссылкой на это основание; проверьте факт, если он может быть ошибочным",
+        ),
+        Lang::Kk => String::from(
+            "осы негізге сілтеме жасай отырып, қызмет көрсетуден дәлелді жауаппен бас тарту керек; егер факт қате болуы мүмкін болса, оны тексеріңіз",
+        ),
     }
 }

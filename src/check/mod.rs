@@ -48,9 +48,22 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let root = match bundle::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let mut f = input_finding("bundle", String::from(""), e.message.clone(), String::from("fix the JSON syntax at this place; each bundle must be one well-formed JSON object"), None);
+            let mut f = input_finding(
+                "bundle",
+                String::from(""),
+                e.message.clone(),
+                String::from(
+                    "fix the JSON syntax at this place; each bundle must be one well-formed JSON object",
+                ),
+                None,
+            );
             f.label = String::from("the JSON cannot be read from here");
-            f.span = Some(finding::BundleSpan { offset: e.offset, length: 0, line: 0, column: 0 });
+            f.span = Some(finding::BundleSpan {
+                offset: e.offset,
+                length: 0,
+                line: 0,
+                column: 0,
+            });
             report.findings.push(f);
             report.verdict = Verdict::Invalid;
             return report;
@@ -61,7 +74,8 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     report.id = envelope.id.map(String::from);
     report.service = envelope.service.map(String::from);
     report.submitted_at = envelope.submitted_at.map(|(s, _)| s.to_string());
-    let (Some(service_id), Some((_, submitted_at))) = (envelope.service, envelope.submitted_at) else {
+    let (Some(service_id), Some((_, submitted_at))) = (envelope.service, envelope.submitted_at)
+    else {
         push_problems(&mut report, problems);
         report.verdict = verdict::verdict(&report);
         return report;
@@ -71,13 +85,17 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let submitted_day_utc = submitted_at.date_naive();
     let probe = plan.services.iter().find(|s| s.id == service_id);
     let local_day = |tz: chrono_tz::Tz| submitted_at.with_timezone(&tz).date_naive();
-    let as_of = options.as_of.unwrap_or_else(|| probe.map_or(submitted_day_utc, |s| local_day(s.timezone)));
+    let as_of = options
+        .as_of
+        .unwrap_or_else(|| probe.map_or(submitted_day_utc, |s| local_day(s.timezone)));
     report.as_of = Some(as_of.to_string());
     let service = match plan.service(service_id, as_of) {
         Ok(s) => s,
         Err(lookup) => {
             push_problems(&mut report, problems);
-            report.findings.push(not_applicable(plan, service_id, as_of, &lookup, lang));
+            report
+                .findings
+                .push(not_applicable(plan, service_id, as_of, &lookup, lang));
             report.verdict = verdict::verdict(&report);
             return report;
         }
@@ -91,11 +109,19 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             severity: Severity::Error,
             subject: envelope.channel.to_string(),
             rule: Some(service.rule.id.clone()),
-            message: Msg::ChannelNotInForce { channel: envelope.channel, day: as_of }.text(lang),
+            message: Msg::ChannelNotInForce {
+                channel: envelope.channel,
+                day: as_of,
+            }
+            .text(lang),
             pointer: String::from("/channel"),
             citation: service.rule.citations.first().cloned(),
             span: None,
-            help: Some(format!("the channel `{}` is open {}; submit through the provider", envelope.channel, interval.describe())),
+            help: Some(format!(
+                "the channel `{}` is open {}; submit through the provider",
+                envelope.channel,
+                interval.describe()
+            )),
             label: format!("not open on {as_of}"),
             reasons: Vec::new(),
             rule_location: Some(service.rule.location.clone()),
@@ -109,7 +135,10 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         report.verdict = verdict::verdict(&report);
         return report;
     }
-    let documents: &[Value] = root.get("documents").and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    let documents: &[Value] = root
+        .get("documents")
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice);
     let submitted_on = submitted_at.with_timezone(&service.timezone).date_naive();
     let mut env = Env {
         facts: &facts,
@@ -124,8 +153,22 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         missing: Vec::new(),
     };
     let mut missing_facts: Vec<String> = Vec::new();
-    check_documents(service, &mut env, as_of, lang, &mut report, &mut missing_facts);
-    check_refusals(service, &mut env, as_of, lang, &mut report, &mut missing_facts);
+    check_documents(
+        service,
+        &mut env,
+        as_of,
+        lang,
+        &mut report,
+        &mut missing_facts,
+    );
+    check_refusals(
+        service,
+        &mut env,
+        as_of,
+        lang,
+        &mut report,
+        &mut missing_facts,
+    );
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
             report.missing_facts.push(m);
@@ -135,11 +178,21 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     report
 }
 
-fn input_finding(subject: &str, pointer: String, message: String, help: String, warning: Option<&'static str>) -> Finding {
+fn input_finding(
+    subject: &str,
+    pointer: String,
+    message: String,
+    help: String,
+    warning: Option<&'static str>,
+) -> Finding {
     Finding {
         code: warning.unwrap_or("invalid-input"),
         kind: Kind::Input,
-        severity: if warning.is_some() { Severity::Warning } else { Severity::Error },
+        severity: if warning.is_some() {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
         subject: subject.to_string(),
         rule: None,
         message,
@@ -157,12 +210,22 @@ fn input_finding(subject: &str, pointer: String, message: String, help: String, 
 fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>) {
     for p in problems {
         let mut f = input_finding(&p.subject, p.pointer, p.message, p.help, p.warning);
-        f.label = if p.warning.is_some() { String::from("not read by any rule") } else { String::from("wrong here") };
+        f.label = if p.warning.is_some() {
+            String::from("not read by any rule")
+        } else {
+            String::from("wrong here")
+        };
         report.findings.push(f);
     }
 }
 
-fn not_applicable(plan: &Plan, id: &str, as_of: NaiveDate, lookup: &ServiceLookup<'_>, lang: Lang) -> Finding {
+fn not_applicable(
+    plan: &Plan,
+    id: &str,
+    as_of: NaiveDate,
+    lookup: &ServiceLookup<'_>,
+    lang: Lang,
+) -> Finding {
     let (code, message, help, rule) = match lookup {
         ServiceLookup::Unknown => {
             let ids = plan.service_ids();
@@ -171,14 +234,25 @@ fn not_applicable(plan: &Plan, id: &str, as_of: NaiveDate, lookup: &ServiceLooku
                 Some(s) => format!("did you mean `{s}`? the services are: {}", ids.join(", ")),
                 None => format!("the services are: {}", ids.join(", ")),
             };
-            ("unknown-service", Msg::UnknownService { id }.text(lang), help, None)
+            (
+                "unknown-service",
+                Msg::UnknownService { id }.text(lang),
+                help,
+                None,
+            )
         }
         ServiceLookup::NotInForce(versions) => {
-            let when = versions.iter().map(|v| v.validity.describe()).collect::<Vec<_>>().join("; ");
+            let when = versions
+                .iter()
+                .map(|v| v.validity.describe())
+                .collect::<Vec<_>>()
+                .join("; ");
             (
                 "not-in-force",
                 Msg::ServiceNotInForce { id, day: as_of }.text(lang),
-                format!("the service is in force {when}; check `submitted_at`, or pass `--as-of` to apply the law of another day"),
+                format!(
+                    "the service is in force {when}; check `submitted_at`, or pass `--as-of` to apply the law of another day"
+                ),
                 versions.first().map(|v| &v.rule),
             )
         }
@@ -194,14 +268,25 @@ fn not_applicable(plan: &Plan, id: &str, as_of: NaiveDate, lookup: &ServiceLooku
         citation: rule.and_then(|r| r.citations.first().cloned()),
         span: None,
         help: Some(help),
-        label: if code == "unknown-service" { String::from("no such service") } else { format!("not in force on {as_of}") },
+        label: if code == "unknown-service" {
+            String::from("no such service")
+        } else {
+            format!("not in force on {as_of}")
+        },
         reasons: Vec::new(),
         rule_location: rule.map(|r| r.location.clone()),
         rule_span: rule.map(|r| r.span),
     }
 }
 
-fn rule_finding(code: &'static str, kind: Kind, subject: &str, rule: &RuleRef, message: String, pointer: String) -> Finding {
+fn rule_finding(
+    code: &'static str,
+    kind: Kind,
+    subject: &str,
+    rule: &RuleRef,
+    message: String,
+    pointer: String,
+) -> Finding {
     Finding {
         code,
         kind,
@@ -221,7 +306,11 @@ fn rule_finding(code: &'static str, kind: Kind, subject: &str, rule: &RuleRef, m
 }
 
 /// Evaluate a condition; an unknown result records its missing facts.
-fn decide(env: &mut Env<'_, '_>, expr: &crate::semantic::model::TExpr, missing: &mut Vec<String>) -> Option<bool> {
+fn decide(
+    env: &mut Env<'_, '_>,
+    expr: &crate::semantic::model::TExpr,
+    missing: &mut Vec<String>,
+) -> Option<bool> {
     env.missing.clear();
     let result = env.condition(expr);
     if result.is_none() {
@@ -241,36 +330,65 @@ fn reasons(service: &ServicePlan, env: &Env<'_, '_>, reads: &[usize]) -> Vec<fin
                 Value::Array(a) if a.is_empty() => String::from("empty"),
                 other => format!("`{other}`"),
             };
-            Some(finding::Reason { pointer: input.pointer.clone(), label: format!("`{}` is {shown}", input.path.join(".")) })
+            Some(finding::Reason {
+                pointer: input.pointer.clone(),
+                label: format!("`{}` is {shown}", input.path.join(".")),
+            })
         })
         .collect()
 }
 
-fn check_documents(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDate, lang: Lang, report: &mut Report, missing: &mut Vec<String>) {
+fn check_documents(
+    service: &ServicePlan,
+    env: &mut Env<'_, '_>,
+    as_of: NaiveDate,
+    lang: Lang,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
     let documents = env.documents;
-    for doc in service.documents.iter().filter(|d| d.in_force.contains(as_of)) {
+    for doc in service
+        .documents
+        .iter()
+        .filter(|d| d.in_force.contains(as_of))
+    {
         let present: Vec<(usize, &Value)> = documents
             .iter()
             .enumerate()
             .filter(|(_, d)| d.get("kind").and_then(Value::as_str) == Some(doc.kind.as_str()))
             .collect();
         match &doc.required {
-            None => {}
-            Some(RequirementPlan::When(cond)) => {
-                if present.is_empty() {
-                    match decide(env, &cond.expr, missing) {
-                        Some(true) => {
-                            let mut f = rule_finding("missing-document", Kind::Document, &doc.kind, &doc.rule, Msg::MissingDocument { kind: &doc.kind, title: doc.rule.title.get(lang) }.text(lang), String::from("/documents"));
-                            f.label = format!("no `{}` among these {} documents", doc.kind, documents.len());
-                            f.reasons = reasons(service, env, &cond.reads);
-                            f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
-                            report.findings.push(f);
-                        }
-                        Some(false) | None => {}
+            Some(RequirementPlan::When(cond))
+                if present.is_empty() && decide(env, &cond.expr, missing) == Some(true) =>
+            {
+                let mut f = rule_finding(
+                    "missing-document",
+                    Kind::Document,
+                    &doc.kind,
+                    &doc.rule,
+                    Msg::MissingDocument {
+                        kind: &doc.kind,
+                        title: doc.rule.title.get(lang),
                     }
-                }
+                    .text(lang),
+                    String::from("/documents"),
+                );
+                f.label = format!(
+                    "no `{}` among these {} documents",
+                    doc.kind,
+                    documents.len()
+                );
+                f.reasons = reasons(service, env, &cond.reads);
+                f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
+                report.findings.push(f);
             }
-            Some(RequirementPlan::PerItem { list, filter, unless, matched_by }) => {
+            None | Some(RequirementPlan::When(_)) => {}
+            Some(RequirementPlan::PerItem {
+                list,
+                filter,
+                unless,
+                matched_by,
+            }) => {
                 let exempt = match unless {
                     Some(u) => decide(env, &u.expr, missing),
                     None => Some(false),
@@ -278,10 +396,21 @@ fn check_documents(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDat
                 if exempt == Some(true) {
                     continue;
                 }
-                let items: &[Value] = env.facts.get(*list).copied().flatten().and_then(Value::as_array).map_or(&[], Vec::as_slice);
-                let list_pointer = service.inputs.get(*list).map_or_else(String::new, |i| i.pointer.clone());
+                let items: &[Value] = env
+                    .facts
+                    .get(*list)
+                    .copied()
+                    .flatten()
+                    .and_then(Value::as_array)
+                    .map_or(&[], Vec::as_slice);
+                let list_pointer = service
+                    .inputs
+                    .get(*list)
+                    .map_or_else(String::new, |i| i.pointer.clone());
                 for (i, item) in items.iter().enumerate() {
-                    let covered = present.iter().any(|(_, d)| d.get(matched_by.name()).and_then(Value::as_u64) == u64::try_from(i).ok());
+                    let covered = present.iter().any(|(_, d)| {
+                        d.get(matched_by.name()).and_then(Value::as_u64) == u64::try_from(i).ok()
+                    });
                     if covered {
                         continue;
                     }
@@ -292,10 +421,32 @@ fn check_documents(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDat
                     };
                     env.item = None;
                     if needed == Some(true) && exempt == Some(false) {
-                        let mut f = rule_finding("missing-document", Kind::Document, &doc.kind, &doc.rule, Msg::MissingItemDocument { kind: &doc.kind, title: doc.rule.title.get(lang), index: i }.text(lang), format!("{list_pointer}/{i}"));
-                        f.label = format!("no `{}` with `\"{}\": {i}` for this item", doc.kind, matched_by.name());
+                        let mut f = rule_finding(
+                            "missing-document",
+                            Kind::Document,
+                            &doc.kind,
+                            &doc.rule,
+                            Msg::MissingItemDocument {
+                                kind: &doc.kind,
+                                title: doc.rule.title.get(lang),
+                                index: i,
+                            }
+                            .text(lang),
+                            format!("{list_pointer}/{i}"),
+                        );
+                        f.label = format!(
+                            "no `{}` with `\"{}\": {i}` for this item",
+                            doc.kind,
+                            matched_by.name()
+                        );
                         f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
-                        f.reasons = vec![finding::Reason { pointer: String::from("/documents"), label: format!("none of these documents is a `{}` for item {i}", doc.kind) }];
+                        f.reasons = vec![finding::Reason {
+                            pointer: String::from("/documents"),
+                            label: format!(
+                                "none of these documents is a `{}` for item {i}",
+                                doc.kind
+                            ),
+                        }];
                         report.findings.push(f);
                     }
                 }
@@ -307,12 +458,36 @@ fn check_documents(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDat
                 let valid = decide(env, &cond.expr, missing);
                 env.document = None;
                 if valid == Some(false) {
-                    let field = cond.fields.iter().find(|f| value.get(f.name()).is_some_and(|v| !v.is_null()));
-                    let pointer = field.map_or_else(|| format!("/documents/{index}"), |f| format!("/documents/{index}/{}", f.name()));
-                    let text = message.get(lang).map_or_else(|| Msg::InvalidDocument { kind: &doc.kind }.text(lang), String::from);
-                    let mut f = rule_finding("invalid-document", Kind::Document, &doc.kind, rule, text, pointer);
-                    f.label = field.map_or_else(|| String::from("this document does not meet the rule"), |fl| format!("this `{}` does not meet the rule", fl.name()));
-                    f.help = Some(messages::validity_help(&doc.kind, cond, env.submitted_on, lang));
+                    let field = cond
+                        .fields
+                        .iter()
+                        .find(|f| value.get(f.name()).is_some_and(|v| !v.is_null()));
+                    let pointer = field.map_or_else(
+                        || format!("/documents/{index}"),
+                        |f| format!("/documents/{index}/{}", f.name()),
+                    );
+                    let text = message.get(lang).map_or_else(
+                        || Msg::InvalidDocument { kind: &doc.kind }.text(lang),
+                        String::from,
+                    );
+                    let mut f = rule_finding(
+                        "invalid-document",
+                        Kind::Document,
+                        &doc.kind,
+                        rule,
+                        text,
+                        pointer,
+                    );
+                    f.label = field.map_or_else(
+                        || String::from("this document does not meet the rule"),
+                        |fl| format!("this `{}` does not meet the rule", fl.name()),
+                    );
+                    f.help = Some(messages::validity_help(
+                        &doc.kind,
+                        cond,
+                        env.submitted_on,
+                        lang,
+                    ));
                     report.findings.push(f);
                 }
             }
@@ -320,15 +495,38 @@ fn check_documents(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDat
     }
 }
 
-fn check_refusals(service: &ServicePlan, env: &mut Env<'_, '_>, as_of: NaiveDate, lang: Lang, report: &mut Report, missing: &mut Vec<String>) {
-    for ground in service.refusals.iter().filter(|r| r.in_force.contains(as_of)) {
+fn check_refusals(
+    service: &ServicePlan,
+    env: &mut Env<'_, '_>,
+    as_of: NaiveDate,
+    lang: Lang,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
+    for ground in service
+        .refusals
+        .iter()
+        .filter(|r| r.in_force.contains(as_of))
+    {
         if decide(env, &ground.condition.expr, missing) == Some(true) {
-            let text = ground.rule.message.get(lang).map_or_else(|| Msg::RefusalGround { id: &ground.id }.text(lang), String::from);
+            let text = ground.rule.message.get(lang).map_or_else(
+                || Msg::RefusalGround { id: &ground.id }.text(lang),
+                String::from,
+            );
             let mut reasons = reasons(service, env, &ground.condition.reads);
             // the fact that holds goes first: it is where the finding points
             reasons.sort_by_key(|r| !r.label.ends_with("`true`"));
-            let pointer = reasons.first().map_or_else(String::new, |r| r.pointer.clone());
-            let mut f = rule_finding("refusal-ground", Kind::Refusal, &ground.id, &ground.rule, text, pointer);
+            let pointer = reasons
+                .first()
+                .map_or_else(String::new, |r| r.pointer.clone());
+            let mut f = rule_finding(
+                "refusal-ground",
+                Kind::Refusal,
+                &ground.id,
+                &ground.rule,
+                text,
+                pointer,
+            );
             f.label = String::from("this fact is a ground for refusal");
             f.reasons = reasons.into_iter().skip(1).collect();
             f.help = Some(messages::refusal_help(lang));

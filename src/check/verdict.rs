@@ -5,7 +5,12 @@ use super::finding::{Report, Severity, Verdict};
 
 /// The verdict of a report from its findings and missing facts.
 pub fn verdict(report: &Report) -> Verdict {
-    let has = |code: &str| report.findings.iter().any(|f| f.code == code && f.severity == Severity::Error);
+    let has = |code: &str| {
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == code && f.severity == Severity::Error)
+    };
     if has("invalid-input") {
         Verdict::Invalid
     } else if has("unknown-service") || has("not-in-force") {

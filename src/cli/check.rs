@@ -67,11 +67,13 @@ pub struct CheckArgs {
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date like 2019-05-14"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2019-05-14"))
 }
 
 fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text).map_err(|_| format!("`{text}` is not a moment like 2019-05-14T10:00:00+06:00"))
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|_| format!("`{text}` is not a moment like 2019-05-14T10:00:00+06:00"))
 }
 
 /// Load the rule set named by `--rules`, or the shipped one.
@@ -89,14 +91,20 @@ pub(crate) fn load_rules(rules: Option<&PathBuf>) -> Result<RuleSet, Outcome> {
 /// Run `ereje check`.
 pub fn run(args: &CheckArgs) -> Outcome {
     if args.bundles.is_empty() && args.ndjson.is_none() {
-        eprintln!("error: nothing to check\n\nhelp: name bundle files, e.g. `ereje check examples/bundles/pr-ok.json`, or pass `--ndjson FILE`");
+        eprintln!(
+            "error: nothing to check\n\nhelp: name bundle files, e.g. `ereje check examples/bundles/pr-ok.json`, or pass `--ndjson FILE`"
+        );
         return Outcome::Failure;
     }
     let rules = match load_rules(args.rules.as_ref()) {
         Ok(r) => r,
         Err(o) => return o,
     };
-    let options = Options { as_of: args.as_of, now: args.now, lang: Some(args.lang.into()) };
+    let options = Options {
+        as_of: args.as_of,
+        now: args.now,
+        lang: Some(args.lang.into()),
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let color = std::io::stdout().is_terminal();
@@ -105,7 +113,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
         match std::fs::read_to_string(path) {
             Ok(text) => {
                 let report = rules.check(&text, &options);
-                if emit(&mut out, args.format, &rules, &path.display().to_string(), &text, report, color, &mut tally).is_err() {
+                if emit(
+                    &mut out,
+                    args.format,
+                    &rules,
+                    &path.display().to_string(),
+                    &text,
+                    report,
+                    color,
+                    &mut tally,
+                )
+                .is_err()
+                {
                     return Outcome::Failure;
                 }
             }
@@ -115,10 +134,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    if let Some(source) = &args.ndjson {
-        if let Err(outcome) = ndjson(source, &rules, &options, args.format, &mut out, color, &mut tally) {
-            return outcome;
-        }
+    if let Some(source) = &args.ndjson
+        && let Err(outcome) = ndjson(
+            source,
+            &rules,
+            &options,
+            args.format,
+            &mut out,
+            color,
+            &mut tally,
+        )
+    {
+        return outcome;
     }
     if out.flush().is_err() {
         return Outcome::Failure;
@@ -135,8 +162,15 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "the batch loop passes its whole state")]
-fn ndjson(source: &str, rules: &RuleSet, options: &Options, format: Format, out: &mut impl Write, color: bool, tally: &mut Tally) -> Result<(), Outcome> {
+fn ndjson(
+    source: &str,
+    rules: &RuleSet,
+    options: &Options,
+    format: Format,
+    out: &mut impl Write,
+    color: bool,
+    tally: &mut Tally,
+) -> Result<(), Outcome> {
     let reader: Box<dyn BufRead> = if source == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -187,12 +221,26 @@ struct Tally {
 
 impl Tally {
     fn summary(&self) -> String {
-        let s = |n: usize, w: &str| if n == 1 { format!("1 {w}") } else { format!("{n} {w}s") };
-        format!("{}, {} in {}", s(self.errors, "error"), s(self.warnings, "warning"), s(self.bundles, "bundle"))
+        let s = |n: usize, w: &str| {
+            if n == 1 {
+                format!("1 {w}")
+            } else {
+                format!("{n} {w}s")
+            }
+        };
+        format!(
+            "{}, {} in {}",
+            s(self.errors, "error"),
+            s(self.warnings, "warning"),
+            s(self.bundles, "bundle")
+        )
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "rendering needs the rule set, the text and the output state")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "rendering needs the rule set, the text and the output state"
+)]
 fn emit(
     out: &mut impl Write,
     format: Format,
@@ -207,8 +255,16 @@ fn emit(
     if report.has_errors() {
         tally.with_errors += 1;
     }
-    tally.errors += report.findings.iter().filter(|f| f.severity == Severity::Error).count();
-    tally.warnings += report.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    tally.errors += report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    tally.warnings += report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     crate::report::spans::fill(&mut report, text);
     match format {
         Format::Json => {

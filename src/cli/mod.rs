@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 
 /// ereje: public-service regulations as code.
 #[derive(Debug, Parser)]
-#[command(name = "ereje", version, about = "Rules-as-code validator and linter for public-service regulations")]
+#[command(
+    name = "ereje",
+    version,
+    about = "Rules-as-code validator and linter for public-service regulations"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -54,5 +58,12 @@ pub(crate) fn print_diagnostics(diagnostics: &crate::Diagnostics, color: bool) {
     for d in &diagnostics.0 {
         eprint!("{}", crate::report::human::render(d.as_ref(), color));
     }
-    eprintln!("{}", crate::report::human::summary(diagnostics.0.len(), 0, "the rule files; nothing was checked"));
+    eprintln!(
+        "{}",
+        crate::report::human::summary(
+            diagnostics.0.len(),
+            0,
+            "the rule files; nothing was checked"
+        )
+    );
 }

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crate::semantic::model::{
-    ActInfo, Anchor, Cite, CompareOp, Condition, Const, DocField, InputDef, Interval, Model, Requirement, ServiceModel,
-    TExpr, Type,
+    ActInfo, Anchor, Cite, CompareOp, Condition, Const, DocField, InputDef, Interval, Model,
+    Requirement, ServiceModel, TExpr, Type,
 };
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{Duration, Texts};
@@ -20,13 +20,20 @@ pub struct Plan {
 
 impl Plan {
     /// The version of `id` in force on `day`, or why there is none.
-    pub fn service(&self, id: &str, day: chrono::NaiveDate) -> Result<&ServicePlan, ServiceLookup<'_>> {
+    pub fn service(
+        &self,
+        id: &str,
+        day: chrono::NaiveDate,
+    ) -> Result<&ServicePlan, ServiceLookup<'_>> {
         let mut versions = self.services.iter().filter(|s| s.id == id).peekable();
         if versions.peek().is_none() {
             return Err(ServiceLookup::Unknown);
         }
         let all: Vec<&ServicePlan> = versions.collect();
-        all.iter().find(|s| s.validity.contains(day)).copied().ok_or_else(|| ServiceLookup::NotInForce(all))
+        all.iter()
+            .find(|s| s.validity.contains(day))
+            .copied()
+            .ok_or(ServiceLookup::NotInForce(all))
     }
 
     /// The ids of every service, sorted, without repeats.
@@ -213,7 +220,13 @@ pub struct ServicePlan {
 
 /// Compile a model.
 pub fn compile(model: &Model, sources: &SourceMap) -> Plan {
-    Plan { services: model.services.iter().map(|s| service(model, s, sources)).collect() }
+    Plan {
+        services: model
+            .services
+            .iter()
+            .map(|s| service(model, s, sources))
+            .collect(),
+    }
 }
 
 fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
@@ -222,7 +235,10 @@ fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
         .map(|c| Citation {
             act: c.act.clone(),
             reference: c.reference.clone(),
-            act_name: model.acts.get(&c.act).map_or_else(|| c.act.clone(), ActInfo::short_name),
+            act_name: model
+                .acts
+                .get(&c.act)
+                .map_or_else(|| c.act.clone(), ActInfo::short_name),
         })
         .collect()
 }
@@ -242,7 +258,12 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
         let mut reads = Vec::new();
         let mut fields = Vec::new();
         collect_reads(&expr, &mut reads, &mut fields);
-        CondPlan { expr, reads, fields, span: c.span }
+        CondPlan {
+            expr,
+            reads,
+            fields,
+            span: c.span,
+        }
     };
     let combine = |when: &Condition, unless: Option<&Condition>| {
         let w = inline(when);
@@ -253,7 +274,10 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
                 let mut reads = w.reads.clone();
                 reads.extend(u.reads.iter().copied().filter(|r| !w.reads.contains(r)));
                 CondPlan {
-                    expr: fold(TExpr::And(Box::new(w.expr), Box::new(TExpr::Not(Box::new(u.expr))))),
+                    expr: fold(TExpr::And(
+                        Box::new(w.expr),
+                        Box::new(TExpr::Not(Box::new(u.expr))),
+                    )),
                     reads,
                     fields: w.fields,
                     span: w.span,
@@ -267,8 +291,15 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
         .map(|d| DocumentPlan {
             kind: d.kind.clone(),
             required: d.required.as_ref().map(|r| match r {
-                Requirement::When { when, unless } => RequirementPlan::When(combine(when, unless.as_ref())),
-                Requirement::PerItem { list, filter, unless, matched_by } => RequirementPlan::PerItem {
+                Requirement::When { when, unless } => {
+                    RequirementPlan::When(combine(when, unless.as_ref()))
+                }
+                Requirement::PerItem {
+                    list,
+                    filter,
+                    unless,
+                    matched_by,
+                } => RequirementPlan::PerItem {
                     list: *list,
                     filter: filter.as_ref().map(inline),
                     unless: unless.as_ref().map(inline),
@@ -318,7 +349,11 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
         .process
         .terms
         .iter()
-        .map(|t| TermPlan { duration: t.duration, after: t.after.clone(), rule: rule(format!("{}/term", s.id), &t.meta) })
+        .map(|t| TermPlan {
+            duration: t.duration,
+            after: t.after.clone(),
+            rule: rule(format!("{}/term", s.id), &t.meta),
+        })
         .collect();
     ServicePlan {
         id: s.id.clone(),
@@ -326,7 +361,10 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
         timezone: s.timezone,
         calendar: s.calendar.clone(),
         channels: s.channels.clone(),
-        inputs: s.inputs.iter().map(|i: &InputDef| InputPlan {
+        inputs: s
+            .inputs
+            .iter()
+            .map(|i: &InputDef| InputPlan {
                 path: i.path.clone(),
                 pointer: i.pointer(),
                 ty: i.ty.clone(),
@@ -334,7 +372,8 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
                     Type::List(fields) => fields.iter().map(|f| f.name.clone()).collect(),
                     _ => Vec::new(),
                 },
-            }).collect(),
+            })
+            .collect(),
         documents,
         refusals,
         steps,
@@ -346,7 +385,11 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
 fn inline_lets(expr: &TExpr, lets: &[(String, Condition)]) -> TExpr {
     let go = |e: &TExpr| Box::new(inline_lets(e, lets));
     match expr {
-        TExpr::Let(i) => lets.get(*i).map_or(TExpr::Const(Const::Bool(false)), |(_, c)| inline_lets(&c.expr, lets)),
+        TExpr::Let(i) => lets
+            .get(*i)
+            .map_or(TExpr::Const(Const::Bool(false)), |(_, c)| {
+                inline_lets(&c.expr, lets)
+            }),
         TExpr::Not(a) => TExpr::Not(go(a)),
         TExpr::And(a, b) => TExpr::And(go(a), go(b)),
         TExpr::Or(a, b) => TExpr::Or(go(a), go(b)),
@@ -354,7 +397,11 @@ fn inline_lets(expr: &TExpr, lets: &[(String, Condition)]) -> TExpr {
         TExpr::Shift(a, d, f) => TExpr::Shift(go(a), *d, *f),
         TExpr::InList(a, v) => TExpr::InList(go(a), v.clone()),
         TExpr::HasAny(a, v) => TExpr::HasAny(go(a), v.clone()),
-        TExpr::Quantifier { any, list, body } => TExpr::Quantifier { any: *any, list: *list, body: go(body) },
+        TExpr::Quantifier { any, list, body } => TExpr::Quantifier {
+            any: *any,
+            list: *list,
+            body: go(body),
+        },
         TExpr::Age(a, b) => TExpr::Age(go(a), go(b)),
         other => other.clone(),
     }
@@ -387,7 +434,11 @@ pub fn fold(expr: TExpr) -> TExpr {
             },
             (x, y) => TExpr::Compare(op, Box::new(x), Box::new(y)),
         },
-        TExpr::Quantifier { any, list, body } => TExpr::Quantifier { any, list, body: Box::new(fold(*body)) },
+        TExpr::Quantifier { any, list, body } => TExpr::Quantifier {
+            any,
+            list,
+            body: Box::new(fold(*body)),
+        },
         other => other,
     }
 }
@@ -413,11 +464,7 @@ fn compare_consts(op: CompareOp, a: &Const, b: &Const) -> Option<bool> {
 fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField>) {
     let mut seen: HashSet<usize> = reads.iter().copied().collect();
     walk(expr, &mut |e| match e {
-        TExpr::Input(i) | TExpr::Quantifier { list: i, .. } => {
-            if seen.insert(*i) {
-                reads.push(*i);
-            }
-        }
+        TExpr::Input(i) | TExpr::Quantifier { list: i, .. } if seen.insert(*i) => reads.push(*i),
         TExpr::DocField(f) if !fields.contains(f) => fields.push(*f),
         _ => {}
     });
@@ -426,7 +473,9 @@ fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField
 fn walk(expr: &TExpr, f: &mut impl FnMut(&TExpr)) {
     f(expr);
     match expr {
-        TExpr::Not(a) | TExpr::Shift(a, _, _) | TExpr::InList(a, _) | TExpr::HasAny(a, _) => walk(a, f),
+        TExpr::Not(a) | TExpr::Shift(a, _, _) | TExpr::InList(a, _) | TExpr::HasAny(a, _) => {
+            walk(a, f)
+        }
         TExpr::And(a, b) | TExpr::Or(a, b) | TExpr::Compare(_, a, b) | TExpr::Age(a, b) => {
             walk(a, f);
             walk(b, f);

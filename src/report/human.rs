@@ -5,8 +5,14 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 /// Render one diagnostic as a person reads it. `color` picks the terminal theme; without it the
 /// output is plain Unicode (tests snapshot that form).
 pub fn render(diagnostic: &dyn Diagnostic, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(80).with_links(false);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(80)
+        .with_links(false);
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {
         out = format!("{diagnostic}\n");
@@ -16,8 +22,18 @@ pub fn render(diagnostic: &dyn Diagnostic, color: bool) -> String {
 
 /// The closing line of a run: "2 errors, 3 warnings in 4 rule files".
 pub fn summary(errors: usize, warnings: usize, what: &str) -> String {
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    format!("{}, {} in {what}", plural(errors, "error"), plural(warnings, "warning"))
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {} in {what}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 /// A bundle finding as a miette diagnostic: the bundle text labelled at the finding's pointer,
@@ -53,7 +69,9 @@ impl Diagnostic for BundleDiagnostic {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(&self.source)
@@ -64,7 +82,13 @@ impl Diagnostic for BundleDiagnostic {
 }
 
 /// Render every finding of a report against the bundle text.
-pub fn render_report(report: &crate::check::Report, _rules: &crate::RuleSet, name: &str, text: &str, color: bool) -> String {
+pub fn render_report(
+    report: &crate::check::Report,
+    _rules: &crate::RuleSet,
+    name: &str,
+    text: &str,
+    color: bool,
+) -> String {
     use crate::check::Severity;
     use crate::check::pointer_index::PointerIndex;
     let index = PointerIndex::build(text);
@@ -79,15 +103,25 @@ pub fn render_report(report: &crate::check::Report, _rules: &crate::RuleSet, nam
                 miette::SourceSpan::new(s.offset.into(), s.length)
             }
         };
-        labels.push(miette::LabeledSpan::new_primary_with_span(Some(f.label.clone()).filter(|l| !l.is_empty()), primary));
+        labels.push(miette::LabeledSpan::new_primary_with_span(
+            Some(f.label.clone()).filter(|l| !l.is_empty()),
+            primary,
+        ));
         for reason in &f.reasons {
             let s = super::spans::span_of(&index, text, &reason.pointer);
-            labels.push(miette::LabeledSpan::new_with_span(Some(reason.label.clone()), miette::SourceSpan::new(s.offset.into(), s.length)));
+            labels.push(miette::LabeledSpan::new_with_span(
+                Some(reason.label.clone()),
+                miette::SourceSpan::new(s.offset.into(), s.length),
+            ));
         }
         let mut help = f.help.clone().unwrap_or_default();
         if let Some(citation) = &f.citation {
             let rule = f.rule.as_deref().unwrap_or("");
-            let at = f.rule_location.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+            let at = f
+                .rule_location
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
             if !help.is_empty() {
                 help.push('\n');
             }
@@ -96,7 +130,11 @@ pub fn render_report(report: &crate::check::Report, _rules: &crate::RuleSet, nam
         let diagnostic = BundleDiagnostic {
             message: f.message.clone(),
             code: f.code,
-            severity: if f.severity == Severity::Error { miette::Severity::Error } else { miette::Severity::Warning },
+            severity: if f.severity == Severity::Error {
+                miette::Severity::Error
+            } else {
+                miette::Severity::Warning
+            },
             source: source.clone(),
             labels,
             help: Some(help).filter(|h| !h.is_empty()),

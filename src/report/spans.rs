@@ -9,9 +9,18 @@ use crate::source::line_col;
 /// The span to show for a pointer: the value itself for a scalar, the opening bracket of a
 /// list or object (underlining a whole list would hide the point), or the nearest ancestor.
 pub fn span_of(index: &PointerIndex, text: &str, pointer: &str) -> JsonSpan {
-    let span = index.value(pointer).unwrap_or_else(|| index.nearest(pointer).1);
+    let span = index
+        .value(pointer)
+        .unwrap_or_else(|| index.nearest(pointer).1);
     let first = text.as_bytes().get(span.offset).copied();
-    if matches!(first, Some(b'[' | b'{')) { JsonSpan { offset: span.offset, length: 1 } } else { span }
+    if matches!(first, Some(b'[' | b'{')) {
+        JsonSpan {
+            offset: span.offset,
+            length: 1,
+        }
+    } else {
+        span
+    }
 }
 
 /// Fill in `span` of every finding (offset, length, line, column).
@@ -23,10 +32,22 @@ pub fn fill(report: &mut Report, text: &str) {
     for finding in &mut report.findings {
         let span = match finding.span {
             // already placed (a JSON syntax error): complete line and column
-            Some(s) => JsonSpan { offset: s.offset, length: s.length },
-            None => span_of(index.get_or_insert_with(|| PointerIndex::build(text)), text, &finding.pointer),
+            Some(s) => JsonSpan {
+                offset: s.offset,
+                length: s.length,
+            },
+            None => span_of(
+                index.get_or_insert_with(|| PointerIndex::build(text)),
+                text,
+                &finding.pointer,
+            ),
         };
         let (line, column) = line_col(text, span.offset);
-        finding.span = Some(BundleSpan { offset: span.offset, length: span.length, line, column });
+        finding.span = Some(BundleSpan {
+            offset: span.offset,
+            length: span.length,
+            line,
+            column,
+        });
     }
 }

@@ -29,7 +29,10 @@ pub enum SemanticError {
     },
     /// A name defined twice in one scope.
     #[error("{what} `{name}` is defined twice")]
-    #[diagnostic(code(E0202), help("give each {what} a unique name, or delete one of the two definitions"))]
+    #[diagnostic(
+        code(E0202),
+        help("give each {what} a unique name, or delete one of the two definitions")
+    )]
     Duplicate {
         /// What kind of name.
         what: &'static str,
@@ -47,7 +50,12 @@ pub enum SemanticError {
     },
     /// Steps whose deadlines depend on each other in a circle.
     #[error("the deadlines of steps {cycle} depend on each other in a circle")]
-    #[diagnostic(code(E0203), help("every step's deadline must count from `submitted_at` or from an earlier step; break the circle"))]
+    #[diagnostic(
+        code(E0203),
+        help(
+            "every step's deadline must count from `submitted_at` or from an earlier step; break the circle"
+        )
+    )]
     StepCycle {
         /// The steps, in order.
         cycle: String,
@@ -60,7 +68,10 @@ pub enum SemanticError {
     },
     /// A lint suppression without its reason.
     #[error("`allow {lint}` has no reason")]
-    #[diagnostic(code(E0204), help("write why the defect is recorded as it is: `allow {lint} because \"…\"`"))]
+    #[diagnostic(
+        code(E0204),
+        help("write why the defect is recorded as it is: `allow {lint} because \"…\"`")
+    )]
     AllowWithoutReason {
         /// The lint.
         lint: String,
@@ -109,7 +120,10 @@ pub enum SemanticError {
     },
     /// Something that should be a condition is not.
     #[error("this is {found}, not a condition")]
-    #[diagnostic(code(E0302), help("a condition is true or false: compare the value, e.g. `… == …` or `… >= …`"))]
+    #[diagnostic(
+        code(E0302),
+        help("a condition is true or false: compare the value, e.g. `… == …` or `… >= …`")
+    )]
     NotACondition {
         /// What it is.
         found: String,
@@ -140,7 +154,12 @@ pub enum SemanticError {
     },
     /// A duration written as both calendar and working days.
     #[error("a duration cannot be both calendar days and working days")]
-    #[diagnostic(code(E0304), help("write `calendar days` or `working days`; if the law itself says both, encode the reading you chose and record the defect with `allow` and a reason"))]
+    #[diagnostic(
+        code(E0304),
+        help(
+            "write `calendar days` or `working days`; if the law itself says both, encode the reading you chose and record the defect with `allow` and a reason"
+        )
+    )]
     MixedDayKind {
         /// The rule file.
         #[source_code]
@@ -151,7 +170,12 @@ pub enum SemanticError {
     },
     /// A type name that does not exist.
     #[error("unknown type `{name}`")]
-    #[diagnostic(code(E0305), help("the types are `date`, `instant`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` and `list {{ … }}`{suggestion}"))]
+    #[diagnostic(
+        code(E0305),
+        help(
+            "the types are `date`, `instant`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` and `list {{ … }}`{suggestion}"
+        )
+    )]
     UnknownType {
         /// As written.
         name: String,
@@ -217,7 +241,10 @@ pub enum SemanticError {
     },
     /// `since` not before `until`.
     #[error("{what} is never in force: it starts on {since} but ends on {until}")]
-    #[diagnostic(code(E0402), help("`since` must be before `until`; check both dates against the law"))]
+    #[diagnostic(
+        code(E0402),
+        help("`since` must be before `until`; check both dates against the law")
+    )]
     EmptyInterval {
         /// What.
         what: String,
@@ -234,7 +261,10 @@ pub enum SemanticError {
     },
     /// Two versions of a service in force on the same days.
     #[error("two versions of service `{name}` are in force on {day}")]
-    #[diagnostic(code(E0403), help("give the versions `since`/`until` dates that do not overlap"))]
+    #[diagnostic(
+        code(E0403),
+        help("give the versions `since`/`until` dates that do not overlap")
+    )]
     OverlappingVersions {
         /// The service.
         name: String,

@@ -33,14 +33,15 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
                                 name: act.name.node.clone(),
                                 src: src.named(),
                                 span: act.name.span.source_span(),
-                                first: (first.file == act.name.span.file).then(|| first.source_span()),
+                                first: (first.file == act.name.span.file)
+                                    .then(|| first.source_span()),
                             });
                         }
                         continue;
                     }
-                    acts.push(act.clone());
+                    acts.push(act.as_ref().clone());
                 }
-                Decl::Calendar(cal) => calendars.push((cal.clone(), index)),
+                Decl::Calendar(cal) => calendars.push((cal.as_ref().clone(), index)),
                 Decl::Service(service) => services.push(service),
             }
         }
@@ -49,16 +50,36 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
     let calendar_names: Vec<String> = calendars.iter().map(|(c, _)| c.name.node.clone()).collect();
     let mut model_services = Vec::new();
     for service in services {
-        let Some(source) = sources.get(service.span.file) else { continue };
-        let mut resolver = resolve::ServiceResolver { acts: &acts, calendars: &calendar_names, sources, source, errors: &mut errors };
+        let Some(source) = sources.get(service.span.file) else {
+            continue;
+        };
+        let mut resolver = resolve::ServiceResolver {
+            acts: &acts,
+            calendars: &calendar_names,
+            sources,
+            source,
+            errors: &mut errors,
+        };
         model_services.push(resolver.service(service));
     }
     overlapping_versions(&model_services, sources, &mut errors);
-    if errors.is_empty() { Ok(Model { acts, services: model_services, calendars }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Model {
+            acts,
+            services: model_services,
+            calendars,
+        })
+    } else {
+        Err(errors)
+    }
 }
 
 /// Two versions of one service must not be in force on the same day.
-fn overlapping_versions(services: &[model::ServiceModel], sources: &SourceMap, errors: &mut Vec<SemanticError>) {
+fn overlapping_versions(
+    services: &[model::ServiceModel],
+    sources: &SourceMap,
+    errors: &mut Vec<SemanticError>,
+) {
     for (i, a) in services.iter().enumerate() {
         for b in services.iter().skip(i + 1).filter(|b| b.id == a.id) {
             let (x, y) = (a.meta.validity, b.meta.validity);

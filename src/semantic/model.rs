@@ -36,7 +36,12 @@ pub struct ActInfo {
 impl ActInfo {
     /// How the act is cited: "order 315" / "law 477-IV" (kind and number), or its id.
     pub fn short_name(&self) -> String {
-        let number = self.decl.issued.as_ref().and_then(|(_, n)| n.as_ref()).map(|n| n.node.clone());
+        let number = self
+            .decl
+            .issued
+            .as_ref()
+            .and_then(|(_, n)| n.as_ref())
+            .map(|n| n.node.clone());
         match (&self.decl.kind, number) {
             (Some(kind), Some(number)) => format!("{} {number}", kind.node),
             (None, Some(number)) => format!("act {number}"),
@@ -142,7 +147,9 @@ impl UnitFamily {
         use ast::DurationUnit as U;
         match unit {
             U::Minutes | U::Hours => UnitFamily::Clock,
-            U::CalendarDays | U::WorkingDays | U::UnstatedDays | U::CalendarWorkingDays => UnitFamily::Days,
+            U::CalendarDays | U::WorkingDays | U::UnstatedDays | U::CalendarWorkingDays => {
+                UnitFamily::Days
+            }
             U::Months | U::Years => UnitFamily::Months,
         }
     }
@@ -204,8 +211,14 @@ pub enum DocField {
 
 impl DocField {
     /// Every field, in the catalogue's order.
-    pub const ALL: [DocField; 6] =
-        [DocField::Number, DocField::IssuedOn, DocField::ExpiresOn, DocField::Language, DocField::Signed, DocField::Child];
+    pub const ALL: [DocField; 6] = [
+        DocField::Number,
+        DocField::IssuedOn,
+        DocField::ExpiresOn,
+        DocField::Language,
+        DocField::Signed,
+        DocField::Child,
+    ];
 
     /// The field's JSON name.
     pub fn name(self) -> &'static str {

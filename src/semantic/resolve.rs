@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::error::SemanticError;
 use super::model::{
-    ActInfo, Anchor, Cite, Condition, Const, DocField, DocumentRule, FieldDef, InputDef, Interval, Meta, ProcessView,
-    RefusalRule, Requirement, ServiceModel, StepDef, TExpr, TermDef, Type,
+    ActInfo, Anchor, Cite, Condition, Const, DocField, DocumentRule, FieldDef, InputDef, Interval,
+    Meta, ProcessView, RefusalRule, Requirement, ServiceModel, StepDef, TExpr, TermDef, Type,
 };
 use super::types::{Scope, Typer};
 use super::validity;
@@ -14,12 +14,23 @@ use crate::source::{SourceFile, SourceMap, Span};
 use crate::syntax::ast::{self, CiteTarget, DurationUnit, Name, Provenance, TypeExpr};
 
 /// The closest candidate to `name`: the same name in another case, else a similar one.
-pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
-    if let Some(same) = candidates.clone().find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase()) {
+pub fn suggest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    if let Some(same) = candidates
+        .clone()
+        .find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase())
+    {
         return Some(same);
     }
     candidates
-        .map(|c| (strsim::jaro_winkler(&c.to_lowercase(), &name.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&c.to_lowercase(), &name.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -36,7 +47,8 @@ pub(crate) struct ServiceResolver<'a> {
 
 impl ServiceResolver<'_> {
     fn undefined(&mut self, what: &'static str, name: &Name, candidates: &[&str], how: &str) {
-        let help = suggest(&name.node, candidates.iter().copied()).map_or_else(|| how.to_string(), |s| format!("did you mean `{s}`?"));
+        let help = suggest(&name.node, candidates.iter().copied())
+            .map_or_else(|| how.to_string(), |s| format!("did you mean `{s}`?"));
         self.errors.push(SemanticError::Undefined {
             what,
             name: name.node.clone(),
@@ -59,18 +71,37 @@ impl ServiceResolver<'_> {
     fn act_ref(&mut self, name: &Name) {
         if !self.acts.contains_key(&name.node) {
             let names: Vec<&str> = self.acts.keys().map(String::as_str).collect();
-            self.undefined("act", name, &names, "declare it with `act NAME { … }` in a rule file of this rule set");
+            self.undefined(
+                "act",
+                name,
+                &names,
+                "declare it with `act NAME { … }` in a rule file of this rule set",
+            );
         }
     }
 
     /// Resolve citations, validity and suppressions of an element.
-    fn meta(&mut self, service: &ast::Service, prov: &Provenance, outer: Interval, span: Span) -> Meta {
+    fn meta(
+        &mut self,
+        service: &ast::Service,
+        prov: &Provenance,
+        outer: Interval,
+        span: Span,
+    ) -> Meta {
         let mut cites = Vec::new();
         for c in &prov.citations {
             let (act, annex) = match &c.target {
-                CiteTarget::Own => service.act.as_ref().map(|(a, n)| (a.node.clone(), *n)).unwrap_or_default(),
+                CiteTarget::Own => service
+                    .act
+                    .as_ref()
+                    .map(|(a, n)| (a.node.clone(), *n))
+                    .unwrap_or_default(),
                 CiteTarget::Standard(annex) => {
-                    let (a, n) = service.standard.as_ref().map(|(a, n)| (a.node.clone(), *n)).unwrap_or_default();
+                    let (a, n) = service
+                        .standard
+                        .as_ref()
+                        .map(|(a, n)| (a.node.clone(), *n))
+                        .unwrap_or_default();
                     (a, annex.or(n))
                 }
                 CiteTarget::Act(name, annex) => {
@@ -86,7 +117,11 @@ impl ServiceResolver<'_> {
                 reference.push_str("§ ");
             }
             reference.push_str(&c.paragraph);
-            cites.push(Cite { act, reference, span: c.span });
+            cites.push(Cite {
+                act,
+                reference,
+                span: c.span,
+            });
         }
         for point in [&prov.since, &prov.until].into_iter().flatten() {
             if let ast::TimePoint::Act(name) = &point.node {
@@ -96,7 +131,9 @@ impl ServiceResolver<'_> {
         let mut allows = Vec::new();
         for allow in &prov.allows {
             match &allow.reason {
-                Some(reason) if !reason.node.trim().is_empty() => allows.push((allow.lint.node.clone(), reason.node.clone(), allow.span)),
+                Some(reason) if !reason.node.trim().is_empty() => {
+                    allows.push((allow.lint.node.clone(), reason.node.clone(), allow.span))
+                }
                 _ => self.errors.push(SemanticError::AllowWithoutReason {
                     lint: allow.lint.node.clone(),
                     src: self.source.named(),
@@ -108,7 +145,12 @@ impl ServiceResolver<'_> {
             title: ast::Texts::default(),
             message: ast::Texts::default(),
             cites,
-            validity: validity::interval(prov.since.as_ref(), prov.until.as_ref(), outer, self.acts),
+            validity: validity::interval(
+                prov.since.as_ref(),
+                prov.until.as_ref(),
+                outer,
+                self.acts,
+            ),
             unverified: prov.unverified.as_ref().map(|u| u.node.clone()),
             allows,
             span,
@@ -125,7 +167,8 @@ impl ServiceResolver<'_> {
                 "number" => Type::Number,
                 other => {
                     let known = ["date", "instant", "bool", "text", "number"];
-                    let suggestion = suggest(other, known.into_iter()).map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                    let suggestion = suggest(other, known.into_iter())
+                        .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
                     self.errors.push(SemanticError::UnknownType {
                         name: other.to_string(),
                         suggestion,
@@ -146,7 +189,10 @@ impl ServiceResolver<'_> {
                         continue;
                     }
                     let ty = self.ty(&f.ty.node);
-                    out.push(FieldDef { name: f.name.node.clone(), ty });
+                    out.push(FieldDef {
+                        name: f.name.node.clone(),
+                        ty,
+                    });
                 }
                 Type::List(out)
             }
@@ -206,7 +252,12 @@ impl ServiceResolver<'_> {
             && !self.calendars.contains(&cal.node)
         {
             let names: Vec<&str> = self.calendars.iter().map(String::as_str).collect();
-            self.undefined("calendar", cal, &names, "declare it with `calendar NAME { … }` in a rule file of this rule set");
+            self.undefined(
+                "calendar",
+                cal,
+                &names,
+                "declare it with `calendar NAME { … }` in a rule file of this rule set",
+            );
         }
         let channels = s
             .channels
@@ -226,19 +277,28 @@ impl ServiceResolver<'_> {
                 continue;
             }
             self.meta(s, &a.provenance, meta.validity, a.name.span);
-            actors.push((a.name.node.clone(), a.label.as_ref().map(|l| l.node.clone()), a.name.span));
+            actors.push((
+                a.name.node.clone(),
+                a.label.as_ref().map(|l| l.node.clone()),
+                a.name.span,
+            ));
         }
 
         // inputs
         let mut inputs: Vec<InputDef> = Vec::new();
         for i in &s.inputs {
-            if let Some(first) = inputs.iter().find(|x| x.path.join(".") == i.path.node).map(|x| x.span) {
+            if let Some(first) = inputs
+                .iter()
+                .find(|x| x.path.join(".") == i.path.node)
+                .map(|x| x.span)
+            {
                 self.duplicate("input", &i.path, first);
                 continue;
             }
             if let Some(prefix) = inputs.iter().find(|x| {
                 let a = x.path.join(".");
-                i.path.node.starts_with(&format!("{a}.")) || a.starts_with(&format!("{}.", i.path.node))
+                i.path.node.starts_with(&format!("{a}."))
+                    || a.starts_with(&format!("{}.", i.path.node))
             }) {
                 let first = prefix.span;
                 self.duplicate("input", &i.path, first);
@@ -246,7 +306,12 @@ impl ServiceResolver<'_> {
             }
             self.meta(s, &i.provenance, meta.validity, i.path.span);
             let ty = self.ty(&i.ty.node);
-            inputs.push(InputDef { path: i.path.node.split('.').map(String::from).collect(), ty, optional: i.optional, span: i.path.span });
+            inputs.push(InputDef {
+                path: i.path.node.split('.').map(String::from).collect(),
+                ty,
+                optional: i.optional,
+                span: i.path.span,
+            });
         }
         let document_kinds: Vec<String> = s.documents.iter().map(|d| d.kind.node.clone()).collect();
 
@@ -254,34 +319,78 @@ impl ServiceResolver<'_> {
         let mut let_types: Vec<(String, Type)> = Vec::new();
         let mut lets = Vec::new();
         for l in &s.lets {
-            if let Some(first) = s.lets.iter().find(|x| x.name.node == l.name.node).map(|x| x.name.span)
+            if let Some(first) = s
+                .lets
+                .iter()
+                .find(|x| x.name.node == l.name.node)
+                .map(|x| x.name.span)
                 && first != l.name.span
             {
                 self.duplicate("let", &l.name, first);
                 continue;
             }
             self.meta(s, &l.provenance, meta.validity, l.name.span);
-            let scope = Scope { inputs: &inputs, lets: &let_types, documents: &document_kinds, binding: None, document_fields: false };
-            let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
+            let scope = Scope {
+                inputs: &inputs,
+                lets: &let_types,
+                documents: &document_kinds,
+                binding: None,
+                document_fields: false,
+            };
+            let mut typer = Typer {
+                source: self.source,
+                errors: self.errors,
+                compared: None,
+            };
             let (expr, ty) = typer.expr(&l.value, &scope, None);
             let_types.push((l.name.node.clone(), ty));
-            lets.push((l.name.node.clone(), Condition { expr, span: l.value.span }));
+            lets.push((
+                l.name.node.clone(),
+                Condition {
+                    expr,
+                    span: l.value.span,
+                },
+            ));
         }
-        let base_scope = Scope { inputs: &inputs, lets: &let_types, documents: &document_kinds, binding: None, document_fields: false };
+        let base_scope = Scope {
+            inputs: &inputs,
+            lets: &let_types,
+            documents: &document_kinds,
+            binding: None,
+            document_fields: false,
+        };
 
         let documents = self.documents(s, &base_scope, meta.validity);
         let refusals = self.refusals(s, &base_scope, meta.validity);
 
         let actor_names: Vec<String> = actors.iter().map(|(n, _, _)| n.clone()).collect();
         let process = match &s.process {
-            Some(p) => self.view(s, "process", p, &Provenance::default(), meta.validity, &actor_names, None),
+            Some(p) => self.view(
+                s,
+                "process",
+                p,
+                &Provenance::default(),
+                meta.validity,
+                &actor_names,
+                None,
+            ),
             None => ProcessView::default(),
         };
         let main_steps: Vec<String> = process.steps.iter().map(|st| st.id.clone()).collect();
         let views = s
             .views
             .iter()
-            .map(|v| self.view(s, &v.name.node, &v.process, &v.provenance, meta.validity, &actor_names, Some(&main_steps)))
+            .map(|v| {
+                self.view(
+                    s,
+                    &v.name.node,
+                    &v.process,
+                    &v.provenance,
+                    meta.validity,
+                    &actor_names,
+                    Some(&main_steps),
+                )
+            })
             .collect();
 
         ServiceModel {
@@ -303,10 +412,19 @@ impl ServiceResolver<'_> {
         }
     }
 
-    fn documents(&mut self, s: &ast::Service, scope: &Scope<'_>, outer: Interval) -> Vec<DocumentRule> {
+    fn documents(
+        &mut self,
+        s: &ast::Service,
+        scope: &Scope<'_>,
+        outer: Interval,
+    ) -> Vec<DocumentRule> {
         let mut out: Vec<DocumentRule> = Vec::new();
         for d in &s.documents {
-            if let Some(first) = out.iter().find(|x| x.kind == d.kind.node).map(|x| x.meta.span) {
+            if let Some(first) = out
+                .iter()
+                .find(|x| x.kind == d.kind.node)
+                .map(|x| x.meta.span)
+            {
                 self.duplicate("document", &d.kind, first);
                 continue;
             }
@@ -314,36 +432,89 @@ impl ServiceResolver<'_> {
             meta.title = d.title.clone();
             meta.message = d.message.clone();
             let required = d.required.as_ref().map(|r| self.requirement(r, scope));
-            let doc_scope = Scope { document_fields: true, ..*scope };
+            let doc_scope = Scope {
+                document_fields: true,
+                ..*scope
+            };
             let validity = d
                 .validity
                 .iter()
                 .map(|v| {
-                    let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
+                    let mut typer = Typer {
+                        source: self.source,
+                        errors: self.errors,
+                        compared: None,
+                    };
                     let expr = typer.condition(&v.condition, &doc_scope);
                     let m = self.meta(s, &v.provenance, outer, v.span);
-                    (Condition { expr, span: v.condition.span }, v.message.clone(), m.cites)
+                    (
+                        Condition {
+                            expr,
+                            span: v.condition.span,
+                        },
+                        v.message.clone(),
+                        m.cites,
+                    )
                 })
                 .collect();
-            out.push(DocumentRule { kind: d.kind.node.clone(), required, validity, meta });
+            out.push(DocumentRule {
+                kind: d.kind.node.clone(),
+                required,
+                validity,
+                meta,
+            });
         }
         out
     }
 
     fn requirement(&mut self, r: &ast::Required, scope: &Scope<'_>) -> Requirement {
-        let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
-        let unless = r.unless.as_ref().map(|u| Condition { expr: typer.condition(u, scope), span: u.span });
+        let mut typer = Typer {
+            source: self.source,
+            errors: self.errors,
+            compared: None,
+        };
+        let unless = r.unless.as_ref().map(|u| Condition {
+            expr: typer.condition(u, scope),
+            span: u.span,
+        });
         match &r.when {
-            ast::RequiredWhen::Always => {
-                Requirement::When { when: Condition { expr: TExpr::Const(Const::Bool(true)), span: r.span }, unless }
-            }
-            ast::RequiredWhen::When(e) => Requirement::When { when: Condition { expr: typer.condition(e, scope), span: e.span }, unless },
-            ast::RequiredWhen::PerItem { binding, list, filter, matched_by } => {
+            ast::RequiredWhen::Always => Requirement::When {
+                when: Condition {
+                    expr: TExpr::Const(Const::Bool(true)),
+                    span: r.span,
+                },
+                unless,
+            },
+            ast::RequiredWhen::When(e) => Requirement::When {
+                when: Condition {
+                    expr: typer.condition(e, scope),
+                    span: e.span,
+                },
+                unless,
+            },
+            ast::RequiredWhen::PerItem {
+                binding,
+                list,
+                filter,
+                matched_by,
+            } => {
                 let Some((index, fields)) = typer.list_input(list, scope) else {
-                    return Requirement::When { when: Condition { expr: TExpr::Const(Const::Bool(false)), span: r.span }, unless };
+                    return Requirement::When {
+                        when: Condition {
+                            expr: TExpr::Const(Const::Bool(false)),
+                            span: r.span,
+                        },
+                        unless,
+                    };
                 };
-                let inner = Scope { binding: Some((binding.node.as_str(), fields)), ..*scope };
-                let filter = filter.as_ref().map(|f| Condition { expr: typer.condition(f, &inner), span: f.span });
+                let inner = Scope {
+                    binding: Some((binding.node.as_str(), fields)),
+                    ..*scope
+                };
+                let filter = filter.as_ref().map(|f| Condition {
+                    expr: typer.condition(f, &inner),
+                    span: f.span,
+                });
                 let matched = match DocField::from_name(&matched_by.node) {
                     Some(DocField::Child) => DocField::Child,
                     _ => {
@@ -357,24 +528,45 @@ impl ServiceResolver<'_> {
                         DocField::Child
                     }
                 };
-                Requirement::PerItem { list: index, filter, unless, matched_by: matched }
+                Requirement::PerItem {
+                    list: index,
+                    filter,
+                    unless,
+                    matched_by: matched,
+                }
             }
         }
     }
 
-    fn refusals(&mut self, s: &ast::Service, scope: &Scope<'_>, outer: Interval) -> Vec<RefusalRule> {
+    fn refusals(
+        &mut self,
+        s: &ast::Service,
+        scope: &Scope<'_>,
+        outer: Interval,
+    ) -> Vec<RefusalRule> {
         let mut out: Vec<RefusalRule> = Vec::new();
         for r in &s.refusals {
-            if let Some(first) = out.iter().find(|x| x.id == r.name.node).map(|x| x.meta.span) {
+            if let Some(first) = out
+                .iter()
+                .find(|x| x.id == r.name.node)
+                .map(|x| x.meta.span)
+            {
                 self.duplicate("refusal ground", &r.name, first);
                 continue;
             }
             let mut meta = self.meta(s, &r.provenance, outer, r.name.span);
             meta.title = r.title.clone();
             meta.message = r.message.clone();
-            let mut typer = Typer { source: self.source, errors: self.errors, compared: None };
+            let mut typer = Typer {
+                source: self.source,
+                errors: self.errors,
+                compared: None,
+            };
             let when = match &r.when {
-                Some(w) => Condition { expr: typer.condition(w, scope), span: w.span },
+                Some(w) => Condition {
+                    expr: typer.condition(w, scope),
+                    span: w.span,
+                },
                 None => {
                     typer.errors.push(SemanticError::WrongType {
                         message: format!("refusal ground `{}` has no condition", r.name.node),
@@ -383,16 +575,30 @@ impl ServiceResolver<'_> {
                         span: r.name.span.source_span(),
                         label: String::from("no `when`"),
                     });
-                    Condition { expr: TExpr::Const(Const::Bool(false)), span: r.span }
+                    Condition {
+                        expr: TExpr::Const(Const::Bool(false)),
+                        span: r.span,
+                    }
                 }
             };
-            let unless = r.unless.as_ref().map(|u| Condition { expr: typer.condition(u, scope), span: u.span });
-            out.push(RefusalRule { id: r.name.node.clone(), when, unless, meta });
+            let unless = r.unless.as_ref().map(|u| Condition {
+                expr: typer.condition(u, scope),
+                span: u.span,
+            });
+            out.push(RefusalRule {
+                id: r.name.node.clone(),
+                when,
+                unless,
+                meta,
+            });
         }
         out
     }
 
-    #[expect(clippy::too_many_arguments, reason = "one call site per kind of view; a struct would only rename them")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one call site per kind of view; a struct would only rename them"
+    )]
     fn view(
         &mut self,
         s: &ast::Service,
@@ -408,7 +614,11 @@ impl ServiceResolver<'_> {
         let names: Vec<&str> = p.steps.iter().map(|st| st.name.node.as_str()).collect();
         let actor_refs: Vec<&str> = actors.iter().map(String::as_str).collect();
         for st in &p.steps {
-            if let Some(first) = p.steps.iter().find(|x| x.name.node == st.name.node).map(|x| x.name.span)
+            if let Some(first) = p
+                .steps
+                .iter()
+                .find(|x| x.name.node == st.name.node)
+                .map(|x| x.name.span)
                 && first != st.name.span
             {
                 self.duplicate("step", &st.name, first);
@@ -417,14 +627,22 @@ impl ServiceResolver<'_> {
             if let Some(actor) = &st.actor
                 && !actors.contains(&actor.node)
             {
-                self.undefined("actor", actor, &actor_refs, "declare it with `actor NAME \"abbreviation\" § …` in this service");
+                self.undefined(
+                    "actor",
+                    actor,
+                    &actor_refs,
+                    "declare it with `actor NAME \"abbreviation\" § …` in this service",
+                );
             }
             let anchor = st.deadline.as_ref().map(|d| self.anchor(&d.after, &names));
             let within = st.deadline.as_ref().and_then(|d| d.within.as_ref());
             if let Some(w) = within
                 && w.node.unit == DurationUnit::CalendarWorkingDays
             {
-                self.errors.push(SemanticError::MixedDayKind { src: self.source.named(), span: w.span.source_span() });
+                self.errors.push(SemanticError::MixedDayKind {
+                    src: self.source.named(),
+                    span: w.span.source_span(),
+                });
             }
             for other in &st.parallel_with {
                 if !names.contains(&other.node.as_str()) {
@@ -435,7 +653,12 @@ impl ServiceResolver<'_> {
                 let main_refs: Vec<&str> = main.iter().map(String::as_str).collect();
                 for m in &st.maps_to {
                     if !main.contains(&m.node) {
-                        self.undefined("step", m, &main_refs, "name a step of the service's `process`");
+                        self.undefined(
+                            "step",
+                            m,
+                            &main_refs,
+                            "name a step of the service's `process`",
+                        );
                     }
                 }
             }
@@ -456,13 +679,25 @@ impl ServiceResolver<'_> {
             .iter()
             .map(|t| {
                 if t.duration.node.unit == DurationUnit::CalendarWorkingDays {
-                    self.errors.push(SemanticError::MixedDayKind { src: self.source.named(), span: t.duration.span.source_span() });
+                    self.errors.push(SemanticError::MixedDayKind {
+                        src: self.source.named(),
+                        span: t.duration.span.source_span(),
+                    });
                 }
                 let after = self.anchor(&t.after, &names).unwrap_or(Anchor::Submitted);
-                TermDef { duration: t.duration.node, after, meta: self.meta(s, &t.provenance, view_meta.validity, t.span) }
+                TermDef {
+                    duration: t.duration.node,
+                    after,
+                    meta: self.meta(s, &t.provenance, view_meta.validity, t.span),
+                }
             })
             .collect();
-        ProcessView { id: id.to_string(), steps, terms, meta: view_meta }
+        ProcessView {
+            id: id.to_string(),
+            steps,
+            terms,
+            meta: view_meta,
+        }
     }
 
     fn anchor(&mut self, after: &Name, names: &[&str]) -> Option<Anchor> {
@@ -474,7 +709,12 @@ impl ServiceResolver<'_> {
         }
         let mut candidates = names.to_vec();
         candidates.push("submitted_at");
-        self.undefined("step", after, &candidates, "a deadline counts from `submitted_at` or from a step of the same process");
+        self.undefined(
+            "step",
+            after,
+            &candidates,
+            "a deadline counts from `submitted_at` or from a step of the same process",
+        );
         None
     }
 
@@ -484,7 +724,12 @@ impl ServiceResolver<'_> {
             let mut current = step.after.clone();
             while let Some(Anchor::Step(next)) = current {
                 if next == start {
-                    let cycle = seen.iter().filter_map(|i| steps.get(*i)).map(|s| format!("`{}`", s.id)).collect::<Vec<_>>().join(" → ");
+                    let cycle = seen
+                        .iter()
+                        .filter_map(|i| steps.get(*i))
+                        .map(|s| format!("`{}`", s.id))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
                     // report each circle once, at its first step in written order
                     if seen.iter().min() == Some(&start)
                         && let Some(decl) = p.steps.iter().find(|x| x.name.node == step.id)

@@ -34,7 +34,11 @@ pub(crate) struct Typer<'a> {
 
 /// The text of an expression as written, for messages.
 fn written(source: &SourceFile, expr: &Expr) -> String {
-    source.text.get(expr.span.start..expr.span.end).unwrap_or("").to_string()
+    source
+        .text
+        .get(expr.span.start..expr.span.end)
+        .unwrap_or("")
+        .to_string()
 }
 
 impl Typer<'_> {
@@ -52,7 +56,13 @@ impl Typer<'_> {
     }
 
     fn wrong(&mut self, message: String, help: String, span: Span, label: String) {
-        self.errors.push(SemanticError::WrongType { message, help, src: self.source.named(), span: span.source_span(), label });
+        self.errors.push(SemanticError::WrongType {
+            message,
+            help,
+            src: self.source.named(),
+            span: span.source_span(),
+            label,
+        });
     }
 
     /// Type an expression; `hint` is the type of the other side of a comparison.
@@ -64,13 +74,22 @@ impl Typer<'_> {
             ExprKind::Date(d) => (TExpr::Const(Const::Date(*d)), Type::Date),
             ExprKind::Duration(d) => {
                 if d.unit == DurationUnit::CalendarWorkingDays {
-                    self.errors.push(SemanticError::MixedDayKind { src: self.source.named(), span: expr.span.source_span() });
+                    self.errors.push(SemanticError::MixedDayKind {
+                        src: self.source.named(),
+                        span: expr.span.source_span(),
+                    });
                     return (TExpr::Const(Const::Duration(*d)), Type::Error);
                 }
-                (TExpr::Const(Const::Duration(*d)), Type::Duration(UnitFamily::of(d.unit)))
+                (
+                    TExpr::Const(Const::Duration(*d)),
+                    Type::Duration(UnitFamily::of(d.unit)),
+                )
             }
             ExprKind::Path(segments) => self.path(expr, segments, scope, hint),
-            ExprKind::Not(inner) => (TExpr::Not(Box::new(self.condition(inner, scope))), Type::Bool),
+            ExprKind::Not(inner) => (
+                TExpr::Not(Box::new(self.condition(inner, scope))),
+                Type::Bool,
+            ),
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, scope),
             ExprKind::InList(value, options) => {
                 let (t, ty) = self.expr(value, scope, None);
@@ -82,7 +101,10 @@ impl Typer<'_> {
             ExprKind::HasDocument(kind) => {
                 if !scope.documents.contains(&kind.node) {
                     let help = suggest(&kind.node, scope.documents.iter().map(String::as_str))
-                        .map_or_else(|| String::from("declare it with `document …` in this service"), |s| format!("did you mean `{s}`?"));
+                        .map_or_else(
+                            || String::from("declare it with `document …` in this service"),
+                            |s| format!("did you mean `{s}`?"),
+                        );
                     self.errors.push(SemanticError::Undefined {
                         what: "document",
                         name: kind.node.clone(),
@@ -93,36 +115,73 @@ impl Typer<'_> {
                 }
                 (TExpr::HasDocument(kind.node.clone()), Type::Bool)
             }
-            ExprKind::Quantifier { any, binding, list, body } => {
+            ExprKind::Quantifier {
+                any,
+                binding,
+                list,
+                body,
+            } => {
                 let Some((index, fields)) = self.list_input(list, scope) else {
                     return (TExpr::Const(Const::Bool(false)), Type::Error);
                 };
-                let inner = Scope { binding: Some((binding.node.as_str(), fields)), ..*scope };
+                let inner = Scope {
+                    binding: Some((binding.node.as_str(), fields)),
+                    ..*scope
+                };
                 let body = self.condition(body, &inner);
-                (TExpr::Quantifier { any: *any, list: index, body: Box::new(body) }, Type::Bool)
+                (
+                    TExpr::Quantifier {
+                        any: *any,
+                        list: index,
+                        body: Box::new(body),
+                    },
+                    Type::Bool,
+                )
             }
             ExprKind::Call(name, args) => self.call(expr, name, args, scope),
         }
     }
 
     /// The list input a `for each`/`any`/`all` ranges over.
-    pub fn list_input<'s>(&mut self, list: &crate::syntax::ast::Name, scope: &Scope<'s>) -> Option<(usize, &'s [FieldDef])> {
-        let found = scope.inputs.iter().enumerate().find(|(_, i)| i.path.join(".") == list.node);
+    pub fn list_input<'s>(
+        &mut self,
+        list: &crate::syntax::ast::Name,
+        scope: &Scope<'s>,
+    ) -> Option<(usize, &'s [FieldDef])> {
+        let found = scope
+            .inputs
+            .iter()
+            .enumerate()
+            .find(|(_, i)| i.path.join(".") == list.node);
         match found {
-            Some((index, InputDef { ty: Type::List(fields), .. })) => Some((index, fields.as_slice())),
+            Some((
+                index,
+                InputDef {
+                    ty: Type::List(fields),
+                    ..
+                },
+            )) => Some((index, fields.as_slice())),
             Some((_, input)) => {
                 self.wrong(
                     format!("`{}` is {}, not a list", list.node, input.ty.describe()),
-                    String::from("`for each`, `any` and `all` range over an input declared as `list { … }`"),
+                    String::from(
+                        "`for each`, `any` and `all` range over an input declared as `list { … }`",
+                    ),
                     list.span,
                     String::from("not a list"),
                 );
                 None
             }
             None => {
-                let names = scope.inputs.iter().map(|i| i.path.join(".")).collect::<Vec<_>>();
-                let help = suggest(&list.node, names.iter().map(String::as_str))
-                    .map_or_else(|| String::from("declare it with `input … : list { … }`"), |s| format!("did you mean `{s}`?"));
+                let names = scope
+                    .inputs
+                    .iter()
+                    .map(|i| i.path.join("."))
+                    .collect::<Vec<_>>();
+                let help = suggest(&list.node, names.iter().map(String::as_str)).map_or_else(
+                    || String::from("declare it with `input … : list { … }`"),
+                    |s| format!("did you mean `{s}`?"),
+                );
                 self.errors.push(SemanticError::Undefined {
                     what: "input",
                     name: list.node.clone(),
@@ -135,8 +194,18 @@ impl Typer<'_> {
         }
     }
 
-    fn path(&mut self, expr: &Expr, segments: &[crate::syntax::ast::Name], scope: &Scope<'_>, hint: Option<&Type>) -> (TExpr, Type) {
-        let joined: String = segments.iter().map(|s| s.node.as_str()).collect::<Vec<_>>().join(".");
+    fn path(
+        &mut self,
+        expr: &Expr,
+        segments: &[crate::syntax::ast::Name],
+        scope: &Scope<'_>,
+        hint: Option<&Type>,
+    ) -> (TExpr, Type) {
+        let joined: String = segments
+            .iter()
+            .map(|s| s.node.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
         // the bound item
         if let (Some((name, fields)), Some(first)) = (scope.binding, segments.first())
             && first.node == name
@@ -144,12 +213,25 @@ impl Typer<'_> {
             return match segments {
                 [_] => (TExpr::ItemIndex, Type::Number),
                 [_, field] => match fields.iter().position(|f| f.name == field.node) {
-                    Some(i) => (TExpr::ItemField(i), fields.get(i).map_or(Type::Error, |f| f.ty.clone())),
+                    Some(i) => (
+                        TExpr::ItemField(i),
+                        fields.get(i).map_or(Type::Error, |f| f.ty.clone()),
+                    ),
                     None => {
-                        let help = suggest(&field.node, fields.iter().map(|f| f.name.as_str())).map_or_else(
-                            || format!("the fields are: {}", fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")),
-                            |s| format!("did you mean `{name}.{s}`?"),
-                        );
+                        let help = suggest(&field.node, fields.iter().map(|f| f.name.as_str()))
+                            .map_or_else(
+                                || {
+                                    format!(
+                                        "the fields are: {}",
+                                        fields
+                                            .iter()
+                                            .map(|f| f.name.as_str())
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    )
+                                },
+                                |s| format!("did you mean `{name}.{s}`?"),
+                            );
                         self.errors.push(SemanticError::Undefined {
                             what: "field",
                             name: field.node.clone(),
@@ -177,18 +259,34 @@ impl Typer<'_> {
         {
             return (TExpr::DocField(field), field.ty());
         }
-        if let Some((i, input)) = scope.inputs.iter().enumerate().find(|(_, i)| i.path.join(".") == joined) {
+        if let Some((i, input)) = scope
+            .inputs
+            .iter()
+            .enumerate()
+            .find(|(_, i)| i.path.join(".") == joined)
+        {
             return (TExpr::Input(i), input.ty.clone());
         }
         if let [single] = segments {
-            if let Some((i, (_, ty))) = scope.lets.iter().enumerate().find(|(_, (n, _))| *n == single.node) {
+            if let Some((i, (_, ty))) = scope
+                .lets
+                .iter()
+                .enumerate()
+                .find(|(_, (n, _))| *n == single.node)
+            {
                 return (TExpr::Let(i), ty.clone());
             }
             match single.node.as_str() {
                 "submitted_at" => return (TExpr::SubmittedAt, Type::Instant),
                 "submitted_on" => return (TExpr::SubmittedOn, Type::Date),
                 "channel" => {
-                    return (TExpr::Channel, Type::Enum(vec![String::from("provider"), String::from("state_corporation")]));
+                    return (
+                        TExpr::Channel,
+                        Type::Enum(vec![
+                            String::from("provider"),
+                            String::from("state_corporation"),
+                        ]),
+                    );
                 }
                 _ => {}
             }
@@ -198,13 +296,21 @@ impl Typer<'_> {
             }
             if let Some(Type::Enum(values)) = hint {
                 if values.contains(&single.node) {
-                    return (TExpr::Const(Const::Text(single.node.clone())), Type::Enum(values.clone()));
+                    return (
+                        TExpr::Const(Const::Text(single.node.clone())),
+                        Type::Enum(values.clone()),
+                    );
                 }
-                let help = suggest(&single.node, values.iter().map(String::as_str))
-                    .map_or_else(|| format!("the values are: {}", values.join(", ")), |s| format!("did you mean `{s}`? the values are: {}", values.join(", ")));
+                let help = suggest(&single.node, values.iter().map(String::as_str)).map_or_else(
+                    || format!("the values are: {}", values.join(", ")),
+                    |s| format!("did you mean `{s}`? the values are: {}", values.join(", ")),
+                );
                 self.errors.push(SemanticError::UnknownValue {
                     value: single.node.clone(),
-                    input: self.compared.clone().unwrap_or_else(|| String::from("the compared value")),
+                    input: self
+                        .compared
+                        .clone()
+                        .unwrap_or_else(|| String::from("the compared value")),
                     help,
                     src: self.source.named(),
                     span: single.span.source_span(),
@@ -241,7 +347,12 @@ impl Typer<'_> {
         (TExpr::Const(Const::Bool(false)), Type::Error)
     }
 
-    fn literals(&mut self, options: &[crate::source::Spanned<Literal>], ty: &Type, value: &Expr) -> Vec<String> {
+    fn literals(
+        &mut self,
+        options: &[crate::source::Spanned<Literal>],
+        ty: &Type,
+        value: &Expr,
+    ) -> Vec<String> {
         let mut out = Vec::new();
         for option in options {
             let text = option.node.text().to_string();
@@ -253,7 +364,12 @@ impl Typer<'_> {
                     );
                     self.errors.push(SemanticError::UnknownValue {
                         value: text.clone(),
-                        input: self.source.text.get(value.span.start..value.span.end).unwrap_or("").to_string(),
+                        input: self
+                            .source
+                            .text
+                            .get(value.span.start..value.span.end)
+                            .unwrap_or("")
+                            .to_string(),
                         help,
                         src: self.source.named(),
                         span: option.span.source_span(),
@@ -268,8 +384,13 @@ impl Typer<'_> {
                 (Type::Enum(_) | Type::Set(_) | Type::Text | Type::Error, _) => {}
                 (other, _) => {
                     self.wrong(
-                        format!("a list of values cannot be matched against {}", other.describe()),
-                        String::from("`in (…)` and `has_any (…)` work on texts and on `one_of`/`set` inputs"),
+                        format!(
+                            "a list of values cannot be matched against {}",
+                            other.describe()
+                        ),
+                        String::from(
+                            "`in (…)` and `has_any (…)` work on texts and on `one_of`/`set` inputs",
+                        ),
                         value.span,
                         other.describe(),
                     );
@@ -281,7 +402,12 @@ impl Typer<'_> {
         out
     }
 
-    fn has(&mut self, set: &Expr, options: &[crate::source::Spanned<Literal>], scope: &Scope<'_>) -> (TExpr, Type) {
+    fn has(
+        &mut self,
+        set: &Expr,
+        options: &[crate::source::Spanned<Literal>],
+        scope: &Scope<'_>,
+    ) -> (TExpr, Type) {
         let (t, ty) = self.expr(set, scope, None);
         if !matches!(ty, Type::Set(_) | Type::Error) {
             self.wrong(
@@ -301,7 +427,14 @@ impl Typer<'_> {
             BinaryOp::And | BinaryOp::Or => {
                 let a = Box::new(self.condition(l, scope));
                 let b = Box::new(self.condition(r, scope));
-                (if op == BinaryOp::And { TExpr::And(a, b) } else { TExpr::Or(a, b) }, Type::Bool)
+                (
+                    if op == BinaryOp::And {
+                        TExpr::And(a, b)
+                    } else {
+                        TExpr::Or(a, b)
+                    },
+                    Type::Bool,
+                )
             }
             BinaryOp::Add | BinaryOp::Sub => self.shift(op, l, r, scope),
             _ => {
@@ -339,9 +472,10 @@ impl Typer<'_> {
             (Type::Error, _) | (_, Type::Error) => true,
             (Type::Duration(a), Type::Duration(b)) => a == b,
             (Type::Number | Type::Date | Type::Instant, _) => lty == rty,
-            (Type::Enum(_), Type::Enum(_)) | (Type::Enum(_) | Type::Text, Type::Text) | (Type::Text, Type::Enum(_)) | (Type::Bool, Type::Bool) => {
-                !ordered
-            }
+            (Type::Enum(_), Type::Enum(_))
+            | (Type::Enum(_) | Type::Text, Type::Text)
+            | (Type::Text, Type::Enum(_))
+            | (Type::Bool, Type::Bool) => !ordered,
             _ => false,
         };
         if ok {
@@ -351,11 +485,15 @@ impl Typer<'_> {
             (Type::Duration(_), Type::Number) | (Type::Number, Type::Duration(_)) => {
                 String::from("give the number its unit, e.g. `16 years` or `7 calendar days`")
             }
-            (Type::Date, Type::Instant) | (Type::Instant, Type::Date) => {
-                String::from("compare a date with a date: use `submitted_on` (the local date) instead of `submitted_at`")
+            (Type::Date, Type::Instant) | (Type::Instant, Type::Date) => String::from(
+                "compare a date with a date: use `submitted_on` (the local date) instead of `submitted_at`",
+            ),
+            _ if ordered && lty == rty => {
+                format!("{} has no order: use `==` or `!=`", lty.describe())
             }
-            _ if ordered && lty == rty => format!("{} has no order: use `==` or `!=`", lty.describe()),
-            _ => String::from("compare values of the same kind: a date with a date, a duration with a duration of the same unit family"),
+            _ => String::from(
+                "compare values of the same kind: a date with a date, a duration with a duration of the same unit family",
+            ),
         };
         self.errors.push(SemanticError::TypeMismatch {
             message: format!("{} is compared with {}", lty.describe(), rty.describe()),
@@ -373,11 +511,17 @@ impl Typer<'_> {
         let (rt, rty) = self.expr(r, scope, None);
         let forward = op == BinaryOp::Add;
         match (&lty, &rty, &rt) {
-            (Type::Error, _, _) | (_, Type::Error, _) => (TExpr::Const(Const::Bool(false)), Type::Error),
-            (Type::Date, Type::Duration(UnitFamily::Days | UnitFamily::Months), TExpr::Const(Const::Duration(d))) => {
-                (TExpr::Shift(Box::new(lt), *d, forward), Type::Date)
+            (Type::Error, _, _) | (_, Type::Error, _) => {
+                (TExpr::Const(Const::Bool(false)), Type::Error)
             }
-            (Type::Instant, Type::Duration(_), TExpr::Const(Const::Duration(d))) => (TExpr::Shift(Box::new(lt), *d, forward), Type::Instant),
+            (
+                Type::Date,
+                Type::Duration(UnitFamily::Days | UnitFamily::Months),
+                TExpr::Const(Const::Duration(d)),
+            ) => (TExpr::Shift(Box::new(lt), *d, forward), Type::Date),
+            (Type::Instant, Type::Duration(_), TExpr::Const(Const::Duration(d))) => {
+                (TExpr::Shift(Box::new(lt), *d, forward), Type::Instant)
+            }
             (Type::Number, Type::Number, _) => {
                 self.wrong(
                     String::from("arithmetic on numbers is not part of the language"),
@@ -389,11 +533,16 @@ impl Typer<'_> {
             }
             _ => {
                 let help = match (&lty, &rty) {
-                    (Type::Date, Type::Duration(UnitFamily::Clock)) => {
-                        String::from("a date has no time of day: add days, months or years, or use `submitted_at` for minutes and hours")
-                    }
-                    (_, Type::Duration(_)) => format!("durations can be added to a date or a moment in time, not to {}", lty.describe()),
-                    _ => String::from("write `DATE + DURATION`, e.g. `submitted_on + 180 calendar days`"),
+                    (Type::Date, Type::Duration(UnitFamily::Clock)) => String::from(
+                        "a date has no time of day: add days, months or years, or use `submitted_at` for minutes and hours",
+                    ),
+                    (_, Type::Duration(_)) => format!(
+                        "durations can be added to a date or a moment in time, not to {}",
+                        lty.describe()
+                    ),
+                    _ => String::from(
+                        "write `DATE + DURATION`, e.g. `submitted_on + 180 calendar days`",
+                    ),
                 };
                 self.errors.push(SemanticError::TypeMismatch {
                     message: format!("{} cannot be added to {}", rty.describe(), lty.describe()),
@@ -424,8 +573,15 @@ impl Typer<'_> {
             });
             return (TExpr::Const(Const::Bool(false)), Type::Error);
         }
-        let positional: Vec<&Expr> = args.iter().filter(|(l, _)| l.is_none()).map(|(_, e)| e).collect();
-        let on = args.iter().find(|(l, _)| l.as_ref().is_some_and(|l| l.node == "on")).map(|(_, e)| e);
+        let positional: Vec<&Expr> = args
+            .iter()
+            .filter(|(l, _)| l.is_none())
+            .map(|(_, e)| e)
+            .collect();
+        let on = args
+            .iter()
+            .find(|(l, _)| l.as_ref().is_some_and(|l| l.node == "on"))
+            .map(|(_, e)| e);
         let (Some(birth), Some(on), 1) = (positional.first(), on, positional.len()) else {
             self.wrong(
                 String::from("`age` takes a birth date and the day to count on"),
@@ -439,16 +595,26 @@ impl Typer<'_> {
             let (t, ty) = this.expr(e, scope, None);
             if !matches!(ty, Type::Date | Type::Error) {
                 let help = if ty == Type::Instant {
-                    String::from("use the local date `submitted_on` instead of the moment `submitted_at`")
+                    String::from(
+                        "use the local date `submitted_on` instead of the moment `submitted_at`",
+                    )
                 } else {
                     String::from("`age` counts whole years between two dates")
                 };
-                this.wrong(format!("`age` needs a date here, but this is {}", ty.describe()), help, e.span, ty.describe());
+                this.wrong(
+                    format!("`age` needs a date here, but this is {}", ty.describe()),
+                    help,
+                    e.span,
+                    ty.describe(),
+                );
             }
             t
         };
         let b = date_arg(self, birth);
         let o = date_arg(self, on);
-        (TExpr::Age(Box::new(b), Box::new(o)), Type::Duration(UnitFamily::Months))
+        (
+            TExpr::Age(Box::new(b), Box::new(o)),
+            Type::Duration(UnitFamily::Months),
+        )
     }
 }

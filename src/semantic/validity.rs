@@ -15,8 +15,17 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
     let mut out = BTreeMap::new();
     for decl in acts {
         let (in_force, estimate) = entry_into_force(&decl);
-        let lost_force = decl.repealed.as_ref().and_then(|r| r.on.as_ref()).map(|d| d.node);
-        out.entry(decl.name.node.clone()).or_insert(ActInfo { decl, in_force, in_force_is_estimate: estimate, lost_force });
+        let lost_force = decl
+            .repealed
+            .as_ref()
+            .and_then(|r| r.on.as_ref())
+            .map(|d| d.node);
+        out.entry(decl.name.node.clone()).or_insert(ActInfo {
+            decl,
+            in_force,
+            in_force_is_estimate: estimate,
+            lost_force,
+        });
     }
     // a repeal without its own date takes effect when the repealing act entered into force
     let repeal_dates: Vec<(String, Option<NaiveDate>)> = out
@@ -43,7 +52,10 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
 fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
     let published = act.published.as_ref().and_then(|p| p.node);
     let earliest_publication = || {
-        act.registered.as_ref().and_then(|(d, _)| d.as_ref().map(|d| d.node)).or_else(|| act.issued.as_ref().map(|(d, _)| d.node))
+        act.registered
+            .as_ref()
+            .and_then(|(d, _)| d.as_ref().map(|d| d.node))
+            .or_else(|| act.issued.as_ref().map(|(d, _)| d.node))
     };
     match act.in_force.as_ref().map(|f| &f.node) {
         Some(InForce::Date(d)) => (Some(*d), false),
@@ -55,14 +67,22 @@ fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
             (base.and_then(|b| after_days(b, *duration)), estimate)
         }
         Some(InForce::Unknown) => (earliest_publication(), true),
-        None => (published.or_else(|| act.issued.as_ref().map(|(d, _)| d.node)), published.is_none()),
+        None => (
+            published.or_else(|| act.issued.as_ref().map(|(d, _)| d.node)),
+            published.is_none(),
+        ),
     }
 }
 
 fn after_days(base: NaiveDate, duration: ast::Duration) -> Option<NaiveDate> {
     let days = match duration.unit {
-        DurationUnit::Months => return base.checked_add_months(chrono::Months::new(duration.amount)),
-        DurationUnit::Years => return base.checked_add_months(chrono::Months::new(duration.amount.saturating_mul(12))),
+        DurationUnit::Months => {
+            return base.checked_add_months(chrono::Months::new(duration.amount));
+        }
+        DurationUnit::Years => {
+            return base
+                .checked_add_months(chrono::Months::new(duration.amount.saturating_mul(12)));
+        }
         _ => u64::from(duration.amount) + 1,
     };
     base.checked_add_days(Days::new(days))
@@ -95,7 +115,9 @@ pub(crate) fn check_inside(
     sources: &SourceMap,
     errors: &mut Vec<SemanticError>,
 ) {
-    let Some(file) = sources.get(span.file) else { return };
+    let Some(file) = sources.get(span.file) else {
+        return;
+    };
     if let (Some(f), Some(u)) = (inner.from, inner.until)
         && f >= u
     {
@@ -108,8 +130,10 @@ pub(crate) fn check_inside(
         });
         return;
     }
-    let starts_early = matches!((inner.from, act.from), (Some(i), Some(a)) if i < a) || (inner.from.is_none() && act.from.is_some());
-    let ends_late = matches!((inner.until, act.until), (Some(i), Some(a)) if i > a) || (inner.until.is_none() && act.until.is_some());
+    let starts_early = matches!((inner.from, act.from), (Some(i), Some(a)) if i < a)
+        || (inner.from.is_none() && act.from.is_some());
+    let ends_late = matches!((inner.until, act.until), (Some(i), Some(a)) if i > a)
+        || (inner.until.is_none() && act.until.is_some());
     if starts_early || ends_late {
         errors.push(SemanticError::OutsideAct {
             what: what.to_string(),
@@ -127,5 +151,8 @@ pub(crate) fn check_inside(
 
 /// The interval in which an act is in force.
 pub(crate) fn act_interval(act: &ActInfo) -> Interval {
-    Interval { from: act.in_force, until: act.lost_force }
+    Interval {
+        from: act.in_force,
+        until: act.lost_force,
+    }
 }

@@ -20,11 +20,11 @@ pub struct File {
 #[derive(Debug, Clone)]
 pub enum Decl {
     /// `act …`
-    Act(Act),
+    Act(Box<Act>),
     /// `service …`
     Service(Box<Service>),
     /// `calendar …`
-    Calendar(Calendar),
+    Calendar(Box<Calendar>),
 }
 
 /// Language of a text.
@@ -70,8 +70,16 @@ pub struct Texts {
 impl Texts {
     /// The text in `lang`, falling back to en, ru, kk in that order.
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        let pick = |l: Lang| self.entries.iter().find(|(k, _)| k.node == l).map(|(_, v)| v.node.as_str());
-        pick(lang).or_else(|| pick(Lang::En)).or_else(|| pick(Lang::Ru)).or_else(|| pick(Lang::Kk))
+        let pick = |l: Lang| {
+            self.entries
+                .iter()
+                .find(|(k, _)| k.node == l)
+                .map(|(_, v)| v.node.as_str())
+        };
+        pick(lang)
+            .or_else(|| pick(Lang::En))
+            .or_else(|| pick(Lang::Ru))
+            .or_else(|| pick(Lang::Kk))
     }
 
     /// Whether a text exists in exactly this language.
@@ -157,7 +165,7 @@ pub struct Act {
     /// `issuer "…"`.
     pub issuer: Option<Spanned<String>>,
     /// `registered DATE number "…"`; the date is `None` when written `unknown`.
-    pub registered: Option<(Option<Spanned<NaiveDate>>, Option<Spanned<String>>)>,
+    pub registered: Option<Registration>,
     /// `published …`; `None` inside means written as `unknown`.
     pub published: Option<Spanned<Option<NaiveDate>>>,
     /// `in_force …`.
@@ -173,6 +181,9 @@ pub struct Act {
     /// The whole declaration.
     pub span: Span,
 }
+
+/// `registered DATE number "…"`: the date (`None` when `unknown`) and the number.
+pub type Registration = (Option<Spanned<NaiveDate>>, Option<Spanned<String>>);
 
 /// When an act entered into force.
 #[derive(Debug, Clone, PartialEq)]

@@ -32,7 +32,12 @@ pub enum SyntaxError {
     },
     /// A date that does not exist.
     #[error("`{text}` is not a real calendar date")]
-    #[diagnostic(code(E0102), help("write the date as YYYY-MM-DD, with a month from 01 to 12 and a day that exists in that month"))]
+    #[diagnostic(
+        code(E0102),
+        help(
+            "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day that exists in that month"
+        )
+    )]
     InvalidDate {
         /// The date as written.
         text: String,
@@ -58,7 +63,12 @@ pub enum SyntaxError {
     },
     /// Expressions nested deeper than the limit.
     #[error("this expression is nested too deeply")]
-    #[diagnostic(code(E0104), help("split the condition into named parts with `let`; at most {limit} levels of nesting are read"))]
+    #[diagnostic(
+        code(E0104),
+        help(
+            "split the condition into named parts with `let`; at most {limit} levels of nesting are read"
+        )
+    )]
     TooDeep {
         /// The nesting limit.
         limit: usize,
@@ -71,7 +81,10 @@ pub enum SyntaxError {
     },
     /// The parser gave up (pathological input).
     #[error("this rule file is too complex to read")]
-    #[diagnostic(code(E0105), help("the file exceeds the parser's work limit; split it or simplify its expressions"))]
+    #[diagnostic(
+        code(E0105),
+        help("the file exceeds the parser's work limit; split it or simplify its expressions")
+    )]
     TooComplex {
         /// The rule file.
         #[source_code]
@@ -98,7 +111,10 @@ pub enum SyntaxError {
     },
     /// A calendar weekday name that is not one.
     #[error("unknown weekday `{text}`")]
-    #[diagnostic(code(E0107), help("write weekdays as mon, tue, wed, thu, fri, sat, sun"))]
+    #[diagnostic(
+        code(E0107),
+        help("write weekdays as mon, tue, wed, thu, fri, sat, sun")
+    )]
     UnknownWeekday {
         /// As written.
         text: String,
@@ -124,22 +140,37 @@ impl SyntaxError {
             ErrorVariant::CustomError { message } => (Vec::new(), Some(message.clone())),
         };
         if custom.as_deref().is_some_and(|m| m.contains("call limit")) {
-            return SyntaxError::TooComplex { src, span: SourceSpan::new(offset.into(), 0) };
+            return SyntaxError::TooComplex {
+                src,
+                span: SourceSpan::new(offset.into(), 0),
+            };
         }
         let (found, len) = describe_found(&source.text, offset);
         let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
         words.sort_unstable();
         words.dedup();
         let expected = match words.as_slice() {
-            [] => custom.unwrap_or_else(|| String::from("check the spelling and the order of the words here")),
+            [] => custom.unwrap_or_else(|| {
+                String::from("check the spelling and the order of the words here")
+            }),
             [one] => format!("expected {one}"),
             many => {
                 let (last, rest) = many.split_last().map_or((&"", &[][..]), |(l, r)| (l, r));
                 format!("expected {} or {last}", rest.join(", "))
             }
         };
-        let label = if words.len() == 1 { format!("expected {} here", words[0]) } else { String::from("not expected here") };
-        SyntaxError::Unexpected { found, expected, src, span: SourceSpan::new(offset.into(), len), label }
+        let label = if words.len() == 1 {
+            format!("expected {} here", words[0])
+        } else {
+            String::from("not expected here")
+        };
+        SyntaxError::Unexpected {
+            found,
+            expected,
+            src,
+            span: SourceSpan::new(offset.into(), len),
+            label,
+        }
     }
 }
 
@@ -152,7 +183,11 @@ fn describe_found(text: &str, offset: usize) -> (String, usize) {
     if first == '\n' || first == '\r' {
         return (String::from("end of line"), 1);
     }
-    let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(40).collect();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take(40)
+        .collect();
     if word.is_empty() {
         (format!("`{first}`"), first.len_utf8())
     } else {
@@ -189,7 +224,9 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::repealed_clause => "`repealed by`",
         Rule::annex_clause | Rule::annex_ref | Rule::kw_annex => "`annex`",
         Rule::input_decl => "`input`",
-        Rule::type_expr => "a type: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` or `list { … }`",
+        Rule::type_expr => {
+            "a type: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` or `list { … }`"
+        }
         Rule::field_decl => "a field like `birth_date: date`",
         Rule::document_decl => "`document`",
         Rule::required_clause => "`required`",
@@ -224,7 +261,9 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::kw_always => "`always`",
         Rule::enum_type => "`one_of(…)`",
         Rule::weekend_clause => "`weekend`",
-        Rule::day_entry | Rule::transfer_entry => "a calendar day: `holiday`, `observed`, `fixed`, `working` or `transfer`",
+        Rule::day_entry | Rule::transfer_entry => {
+            "a calendar day: `holiday`, `observed`, `fixed`, `working` or `transfer`"
+        }
         Rule::kw_to => "`to`",
         Rule::call_arg => "an argument",
         Rule::quote_clause => "`quote`",

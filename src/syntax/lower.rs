@@ -12,10 +12,11 @@ use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::ast::{
-    Act, Allow, Amendment, Annex, BinaryOp, Calendar, CiteTarget, Citation, CountingSwitch, Channel,
-    Actor, DayEntry, DayKind, Deadline, Decl, Document, Duration, DurationUnit, Example, Expr,
-    ExprKind, Field, File, InForce, Input, Lang, Let, Literal, Name, Process, Provenance, Refusal,
-    Repeal, Required, RequiredWhen, Service, Step, Term, Texts, TimePoint, TypeExpr, Validity, View,
+    Act, Actor, Allow, Amendment, Annex, BinaryOp, Calendar, Channel, Citation, CiteTarget,
+    CountingSwitch, DayEntry, DayKind, Deadline, Decl, Document, Duration, DurationUnit, Example,
+    Expr, ExprKind, Field, File, InForce, Input, Lang, Let, Literal, Name, Process, Provenance,
+    Refusal, Repeal, Required, RequiredWhen, Service, Step, Term, Texts, TimePoint, TypeExpr,
+    Validity, View,
 };
 use super::error::SyntaxError;
 use super::parser::{Rule, RuleParser};
@@ -39,7 +40,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::infix(Rule::op_le, Assoc::Left)
             | Op::infix(Rule::op_gt, Assoc::Left)
             | Op::infix(Rule::op_ge, Assoc::Left))
-        .op(Op::postfix(Rule::op_in_list) | Op::postfix(Rule::op_has_any) | Op::postfix(Rule::op_has))
+        .op(Op::postfix(Rule::op_in_list)
+            | Op::postfix(Rule::op_has_any)
+            | Op::postfix(Rule::op_has))
         .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
 });
 
@@ -56,9 +59,17 @@ pub fn parse_file(source: &SourceFile, file: usize) -> Result<File, Vec<SyntaxEr
     let pairs = RuleParser::parse(Rule::file, &source.text);
     pest::set_call_limit(None);
     let pairs = pairs.map_err(|e| vec![SyntaxError::from_pest(&e, source)])?;
-    let mut lower = Lower { source, file, errors: Vec::new() };
+    let mut lower = Lower {
+        source,
+        file,
+        errors: Vec::new(),
+    };
     let ast = lower.file(pairs);
-    if lower.errors.is_empty() { Ok(ast) } else { Err(lower.errors) }
+    if lower.errors.is_empty() {
+        Ok(ast)
+    } else {
+        Err(lower.errors)
+    }
 }
 
 /// The offset of the first parenthesis nested deeper than the limit, outside strings and comments.
@@ -105,7 +116,14 @@ struct Lower<'s> {
 }
 
 /// Remember the first occurrence of a once-only clause; report the second.
-fn once<T>(lower: &mut Lower<'_>, slot: &mut Option<T>, first: &mut Option<Span>, clause: &str, span: Span, value: T) {
+fn once<T>(
+    lower: &mut Lower<'_>,
+    slot: &mut Option<T>,
+    first: &mut Option<Span>,
+    clause: &str,
+    span: Span,
+    value: T,
+) {
     if let Some(first_span) = *first {
         lower.errors.push(SyntaxError::RepeatedClause {
             clause: clause.to_string(),
@@ -176,12 +194,14 @@ impl Lower<'_> {
 
     fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
         let mut decls = Vec::new();
-        let Some(file) = pairs.next() else { return File::default() };
+        let Some(file) = pairs.next() else {
+            return File::default();
+        };
         for pair in file.into_inner() {
             match pair.as_rule() {
-                Rule::act_decl => decls.push(Decl::Act(self.act(pair))),
+                Rule::act_decl => decls.push(Decl::Act(Box::new(self.act(pair)))),
                 Rule::service_decl => decls.push(Decl::Service(Box::new(self.service(pair)))),
-                Rule::calendar_decl => decls.push(Decl::Calendar(self.calendar(pair))),
+                Rule::calendar_decl => decls.push(Decl::Calendar(Box::new(self.calendar(pair)))),
                 _ => {}
             }
         }
@@ -193,9 +213,12 @@ impl Lower<'_> {
     fn texts(&self, pair: Pair<'_, Rule>, into: &mut Texts) {
         for loc in pair.into_inner().filter(|p| p.as_rule() == Rule::localized) {
             let mut parts = loc.into_inner();
-            let (Some(lang), Some(text)) = (parts.next(), parts.next()) else { continue };
+            let (Some(lang), Some(text)) = (parts.next(), parts.next()) else {
+                continue;
+            };
             let tag = Lang::parse(lang.as_str()).unwrap_or(Lang::En);
-            into.entries.push((Spanned::new(tag, self.span(&lang)), self.string(&text)));
+            into.entries
+                .push((Spanned::new(tag, self.span(&lang)), self.string(&text)));
         }
     }
 
@@ -231,15 +254,26 @@ impl Lower<'_> {
                 }
             }
             Rule::since_clause | Rule::until_clause => {
-                let point = inner.find(|p| p.as_rule() == Rule::time_point).and_then(|tp| tp.into_inner().next());
+                let point = inner
+                    .find(|p| p.as_rule() == Rule::time_point)
+                    .and_then(|tp| tp.into_inner().next());
                 let Some(point) = point else { return true };
                 let value = match point.as_rule() {
                     Rule::date => TimePoint::Date(self.date(&point).node),
                     _ => TimePoint::Act(self.name(&point)),
                 };
-                let clause = if pair.as_rule() == Rule::since_clause { "since" } else { "until" };
+                let clause = if pair.as_rule() == Rule::since_clause {
+                    "since"
+                } else {
+                    "until"
+                };
                 let spanned = Spanned::new(value, span);
-                let mut first = if clause == "since" { prov.since.as_ref() } else { prov.until.as_ref() }.map(|s| s.span);
+                let mut first = if clause == "since" {
+                    prov.since.as_ref()
+                } else {
+                    prov.until.as_ref()
+                }
+                .map(|s| s.span);
                 let mut slot = None;
                 once(self, &mut slot, &mut first, clause, span, spanned);
                 if let Some(v) = slot {
@@ -296,11 +330,17 @@ impl Lower<'_> {
                 _ => {}
             }
         }
-        Citation { target, paragraph, span }
+        Citation {
+            target,
+            paragraph,
+            span,
+        }
     }
 
     fn annex_number(&mut self, pair: Pair<'_, Rule>) -> Option<u32> {
-        pair.into_inner().find(|p| p.as_rule() == Rule::number).map(|n| self.number(&n))
+        pair.into_inner()
+            .find(|p| p.as_rule() == Rule::number)
+            .map(|n| self.number(&n))
     }
 
     fn duration(&mut self, pair: &Pair<'_, Rule>) -> Spanned<Duration> {
@@ -346,7 +386,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         inner.next(); // kw_act
-        let name = inner.next().map(|p| self.name(&p)).unwrap_or_default_name(span);
+        let name = inner
+            .next()
+            .map(|p| self.name(&p))
+            .unwrap_or_default_name(span);
         let mut act = Act {
             name,
             kind: None,
@@ -369,7 +412,14 @@ impl Lower<'_> {
                 Rule::title_clause => self.texts(p, &mut act.title),
                 Rule::act_kind => {
                     let v = p.into_inner().nth(1).map(|n| self.name(&n));
-                    once(self, &mut act.kind, &mut firsts[0], "kind", ps, v.unwrap_or_default_name(ps));
+                    once(
+                        self,
+                        &mut act.kind,
+                        &mut firsts[0],
+                        "kind",
+                        ps,
+                        v.unwrap_or_default_name(ps),
+                    );
                 }
                 Rule::issued_clause => {
                     let (date, number) = self.dated_number(p);
@@ -377,18 +427,38 @@ impl Lower<'_> {
                     once(self, &mut act.issued, &mut firsts[1], "issued", ps, v);
                 }
                 Rule::issuer_clause => {
-                    let v = p.into_inner().find(|x| x.as_rule() == Rule::string).map(|s| self.string(&s));
+                    let v = p
+                        .into_inner()
+                        .find(|x| x.as_rule() == Rule::string)
+                        .map(|s| self.string(&s));
                     if let Some(v) = v {
                         once(self, &mut act.issuer, &mut firsts[2], "issuer", ps, v);
                     }
                 }
                 Rule::registered_clause => {
                     let v = self.dated_number(p);
-                    once(self, &mut act.registered, &mut firsts[3], "registered", ps, v);
+                    once(
+                        self,
+                        &mut act.registered,
+                        &mut firsts[3],
+                        "registered",
+                        ps,
+                        v,
+                    );
                 }
                 Rule::published_clause => {
-                    let d = p.into_inner().find(|x| x.as_rule() == Rule::date).map(|d| self.date(&d).node);
-                    once(self, &mut act.published, &mut firsts[4], "published", ps, Spanned::new(d, ps));
+                    let d = p
+                        .into_inner()
+                        .find(|x| x.as_rule() == Rule::date)
+                        .map(|d| self.date(&d).node);
+                    once(
+                        self,
+                        &mut act.published,
+                        &mut firsts[4],
+                        "published",
+                        ps,
+                        Spanned::new(d, ps),
+                    );
                 }
                 Rule::in_force_clause => {
                     let mut v = InForce::Unknown;
@@ -396,14 +466,23 @@ impl Lower<'_> {
                         match x.as_rule() {
                             Rule::date => v = InForce::Date(self.date(&x).node),
                             Rule::in_force_formula => {
-                                if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration) {
+                                if let Some(d) =
+                                    x.into_inner().find(|y| y.as_rule() == Rule::duration)
+                                {
                                     v = InForce::AfterPublication(self.duration(&d).node);
                                 }
                             }
                             _ => {}
                         }
                     }
-                    once(self, &mut act.in_force, &mut firsts[5], "in_force", ps, Spanned::new(v, ps));
+                    once(
+                        self,
+                        &mut act.in_force,
+                        &mut firsts[5],
+                        "in_force",
+                        ps,
+                        Spanned::new(v, ps),
+                    );
                 }
                 Rule::amended_clause => {
                     let mut by = None;
@@ -437,7 +516,10 @@ impl Lower<'_> {
         act
     }
 
-    fn dated_number(&mut self, pair: Pair<'_, Rule>) -> (Option<Spanned<NaiveDate>>, Option<Spanned<String>>) {
+    fn dated_number(
+        &mut self,
+        pair: Pair<'_, Rule>,
+    ) -> (Option<Spanned<NaiveDate>>, Option<Spanned<String>>) {
         let mut date = None;
         let mut number = None;
         for x in pair.into_inner() {
@@ -478,7 +560,12 @@ impl Lower<'_> {
                 _ => {}
             }
         }
-        Annex { number, title, excluded: by.map(|by| Repeal { by, on }), span }
+        Annex {
+            number,
+            title,
+            excluded: by.map(|by| Repeal { by, on }),
+            span,
+        }
     }
 
     // ------------------------------------------------------------ services
@@ -487,7 +574,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         inner.next(); // kw_service
-        let name = inner.next().map(|p| self.name(&p)).unwrap_or_default_name(span);
+        let name = inner
+            .next()
+            .map(|p| self.name(&p))
+            .unwrap_or_default_name(span);
         let mut s = Service {
             name,
             title: Texts::default(),
@@ -527,7 +617,14 @@ impl Lower<'_> {
                         if is_act {
                             once(self, &mut s.act, &mut firsts[0], "act", ps, (act, annex));
                         } else {
-                            once(self, &mut s.standard, &mut firsts[1], "standard", ps, (act, annex));
+                            once(
+                                self,
+                                &mut s.standard,
+                                &mut firsts[1],
+                                "standard",
+                                ps,
+                                (act, annex),
+                            );
                         }
                     }
                 }
@@ -568,8 +665,15 @@ impl Lower<'_> {
                             self.provenance(&x, &mut provenance);
                         }
                     }
-                    let value = value.unwrap_or(Expr { kind: ExprKind::Bool(false), span: ps });
-                    s.lets.push(Let { name, value, provenance });
+                    let value = value.unwrap_or(Expr {
+                        kind: ExprKind::Bool(false),
+                        span: ps,
+                    });
+                    s.lets.push(Let {
+                        name,
+                        value,
+                        provenance,
+                    });
                 }
                 Rule::document_decl => s.documents.push(self.document(p)),
                 Rule::refusal_decl => s.refusals.push(self.refusal(p)),
@@ -591,7 +695,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut label = None;
         let mut provenance = Provenance::default();
         for x in it {
@@ -601,7 +708,11 @@ impl Lower<'_> {
                 self.provenance(&x, &mut provenance);
             }
         }
-        Actor { name, label, provenance }
+        Actor {
+            name,
+            label,
+            provenance,
+        }
     }
 
     fn input(&mut self, pair: Pair<'_, Rule>) -> Input {
@@ -621,8 +732,15 @@ impl Lower<'_> {
                 }
             }
         }
-        let ty = ty.unwrap_or_else(|| Spanned::new(TypeExpr::Named(Spanned::new(String::new(), span)), span));
-        Input { path: path.unwrap_or_default_name(span), ty, optional, provenance }
+        let ty = ty.unwrap_or_else(|| {
+            Spanned::new(TypeExpr::Named(Spanned::new(String::new(), span)), span)
+        });
+        Input {
+            path: path.unwrap_or_default_name(span),
+            ty,
+            optional,
+            provenance,
+        }
     }
 
     fn type_expr(&mut self, pair: Pair<'_, Rule>) -> Spanned<TypeExpr> {
@@ -630,13 +748,21 @@ impl Lower<'_> {
         let Some(inner) = pair.into_inner().next() else {
             return Spanned::new(TypeExpr::Named(Spanned::new(String::new(), span)), span);
         };
-        let idents = |l: &Self, p: Pair<'_, Rule>| p.into_inner().filter(|x| x.as_rule() == Rule::ident).map(|x| l.name(&x)).collect();
+        let idents = |l: &Self, p: Pair<'_, Rule>| {
+            p.into_inner()
+                .filter(|x| x.as_rule() == Rule::ident)
+                .map(|x| l.name(&x))
+                .collect()
+        };
         let ty = match inner.as_rule() {
             Rule::enum_type => TypeExpr::Enum(idents(self, inner)),
             Rule::set_type => TypeExpr::Set(idents(self, inner)),
             Rule::list_type => {
                 let mut fields = Vec::new();
-                for f in inner.into_inner().filter(|x| x.as_rule() == Rule::field_decl) {
+                for f in inner
+                    .into_inner()
+                    .filter(|x| x.as_rule() == Rule::field_decl)
+                {
                     let fspan = self.span(&f);
                     let mut name = None;
                     let mut ty = None;
@@ -666,7 +792,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let kind = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let kind = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut doc = Document {
             kind,
             title: Texts::default(),
@@ -684,7 +813,14 @@ impl Lower<'_> {
                 Rule::message_clause => self.texts(x, &mut doc.message),
                 Rule::required_clause => {
                     let r = self.required(x);
-                    once(self, &mut doc.required, &mut first_required, "required", xs, r);
+                    once(
+                        self,
+                        &mut doc.required,
+                        &mut first_required,
+                        "required",
+                        xs,
+                        r,
+                    );
                 }
                 Rule::valid_clause => {
                     let mut condition = None;
@@ -699,8 +835,16 @@ impl Lower<'_> {
                             }
                         }
                     }
-                    let condition = condition.unwrap_or(Expr { kind: ExprKind::Bool(true), span: xs });
-                    doc.validity.push(Validity { condition, message, provenance, span: xs });
+                    let condition = condition.unwrap_or(Expr {
+                        kind: ExprKind::Bool(true),
+                        span: xs,
+                    });
+                    doc.validity.push(Validity {
+                        condition,
+                        message,
+                        provenance,
+                        span: xs,
+                    });
                 }
                 _ => {
                     self.provenance(&x, &mut doc.provenance);
@@ -750,7 +894,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut r = Refusal {
             name,
             title: Texts::default(),
@@ -786,7 +933,11 @@ impl Lower<'_> {
     }
 
     fn process(&mut self, pairs: Pairs<'_, Rule>, span: Span) -> Process {
-        let mut process = Process { steps: Vec::new(), terms: Vec::new(), span };
+        let mut process = Process {
+            steps: Vec::new(),
+            terms: Vec::new(),
+            span,
+        };
         for x in pairs {
             match x.as_rule() {
                 Rule::step_decl => process.steps.push(self.step(x)),
@@ -801,7 +952,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut step = Step {
             name,
             actor: None,
@@ -833,14 +987,29 @@ impl Lower<'_> {
                         }
                     }
                     if let Some(after) = after {
-                        once(self, &mut step.deadline, &mut firsts[1], "after", xs, Deadline { within, after });
+                        once(
+                            self,
+                            &mut step.deadline,
+                            &mut firsts[1],
+                            "after",
+                            xs,
+                            Deadline { within, after },
+                        );
                     }
                 }
                 Rule::step_parallel => {
-                    step.parallel_with.extend(x.into_inner().filter(|y| y.as_rule() == Rule::ident).map(|y| self.name(&y)));
+                    step.parallel_with.extend(
+                        x.into_inner()
+                            .filter(|y| y.as_rule() == Rule::ident)
+                            .map(|y| self.name(&y)),
+                    );
                 }
                 Rule::step_maps => {
-                    step.maps_to.extend(x.into_inner().filter(|y| y.as_rule() == Rule::ident).map(|y| self.name(&y)));
+                    step.maps_to.extend(
+                        x.into_inner()
+                            .filter(|y| y.as_rule() == Rule::ident)
+                            .map(|y| self.name(&y)),
+                    );
                 }
                 Rule::step_action => {
                     if let Some(s) = x.into_inner().find(|y| y.as_rule() == Rule::string) {
@@ -858,7 +1027,13 @@ impl Lower<'_> {
 
     fn term(&mut self, pair: Pair<'_, Rule>) -> Term {
         let span = self.span(&pair);
-        let mut duration = Spanned::new(Duration { amount: 0, unit: DurationUnit::CalendarDays }, span);
+        let mut duration = Spanned::new(
+            Duration {
+                amount: 0,
+                unit: DurationUnit::CalendarDays,
+            },
+            span,
+        );
         let mut after = None;
         let mut provenance = Provenance::default();
         for x in pair.into_inner() {
@@ -871,14 +1046,22 @@ impl Lower<'_> {
                 }
             }
         }
-        Term { duration, after: after.unwrap_or_default_name(span), provenance, span }
+        Term {
+            duration,
+            after: after.unwrap_or_default_name(span),
+            provenance,
+            span,
+        }
     }
 
     fn view(&mut self, pair: Pair<'_, Rule>) -> View {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut label = None;
         let mut provenance = Provenance::default();
         let mut rest = Vec::new();
@@ -891,7 +1074,11 @@ impl Lower<'_> {
                 }
             }
         }
-        let mut process = Process { steps: Vec::new(), terms: Vec::new(), span };
+        let mut process = Process {
+            steps: Vec::new(),
+            terms: Vec::new(),
+            span,
+        };
         for x in rest {
             if x.as_rule() == Rule::step_decl {
                 process.steps.push(self.step(x));
@@ -899,7 +1086,12 @@ impl Lower<'_> {
                 process.terms.push(self.term(x));
             }
         }
-        View { name, label, provenance, process }
+        View {
+            name,
+            label,
+            provenance,
+            process,
+        }
     }
 
     fn example(&mut self, pair: Pair<'_, Rule>) -> Example {
@@ -945,7 +1137,10 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let mut it = pair.into_inner();
         it.next();
-        let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
         let mut cal = Calendar {
             name,
             title: Texts::default(),
@@ -981,10 +1176,15 @@ impl Lower<'_> {
                     }
                 }
                 Rule::years_clause => {
-                    let nums: Vec<_> = x.into_inner().filter(|y| y.as_rule() == Rule::number).collect();
+                    let nums: Vec<_> = x
+                        .into_inner()
+                        .filter(|y| y.as_rule() == Rule::number)
+                        .collect();
                     if let [a, b] = nums.as_slice() {
-                        let ya = Spanned::new(i32::try_from(self.number(a)).unwrap_or(0), self.span(a));
-                        let yb = Spanned::new(i32::try_from(self.number(b)).unwrap_or(0), self.span(b));
+                        let ya =
+                            Spanned::new(i32::try_from(self.number(a)).unwrap_or(0), self.span(a));
+                        let yb =
+                            Spanned::new(i32::try_from(self.number(b)).unwrap_or(0), self.span(b));
                         once(self, &mut cal.years, &mut firsts[1], "years", xs, (ya, yb));
                     }
                 }
@@ -1003,7 +1203,11 @@ impl Lower<'_> {
                         }
                     }
                     if let Some(name) = name {
-                        cal.counting.push(CountingSwitch { name, value, provenance });
+                        cal.counting.push(CountingSwitch {
+                            name,
+                            value,
+                            provenance,
+                        });
                     }
                 }
                 Rule::day_entry => cal.days.push(self.day_entry(x)),
@@ -1043,7 +1247,14 @@ impl Lower<'_> {
         }
         let mut dates = dates.into_iter();
         let date = dates.next().unwrap_or(Spanned::new(NaiveDate::MIN, span));
-        DayEntry { kind, date, to: dates.next(), reason, provenance, span }
+        DayEntry {
+            kind,
+            date,
+            to: dates.next(),
+            reason,
+            provenance,
+            span,
+        }
     }
 
     // ------------------------------------------------------------ expressions
@@ -1059,15 +1270,24 @@ impl Lower<'_> {
             .map_primary(|p| this.borrow_mut().primary(p))
             .map_prefix(|op, rhs| {
                 let span = sp(&op).to(rhs.span);
-                Expr { kind: ExprKind::Not(Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Not(Box::new(rhs)),
+                    span,
+                }
             })
             .map_postfix(|lhs, op| {
                 let span = lhs.span.to(sp(&op));
                 let lower = this.borrow_mut();
                 let kind = match op.as_rule() {
                     Rule::op_has => {
-                        let lit = op.into_inner().find(|x| x.as_rule() == Rule::literal_value).map(|x| lower.literal(&x));
-                        ExprKind::Has(Box::new(lhs), lit.unwrap_or(Spanned::new(Literal::Str(String::new()), span)))
+                        let lit = op
+                            .into_inner()
+                            .find(|x| x.as_rule() == Rule::literal_value)
+                            .map(|x| lower.literal(&x));
+                        ExprKind::Has(
+                            Box::new(lhs),
+                            lit.unwrap_or(Spanned::new(Literal::Str(String::new()), span)),
+                        )
                     }
                     rule => {
                         let values = op
@@ -1098,7 +1318,10 @@ impl Lower<'_> {
                     _ => BinaryOp::Sub,
                 };
                 let span = lhs.span.to(rhs.span);
-                Expr { kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                }
             })
             .parse(pair.into_inner())
     }
@@ -1106,7 +1329,9 @@ impl Lower<'_> {
     fn literal(&self, pair: &Pair<'_, Rule>) -> Spanned<Literal> {
         let span = self.span(pair);
         match pair.clone().into_inner().next() {
-            Some(p) if p.as_rule() == Rule::string => Spanned::new(Literal::Str(self.string(&p).node), span),
+            Some(p) if p.as_rule() == Rule::string => {
+                Spanned::new(Literal::Str(self.string(&p).node), span)
+            }
             Some(p) => Spanned::new(Literal::Ident(p.as_str().to_string()), span),
             None => Spanned::new(Literal::Ident(pair.as_str().to_string()), span),
         }
@@ -1122,7 +1347,10 @@ impl Lower<'_> {
             Rule::string => ExprKind::Str(self.string(&pair).node),
             Rule::number_lit => ExprKind::Number(i64::from(self.number(&pair))),
             Rule::has_document => {
-                let kind = pair.into_inner().find(|x| x.as_rule() == Rule::ident).map(|x| self.name(&x));
+                let kind = pair
+                    .into_inner()
+                    .find(|x| x.as_rule() == Rule::ident)
+                    .map(|x| self.name(&x));
                 ExprKind::HasDocument(kind.unwrap_or_default_name(span))
             }
             Rule::quantifier => {
@@ -1143,12 +1371,18 @@ impl Lower<'_> {
                     any,
                     binding: binding.unwrap_or_default_name(span),
                     list: list.unwrap_or_default_name(span),
-                    body: Box::new(body.unwrap_or(Expr { kind: ExprKind::Bool(true), span })),
+                    body: Box::new(body.unwrap_or(Expr {
+                        kind: ExprKind::Bool(true),
+                        span,
+                    })),
                 }
             }
             Rule::call => {
                 let mut it = pair.into_inner();
-                let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(span);
+                let name = it
+                    .next()
+                    .map(|x| self.name(&x))
+                    .unwrap_or_default_name(span);
                 let mut args = Vec::new();
                 for arg in it {
                     let mut label = None;
@@ -1168,7 +1402,11 @@ impl Lower<'_> {
             }
             _ => {
                 // a path: split into its segments, each with its own span
-                let segments = pair.into_inner().filter(|x| matches!(x.as_rule(), Rule::ident | Rule::segment)).map(|x| self.name(&x)).collect();
+                let segments = pair
+                    .into_inner()
+                    .filter(|x| matches!(x.as_rule(), Rule::ident | Rule::segment))
+                    .map(|x| self.name(&x))
+                    .collect();
                 ExprKind::Path(segments)
             }
         };
@@ -1179,7 +1417,10 @@ impl Lower<'_> {
 /// A paragraph reference in its canonical spelling: `art. 49(4)`, `9(2)`.
 fn normalize_paragraph(text: &str) -> String {
     let rest = text.trim();
-    if let Some(r) = rest.strip_prefix("art.").or_else(|| rest.strip_prefix("art")) {
+    if let Some(r) = rest
+        .strip_prefix("art.")
+        .or_else(|| rest.strip_prefix("art"))
+    {
         format!("art. {}", r.trim())
     } else {
         rest.to_string()

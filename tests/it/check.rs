@@ -23,18 +23,41 @@ fn shipped_examples_hold() {
     let mut count = 0;
     for service in &rules.model().services {
         for example in &service.examples {
-            let file = rules.sources().get(example.span.file).expect("source of the example");
-            let bundle_path = root().join(Path::new(&file.name).parent().unwrap_or(Path::new(""))).join(&example.bundle.node);
-            let text = std::fs::read_to_string(&bundle_path).unwrap_or_else(|e| panic!("{}: {e}", bundle_path.display()));
+            let file = rules
+                .sources()
+                .get(example.span.file)
+                .expect("source of the example");
+            let bundle_path = root()
+                .join(Path::new(&file.name).parent().unwrap_or(Path::new("")))
+                .join(&example.bundle.node);
+            let text = std::fs::read_to_string(&bundle_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", bundle_path.display()));
             let report = rules.check(&text, &Options::default());
             count += 1;
             let expected = Verdict::parse(&example.expect.node).expect("a known verdict");
             if report.verdict != expected {
-                failures.push(format!("{}: expected {:?}, got {:?}: {:?}", example.name.node, expected, report.verdict, report.findings.iter().map(|f| (f.code, &f.subject)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{}: expected {:?}, got {:?}: {:?}",
+                    example.name.node,
+                    expected,
+                    report.verdict,
+                    report
+                        .findings
+                        .iter()
+                        .map(|f| (f.code, &f.subject))
+                        .collect::<Vec<_>>()
+                ));
             }
             for (code, subject) in &example.findings {
-                if !report.findings.iter().any(|f| f.code == code.node && f.subject == subject.node) {
-                    failures.push(format!("{}: finding {} {} not reported", example.name.node, code.node, subject.node));
+                if !report
+                    .findings
+                    .iter()
+                    .any(|f| f.code == code.node && f.subject == subject.node)
+                {
+                    failures.push(format!(
+                        "{}: finding {} {} not reported",
+                        example.name.node, code.node, subject.node
+                    ));
                 }
             }
         }
@@ -63,18 +86,31 @@ fn report_of_missing_passport() {
 }
 
 fn ereje(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ereje")).args(args).current_dir(root()).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
 }
 
 #[test]
 fn exit_status_zero_when_every_bundle_is_ok() {
     let out = ereje(&["check", "examples/bundles/pr-ok.json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn exit_status_one_when_a_bundle_has_errors() {
-    let out = ereje(&["check", "examples/bundles/pr-ok.json", "examples/bundles/pr-missing-passport.json"]);
+    let out = ereje(&[
+        "check",
+        "examples/bundles/pr-ok.json",
+        "examples/bundles/pr-missing-passport.json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("missing document `passport`"), "{stdout}");
@@ -83,7 +119,12 @@ fn exit_status_one_when_a_bundle_has_errors() {
 #[test]
 fn exit_status_two_without_bundles_or_with_broken_rules() {
     assert_eq!(ereje(&["check"]).status.code(), Some(2));
-    let out = ereje(&["check", "--rules", "tests/fixtures/semantic/err/step_cycle.ereje", "examples/bundles/pr-ok.json"]);
+    let out = ereje(&[
+        "check",
+        "--rules",
+        "tests/fixtures/semantic/err/step_cycle.ereje",
+        "examples/bundles/pr-ok.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E0203"));
 }
@@ -97,10 +138,18 @@ fn ndjson_gives_one_report_per_line_in_order_even_for_bad_lines() {
     let input = format!("{ok}\n{{not json\n\n{second}\n");
     let path = std::env::temp_dir().join(format!("ereje-ndjson-{}.ndjson", std::process::id()));
     std::fs::write(&path, input).expect("temp file");
-    let out = ereje(&["check", "--ndjson", path.to_str().expect("utf-8 path"), "--format", "json"]);
+    let out = ereje(&[
+        "check",
+        "--ndjson",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
     let _ = std::fs::remove_file(&path);
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["verdict"], "ok");
     assert_eq!(lines[1]["verdict"], "invalid");
@@ -112,7 +161,14 @@ fn ndjson_gives_one_report_per_line_in_order_even_for_bad_lines() {
 #[test]
 fn hostile_json_is_invalid_not_a_panic() {
     let rules = shipped();
-    for text in ["", "[", "{\"service\": 1}", &"[".repeat(100_000), "{\"service\":\"kz.mvd.permanent_residence\",\"submitted_at\":\"2019-02-30T10:00:00+06:00\"}", "null"] {
+    for text in [
+        "",
+        "[",
+        "{\"service\": 1}",
+        &"[".repeat(100_000),
+        "{\"service\":\"kz.mvd.permanent_residence\",\"submitted_at\":\"2019-02-30T10:00:00+06:00\"}",
+        "null",
+    ] {
         let report = rules.check(text, &Options::default());
         assert_eq!(report.verdict, Verdict::Invalid, "{text:.40}");
     }
@@ -122,10 +178,16 @@ fn hostile_json_is_invalid_not_a_panic() {
 fn absent_fact_makes_the_verdict_pending() {
     let text = std::fs::read_to_string(root().join("examples/bundles/pr-ok.json")).expect("bundle");
     let mut bundle: serde_json::Value = serde_json::from_str(&text).expect("json");
-    bundle["checks"].as_object_mut().expect("checks").remove("national_security");
+    bundle["checks"]
+        .as_object_mut()
+        .expect("checks")
+        .remove("national_security");
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert_eq!(report.verdict, Verdict::Pending);
-    assert_eq!(report.missing_facts, vec![String::from("/checks/national_security")]);
+    assert_eq!(
+        report.missing_facts,
+        vec![String::from("/checks/national_security")]
+    );
 }
 
 #[test]
@@ -137,9 +199,20 @@ fn not_in_force_after_repeal_and_unknown_service() {
     assert_eq!(report.verdict, Verdict::NotApplicable);
     assert!(report.findings.iter().any(|f| f.code == "not-in-force"));
     // the day before, the law still applied
-    let report = shipped().check(&bundle.to_string(), &Options { as_of: chrono::NaiveDate::from_ymd_opt(2020, 4, 13), ..Options::default() });
+    let report = shipped().check(
+        &bundle.to_string(),
+        &Options {
+            as_of: chrono::NaiveDate::from_ymd_opt(2020, 4, 13),
+            ..Options::default()
+        },
+    );
     assert_ne!(report.verdict, Verdict::NotApplicable);
     bundle["service"] = serde_json::Value::String(String::from("kz.mvd.permanent_residense"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
-    assert!(report.findings.iter().any(|f| f.code == "unknown-service" && f.help.as_deref().is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))));
+    assert!(report.findings.iter().any(|f| {
+        f.code == "unknown-service"
+            && f.help
+                .as_deref()
+                .is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))
+    }));
 }

@@ -7,7 +7,9 @@ use ereje::source::SourceFile;
 use ereje::syntax::parse_file;
 
 fn rule_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -22,7 +24,10 @@ fn rule_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn shipped_rule_files_parse() {
     let mut files = Vec::new();
-    rule_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")), &mut files);
+    rule_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")),
+        &mut files,
+    );
     assert!(!files.is_empty());
     let mut failures = String::new();
     for path in files {
