@@ -214,13 +214,6 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
             "provider"
         }
     };
-    for key in obj.keys().filter(|k| !ENVELOPE.contains(&k.as_str())) {
-        problems.push(unknown_field(
-            &format!("/{}", escape(key)),
-            key,
-            "the bundle envelope",
-        ));
-    }
     Envelope {
         id,
         service,
@@ -457,6 +450,23 @@ fn help_for(ty: &Type) -> String {
 
 /// Members of `applicant` and `checks` (and their sub-objects) that no input declares.
 fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
+    if let Some(obj) = root.as_object() {
+        let top_level_input = |k: &str| {
+            plan.inputs
+                .iter()
+                .any(|i| i.path.first().is_some_and(|p| p == k))
+        };
+        for key in obj
+            .keys()
+            .filter(|k| !ENVELOPE.contains(&k.as_str()) && !top_level_input(k))
+        {
+            problems.push(unknown_field(
+                &format!("/{}", escape(key)),
+                key,
+                "the bundle envelope",
+            ));
+        }
+    }
     for top in ["applicant", "checks"] {
         if let Some(Value::Object(map)) = root.get(top) {
             unknown_in(map, &[top.to_string()], &plan.inputs, problems);
