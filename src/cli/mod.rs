@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand. `main.rs` only parses and maps to an exit code.
 
 pub mod check;
+pub mod test;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Check application bundles (JSON) against the rules.
     Check(check::CheckArgs),
+    /// Run the examples written in the rule files.
+    Test(test::TestArgs),
 }
 
 /// How a run ended.
@@ -50,6 +53,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Test(args) => test::run(&args),
     }
 }
 

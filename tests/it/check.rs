@@ -1,7 +1,7 @@
 //! Checking bundles: the examples written in the shipped rule files, JSON reports as a contract,
 //! and the command line's exit statuses.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use ereje::RuleSet;
@@ -18,52 +18,22 @@ fn shipped() -> RuleSet {
 /// Every `example` of every shipped service gets the verdict and findings it expects.
 #[test]
 fn shipped_examples_hold() {
-    let rules = shipped();
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for service in &rules.model().services {
-        for example in &service.examples {
-            let file = rules
-                .sources()
-                .get(example.span.file)
-                .expect("source of the example");
-            let bundle_path = root()
-                .join(Path::new(&file.name).parent().unwrap_or(Path::new("")))
-                .join(&example.bundle.node);
-            let text = std::fs::read_to_string(&bundle_path)
-                .unwrap_or_else(|e| panic!("{}: {e}", bundle_path.display()));
-            let report = rules.check(&text, &Options::default());
-            count += 1;
-            let expected = Verdict::parse(&example.expect.node).expect("a known verdict");
-            if report.verdict != expected {
-                failures.push(format!(
-                    "{}: expected {:?}, got {:?}: {:?}",
-                    example.name.node,
-                    expected,
-                    report.verdict,
-                    report
-                        .findings
-                        .iter()
-                        .map(|f| (f.code, &f.subject))
-                        .collect::<Vec<_>>()
-                ));
-            }
-            for (code, subject) in &example.findings {
-                if !report
-                    .findings
-                    .iter()
-                    .any(|f| f.code == code.node && f.subject == subject.node)
-                {
-                    failures.push(format!(
-                        "{}: finding {} {} not reported",
-                        example.name.node, code.node, subject.node
-                    ));
-                }
-            }
-        }
-    }
-    assert!(count >= 2, "the shipped rules have examples");
+    let outcomes = ereje::examples::run(&shipped(), &root());
+    assert!(outcomes.len() >= 3, "the shipped rules have examples");
+    let failures: Vec<String> = outcomes
+        .iter()
+        .filter(|o| !o.passed())
+        .map(|o| format!("{}: {}", o.name, o.failures.join("; ")))
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn ereje_test_runs_the_examples() {
+    let out = ereje(&["test"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("0 failed"), "{stdout}");
 }
 
 fn json_report(name: &str) -> serde_json::Value {
