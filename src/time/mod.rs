@@ -1,16 +1,20 @@
-//! Time: durations, the working-day calendar and term counting (placeholder until merged).
+//! Time: durations, the working-day calendar and term counting.
+//!
+//! Every date computation of ereje lives here. The pipeline reaches this module twice: rule
+//! files declare calendars (`calendar kz { … }`), which [`Calendar::from_ast`] checks and turns
+//! into a lookup table of working days; and checking a bundle asks [`due`] when a step's
+//! deadline or a service term ends. Counting follows the conventions of `shared/law`
+//! (`holidays.md` §7.5): a term in days starts the day after its event, in the service's
+//! timezone, and ends at the end of its last day; whether a last day on a day off moves is the
+//! calendar's declared switch, never a guess. Outside the years a calendar covers, working days
+//! are an error ([`TimeError::OutsideCalendar`]), not a weekends-only approximation.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
-/// A working-day calendar.
-#[derive(Debug, Clone)]
-pub struct Calendar;
+mod calendar;
+mod counting;
+mod duration;
+mod load;
 
-impl Calendar {
-    /// n working days after d.
-    pub fn add_working_days(
-        &self,
-        d: chrono::NaiveDate,
-        _n: u32,
-    ) -> Result<chrono::NaiveDate, std::fmt::Error> {
-        Ok(d)
-    }
-}
+pub use calendar::{Calendar, DayReason, DayStatus};
+pub use counting::{Due, TimeError, due};
+pub use load::CalendarError;

@@ -1,0 +1,607 @@
+//! Building a [`Calendar`] from its declaration, and the calendar data errors (`E0410`–`E0419`).
+//!
+//! The checks are about the law data itself: each date has one entry, dates lie inside the
+//! declared years, a transfer makes a weekend or observed day a working day and moves the day
+//! off onto a day that was a working day. Every problem is reported, not just the first.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use chrono_tz::Tz;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use super::calendar::{Calendar, DayReason, DayStatus};
+use crate::source::SourceFile;
+use crate::syntax::ast::{self, DayEntry, DayKind};
+use crate::syntax::lower::weekday;
+
+/// A problem in a calendar's data.
+#[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// A clause every calendar needs is missing.
+    #[error("calendar `{calendar}` does not say {what}")]
+    #[diagnostic(code(E0410), help("add `{example}` to the calendar"))]
+    MissingClause {
+        /// The calendar.
+        calendar: String,
+        /// What is missing, in words.
+        what: &'static str,
+        /// How to write it.
+        example: &'static str,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The calendar's name.
+        #[label("this calendar")]
+        span: SourceSpan,
+    },
+    /// `years 2020..2015`.
+    #[error("the years of calendar `{calendar}` run backwards: {first}..{last}")]
+    #[diagnostic(
+        code(E0411),
+        help("write the earlier year first, like `years {last}..{first}`")
+    )]
+    YearsOutOfOrder {
+        /// The calendar.
+        calendar: String,
+        /// The first year as written.
+        first: i32,
+        /// The last year as written.
+        last: i32,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The years clause.
+        #[label("the first year is after the last")]
+        span: SourceSpan,
+    },
+    /// A weekend day that is not a day of the week.
+    #[error("`{text}` is not a day of the week")]
+    #[diagnostic(
+        code(E0412),
+        help("write weekend days as `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`")
+    )]
+    UnknownWeekday {
+        /// The name as written.
+        text: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// Where.
+        #[label("not a day of the week")]
+        span: SourceSpan,
+    },
+    /// A timezone name the timezone database does not know.
+    #[error("`{name}` is not a known timezone")]
+    #[diagnostic(
+        code(E0413),
+        help("write a timezone name from the IANA database, such as `Asia/Almaty`")
+    )]
+    UnknownTimezone {
+        /// The name as written.
+        name: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// Where.
+        #[label("unknown timezone")]
+        span: SourceSpan,
+    },
+    /// An entry for a day outside the years the calendar covers.
+    #[error("`{date}` is outside the years calendar `{calendar}` covers ({first}..{last})")]
+    #[diagnostic(
+        code(E0414),
+        help(
+            "correct the date, or widen the calendar's `years` clause and add every holiday and transfer of {year}"
+        )
+    )]
+    DateOutsideYears {
+        /// The calendar.
+        calendar: String,
+        /// The date.
+        date: NaiveDate,
+        /// Its year.
+        year: i32,
+        /// The first covered year.
+        first: i32,
+        /// The last covered year.
+        last: i32,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The date.
+        #[label("outside {first}..{last}")]
+        span: SourceSpan,
+        /// The years clause.
+        #[label("the years covered")]
+        years: SourceSpan,
+    },
+    /// Two entries speak of the same day.
+    #[error("`{date}` has more than one entry")]
+    #[diagnostic(
+        code(E0415),
+        help(
+            "keep one entry per day: a day is a holiday, an observed day, a fixed day off, a working day, or one end of a transfer"
+        )
+    )]
+    DuplicateDate {
+        /// The date.
+        date: NaiveDate,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The second entry.
+        #[label("second entry for this day")]
+        span: SourceSpan,
+        /// The first entry.
+        #[label("first entry for this day")]
+        first: SourceSpan,
+    },
+    /// A transfer whose day off lands on a day that is already off.
+    #[error("the transfer moves a day off onto `{date}`, which is already a day off")]
+    #[diagnostic(
+        code(E0416),
+        help(
+            "a transfer must move the day off onto a working day: check the dates against the decree"
+        )
+    )]
+    TransferOntoDayOff {
+        /// The day the day off moves to.
+        date: NaiveDate,
+        /// Why it is already off, in words.
+        why: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The transfer's target date.
+        #[label("already a day off: {why}")]
+        span: SourceSpan,
+        /// The entry that makes it a day off, if any.
+        #[label("made a day off here")]
+        other: Option<SourceSpan>,
+    },
+    /// A transfer or `working` entry on a day that cannot become a working day.
+    #[error("`{date}` cannot become a working day: {why}")]
+    #[diagnostic(
+        code(E0417),
+        help(
+            "a transfer or a `working` entry must start from a weekend day or from an observed day off: check the dates against the decree"
+        )
+    )]
+    CannotBecomeWorking {
+        /// The date.
+        date: NaiveDate,
+        /// Why, in words.
+        why: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The date.
+        #[label("{why}")]
+        span: SourceSpan,
+        /// The entry that makes it what it is, if any.
+        #[label("declared here")]
+        other: Option<SourceSpan>,
+    },
+    /// `counting SWITCH` with a switch ereje does not know.
+    #[error("`{name}` is not a counting rule ereje knows")]
+    #[diagnostic(
+        code(E0418),
+        help(
+            "the only counting rule is `last_day_moves`: write `counting last_day_moves true` or `counting last_day_moves false`"
+        )
+    )]
+    UnknownCountingSwitch {
+        /// The name as written.
+        name: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// Where.
+        #[label("unknown counting rule")]
+        span: SourceSpan,
+    },
+    /// The same counting switch declared twice.
+    #[error("the counting rule `{name}` is declared twice")]
+    #[diagnostic(
+        code(E0419),
+        help("keep one `counting {name}` clause, the one the law supports")
+    )]
+    DuplicateCountingSwitch {
+        /// The switch.
+        name: String,
+        /// The rule file.
+        #[source_code]
+        src: NamedSource<Arc<str>>,
+        /// The second clause.
+        #[label("declared again here")]
+        span: SourceSpan,
+        /// The first clause.
+        #[label("first declared here")]
+        first: SourceSpan,
+    },
+}
+
+const LAST_DAY_MOVES: &str = "last_day_moves";
+
+/// Check a calendar declaration and build its lookup table.
+pub(super) fn build(
+    cal: &ast::Calendar,
+    source: &SourceFile,
+) -> Result<Calendar, Vec<CalendarError>> {
+    let mut b = Builder {
+        source,
+        name: cal.name.node.clone(),
+        errors: Vec::new(),
+    };
+    let name_span = cal.name.span.source_span();
+
+    let years = match &cal.years {
+        None => {
+            b.missing("the years it covers", "years 2015..2020", name_span);
+            None
+        }
+        Some((first, last)) if first.node > last.node => {
+            b.errors.push(CalendarError::YearsOutOfOrder {
+                calendar: b.name.clone(),
+                first: first.node,
+                last: last.node,
+                src: source.named(),
+                span: first.span.to(last.span).source_span(),
+            });
+            None
+        }
+        Some((first, last)) => Some((
+            first.node..=last.node,
+            first.span.to(last.span).source_span(),
+        )),
+    };
+
+    let timezone = match &cal.timezone {
+        None => {
+            b.missing("its timezone", "timezone \"Asia/Almaty\"", name_span);
+            None
+        }
+        Some(tz) => {
+            let parsed = tz.node.parse::<Tz>().ok();
+            if parsed.is_none() {
+                b.errors.push(CalendarError::UnknownTimezone {
+                    name: tz.node.clone(),
+                    src: source.named(),
+                    span: tz.span.source_span(),
+                });
+            }
+            parsed
+        }
+    };
+
+    if cal.weekend.is_empty() {
+        b.missing("its weekend days", "weekend sat, sun", name_span);
+    }
+    let mut weekend = Vec::new();
+    for day in &cal.weekend {
+        match weekday(&day.node) {
+            Some(w) if !weekend.contains(&w) => weekend.push(w),
+            Some(_) => {}
+            None => b.errors.push(CalendarError::UnknownWeekday {
+                text: day.node.clone(),
+                src: source.named(),
+                span: day.span.source_span(),
+            }),
+        }
+    }
+
+    let last_day_moves = b.counting(&cal.counting, name_span);
+    let special = b.days(&cal.days, years.as_ref(), &weekend);
+
+    match (years, timezone, last_day_moves) {
+        (Some((years, _)), Some(timezone), Some(last_day_moves)) if b.errors.is_empty() => {
+            Ok(Calendar {
+                name: b.name,
+                timezone,
+                weekend,
+                years,
+                last_day_moves,
+                special,
+            })
+        }
+        _ => Err(b.errors),
+    }
+}
+
+struct Builder<'a> {
+    source: &'a SourceFile,
+    name: String,
+    errors: Vec<CalendarError>,
+}
+
+/// What a non-transfer entry makes of its day.
+fn entry_reason(kind: DayKind) -> (bool, DayReason) {
+    match kind {
+        DayKind::Holiday => (false, DayReason::Holiday),
+        DayKind::Observed => (false, DayReason::Observed),
+        DayKind::Fixed => (false, DayReason::Fixed),
+        DayKind::Working => (true, DayReason::DeclaredWorking),
+    }
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+impl Builder<'_> {
+    fn missing(&mut self, what: &'static str, example: &'static str, span: SourceSpan) {
+        self.errors.push(CalendarError::MissingClause {
+            calendar: self.name.clone(),
+            what,
+            example,
+            src: self.source.named(),
+            span,
+        });
+    }
+
+    /// The `last_day_moves` switch, if declared exactly once.
+    fn counting(
+        &mut self,
+        switches: &[ast::CountingSwitch],
+        name_span: SourceSpan,
+    ) -> Option<bool> {
+        let mut found: Option<&ast::CountingSwitch> = None;
+        let mut ok = true;
+        for sw in switches {
+            if sw.name.node != LAST_DAY_MOVES {
+                self.errors.push(CalendarError::UnknownCountingSwitch {
+                    name: sw.name.node.clone(),
+                    src: self.source.named(),
+                    span: sw.name.span.source_span(),
+                });
+            } else if let Some(first) = found {
+                ok = false;
+                self.errors.push(CalendarError::DuplicateCountingSwitch {
+                    name: sw.name.node.clone(),
+                    src: self.source.named(),
+                    span: sw.name.span.source_span(),
+                    first: first.name.span.source_span(),
+                });
+            } else {
+                found = Some(sw);
+            }
+        }
+        if found.is_none() {
+            self.missing(
+                "whether a term whose last day is a day off ends on the next working day",
+                "counting last_day_moves false",
+                name_span,
+            );
+        }
+        found.filter(|_| ok).map(|sw| sw.value)
+    }
+
+    /// Whether `date` lies inside the declared years (reported if not).
+    fn inside(
+        &mut self,
+        date: &crate::source::Spanned<NaiveDate>,
+        years: Option<&(std::ops::RangeInclusive<i32>, SourceSpan)>,
+    ) -> bool {
+        let Some((range, years_span)) = years else {
+            return true;
+        };
+        if range.contains(&date.node.year()) {
+            return true;
+        }
+        self.errors.push(CalendarError::DateOutsideYears {
+            calendar: self.name.clone(),
+            date: date.node,
+            year: date.node.year(),
+            first: *range.start(),
+            last: *range.end(),
+            src: self.source.named(),
+            span: date.span.source_span(),
+            years: *years_span,
+        });
+        false
+    }
+
+    /// Check the dated entries and turn them into the table of special days.
+    fn days(
+        &mut self,
+        entries: &[DayEntry],
+        years: Option<&(std::ops::RangeInclusive<i32>, SourceSpan)>,
+        weekend: &[Weekday],
+    ) -> BTreeMap<NaiveDate, DayStatus> {
+        let is_weekend = |d: NaiveDate| weekend.contains(&d.weekday());
+        let source = self.source;
+        let src = || source.named();
+        let mut errors = Vec::new();
+
+        // Holidays, observed days, fixed days off and working days: one entry per day.
+        let mut days: BTreeMap<NaiveDate, (&DayEntry, DayKind)> = BTreeMap::new();
+        for e in entries {
+            let Some(kind) = e.kind else { continue };
+            if !self.inside(&e.date, years) {
+                continue;
+            }
+            let date = e.date.node;
+            if let Some((first, _)) = days.get(&date) {
+                errors.push(CalendarError::DuplicateDate {
+                    date,
+                    src: src(),
+                    span: e.date.span.source_span(),
+                    first: first.date.span.source_span(),
+                });
+                continue;
+            }
+            if kind == DayKind::Working && !is_weekend(date) {
+                errors.push(CalendarError::CannotBecomeWorking {
+                    date,
+                    why: format!(
+                        "it is a {} and already a working day",
+                        weekday_name(date.weekday())
+                    ),
+                    src: src(),
+                    span: e.date.span.source_span(),
+                    other: None,
+                });
+            }
+            days.insert(date, (e, kind));
+        }
+
+        // Transfers: a weekend or observed day becomes working, a working day becomes a day off.
+        let transfers: Vec<(&DayEntry, &crate::source::Spanned<NaiveDate>)> = entries
+            .iter()
+            .filter(|e| e.kind.is_none())
+            .filter_map(|e| e.to.as_ref().map(|to| (e, to)))
+            .collect();
+        let targets: BTreeSet<NaiveDate> = transfers.iter().map(|(_, to)| to.node).collect();
+        let mut from_seen: BTreeMap<NaiveDate, &DayEntry> = BTreeMap::new();
+        let mut to_seen: BTreeMap<NaiveDate, &DayEntry> = BTreeMap::new();
+        let mut moves = Vec::new();
+        for (e, to) in transfers {
+            let inside_from = self.inside(&e.date, years);
+            let inside_to = self.inside(to, years);
+            if !(inside_from && inside_to) {
+                continue;
+            }
+            let (from, to_date) = (e.date.node, to.node);
+            let mut ok = true;
+
+            // The day that becomes working.
+            let from_error = if let Some(first) = from_seen.get(&from) {
+                Some(CalendarError::DuplicateDate {
+                    date: from,
+                    src: src(),
+                    span: e.date.span.source_span(),
+                    first: first.date.span.source_span(),
+                })
+            } else {
+                match days.get(&from) {
+                    Some((first, DayKind::Working)) => Some(CalendarError::DuplicateDate {
+                        date: from,
+                        src: src(),
+                        span: e.date.span.source_span(),
+                        first: first.date.span.source_span(),
+                    }),
+                    Some((other, DayKind::Holiday | DayKind::Fixed)) => {
+                        Some(CalendarError::CannotBecomeWorking {
+                            date: from,
+                            why: if other.kind == Some(DayKind::Fixed) {
+                                "it is a religious day off, which never moves".to_string()
+                            } else {
+                                "it is a public holiday".to_string()
+                            },
+                            src: src(),
+                            span: e.date.span.source_span(),
+                            other: Some(other.date.span.source_span()),
+                        })
+                    }
+                    Some((_, DayKind::Observed)) => None,
+                    None if targets.contains(&from) => Some(CalendarError::CannotBecomeWorking {
+                        date: from,
+                        why: "another transfer moves a day off onto it".to_string(),
+                        src: src(),
+                        span: e.date.span.source_span(),
+                        other: None,
+                    }),
+                    None if is_weekend(from) => None,
+                    None => Some(CalendarError::CannotBecomeWorking {
+                        date: from,
+                        why: format!(
+                            "it is a {} and already a working day",
+                            weekday_name(from.weekday())
+                        ),
+                        src: src(),
+                        span: e.date.span.source_span(),
+                        other: None,
+                    }),
+                }
+            };
+            if let Some(err) = from_error {
+                errors.push(err);
+                ok = false;
+            }
+
+            // The day that becomes a day off.
+            let already_off = if let Some(other) = to_seen.get(&to_date) {
+                Some((
+                    "another transfer already moves a day off here".to_string(),
+                    Some(other.date.span),
+                ))
+            } else if let Some((other, kind)) = days.get(&to_date) {
+                match kind {
+                    DayKind::Working => {
+                        errors.push(CalendarError::DuplicateDate {
+                            date: to_date,
+                            src: src(),
+                            span: to.span.source_span(),
+                            first: other.date.span.source_span(),
+                        });
+                        ok = false;
+                        None
+                    }
+                    _ => Some((
+                        format!(
+                            "{} «{}»",
+                            entry_reason(*kind).1.describe(),
+                            other.reason.node
+                        ),
+                        Some(other.date.span),
+                    )),
+                }
+            } else if is_weekend(to_date) {
+                Some((
+                    format!("it is a {}", weekday_name(to_date.weekday()).to_lowercase()),
+                    None,
+                ))
+            } else if from_seen.contains_key(&to_date) || to_date == from {
+                Some(("another transfer makes it a working day".to_string(), None))
+            } else {
+                None
+            };
+            if let Some((why, other)) = already_off {
+                errors.push(CalendarError::TransferOntoDayOff {
+                    date: to_date,
+                    why,
+                    src: src(),
+                    span: to.span.source_span(),
+                    other: other.map(crate::source::Span::source_span),
+                });
+                ok = false;
+            }
+
+            from_seen.entry(from).or_insert(e);
+            to_seen.entry(to_date).or_insert(e);
+            if ok {
+                moves.push((e, from, to_date));
+            }
+        }
+
+        self.errors.extend(errors);
+        let mut special = BTreeMap::new();
+        for (date, (e, kind)) in days {
+            let (working, reason) = entry_reason(kind);
+            special.insert(date, DayStatus::from_entry(date, working, reason, e));
+        }
+        for (e, from, to) in moves {
+            special.insert(
+                from,
+                DayStatus::from_entry(from, true, DayReason::TransferredWorking { to }, e),
+            );
+            special.insert(
+                to,
+                DayStatus::from_entry(to, false, DayReason::TransferredOff { from }, e),
+            );
+        }
+        special
+    }
+}
