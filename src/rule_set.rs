@@ -131,7 +131,23 @@ impl RuleSet {
                     .collect(),
             )
         })?;
-        let plan = compile(&model, &sources);
+        let mut calendars = Vec::new();
+        for (cal, file) in &model.calendars {
+            let Some(source) = sources.get(*file) else {
+                continue;
+            };
+            match crate::time::Calendar::from_ast(cal, source) {
+                Ok(c) => calendars.push(std::sync::Arc::new(c)),
+                Err(es) => errors.extend(
+                    es.into_iter()
+                        .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Diagnostics(errors));
+        }
+        let plan = compile(&model, &sources, &calendars);
         let version = format!("sha256:{:x}", hasher.finalize());
         Ok(RuleSet {
             sources,

@@ -5,6 +5,7 @@
 //! finding points at (only when a report is rendered).
 
 pub mod bundle;
+pub(crate) mod deadlines;
 pub(crate) mod eval;
 pub mod finding;
 pub(crate) mod messages;
@@ -149,7 +150,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         documents,
         item: None,
         document: None,
-        calendar: None,
+        calendar: service.calendar.as_deref(),
         missing: Vec::new(),
     };
     let mut missing_facts: Vec<String> = Vec::new();
@@ -169,6 +170,10 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         &mut report,
         &mut missing_facts,
     );
+    let (deadlines, deadline_findings) =
+        deadlines::deadlines(&root, service, submitted_at, options.now, lang);
+    report.deadlines = deadlines;
+    report.findings.extend(deadline_findings);
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
             report.missing_facts.push(m);

@@ -3,6 +3,7 @@
 //! bundle walks plain data and never the AST.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::semantic::model::{
     ActInfo, Anchor, Cite, CompareOp, Condition, Const, DocField, InputDef, Interval, Model,
@@ -10,6 +11,7 @@ use crate::semantic::model::{
 };
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{Duration, Texts};
+use crate::time::Calendar;
 
 /// The compiled rule set.
 #[derive(Debug, Clone, Default)]
@@ -200,8 +202,8 @@ pub struct ServicePlan {
     pub validity: Interval,
     /// Its timezone.
     pub timezone: chrono_tz::Tz,
-    /// Its calendar's id.
-    pub calendar: Option<String>,
+    /// Its working-day calendar.
+    pub calendar: Option<Arc<Calendar>>,
     /// Channels and when each is open.
     pub channels: Vec<(String, Interval)>,
     /// Inputs.
@@ -218,13 +220,13 @@ pub struct ServicePlan {
     pub rule: RuleRef,
 }
 
-/// Compile a model.
-pub fn compile(model: &Model, sources: &SourceMap) -> Plan {
+/// Compile a model with its calendars (built from the model's calendar declarations).
+pub fn compile(model: &Model, sources: &SourceMap, calendars: &[Arc<Calendar>]) -> Plan {
     Plan {
         services: model
             .services
             .iter()
-            .map(|s| service(model, s, sources))
+            .map(|s| service(model, s, sources, calendars))
             .collect(),
     }
 }
@@ -243,7 +245,12 @@ fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
         .collect()
 }
 
-fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan {
+fn service(
+    model: &Model,
+    s: &ServiceModel,
+    sources: &SourceMap,
+    calendars: &[Arc<Calendar>],
+) -> ServicePlan {
     let rule = |id: String, meta: &crate::semantic::model::Meta| RuleRef {
         id,
         citations: citations(model, &meta.cites),
@@ -359,7 +366,10 @@ fn service(model: &Model, s: &ServiceModel, sources: &SourceMap) -> ServicePlan 
         id: s.id.clone(),
         validity: s.meta.validity,
         timezone: s.timezone,
-        calendar: s.calendar.clone(),
+        calendar: s
+            .calendar
+            .as_ref()
+            .and_then(|name| calendars.iter().find(|c| c.name() == name).cloned()),
         channels: s.channels.clone(),
         inputs: s
             .inputs

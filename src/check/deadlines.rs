@@ -1,0 +1,273 @@
+//! Deadlines: every step's due time, chained on the actual time of its earlier event, and the
+//! service term, each with its status (`on_time`, `late`, `overdue` as of `--now`, `open`).
+//! Late and overdue steps are findings about the provider; they never change the verdict.
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde_json::Value;
+
+use super::bundle::parse_instant;
+use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
+use crate::compile::{RuleRef, ServicePlan};
+use crate::semantic::model::Anchor;
+use crate::syntax::ast::{Duration, Lang};
+use crate::time::{TimeError, due};
+
+/// One event of the bundle: where it is and when it happened.
+struct Event {
+    index: usize,
+    at: DateTime<FixedOffset>,
+    text: String,
+}
+
+/// The first event of each step, in the order of the plan's steps.
+fn events(root: &Value, service: &ServicePlan) -> Vec<Option<Event>> {
+    let list: &[Value] = root
+        .get("events")
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice);
+    service
+        .steps
+        .iter()
+        .map(|step| {
+            list.iter().enumerate().find_map(|(index, e)| {
+                if e.get("step").and_then(Value::as_str) != Some(step.id.as_str()) {
+                    return None;
+                }
+                let text = e.get("at").and_then(Value::as_str)?;
+                Some(Event {
+                    index,
+                    at: parse_instant(text)?,
+                    text: text.to_string(),
+                })
+            })
+        })
+        .collect()
+}
+
+fn format_instant(t: DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// What one deadline computes to.
+struct Outcome {
+    deadline: Deadline,
+    finding: Option<Finding>,
+}
+
+struct Judge<'a> {
+    service: &'a ServicePlan,
+    now: Option<DateTime<FixedOffset>>,
+    lang: Lang,
+}
+
+impl Judge<'_> {
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one deadline: its step, rule, term, anchor and event"
+    )]
+    fn judge(
+        &self,
+        step: &str,
+        actor: Option<&str>,
+        rule: &RuleRef,
+        within: Option<Duration>,
+        anchor: Option<(DateTime<FixedOffset>, String)>,
+        event: Option<&Event>,
+        findings_warnings: &mut Vec<Finding>,
+    ) -> Outcome {
+        let mut deadline = Deadline {
+            step: step.to_string(),
+            due: None,
+            at: event.map(|e| e.text.clone()),
+            status: if event.is_some() {
+                DeadlineStatus::OnTime
+            } else {
+                DeadlineStatus::Open
+            },
+            actor: actor.map(String::from),
+            late_calendar_days: None,
+            late_working_days: None,
+        };
+        let (Some(within), Some((anchor_at, anchor_pointer))) = (within, anchor) else {
+            return Outcome {
+                deadline,
+                finding: None,
+            };
+        };
+        let due_at = match due(
+            anchor_at,
+            within,
+            self.service.timezone,
+            self.service.calendar.as_deref(),
+        ) {
+            Ok(d) => d,
+            Err(e) => {
+                findings_warnings.push(uncomputable(step, rule, &e));
+                return Outcome {
+                    deadline,
+                    finding: None,
+                };
+            }
+        };
+        deadline.due = Some(format_instant(due_at.at));
+        let (late_at, code, pointer) = match event {
+            Some(e) if e.at > due_at.at => {
+                (e.at, "deadline-late", format!("/events/{}/at", e.index))
+            }
+            Some(_) => {
+                return Outcome {
+                    deadline,
+                    finding: None,
+                };
+            }
+            None => match self.now {
+                Some(now) if now > due_at.at => (now, "deadline-overdue", String::from("/events")),
+                _ => {
+                    return Outcome {
+                        deadline,
+                        finding: None,
+                    };
+                }
+            },
+        };
+        deadline.status = if code == "deadline-late" {
+            DeadlineStatus::Late
+        } else {
+            DeadlineStatus::Overdue
+        };
+        let tz = self.service.timezone;
+        let due_day = due_at.at.with_timezone(&tz).date_naive();
+        let late_day = late_at.with_timezone(&tz).date_naive();
+        deadline.late_calendar_days = Some((late_day - due_day).num_days());
+        deadline.late_working_days = self
+            .service
+            .calendar
+            .as_deref()
+            .and_then(|c| c.working_days_between(due_day, late_day).ok());
+        let due_text = format_instant(due_at.at);
+        let message = match (code, self.lang) {
+            ("deadline-late", Lang::En) => format!(
+                "step `{step}` happened after its deadline ({within} after the earlier event)"
+            ),
+            ("deadline-late", Lang::Ru) => {
+                format!("шаг `{step}` выполнен после срока ({within} после предыдущего события)")
+            }
+            ("deadline-late", Lang::Kk) => format!(
+                "`{step}` қадамы мерзімінен кеш орындалды (алдыңғы оқиғадан кейін {within})"
+            ),
+            (_, Lang::En) => {
+                format!("step `{step}` is overdue: its deadline has passed and it has not happened")
+            }
+            (_, Lang::Ru) => format!("шаг `{step}` просрочен: срок истёк, а шаг не выполнен"),
+            (_, Lang::Kk) => format!("`{step}` қадамының мерзімі өтті, ал қадам орындалмады"),
+        };
+        let days = deadline.late_calendar_days.unwrap_or(0);
+        let working = deadline
+            .late_working_days
+            .map(|w| format!(", {w} working"))
+            .unwrap_or_default();
+        let label = if code == "deadline-late" {
+            format!("due by {due_text}: {days} calendar days late{working}")
+        } else {
+            format!("due by {due_text}: overdue by {days} calendar days{working}")
+        };
+        let finding = Finding {
+            code,
+            kind: Kind::Deadline,
+            severity: Severity::Error,
+            subject: step.to_string(),
+            rule: Some(rule.id.clone()),
+            message,
+            pointer,
+            citation: rule.citations.first().cloned(),
+            span: None,
+            help: Some(String::from(
+                "the provider missed a deadline of the regulation; record the reason in the file",
+            )),
+            label,
+            reasons: vec![Reason {
+                pointer: anchor_pointer,
+                label: String::from("the term counts from here"),
+            }],
+            rule_location: Some(rule.location.clone()),
+            rule_span: Some(rule.span),
+        };
+        Outcome {
+            deadline,
+            finding: Some(finding),
+        }
+    }
+}
+
+fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError) -> Finding {
+    Finding {
+        code: "deadline-unknown",
+        kind: Kind::Deadline,
+        severity: Severity::Warning,
+        subject: step.to_string(),
+        rule: Some(rule.id.clone()),
+        message: format!("the deadline of step `{step}` cannot be computed: {error}"),
+        pointer: String::from("/events"),
+        citation: rule.citations.first().cloned(),
+        span: None,
+        help: Some(String::from(
+            "the rule set's calendar must cover the dates of the bundle's events",
+        )),
+        label: String::from("deadline not computed"),
+        reasons: Vec::new(),
+        rule_location: Some(rule.location.clone()),
+        rule_span: Some(rule.span),
+    }
+}
+
+/// Every step's deadline and the service term, with their findings.
+pub(crate) fn deadlines(
+    root: &Value,
+    service: &ServicePlan,
+    submitted_at: DateTime<FixedOffset>,
+    now: Option<DateTime<FixedOffset>>,
+    lang: Lang,
+) -> (Vec<Deadline>, Vec<Finding>) {
+    let events = events(root, service);
+    let judge = Judge { service, now, lang };
+    let mut out = Vec::new();
+    let mut findings = Vec::new();
+    let anchor_of = |anchor: &Option<Anchor>| match anchor {
+        Some(Anchor::Submitted) => Some((submitted_at, String::from("/submitted_at"))),
+        Some(Anchor::Step(j)) => events
+            .get(*j)
+            .and_then(Option::as_ref)
+            .map(|e| (e.at, format!("/events/{}/at", e.index))),
+        None => None,
+    };
+    for (i, step) in service.steps.iter().enumerate() {
+        let event = events.get(i).and_then(Option::as_ref);
+        let o = judge.judge(
+            &step.id,
+            step.actor.as_deref(),
+            &step.rule,
+            step.within,
+            anchor_of(&step.after),
+            event,
+            &mut findings,
+        );
+        out.push(o.deadline);
+        findings.extend(o.finding);
+    }
+    // the service term ends with the last step of the process
+    let last_event = events.last().and_then(Option::as_ref);
+    for term in &service.terms {
+        let o = judge.judge(
+            "term",
+            None,
+            &term.rule,
+            Some(term.duration),
+            anchor_of(&Some(term.after.clone())),
+            last_event,
+            &mut findings,
+        );
+        out.push(o.deadline);
+        findings.extend(o.finding);
+    }
+    (out, findings)
+}
