@@ -174,107 +174,593 @@ impl SyntaxError {
     }
 }
 
+/// Declarations that open a block with `{`, so an error can say which block it is in.
+const BLOCKS: &str = "service act calendar document refusal process view example";
+
+/// Words of the language, for "did you mean".
+const KEYWORDS: &str = "\
+    act service calendar title kind issued issuer number registered published in_force amended \
+    repealed annex excluded unknown standard timezone channel actor input document required \
+    always when unless valid where matched refusal message quote source unverified note since \
+    until allow because process view step within after parallel with maps term action example \
+    bundle expect finding has_any true false list one_of weekend holiday working transfer \
+    observed fixed years counting minutes minute hours hour days day months month year";
+
+/// Words people write for a keyword of the language: other words, and Russian or Kazakh ones.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("mandatory", "required"),
+    ("obligatory", "required"),
+    ("if", "when"),
+    ("before", "after"),
+    ("except", "unless"),
+    ("документ", "document"),
+    ("құжат", "document"),
+    ("услуга", "service"),
+    ("қызмет", "service"),
+    ("акт", "act"),
+    ("приказ", "act"),
+    ("бұйрық", "act"),
+    ("календарь", "calendar"),
+    ("отказ", "refusal"),
+    ("процесс", "process"),
+    ("шаг", "step"),
+    ("срок", "term"),
+    ("мерзім", "term"),
+    ("заголовок", "title"),
+    ("сообщение", "message"),
+];
+
+/// Tokens after which something must follow: an error right after one means the rest is missing.
+const CONTINUED: &str = "\
+    == != <= >= < > + - § and or not when unless within after since until by in has has_any \
+    where = act service calendar document refusal view step let input actor channel example \
+    required valid title message";
+
+/// Keywords followed by a name.
+const NAMED: &str = "\
+    act service calendar document refusal view step let input actor channel by after each";
+
+/// Words the grammar reserves: they cannot be names.
+const RESERVED: &str = "\
+    act service calendar and or not in has_any has within after when where for each true false \
+    document since until by unknown";
+
 /// What stands at `offset`, in words, and how many bytes to underline.
+///
+/// Besides naming the token, this recognises the slips people make when editing a rule file
+/// (`=` for `==`, `&&`, typographic quotes, day-first dates, misspelled keywords, a text that is
+/// never closed) and names the block the error is in: a missing `}` only shows where the next
+/// declaration starts, so the block it left open is the useful clue.
 fn describe_found(text: &str, offset: usize) -> (String, usize) {
     let rest = text.get(offset..).unwrap_or("");
+    let before = text.get(..offset).unwrap_or("");
+    let block = open_block(before);
     let Some(first) = rest.chars().next() else {
-        return (String::from("end of file"), 0);
+        return match block {
+            Some(header) => (format!("end of file: `{header}` has no closing `}}`"), 0),
+            None => (String::from("end of file"), 0),
+        };
     };
     if first == '\n' || first == '\r' {
-        return (String::from("end of line"), 1);
+        let found = match previous_token(before).filter(|t| is_one_of(CONTINUED, t)) {
+            Some(prev) => format!("end of line right after `{prev}`"),
+            None => String::from("end of line"),
+        };
+        return (found, 1);
+    }
+    if let Some(slip) = slip(rest, before) {
+        return slip;
     }
     let word: String = rest
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .take(40)
         .collect();
-    if word.is_empty() {
-        (format!("`{first}`"), first.len_utf8())
-    } else {
-        (format!("`{word}`"), word.len())
+    let (token, len) = match (first == '"').then(|| closing_quote(rest)).flatten() {
+        Some(len) => (String::from("quoted text"), len),
+        None if word.is_empty() => (format!("`{first}`"), first.len_utf8()),
+        None => (format!("`{word}`"), word.len()),
+    };
+    let prev = previous_token(before);
+    if first == '}' && block.is_none() {
+        return (String::from("`}`, which closes no block"), 1);
+    }
+    if let Some(line_slip) = statement_slip(&word, rest) {
+        return (format!("{token}: {line_slip}"), len);
+    }
+    if let Some(line) = type_forgotten(before, prev) {
+        return (
+            format!("{token}: the type after `:` on line {line} is missing"),
+            len,
+        );
+    }
+    if let Some(line) = open_parenthesis(before).filter(|_| first != ')') {
+        return (
+            format!("{token}: the `(` opened on line {line} is not closed"),
+            len,
+        );
+    }
+    if is_one_of(RESERVED, &word) && prev.is_some_and(|p| is_one_of(NAMED, p)) {
+        return (
+            format!("{token}, a reserved word that cannot be a name"),
+            len,
+        );
+    }
+    let place = step_header(before).or_else(|| block.clone());
+    if let Some(keyword) = did_you_mean(&word) {
+        let place = place.map(|b| format!(" in `{b}`")).unwrap_or_default();
+        return (format!("{token}{place} (did you mean `{keyword}`?)"), len);
+    }
+    if let Some(header) = &block {
+        let kind = header.split_whitespace().next().unwrap_or_default();
+        let top_level =
+            word == "service" || (matches!(word.as_str(), "act" | "calendar") && kind != "service");
+        let service_item = matches!(
+            word.as_str(),
+            "document" | "refusal" | "process" | "view" | "example"
+        ) && kind != "service";
+        if top_level || service_item {
+            return (
+                format!("{token} inside `{header}` (is its closing `}}` missing?)"),
+                len,
+            );
+        }
+    }
+    if let Some(prev) = prev.filter(|t| is_one_of(CONTINUED, t)) {
+        return (format!("{token} right after `{prev}`"), len);
+    }
+    match place {
+        Some(header) => (format!("{token} in `{header}`"), len),
+        None => (token, len),
     }
 }
 
+/// The line of a `name:` whose type was forgotten, so that the first word of the next line was
+/// read as the type (`input applicant.birth_date:` followed by `input …`).
+fn type_forgotten(before: &str, prev: Option<&str>) -> Option<usize> {
+    let head = before.trim_end().strip_suffix(prev?)?;
+    let colon = head.trim_end();
+    let gap = head.get(colon.len()..)?;
+    (colon.ends_with(':') && gap.contains('\n')).then(|| colon.matches('\n').count() + 1)
+}
+
+/// `step file_formed` when the error is on a step's line.
+fn step_header(before: &str) -> Option<String> {
+    let mut words = current_line(before).split_whitespace();
+    let kind = words.next().filter(|k| *k == "step")?;
+    Some(format!("{kind} {}", words.next()?))
+}
+
+/// The line of a `(` still open at the end of `before`, within the current block.
+fn open_parenthesis(before: &str) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line = 1;
+    let mut chars = before.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => {
+                while chars.peek().is_some_and(|n| *n != '\n') {
+                    chars.next();
+                }
+            }
+            '(' => open.push(line),
+            ')' => {
+                open.pop();
+            }
+            '{' | '}' => open.clear(),
+            _ => {}
+        }
+    }
+    open.last().copied()
+}
+
+/// Whether `word` is one of the space-separated `words`.
+fn is_one_of(words: &str, word: &str) -> bool {
+    words.split_whitespace().any(|w| w == word)
+}
+
+/// A slip recognised from the characters at the error: what it is, and how long.
+fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
+    let two = rest.get(..2).unwrap_or(rest);
+    let first = rest.chars().next()?;
+    let found = match first {
+        '=' if two != "==" => (String::from("`=`: to compare, write `==`"), 1),
+        '&' if two == "&&" => (String::from("`&&`: write `and`"), 2),
+        '|' if two == "||" => (String::from("`||`: write `or`"), 2),
+        '!' if two != "!=" => (String::from("`!`: write `not`"), 1),
+        '“' | '”' | '„' | '«' | '»' | '‘' | '’' => (
+            format!("typographic quote `{first}`: write texts in straight quotes, like `\"…\"`"),
+            first.len_utf8(),
+        ),
+        '"' => {
+            let after_allow = before
+                .trim_end()
+                .strip_suffix("because")
+                .is_some_and(|b| b.trim_end().ends_with("allow"));
+            return match closing_quote(rest) {
+                None => Some((
+                    String::from("quoted text that is never closed: add the closing `\"`"),
+                    rest.lines().next().map_or(1, str::len),
+                )),
+                Some(len) if after_allow => Some((
+                    String::from("quoted text after `allow because`: the lint's name is missing"),
+                    len,
+                )),
+                Some(_) => None,
+            };
+        }
+        '0'..='9' => return day_first_date(rest),
+        '.' if before.ends_with(|c: char| c.is_ascii_digit())
+            && current_line(before).contains('§') =>
+        {
+            let para: String = before
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let sub: String = rest
+                .chars()
+                .skip(1)
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let sub = if sub.is_empty() {
+                String::from("2")
+            } else {
+                sub
+            };
+            (
+                format!(
+                    "`.` in a paragraph number: write a subparagraph in parentheses, like `{para}({sub})`"
+                ),
+                1,
+            )
+        }
+        ')' if before
+            .trim_end()
+            .strip_suffix('(')
+            .is_some_and(|b| b.trim_end().ends_with("one_of") || b.trim_end().ends_with("set")) =>
+        {
+            (
+                String::from("`)`: list at least one value, like `one_of(foreigner, stateless)`"),
+                1,
+            )
+        }
+        '(' if previous_token(before).is_some_and(|t| t == "one_of" || t == "set") => (
+            String::from(
+                "`(`: write the values as names separated by commas, like `one_of(foreigner, stateless)`",
+            ),
+            1,
+        ),
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// A date written day first (`23.03.2019`, `23/03/2019`), with the same date written year first.
+fn day_first_date(rest: &str) -> Option<(String, usize)> {
+    let token: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '/')
+        .take(12)
+        .collect();
+    let parts: Vec<&str> = token.split(['.', '/']).collect();
+    match parts.as_slice() {
+        [day, month, year]
+            if (1..=2).contains(&day.len())
+                && (1..=2).contains(&month.len())
+                && year.len() == 4 =>
+        {
+            let found =
+                format!("`{token}`: write dates year first, like `{year}-{month:0>2}-{day:0>2}`");
+            Some((found, token.len()))
+        }
+        _ => None,
+    }
+}
+
+/// A statement whose keyword is right but whose shape is not, judged from the rest of its line.
+fn statement_slip(word: &str, rest: &str) -> Option<&'static str> {
+    let line = rest.lines().next().unwrap_or_default();
+    let after = line.get(word.len()..).unwrap_or_default().trim();
+    match word {
+        "weeks" | "week" => {
+            Some("there is no unit of weeks; write them as days, like `14 calendar days`")
+        }
+        "input" if !line.contains(':') => {
+            Some("give the fact a type, like `input applicant.birth_date: date`")
+        }
+        "input" if after.ends_with(':') => {
+            Some("name a type after `:`, like `date`, `bool`, `text` or `one_of(…)`")
+        }
+        "let" if !line.contains('=') => Some("write `let name = condition`"),
+        "years" if after.contains('-') && !after.contains("..") => {
+            Some("write a range of years with `..`, like `years 2015..2020`")
+        }
+        _ => None,
+    }
+}
+
+/// A keyword close to a misspelled or foreign word.
+fn did_you_mean(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    if let Some((_, keyword)) = SYNONYMS.iter().find(|(w, _)| *w == lower) {
+        return Some(keyword);
+    }
+    let chars = lower.chars().count();
+    if chars < 4 || !lower.is_ascii() || KEYWORDS.split_whitespace().any(|k| k == lower) {
+        return None;
+    }
+    let limit = if chars <= 6 { 1 } else { 2 };
+    KEYWORDS
+        .split_whitespace()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), k))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+/// The byte length of a quoted text at the start of `rest`, closing quote included.
+fn closing_quote(rest: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in rest.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The text of the line up to the end of `before`.
+fn current_line(before: &str) -> &str {
+    before
+        .rfind('\n')
+        .and_then(|i| before.get(i + 1..))
+        .unwrap_or(before)
+}
+
+/// The last token before the error, skipping spaces: a word or an operator.
+fn previous_token(before: &str) -> Option<&str> {
+    let trimmed = before.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map(|(i, _)| i);
+    if let Some(start) = start {
+        return trimmed.get(start..);
+    }
+    [
+        "==", "!=", "<=", ">=", "<", ">", "+", "-", "§", "=", "(", ",",
+    ]
+    .into_iter()
+    .find(|op| trimmed.ends_with(op))
+}
+
+/// The header of the innermost block still open at the end of `before` (`document passport`),
+/// reading braces outside strings and comments.
+fn open_block(before: &str) -> Option<String> {
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                while chars.peek().is_some_and(|(_, n)| *n != '\n') {
+                    chars.next();
+                }
+            }
+            '{' => stack.push(block_header(current_line(
+                before.get(..i).unwrap_or_default(),
+            ))),
+            '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.into_iter().rev().flatten().next()
+}
+
+/// `document passport` from the line `  document passport {`; `None` for braces of other kinds.
+fn block_header(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let kind = words.next()?;
+    if !BLOCKS.split_whitespace().any(|b| b == kind) {
+        return None;
+    }
+    Some(match kind {
+        "process" => String::from(kind),
+        "example" => {
+            let title = line.trim().strip_prefix("example")?.trim();
+            let title: String = title.chars().take(50).collect();
+            format!("example {title}")
+        }
+        _ => match words.next() {
+            Some(name) => format!("{kind} {name}"),
+            None => String::from(kind),
+        },
+    })
+}
+
 /// A grammar rule in plain words, or `None` for rules a user never needs to hear about.
+///
+/// The words are sorted and joined into "expected A, B or C", so related rules share one
+/// description and are listed once: every kind of note (`quote`, `source`, …) reads as "a note",
+/// every operator as "a comparison or arithmetic". `note` stands for the block's closing `}`:
+/// pest does not report the `}` it tried, but wherever a note may stand, the block may also end
+/// (except in a `view` heading, where `{` comes next).
 pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::EOI => "the end of the file",
-        Rule::act_decl | Rule::kw_act => "`act`",
+        Rule::file => "`act`, `service` or `calendar`",
+        // Declarations and block clauses.
+        Rule::act_decl | Rule::kw_act | Rule::service_act => "`act`",
         Rule::service_decl | Rule::kw_service => "`service`",
         Rule::calendar_decl | Rule::kw_calendar | Rule::service_calendar => "`calendar`",
+        Rule::title_clause | Rule::kw_title => "`title`",
+        Rule::message_clause | Rule::kw_message => "`message`",
+        Rule::act_kind | Rule::kw_kind => "`kind`",
+        Rule::issued_clause | Rule::kw_issued => "`issued`",
+        Rule::issuer_clause | Rule::kw_issuer => "`issuer`",
+        Rule::kw_number => "`number`",
+        Rule::registered_clause | Rule::kw_registered => "`registered`",
+        Rule::published_clause | Rule::in_force_formula | Rule::kw_published => "`published`",
+        Rule::in_force_clause | Rule::kw_in_force => "`in_force`",
+        Rule::amended_clause | Rule::kw_amended => "`amended by`",
+        Rule::repealed_clause | Rule::kw_repealed => "`repealed by`",
+        Rule::annex_clause | Rule::annex_ref | Rule::kw_annex => "`annex`",
+        Rule::kw_excluded => "`excluded by`",
+        Rule::kw_unknown => "`unknown`",
+        Rule::kw_by => "`by`",
+        Rule::kw_at => "`at`",
+        Rule::kw_on => "`on`",
+        Rule::service_standard | Rule::kw_standard => "`standard`",
+        Rule::timezone_clause | Rule::kw_timezone => "`timezone`",
+        Rule::channels_clause | Rule::kw_channel => "`channel`",
+        Rule::actor_decl | Rule::kw_actor => "`actor`",
+        Rule::input_decl | Rule::kw_input => "`input`",
+        Rule::let_decl | Rule::kw_let => "`let`",
+        Rule::document_decl | Rule::kw_document => "`document`",
+        Rule::required_clause | Rule::kw_required => "`required`",
+        Rule::kw_always => "`always`",
+        Rule::when_clause | Rule::kw_when => "`when`",
+        Rule::kw_unless => "`unless`",
+        Rule::valid_clause | Rule::kw_valid => "`valid when`",
+        Rule::per_item | Rule::kw_for => "`for each`",
+        Rule::kw_each => "`each`",
+        Rule::kw_in => "`in`",
+        Rule::kw_where => "`where`",
+        Rule::kw_matched => "`matched by` and the item's name",
+        Rule::refusal_decl | Rule::kw_refusal => "`refusal`",
+        Rule::process_decl | Rule::kw_process => "`process`",
+        Rule::view_decl | Rule::kw_view => "`view`",
+        Rule::step_decl | Rule::kw_step => "`step`",
+        Rule::term_decl | Rule::kw_term => "`term`",
+        Rule::kw_within => "`within`",
+        Rule::step_deadline | Rule::kw_after => {
+            "`after` and the step it counts from, like `after submitted_at`"
+        }
+        Rule::step_parallel | Rule::kw_parallel => "`parallel with`",
+        Rule::kw_with => "`with`",
+        Rule::step_maps | Rule::kw_maps => "`maps to`",
+        Rule::kw_to => "`to`",
+        Rule::step_action | Rule::kw_action => "`action`",
+        Rule::example_decl | Rule::kw_example => "`example`",
+        Rule::kw_bundle => "`bundle` and the bundle's path in quotes",
+        Rule::kw_expect => "`expect` and a verdict, like `expect ok`",
+        Rule::expected_finding | Rule::kw_finding => {
+            "`finding` with a code and a subject, like `finding missing-document passport`"
+        }
+        Rule::weekend_clause | Rule::kw_weekend => "`weekend`",
+        Rule::years_clause | Rule::kw_years => "`years`",
+        Rule::counting_clause | Rule::kw_counting => "`counting`",
+        Rule::day_entry
+        | Rule::transfer_entry
+        | Rule::kw_holiday
+        | Rule::kw_observed
+        | Rule::kw_fixed
+        | Rule::kw_working
+        | Rule::kw_transfer => {
+            "a calendar day (`holiday`, `observed`, `fixed`, `working`, `transfer`)"
+        }
+        // Notes on the source, grouped; `note` stands for the closing brace (see above).
+        Rule::quote_clause
+        | Rule::kw_quote
+        | Rule::source_clause
+        | Rule::kw_source
+        | Rule::unverified_clause
+        | Rule::kw_unverified
+        | Rule::note_clause
+        | Rule::since_clause
+        | Rule::kw_since
+        | Rule::until_clause
+        | Rule::kw_until
+        | Rule::allow_clause
+        | Rule::kw_allow => {
+            "a note (`quote`, `source`, `note`, `unverified`, `since`, `until`, `allow`)"
+        }
+        Rule::kw_note => "the `}` that closes the block",
+        Rule::citation => "a citation like `§ 9(2)`",
+        Rule::para_ref | Rule::para_number => "a paragraph like `9(2)`",
+        Rule::cite_target => "an act and a paragraph, like `kz.law.migration art. 49(4)`",
+        Rule::kw_art => "`art.`",
+        Rule::time_point => "a date like `2019-03-23` or the name of an act",
+        Rule::lint_name => {
+            "the name of a lint, like `step-deadline-exceeds-term`, or a code like `L012`"
+        }
+        Rule::kw_because => "`because` and the reason in quotes",
+        // Tokens.
         Rule::ident | Rule::literal_value => "a name like `passport`",
         Rule::path => "a name like `applicant.birth_date`",
         Rule::string | Rule::localized => "a quoted text like `\"…\"`",
         Rule::date => "a date like `2019-03-23`",
-        Rule::number | Rule::number_lit => "a number",
+        Rule::number | Rule::number_lit => "a number like `7`",
         Rule::lang => "a language: `kk`, `ru` or `en`",
         Rule::duration => "a duration like `7 calendar days`",
         Rule::duration_unit | Rule::unit_word | Rule::unit_qualifier => {
-            "a unit: `minutes`, `hours`, `calendar days`, `working days`, `months` or `years`"
+            "a unit: `minutes`, `hours`, `days`, `calendar days`, `working days`, `months` or `years`"
         }
-        Rule::citation => "a citation like `§ 9(2)`",
-        Rule::para_ref | Rule::para_number => "a paragraph like `9(2)` or `art. 49(4)`",
-        Rule::title_clause | Rule::kw_title => "`title`",
-        Rule::message_clause | Rule::kw_message => "`message`",
-        Rule::issued_clause => "`issued`",
-        Rule::registered_clause => "`registered`",
-        Rule::published_clause | Rule::in_force_formula | Rule::kw_published => "`published`",
-        Rule::in_force_clause => "`in_force`",
-        Rule::amended_clause => "`amended by`",
-        Rule::repealed_clause => "`repealed by`",
-        Rule::annex_clause | Rule::annex_ref | Rule::kw_annex => "`annex`",
-        Rule::input_decl => "`input`",
+        // Types.
         Rule::type_expr => {
             "a type: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` or `list { … }`"
         }
+        Rule::enum_type | Rule::kw_one_of => "`one_of(…)`",
+        Rule::set_type | Rule::kw_set => "`set(…)`",
+        Rule::list_type | Rule::kw_list => "`list { … }`",
         Rule::field_decl => "a field like `birth_date: date`",
-        Rule::document_decl => "`document`",
-        Rule::required_clause => "`required`",
-        Rule::valid_clause => "`valid when`",
-        Rule::refusal_decl => "`refusal`",
-        Rule::when_clause | Rule::kw_when => "`when`",
-        Rule::process_decl => "`process`",
-        Rule::step_decl => "`step`",
-        Rule::term_decl => "`term`",
-        Rule::step_deadline | Rule::kw_after => "`after` and an event, like `after submitted_at`",
-        Rule::kw_within => "`within`",
-        Rule::view_decl => "`view`",
-        Rule::example_decl => "`example`",
-        Rule::expected_finding => "`finding CODE SUBJECT`",
-        Rule::kw_bundle => "`bundle \"path\"`",
-        Rule::kw_expect => "`expect` and a verdict",
-        Rule::actor_decl => "`actor`",
-        Rule::let_decl => "`let`",
+        Rule::optional_mark => "a `?` after the type, if the fact may be unknown",
+        // Expressions.
         Rule::expr => "a condition or a value",
-        Rule::op_and | Rule::op_or => "`and` or `or`",
-        Rule::op_eq | Rule::op_ne | Rule::op_lt | Rule::op_le | Rule::op_gt | Rule::op_ge => {
-            "a comparison like `==` or `>=`"
-        }
-        Rule::op_add | Rule::op_sub => "`+` or `-`",
-        Rule::op_in_list | Rule::op_has | Rule::op_has_any => "`in`, `has` or `has_any`",
+        Rule::op_and | Rule::op_or | Rule::kw_and | Rule::kw_or => "`and`, `or`",
+        Rule::op_eq
+        | Rule::op_ne
+        | Rule::op_lt
+        | Rule::op_le
+        | Rule::op_gt
+        | Rule::op_ge
+        | Rule::op_add
+        | Rule::op_sub => "a comparison or arithmetic (`==`, `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`)",
+        Rule::op_not | Rule::kw_not => "`not`",
+        Rule::op_in_list => "`in (…)`",
+        Rule::op_has_any | Rule::kw_has_any => "`has_any (…)`",
+        Rule::op_has | Rule::kw_has | Rule::has_document => "`has`",
+        Rule::bool_lit | Rule::kw_true | Rule::kw_false => "`true`, `false`",
+        Rule::quantifier | Rule::quantifier_kind => "`any … where`, `all … where`",
         Rule::value_list => "a list of values in parentheses, like `(kk, ru)`",
-        Rule::per_item => "`for each`",
-        Rule::kw_matched => "`matched by` and a document field",
-        Rule::kw_where => "`where`",
-        Rule::kw_in => "`in`",
-        Rule::kw_by => "`by`",
-        Rule::kw_always => "`always`",
-        Rule::enum_type => "`one_of(…)`",
-        Rule::weekend_clause => "`weekend`",
-        Rule::day_entry | Rule::transfer_entry => {
-            "a calendar day: `holiday`, `observed`, `fixed`, `working` or `transfer`"
-        }
-        Rule::kw_to => "`to`",
         Rule::call_arg => "an argument",
-        Rule::quote_clause => "`quote`",
-        Rule::source_clause => "`source`",
-        Rule::unverified_clause => "`unverified`",
-        Rule::since_clause => "`since`",
-        Rule::until_clause => "`until`",
-        Rule::allow_clause => "`allow`",
-        Rule::time_point => "a date or an act",
-        Rule::lint_name => "a code like `missing-document` or `L012`",
-        Rule::kw_because => "`because` and the reason in quotes",
         _ => return None,
     })
 }

@@ -1,1 +1,147 @@
-//! placeholder
+//! Syntax errors as a lawyer editing a rule file meets them: one mistake per fixture under
+//! `fixtures/syntax/err`, snapshotted as rendered; `fixtures/syntax/ok` parses cleanly; and no
+//! rule file, cut short at any line, makes the parser panic.
+
+use std::path::{Path, PathBuf};
+
+use ereje::report::human::render;
+use ereje::source::SourceFile;
+use ereje::syntax::parse_file;
+use miette::Diagnostic;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Every `.ereje` file under `dir`, recursively, sorted.
+fn ereje_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "ereje") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A fixture as a source named by its path relative to the crate, so snapshots are portable.
+fn load(path: &Path) -> SourceFile {
+    let text = std::fs::read_to_string(path).unwrap();
+    let name = path
+        .strip_prefix(ROOT)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    SourceFile::new(name, text)
+}
+
+/// Words of the grammar that must never reach a user: pest rule names.
+fn rule_names() -> Vec<String> {
+    let grammar = std::fs::read_to_string(Path::new(ROOT).join("grammar/ereje.pest")).unwrap();
+    let mut names: Vec<String> = grammar
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| {
+            !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && name.contains('_')
+        })
+        .collect();
+    names.extend(["EOI", "SOI", "Rule::"].map(String::from));
+    names
+}
+
+/// The words of a diagnostic a person reads (message, help, labels), without the quoted source.
+fn words(diagnostic: &dyn Diagnostic) -> String {
+    let mut out = diagnostic.to_string();
+    if let Some(help) = diagnostic.help() {
+        out.push('\n');
+        out.push_str(&help.to_string());
+    }
+    for label in diagnostic.labels().into_iter().flatten() {
+        out.push('\n');
+        out.push_str(label.label().unwrap_or_default());
+    }
+    out
+}
+
+#[test]
+fn err_fixtures_fail_in_plain_words() {
+    let files = ereje_files(&Path::new(ROOT).join("tests/fixtures/syntax/err"));
+    assert!(files.len() >= 25, "only {} error fixtures", files.len());
+    let forbidden = rule_names();
+    for path in files {
+        let source = load(&path);
+        let Err(errors) = parse_file(&source, 0) else {
+            panic!("{} parsed without errors", source.name);
+        };
+        assert!(!errors.is_empty(), "{}", source.name);
+        let mut rendered = String::new();
+        for error in &errors {
+            let words = words(error);
+            for name in &forbidden {
+                let named = words
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+                    .any(|w| w == name);
+                assert!(
+                    !named,
+                    "{}: the grammar's name `{name}` reaches the user:\n{words}",
+                    source.name
+                );
+            }
+            rendered.push_str(&render(error, false));
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_snapshot!(name, rendered);
+    }
+}
+
+#[test]
+fn ok_fixtures_parse_cleanly() {
+    let files = ereje_files(&Path::new(ROOT).join("tests/fixtures/syntax/ok"));
+    assert!(files.len() >= 5, "only {} valid fixtures", files.len());
+    let mut failures = String::new();
+    for path in files {
+        let source = load(&path);
+        if let Err(errors) = parse_file(&source, 0) {
+            for error in errors {
+                failures.push_str(&render(&error, false));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+#[test]
+fn truncated_rule_files_never_panic() {
+    let mut files = ereje_files(&Path::new(ROOT).join("rules"));
+    assert!(!files.is_empty());
+    files.extend(ereje_files(&Path::new(ROOT).join("tests/fixtures/syntax")));
+    for path in files {
+        let source = load(&path);
+        let text = source.text.clone();
+        let cuts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        for cut in cuts {
+            let truncated = SourceFile::new(source.name.clone(), &text[..cut]);
+            if let Err(errors) = parse_file(&truncated, 0) {
+                assert!(
+                    !errors.is_empty(),
+                    "{} cut at byte {cut}: an empty error list",
+                    source.name
+                );
+                for error in &errors {
+                    // Rendering must not panic either (spans inside the truncated text).
+                    render(error, false);
+                }
+            }
+        }
+    }
+}
