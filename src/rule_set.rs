@@ -53,6 +53,7 @@ pub struct RuleSet {
     sources: SourceMap,
     model: Model,
     plan: Plan,
+    calendars: Vec<std::sync::Arc<crate::time::Calendar>>,
     version: String,
 }
 
@@ -153,6 +154,7 @@ impl RuleSet {
             sources,
             model,
             plan,
+            calendars,
             version,
         })
     }
@@ -175,6 +177,19 @@ impl RuleSet {
     /// The checker plan.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The working-day calendar of this name.
+    pub fn calendar(&self, name: &str) -> Option<&crate::time::Calendar> {
+        self.calendars
+            .iter()
+            .find(|c| c.name() == name)
+            .map(AsRef::as_ref)
+    }
+
+    /// The names of every calendar.
+    pub fn calendar_names(&self) -> Vec<&str> {
+        self.calendars.iter().map(|c| c.name()).collect()
     }
 
     /// `sha256:…` of the rule sources.

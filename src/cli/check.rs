@@ -71,7 +71,7 @@ fn parse_day(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date like 2019-05-14"))
 }
 
-fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {
+pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text)
         .map_err(|_| format!("`{text}` is not a moment like 2019-05-14T10:00:00+06:00"))
 }

@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand. `main.rs` only parses and maps to an exit code.
 
+pub mod calendar;
 pub mod check;
+pub mod deadlines;
 pub mod test;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Check application bundles (JSON) against the rules.
     Check(check::CheckArgs),
+    /// Show a working-day calendar's exceptions for a year.
+    Calendar(calendar::CalendarArgs),
+    /// Show the timeline of a bundle: each step's due time and status.
+    Deadlines(deadlines::DeadlinesArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
 }
@@ -54,6 +60,8 @@ pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Test(args) => test::run(&args),
+        Command::Deadlines(args) => deadlines::run(&args),
+        Command::Calendar(args) => calendar::run(&args),
     }
 }
 
