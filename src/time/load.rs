@@ -390,9 +390,10 @@ impl Builder<'_> {
 
     /// Whether `date` lies inside the declared years (reported if not).
     fn inside(
-        &mut self,
+        &self,
         date: &crate::source::Spanned<NaiveDate>,
         years: Option<&(std::ops::RangeInclusive<i32>, SourceSpan)>,
+        errors: &mut Vec<CalendarError>,
     ) -> bool {
         let Some((range, years_span)) = years else {
             return true;
@@ -400,7 +401,7 @@ impl Builder<'_> {
         if range.contains(&date.node.year()) {
             return true;
         }
-        self.errors.push(CalendarError::DateOutsideYears {
+        errors.push(CalendarError::DateOutsideYears {
             calendar: self.name.clone(),
             date: date.node,
             year: date.node.year(),
@@ -429,7 +430,7 @@ impl Builder<'_> {
         let mut days: BTreeMap<NaiveDate, (&DayEntry, DayKind)> = BTreeMap::new();
         for e in entries {
             let Some(kind) = e.kind else { continue };
-            if !self.inside(&e.date, years) {
+            if !self.inside(&e.date, years, &mut errors) {
                 continue;
             }
             let date = e.date.node;
@@ -468,8 +469,8 @@ impl Builder<'_> {
         let mut to_seen: BTreeMap<NaiveDate, &DayEntry> = BTreeMap::new();
         let mut moves = Vec::new();
         for (e, to) in transfers {
-            let inside_from = self.inside(&e.date, years);
-            let inside_to = self.inside(to, years);
+            let inside_from = self.inside(&e.date, years, &mut errors);
+            let inside_to = self.inside(to, years, &mut errors);
             if !(inside_from && inside_to) {
                 continue;
             }
@@ -551,7 +552,7 @@ impl Builder<'_> {
                     }
                     _ => Some((
                         format!(
-                            "{} «{}»",
+                            "a {}, `{}`",
                             entry_reason(*kind).1.describe(),
                             other.reason.node
                         ),
@@ -559,10 +560,7 @@ impl Builder<'_> {
                     )),
                 }
             } else if is_weekend(to_date) {
-                Some((
-                    format!("it is a {}", weekday_name(to_date.weekday()).to_lowercase()),
-                    None,
-                ))
+                Some((format!("it is a {}", weekday_name(to_date.weekday())), None))
             } else if from_seen.contains_key(&to_date) || to_date == from {
                 Some(("another transfer makes it a working day".to_string(), None))
             } else {
