@@ -11,10 +11,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod calendar;
+mod calendar_error;
 mod counting;
 mod duration;
 mod load;
 
 pub use calendar::{Calendar, DayReason, DayStatus};
+pub use calendar_error::CalendarError;
 pub use counting::{Due, TimeError, due};
-pub use load::CalendarError;
