@@ -78,10 +78,19 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     }
     serde_json::from_str(text).map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
+        // a string cut off by the end of a line or of the text is a truncated bundle
+        let truncated = text
+            .get(offset..)
+            .is_some_and(|rest| rest.trim().is_empty())
+            || text.get(offset..).is_some_and(|rest| {
+                rest.starts_with('\n')
+                    && text.get(offset + 1..).is_some_and(|r| r.trim().is_empty())
+            });
         let message = match e.classify() {
             serde_json::error::Category::Eof => {
                 String::from("the JSON ends too early: a closing bracket or quote is missing")
             }
+            _ if truncated => String::from("the JSON ends too early: the bundle is cut off here"),
             _ => {
                 let text = e.to_string();
                 text.split(" at line ").next().unwrap_or(&text).to_string()

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use crate::RuleSet;
-use crate::check::{Options, Report, Severity, Verdict};
+use crate::check::{Options, Report, Severity};
 use crate::syntax::ast::Lang;
 
 /// Output formats.
@@ -274,11 +274,16 @@ fn emit(
         Format::Human => {
             let rendered = crate::report::human::render_report(&report, rules, name, text, color);
             out.write_all(rendered.as_bytes())?;
-            let verdict = match report.verdict {
-                Verdict::Ok => "ok",
-                v => v.as_str(),
-            };
-            writeln!(out, "{name}: {verdict}\n")
+            if report.missing_facts.is_empty() {
+                writeln!(out, "{name}: {}\n", report.verdict.as_str())
+            } else {
+                writeln!(
+                    out,
+                    "{name}: {} (undecided until these facts are known: {})\n",
+                    report.verdict.as_str(),
+                    report.missing_facts.join(", ")
+                )
+            }
         }
     }
 }

@@ -36,9 +36,28 @@ fn ereje_test_runs_the_examples() {
     assert!(stdout.contains("0 failed"), "{stdout}");
 }
 
-fn json_report(name: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(root().join("examples/bundles").join(name)).expect("bundle");
-    let report = shipped().check(&text, &Options::default());
+/// Bundles whose reports are snapshotted: one per verdict and the hard cases.
+const SNAPSHOTTED: [&str; 9] = [
+    "pr-ok.json",
+    "pr-missing-passport.json",
+    "pr-pending-national-security.json",
+    "pr-refused-and-incomplete.json",
+    "pr-invalid-truncated.json",
+    "pr-invalid-impossible-date.json",
+    "pr-state-corporation-before-799.json",
+    "pr-child-under-16-no-certificate.json",
+    "rs-refused-and-pending.json",
+];
+
+fn bundle_text(name: &str) -> String {
+    std::fs::read_to_string(root().join("examples/bundles").join(name)).expect("bundle")
+}
+
+/// The JSON report as `ereje check --format json` writes it (spans filled in).
+fn json_report(rules: &RuleSet, name: &str) -> serde_json::Value {
+    let text = bundle_text(name);
+    let mut report = rules.check(&text, &Options::default());
+    ereje::report::spans::fill(&mut report, &text);
     let mut value = serde_json::to_value(&report).expect("serializable");
     // the rule-set hash changes with every edit of the rules; the contract is its shape
     value["rules_version"] = serde_json::Value::String(String::from("sha256:…"));
@@ -46,13 +65,35 @@ fn json_report(name: &str) -> serde_json::Value {
 }
 
 #[test]
-fn report_of_complete_application() {
-    insta::assert_json_snapshot!(json_report("pr-ok.json"));
+fn json_reports_are_the_contract() {
+    let rules = shipped();
+    for name in SNAPSHOTTED {
+        insta::assert_json_snapshot!(
+            format!("report_{}", name.trim_end_matches(".json")),
+            json_report(&rules, name)
+        );
+    }
 }
 
 #[test]
-fn report_of_missing_passport() {
-    insta::assert_json_snapshot!(json_report("pr-missing-passport.json"));
+fn human_reports_as_users_see_them() {
+    let rules = shipped();
+    for name in SNAPSHOTTED {
+        let text = bundle_text(name);
+        let mut report = rules.check(&text, &Options::default());
+        ereje::report::spans::fill(&mut report, &text);
+        let rendered = ereje::report::human::render_report(
+            &report,
+            &rules,
+            &format!("examples/bundles/{name}"),
+            &text,
+            false,
+        );
+        insta::assert_snapshot!(
+            format!("human_{}", name.trim_end_matches(".json")),
+            rendered
+        );
+    }
 }
 
 fn ereje(args: &[&str]) -> std::process::Output {
