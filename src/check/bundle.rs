@@ -244,8 +244,38 @@ fn unknown_field(pointer: &str, key: &str, place: &str) -> InputProblem {
 }
 
 /// Escape a key for a JSON pointer.
-pub fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.contains(['~', '/']) {
+        std::borrow::Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    }
+}
+
+/// Whether a value has the type without any problem at all (no allocation): the fast path;
+/// only a value that fails it is examined again to say what is wrong.
+fn type_ok(value: &Value, ty: &Type) -> bool {
+    match (ty, value) {
+        (Type::Bool, Value::Bool(_)) | (Type::Text, Value::String(_)) | (Type::Error, _) => true,
+        (Type::Number, Value::Number(n)) => n.is_i64(),
+        (Type::Date, Value::String(s)) => parse_date(s).is_some(),
+        (Type::Instant, Value::String(s)) => parse_instant(s).is_some(),
+        (Type::Enum(values), Value::String(s)) => values.iter().any(|v| v == s),
+        (Type::Set(values), Value::Array(items)) => items
+            .iter()
+            .all(|item| item.as_str().is_some_and(|s| values.iter().any(|v| v == s))),
+        (Type::List(fields), Value::Array(items)) => items.iter().all(|item| {
+            item.as_object().is_some_and(|record| {
+                record.iter().all(|(key, v)| {
+                    fields
+                        .iter()
+                        .find(|f| f.name == *key)
+                        .is_some_and(|f| v.is_null() || type_ok(v, &f.ty))
+                })
+            })
+        }),
+        _ => false,
+    }
 }
 
 fn json_kind(v: &Value) -> &'static str {
@@ -277,14 +307,10 @@ pub fn inputs<'a>(
         .iter()
         .map(|input| {
             let value = lookup(root, &input.path, problems)?;
-            check_type(
-                value,
-                &input.ty,
-                &input.pointer,
-                &input.path.join("."),
-                problems,
-            )
-            .then_some(value)
+            if type_ok(value, &input.ty) {
+                return Some(value);
+            }
+            check_type(value, &input.ty, &input.pointer, &input.name, problems).then_some(value)
         })
         .collect();
     unknown_members(root, plan, problems);
@@ -299,12 +325,16 @@ fn lookup<'a>(
     problems: &mut Vec<InputProblem>,
 ) -> Option<&'a Value> {
     let mut current = root;
-    let mut pointer = String::new();
-    for segment in path {
+    for (depth, segment) in path.iter().enumerate() {
         match current {
             Value::Object(map) => current = map.get(segment.as_str())?,
             Value::Null => return None,
             other => {
+                let pointer: String = path
+                    .iter()
+                    .take(depth)
+                    .map(|s| format!("/{}", escape(s)))
+                    .collect();
                 let problem = InputProblem::error(
                     pointer.clone(),
                     segment.clone(),
@@ -321,8 +351,6 @@ fn lookup<'a>(
                 return None;
             }
         }
-        pointer.push('/');
-        pointer.push_str(&escape(segment));
     }
     (!current.is_null()).then_some(current)
 }
@@ -478,7 +506,7 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
     }
     for top in ["applicant", "checks"] {
         if let Some(Value::Object(map)) = root.get(top) {
-            unknown_in(map, &[top.to_string()], &plan.inputs, problems);
+            unknown_in(map, &mut vec![top], &plan.inputs, problems);
         } else if let Some(other) = root.get(top).filter(|v| !v.is_null() && !v.is_object()) {
             problems.push(InputProblem::error(
                 format!("/{top}"),
@@ -490,34 +518,40 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
     }
 }
 
-fn unknown_in(
-    map: &Map<String, Value>,
-    prefix: &[String],
+fn unknown_in<'a>(
+    map: &'a Map<String, Value>,
+    path: &mut Vec<&'a str>,
     inputs: &[InputPlan],
     problems: &mut Vec<InputProblem>,
 ) {
     for (key, value) in map {
-        let mut path = prefix.to_vec();
-        path.push(key.clone());
-        let exact = inputs.iter().any(|i| i.path == path);
+        path.push(key);
+        let starts = |i: &InputPlan| {
+            i.path.len() >= path.len() && i.path.iter().zip(path.iter()).all(|(a, b)| a == b)
+        };
+        let exact = inputs
+            .iter()
+            .any(|i| i.path.len() == path.len() && starts(i));
         let deeper = inputs
             .iter()
-            .any(|i| i.path.len() > path.len() && i.path.starts_with(&path));
-        if exact {
-            continue;
-        }
-        if deeper {
-            if let Value::Object(inner) = value {
-                unknown_in(inner, &path, inputs, problems);
+            .any(|i| i.path.len() > path.len() && starts(i));
+        if !exact {
+            if deeper {
+                if let Value::Object(inner) = value {
+                    unknown_in(inner, path, inputs, problems);
+                }
+            } else {
+                let pointer: String = path.iter().map(|s| format!("/{}", escape(s))).collect();
+                let place = path
+                    .iter()
+                    .take(path.len() - 1)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(".");
+                problems.push(unknown_field(&pointer, key, &format!("`{place}`")));
             }
-            continue;
         }
-        let pointer: String = path.iter().map(|s| format!("/{}", escape(s))).collect();
-        problems.push(unknown_field(
-            &pointer,
-            key,
-            &format!("`{}`", prefix.join(".")),
-        ));
+        path.pop();
     }
 }
 
@@ -535,10 +569,10 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
         return;
     };
     for (i, doc) in docs.iter().enumerate() {
-        let pointer = format!("/documents/{i}");
+        let pointer = || format!("/documents/{i}");
         let Some(obj) = doc.as_object() else {
             problems.push(InputProblem::error(
-                pointer,
+                pointer(),
                 "documents",
                 format!("each document must be an object, not {}", json_kind(doc)),
                 "write `{ \"kind\": \"passport\", … }`",
@@ -549,7 +583,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             Some(Value::String(k)) => k.as_str(),
             _ => {
                 problems.push(InputProblem::error(
-                    pointer,
+                    pointer(),
                     "kind",
                     "a document without a `kind`",
                     "say what the document is: `\"kind\": \"passport\"`",
@@ -559,7 +593,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
         };
         if !plan.documents.iter().any(|d| d.kind == kind) {
             problems.push(InputProblem {
-                pointer: format!("{pointer}/kind"),
+                pointer: format!("{}/kind", pointer()),
                 subject: kind.to_string(),
                 message: format!("unknown document kind `{kind}`"),
                 help: format!(
@@ -579,7 +613,15 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             if key == "kind" || value.is_null() {
                 continue;
             }
-            let field_pointer = format!("{pointer}/{}", escape(key));
+            let fine = match DocField::from_name(key) {
+                Some(DocField::Child) => value.as_u64().is_some(),
+                Some(field) => type_ok(value, &field.ty()),
+                None => false,
+            };
+            if fine {
+                continue;
+            }
+            let field_pointer = format!("/documents/{i}/{}", escape(key));
             match DocField::from_name(key) {
                 Some(DocField::Child) => {
                     if value.as_u64().is_none() {

@@ -33,9 +33,22 @@ pub(crate) enum Msg<'a> {
 }
 
 impl Msg<'_> {
+    fn kind(&self) -> Option<&str> {
+        match self {
+            Msg::MissingDocument { kind, .. }
+            | Msg::MissingItemDocument { kind, .. }
+            | Msg::InvalidDocument { kind } => Some(kind),
+            _ => None,
+        }
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let title = |t: Option<&str>| t.map_or_else(String::new, |t| format!(" ({t})"));
+        // a title that only repeats the kind adds nothing
+        let title = |t: Option<&str>| {
+            t.filter(|t| self.kind().is_none_or(|k| k.replace('_', " ") != *t))
+                .map_or_else(String::new, |t| format!(" ({t})"))
+        };
         match (self, lang) {
             (Msg::MissingDocument { kind, title: t }, Lang::En) => {
                 format!("missing document `{kind}`{}", title(*t))

@@ -200,7 +200,10 @@ fn ndjson(
             line.pop();
         }
         // a line that is not UTF-8 still yields its report: the JSON parser rejects it
-        let text = String::from_utf8_lossy(&line);
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => String::from_utf8_lossy(&line),
+        };
         let report = rules.check(&text, options);
         let name = format!("{source}:{number}");
         if emit(out, format, rules, &name, &text, report, color, tally).is_err() {

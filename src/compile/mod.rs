@@ -102,6 +102,8 @@ pub struct InputPlan {
     pub path: Vec<String>,
     /// `/applicant/birth_date`.
     pub pointer: String,
+    /// `applicant.birth_date`.
+    pub name: String,
     /// Its type.
     pub ty: Type,
     /// For a list of records: the records' field names.
@@ -377,6 +379,7 @@ fn service(
             .map(|i: &InputDef| InputPlan {
                 path: i.path.clone(),
                 pointer: i.pointer(),
+                name: i.path.join("."),
                 ty: i.ty.clone(),
                 fields: match &i.ty {
                     Type::List(fields) => fields.iter().map(|f| f.name.clone()).collect(),

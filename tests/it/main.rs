@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per phase.
 
 mod check;
+mod codes;
 mod pointer_index;
 mod semantic;
 mod syntax;

@@ -1,0 +1,46 @@
+//! The table of codes: every code unique, described, and used by the code that emits it.
+
+use ereje::report::codes::CODES;
+
+fn sources(dir: &std::path::Path, out: &mut String) {
+    for entry in std::fs::read_dir(dir).expect("src").filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("codes.rs") {
+            out.push_str(&std::fs::read_to_string(&path).expect("source"));
+        }
+    }
+}
+
+#[test]
+fn every_code_is_unique_described_and_used() {
+    let mut text = String::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut text,
+    );
+    let mut seen = std::collections::HashSet::new();
+    for code in CODES {
+        assert!(seen.insert(code.code), "{} twice", code.code);
+        assert!(seen.insert(code.name), "{} twice", code.name);
+        assert!(!code.summary.is_empty());
+        let used = if code.code.starts_with('E') {
+            text.contains(&format!("code({})", code.code))
+        } else {
+            text.contains(&format!("\"{}\"", code.name))
+        };
+        assert!(
+            used,
+            "{} ({}) is not emitted anywhere",
+            code.code, code.name
+        );
+    }
+    let mut sorted: Vec<&str> = CODES.iter().map(|c| c.code).collect();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        CODES.iter().map(|c| c.code).collect::<Vec<_>>(),
+        "the table is sorted"
+    );
+}
