@@ -2,8 +2,8 @@
 //! inputs read and type-checked. Ill-typed input is an `invalid-input` error; unknown fields and
 //! unknown document kinds are warnings, never dropped silently.
 
+use super::json::{Json as Value, Members};
 use chrono::{DateTime, FixedOffset};
-use serde_json::{Map, Value};
 
 use super::eval::parse_date;
 use crate::compile::{InputPlan, ServicePlan};
@@ -66,7 +66,7 @@ pub struct JsonError {
 }
 
 /// Parse the bundle text.
-pub fn parse(text: &str) -> Result<Value, JsonError> {
+pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
     if text.len() > MAX_BUNDLE_BYTES {
         return Err(JsonError {
             offset: 0,
@@ -129,7 +129,7 @@ pub struct Envelope<'a> {
 }
 
 /// Read the envelope; problems are pushed to `problems`.
-pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelope<'a> {
+pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> Envelope<'a> {
     let Some(obj) = root.as_object() else {
         problems.push(InputProblem::error(
             "",
@@ -146,7 +146,7 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
     };
     let id = match obj.get("id") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::String(s)) => Some(s.as_ref()),
         Some(other) => {
             problems.push(InputProblem::error(
                 "/id",
@@ -158,7 +158,7 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
         }
     };
     let service = match obj.get("service") {
-        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::String(s)) => Some(s.as_ref()),
         None | Some(Value::Null) => {
             problems.push(InputProblem::error(
                 "",
@@ -180,7 +180,7 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
     };
     let submitted_at = match obj.get("submitted_at") {
         Some(Value::String(s)) => match parse_instant(s) {
-            Some(t) => Some((s.as_str(), t)),
+            Some(t) => Some((s.as_ref(), t)),
             None => {
                 problems.push(InputProblem::error(
                     "/submitted_at",
@@ -212,7 +212,7 @@ pub fn envelope<'a>(root: &'a Value, problems: &mut Vec<InputProblem>) -> Envelo
     };
     let channel = match obj.get("channel") {
         None | Some(Value::Null) => "provider",
-        Some(Value::String(s)) if s == "provider" || s == "state_corporation" => s.as_str(),
+        Some(Value::String(s)) if s == "provider" || s == "state_corporation" => s.as_ref(),
         Some(other) => {
             problems.push(InputProblem::error(
                 "/channel",
@@ -298,10 +298,10 @@ fn describe_value(v: &Value) -> String {
 
 /// Read and type-check the service's inputs, documents and events.
 pub fn inputs<'a>(
-    root: &'a Value,
+    root: &'a Value<'a>,
     plan: &ServicePlan,
     problems: &mut Vec<InputProblem>,
-) -> Vec<Option<&'a Value>> {
+) -> Vec<Option<&'a Value<'a>>> {
     let facts: Vec<Option<&Value>> = plan
         .inputs
         .iter()
@@ -320,10 +320,10 @@ pub fn inputs<'a>(
 }
 
 fn lookup<'a>(
-    root: &'a Value,
+    root: &'a Value<'a>,
     path: &[String],
     problems: &mut Vec<InputProblem>,
-) -> Option<&'a Value> {
+) -> Option<&'a Value<'a>> {
     let mut current = root;
     for (depth, segment) in path.iter().enumerate() {
         match current {
@@ -386,7 +386,7 @@ fn check_type(
                 )
         }
         (Type::Enum(values), Value::String(s)) => {
-            values.contains(s)
+            values.iter().any(|v| v == s)
                 || fail(
                     format!("`{s}` is not one of the values of `{name}`"),
                     format!("the values are: {}", values.join(", ")),
@@ -495,7 +495,7 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
         };
         for key in obj
             .keys()
-            .filter(|k| !ENVELOPE.contains(&k.as_str()) && !top_level_input(k))
+            .filter(|k| !ENVELOPE.contains(k) && !top_level_input(k))
         {
             problems.push(unknown_field(
                 &format!("/{}", escape(key)),
@@ -519,12 +519,12 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
 }
 
 fn unknown_in<'a>(
-    map: &'a Map<String, Value>,
+    map: &'a Members<'a>,
     path: &mut Vec<&'a str>,
     inputs: &[InputPlan],
     problems: &mut Vec<InputProblem>,
 ) {
-    for (key, value) in map {
+    for (key, value) in map.iter() {
         path.push(key);
         let starts = |i: &InputPlan| {
             i.path.len() >= path.len() && i.path.iter().zip(path.iter()).all(|(a, b)| a == b)
@@ -580,7 +580,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             continue;
         };
         let kind = match obj.get("kind") {
-            Some(Value::String(k)) => k.as_str(),
+            Some(Value::String(k)) => k.as_ref(),
             _ => {
                 problems.push(InputProblem::error(
                     pointer(),
@@ -609,7 +609,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             });
             continue;
         }
-        for (key, value) in obj {
+        for (key, value) in obj.iter() {
             if key == "kind" || value.is_null() {
                 continue;
             }

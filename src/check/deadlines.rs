@@ -2,8 +2,8 @@
 //! service term, each with its status (`on_time`, `late`, `overdue` as of `--now`, `open`).
 //! Late and overdue steps are findings about the provider; they never change the verdict.
 
+use super::json::Json as Value;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
-use serde_json::Value;
 
 use super::bundle::parse_instant;
 use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
@@ -21,10 +21,7 @@ struct Event {
 
 /// The first event of each step, in the order of the plan's steps.
 fn events(root: &Value, service: &ServicePlan) -> Vec<Option<Event>> {
-    let list: &[Value] = root
-        .get("events")
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice);
+    let list: &[Value] = root.get("events").and_then(Value::as_array).unwrap_or(&[]);
     service
         .steps
         .iter()

@@ -2,8 +2,8 @@
 //! absent makes what depends on it *unknown*, and the pointers of such facts are collected so
 //! the report can list them in `missing_facts`.
 
+use super::json::Json as Value;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde_json::Value;
 
 use crate::compile::InputPlan;
 use crate::semantic::model::{CompareOp, Const, DocField, TExpr};
@@ -30,7 +30,7 @@ pub(crate) enum Val<'a> {
     /// A duration.
     Dur(Duration),
     /// The elements of a set or list.
-    Items(&'a [Value]),
+    Items(&'a [Value<'a>]),
 }
 
 impl Val<'_> {
@@ -46,7 +46,7 @@ impl Val<'_> {
 /// Everything a condition may read.
 pub(crate) struct Env<'a, 'c> {
     /// The service inputs, validated (absent = `None`).
-    pub facts: &'c [Option<&'a Value>],
+    pub facts: &'c [Option<&'a Value<'a>>],
     /// Their definitions (pointers, record fields).
     pub inputs: &'c [InputPlan],
     /// `submitted_at`.
@@ -56,11 +56,11 @@ pub(crate) struct Env<'a, 'c> {
     /// `channel`.
     pub channel: &'a str,
     /// The bundle's documents.
-    pub documents: &'a [Value],
+    pub documents: &'a [Value<'a>],
     /// The bound list item: (list input, index, item).
-    pub item: Option<(usize, usize, &'a Value)>,
+    pub item: Option<(usize, usize, &'a Value<'a>)>,
     /// The document being checked: (index, document).
-    pub document: Option<(usize, &'a Value)>,
+    pub document: Option<(usize, &'a Value<'a>)>,
     /// The service's calendar, for working-day arithmetic.
     pub calendar: Option<&'c Calendar>,
     /// Pointers of absent facts read so far.
@@ -83,7 +83,7 @@ impl<'a> Env<'a, '_> {
         Val::Unknown
     }
 
-    fn from_json(value: &'a Value) -> Val<'a> {
+    fn from_json(value: &'a Value<'a>) -> Val<'a> {
         match value {
             Value::Bool(b) => Val::Bool(*b),
             Value::String(s) => match parse_date(s) {

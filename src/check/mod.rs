@@ -8,12 +8,13 @@ pub mod bundle;
 pub(crate) mod deadlines;
 pub(crate) mod eval;
 pub mod finding;
+pub mod json;
 pub(crate) mod messages;
 pub mod pointer_index;
 pub mod verdict;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde_json::Value;
+use json::Json as Value;
 
 use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan};
 use crate::syntax::ast::Lang;
@@ -139,7 +140,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let documents: &[Value] = root
         .get("documents")
         .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice);
+        .unwrap_or(&[]);
     let submitted_on = submitted_at.with_timezone(&service.timezone).date_naive();
     let mut env = Env {
         facts: &facts,
@@ -407,7 +408,7 @@ fn check_documents(
                     .copied()
                     .flatten()
                     .and_then(Value::as_array)
-                    .map_or(&[], Vec::as_slice);
+                    .unwrap_or(&[]);
                 let list_pointer = service
                     .inputs
                     .get(*list)
