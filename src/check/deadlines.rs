@@ -3,7 +3,7 @@
 //! Late and overdue steps are findings about the provider; they never change the verdict.
 
 use super::json::Json as Value;
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset};
 
 use super::bundle::parse_instant;
 use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
@@ -13,36 +13,87 @@ use crate::syntax::ast::{Duration, Lang};
 use crate::time::{TimeError, due};
 
 /// One event of the bundle: where it is and when it happened.
-struct Event {
+struct Event<'a> {
     index: usize,
     at: DateTime<FixedOffset>,
-    text: String,
+    text: &'a str,
 }
 
-/// The first event of each step, in the order of the plan's steps.
-fn events(root: &Value, service: &ServicePlan) -> Vec<Option<Event>> {
+/// What a term counts from.
+#[derive(Clone, Copy)]
+enum Origin {
+    Submitted,
+    Event(usize),
+}
+
+impl Origin {
+    fn pointer(self) -> String {
+        match self {
+            Origin::Submitted => String::from("/submitted_at"),
+            Origin::Event(i) => format!("/events/{i}/at"),
+        }
+    }
+}
+
+/// The first event of each step, in the order of the plan's steps (one pass over the events).
+fn events<'a>(root: &'a Value<'a>, service: &ServicePlan) -> Vec<Option<Event<'a>>> {
+    let mut out: Vec<Option<Event<'a>>> = service.steps.iter().map(|_| None).collect();
     let list: &[Value] = root.get("events").and_then(Value::as_array).unwrap_or(&[]);
-    service
-        .steps
-        .iter()
-        .map(|step| {
-            list.iter().enumerate().find_map(|(index, e)| {
-                if e.get("step").and_then(Value::as_str) != Some(step.id.as_str()) {
-                    return None;
-                }
-                let text = e.get("at").and_then(Value::as_str)?;
-                Some(Event {
-                    index,
-                    at: parse_instant(text)?,
-                    text: text.to_string(),
-                })
-            })
-        })
-        .collect()
+    for (index, e) in list.iter().enumerate() {
+        let Some(step) = e.get("step").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(slot) = service
+            .steps
+            .iter()
+            .position(|s| s.id == step)
+            .and_then(|i| out.get_mut(i))
+        else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(text) = e.get("at").and_then(Value::as_str)
+            && let Some(at) = parse_instant(text)
+        {
+            *slot = Some(Event { index, at, text });
+        }
+    }
+    out
 }
 
+/// `2019-05-21T23:59:59+06:00`: RFC 3339 to the second, written without chrono's formatter
+/// (it runs for every step of every bundle).
 fn format_instant(t: DateTime<FixedOffset>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    use chrono::{Datelike, Timelike};
+    fn two(out: &mut String, n: u32) {
+        for digit in [n / 10 % 10, n % 10] {
+            out.push(char::from_digit(digit, 10).unwrap_or('0'));
+        }
+    }
+    let offset = t.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs() / 60;
+    let year = u32::try_from(t.year()).unwrap_or(0);
+    let mut out = String::with_capacity(25);
+    two(&mut out, year / 100);
+    two(&mut out, year % 100);
+    out.push('-');
+    two(&mut out, t.month());
+    out.push('-');
+    two(&mut out, t.day());
+    out.push('T');
+    two(&mut out, t.hour());
+    out.push(':');
+    two(&mut out, t.minute());
+    out.push(':');
+    two(&mut out, t.second());
+    out.push(sign);
+    two(&mut out, offset / 60);
+    out.push(':');
+    two(&mut out, offset % 60);
+    out
 }
 
 /// What one deadline computes to.
@@ -68,14 +119,14 @@ impl Judge<'_> {
         actor: Option<&str>,
         rule: &RuleRef,
         within: Option<Duration>,
-        anchor: Option<(DateTime<FixedOffset>, String)>,
-        event: Option<&Event>,
+        anchor: Option<(DateTime<FixedOffset>, Origin)>,
+        event: Option<&Event<'_>>,
         findings_warnings: &mut Vec<Finding>,
     ) -> Outcome {
         let mut deadline = Deadline {
             step: step.to_string(),
             due: None,
-            at: event.map(|e| e.text.clone()),
+            at: event.map(|e| e.text.to_string()),
             status: if event.is_some() {
                 DeadlineStatus::OnTime
             } else {
@@ -183,7 +234,7 @@ impl Judge<'_> {
             )),
             label,
             reasons: vec![Reason {
-                pointer: anchor_pointer,
+                pointer: anchor_pointer.pointer(),
                 label: String::from("the term counts from here"),
             }],
             rule_location: Some(rule.location.clone()),
@@ -230,11 +281,11 @@ pub(crate) fn deadlines(
     let mut out = Vec::new();
     let mut findings = Vec::new();
     let anchor_of = |anchor: &Option<Anchor>| match anchor {
-        Some(Anchor::Submitted) => Some((submitted_at, String::from("/submitted_at"))),
+        Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted)),
         Some(Anchor::Step(j)) => events
             .get(*j)
             .and_then(Option::as_ref)
-            .map(|e| (e.at, format!("/events/{}/at", e.index))),
+            .map(|e| (e.at, Origin::Event(e.index))),
         None => None,
     };
     for (i, step) in service.steps.iter().enumerate() {
