@@ -133,6 +133,7 @@ impl Judge<'_> {
                 DeadlineStatus::Open
             },
             actor: actor.map(String::from),
+            late_seconds: None,
             late_calendar_days: None,
             late_working_days: None,
         };
@@ -186,6 +187,7 @@ impl Judge<'_> {
         let tz = self.service.timezone;
         let due_day = due_at.at.with_timezone(&tz).date_naive();
         let late_day = late_at.with_timezone(&tz).date_naive();
+        deadline.late_seconds = Some((late_at - due_at.at).num_seconds().max(1));
         deadline.late_calendar_days = Some((late_day - due_day).num_days());
         deadline.late_working_days = self
             .service
@@ -210,14 +212,22 @@ impl Judge<'_> {
             (_, Lang::Kk) => format!("`{step}` қадамының мерзімі өтті, ал қадам орындалмады"),
         };
         let days = deadline.late_calendar_days.unwrap_or(0);
-        let working = deadline
-            .late_working_days
-            .map(|w| format!(", {w} working"))
-            .unwrap_or_default();
+        let plural = |n: i64, what: &str| {
+            if n == 1 {
+                format!("1 {what} day")
+            } else {
+                format!("{n} {what} days")
+            }
+        };
+        let by = match (days, deadline.late_working_days, deadline.late_seconds) {
+            (0, _, Some(s)) => format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+            (d, Some(w), _) => format!("{} ({})", plural(d, "calendar"), plural(w, "working")),
+            (d, None, _) => plural(d, "calendar"),
+        };
         let label = if code == "deadline-late" {
-            format!("due by {due_text}: {days} calendar days late{working}")
+            format!("due by {due_text}: {by} late")
         } else {
-            format!("due by {due_text}: overdue by {days} calendar days{working}")
+            format!("due by {due_text}: overdue by {by}")
         };
         let finding = Finding {
             code,

@@ -124,6 +124,9 @@ pub struct Deadline {
     /// Who acts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
+    /// How late, in seconds (late or overdue steps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_seconds: Option<i64>,
     /// How late, in calendar days (late or overdue steps).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub late_calendar_days: Option<i64>,

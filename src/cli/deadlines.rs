@@ -82,7 +82,7 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
                 args.now.map(|n| format!(", as of {n}")).unwrap_or_default()
             );
             println!(
-                "{:<28} {:<18} {:<26} {:<26} {:<8} late by",
+                "{:<26} {:<22} {:<26} {:<26} {:<8} late by",
                 "step", "actor", "due", "actual", "status"
             );
             for d in &report.deadlines {
@@ -92,13 +92,16 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
                     DeadlineStatus::Overdue => "OVERDUE",
                     DeadlineStatus::Open => "open",
                 };
-                let late_by = match (d.late_calendar_days, d.late_working_days) {
-                    (Some(c), Some(w)) => format!("{c} calendar / {w} working days"),
-                    (Some(c), None) => format!("{c} calendar days"),
+                let late_by = match (d.late_calendar_days, d.late_working_days, d.late_seconds) {
+                    (Some(0), _, Some(s)) => {
+                        format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+                    }
+                    (Some(c), Some(w), _) => format!("{c} calendar / {w} working days"),
+                    (Some(c), None, _) => format!("{c} calendar days"),
                     _ => String::new(),
                 };
                 println!(
-                    "{:<28} {:<18} {:<26} {:<26} {:<8} {late_by}",
+                    "{:<26} {:<22} {:<26} {:<26} {:<8} {late_by}",
                     d.step,
                     d.actor.as_deref().unwrap_or("—"),
                     d.due.as_deref().unwrap_or("—"),

@@ -37,7 +37,9 @@ fn ereje_test_runs_the_examples() {
 }
 
 /// Bundles whose reports are snapshotted: one per verdict and the hard cases.
-const SNAPSHOTTED: [&str; 9] = [
+const SNAPSHOTTED: [&str; 11] = [
+    "pr-late-steps.json",
+    "rs-working-days-over-may-holidays.json",
     "pr-ok.json",
     "pr-missing-passport.json",
     "pr-pending-national-security.json",
@@ -226,4 +228,132 @@ fn not_in_force_after_repeal_and_unknown_service() {
                 .as_deref()
                 .is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))
     }));
+}
+
+fn statuses(report: &ereje::check::Report) -> Vec<(String, String)> {
+    report
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.step.clone(),
+                serde_json::to_value(d.status)
+                    .expect("status")
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn working_day_deadline_skips_the_may_2019_holidays() {
+    let report = shipped().check(
+        &bundle_text("rs-working-days-over-may-holidays.json"),
+        &Options::default(),
+    );
+    let decision = report
+        .deadlines
+        .iter()
+        .find(|d| d.step == "decision_made")
+        .expect("decision_made");
+    // replied Wed 8 May; 9 May Victory Day, 10 May transferred day off, 11-12 May weekend
+    assert_eq!(decision.due.as_deref(), Some("2019-05-13T23:59:59+06:00"));
+    let st = statuses(&report);
+    assert!(st.contains(&(String::from("decision_made"), String::from("on_time"))));
+    assert!(st.contains(&(String::from("applicant_notified"), String::from("late"))));
+    let late = report
+        .findings
+        .iter()
+        .find(|f| f.code == "deadline-late")
+        .expect("a late finding");
+    assert_eq!(late.pointer, "/events/6/at");
+    assert_eq!(
+        report.verdict,
+        Verdict::Ok,
+        "deadline findings never change the verdict"
+    );
+}
+
+#[test]
+fn open_steps_become_overdue_only_with_now() {
+    let text = bundle_text("pr-late-steps.json");
+    let rules = shipped();
+    let without = rules.check(&text, &Options::default());
+    assert!(
+        without
+            .findings
+            .iter()
+            .all(|f| f.code != "deadline-overdue")
+    );
+    let now = chrono::DateTime::parse_from_rfc3339("2019-07-01T12:00:00+06:00").expect("instant");
+    let with = rules.check(
+        &text,
+        &Options {
+            now: Some(now),
+            ..Options::default()
+        },
+    );
+    let overdue: Vec<&str> = with
+        .findings
+        .iter()
+        .filter(|f| f.code == "deadline-overdue")
+        .map(|f| f.subject.as_str())
+        .collect();
+    // conclusion_issued was due 28 June; later steps have no due time yet; the term ends 13 July
+    assert_eq!(overdue, vec!["conclusion_issued"]);
+    let st = statuses(&with);
+    assert!(st.contains(&(String::from("conclusion_approved"), String::from("open"))));
+    assert!(st.contains(&(String::from("term"), String::from("open"))));
+}
+
+#[test]
+fn calendar_command_json_shape() {
+    let out = ereje(&["calendar", "kz", "--year", "2019", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["calendar"], "kz");
+    assert_eq!(v["year"], 2019);
+    let non_working: Vec<&str> = v["non_working"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["date"].as_str())
+        .collect();
+    assert_eq!(non_working.len(), 16);
+    assert!(non_working.contains(&"2019-05-10") && non_working.contains(&"2019-03-25"));
+    assert_eq!(v["working_weekends"][0]["date"], "2019-05-04");
+    assert!(
+        v["working_weekends"][0]["source"]
+            .as_str()
+            .is_some_and(|s| s.contains("P1800000888"))
+    );
+    let outside = ereje(&["calendar", "kz", "--year", "2021"]);
+    assert_eq!(outside.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&outside.stderr).contains("does not cover 2021"));
+}
+
+#[test]
+fn deadlines_command_shows_the_timeline() {
+    let out = ereje(&["deadlines", "examples/bundles/pr-late-steps.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "late steps make the exit status 1"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("talon_issued") && text.contains("LATE") && text.contains("00:00:01"),
+        "{text}"
+    );
+    let json = ereje(&[
+        "deadlines",
+        "examples/bundles/pr-ok.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(7));
 }
