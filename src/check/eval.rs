@@ -361,12 +361,5 @@ fn compare(op: CompareOp, a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
             _ => return None,
         },
     };
-    Some(match op {
-        CompareOp::Eq => ord.is_eq(),
-        CompareOp::Ne => ord.is_ne(),
-        CompareOp::Lt => ord.is_lt(),
-        CompareOp::Le => ord.is_le(),
-        CompareOp::Gt => ord.is_gt(),
-        CompareOp::Ge => ord.is_ge(),
-    })
+    Some(op.holds(ord))
 }

@@ -224,19 +224,12 @@ struct Tally {
 
 impl Tally {
     fn summary(&self) -> String {
-        let s = |n: usize, w: &str| {
-            if n == 1 {
-                format!("1 {w}")
-            } else {
-                format!("{n} {w}s")
-            }
+        let bundles = if self.bundles == 1 {
+            String::from("1 bundle")
+        } else {
+            format!("{} bundles", self.bundles)
         };
-        format!(
-            "{}, {} in {}",
-            s(self.errors, "error"),
-            s(self.warnings, "warning"),
-            s(self.bundles, "bundle")
-        )
+        crate::report::human::summary(self.errors, self.warnings, &bundles)
     }
 }
 

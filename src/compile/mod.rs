@@ -464,14 +464,7 @@ fn compare_consts(op: CompareOp, a: &Const, b: &Const) -> Option<bool> {
         (Const::Bool(x), Const::Bool(y)) => x.cmp(y),
         _ => return None,
     };
-    Some(match op {
-        CompareOp::Eq => ord.is_eq(),
-        CompareOp::Ne => ord.is_ne(),
-        CompareOp::Lt => ord.is_lt(),
-        CompareOp::Le => ord.is_le(),
-        CompareOp::Gt => ord.is_gt(),
-        CompareOp::Ge => ord.is_ge(),
-    })
+    Some(op.holds(ord))
 }
 
 fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField>) {

@@ -62,6 +62,9 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
         };
         model_services.push(resolver.service(service));
     }
+    for (calendar, _) in &calendars {
+        calendar_citations(calendar, &acts, sources, &mut errors);
+    }
     overlapping_versions(&model_services, sources, &mut errors);
     if errors.is_empty() {
         Ok(Model {
@@ -71,6 +74,37 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Every act a calendar cites must be declared.
+fn calendar_citations(
+    calendar: &crate::syntax::ast::Calendar,
+    acts: &std::collections::BTreeMap<String, model::ActInfo>,
+    sources: &SourceMap,
+    errors: &mut Vec<SemanticError>,
+) {
+    use crate::syntax::ast::CiteTarget;
+    let provenances = std::iter::once(&calendar.provenance)
+        .chain(calendar.counting.iter().map(|c| &c.provenance))
+        .chain(calendar.days.iter().map(|d| &d.provenance));
+    for citation in provenances.flat_map(|p| p.citations.iter()) {
+        if let CiteTarget::Act(name, _) = &citation.target
+            && !acts.contains_key(&name.node)
+            && let Some(src) = sources.get(name.span.file)
+        {
+            let help = resolve::suggest(&name.node, acts.keys().map(String::as_str)).map_or_else(
+                || String::from("declare it with `act NAME { … }` in a rule file of this rule set"),
+                |s| format!("did you mean `{s}`?"),
+            );
+            errors.push(SemanticError::Undefined {
+                what: "act",
+                name: name.node.clone(),
+                help,
+                src: src.named(),
+                span: name.span.source_span(),
+            });
+        }
     }
 }
 

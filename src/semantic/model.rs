@@ -330,6 +330,20 @@ pub enum CompareOp {
     Ge,
 }
 
+impl CompareOp {
+    /// Whether the comparison holds for two values that compare as `ord`.
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        match self {
+            CompareOp::Eq => ord.is_eq(),
+            CompareOp::Ne => ord.is_ne(),
+            CompareOp::Lt => ord.is_lt(),
+            CompareOp::Le => ord.is_le(),
+            CompareOp::Gt => ord.is_gt(),
+            CompareOp::Ge => ord.is_ge(),
+        }
+    }
+}
+
 /// A condition with the source it came from.
 #[derive(Debug, Clone)]
 pub struct Condition {

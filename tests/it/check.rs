@@ -357,3 +357,20 @@ fn deadlines_command_shows_the_timeline() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(7));
 }
+
+/// No bundle text makes the checker panic: every example bundle cut at every byte (on a char
+/// boundary) still yields a report.
+#[test]
+fn truncated_bundles_never_panic() {
+    let rules = shipped();
+    for name in ["pr-ok.json", "rs-ok-grant.json", "pr-late-steps.json"] {
+        let text = bundle_text(name);
+        for end in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let mut report = rules.check(&text[..end], &Options::default());
+            ereje::report::spans::fill(&mut report, &text[..end]);
+            if serde_json::from_str::<serde_json::Value>(&text[..end]).is_err() {
+                assert_eq!(report.verdict, Verdict::Invalid, "{name} cut at {end}");
+            }
+        }
+    }
+}
