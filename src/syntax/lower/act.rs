@@ -1,0 +1,199 @@
+//! Lowering of `act` declarations: an act and its timeline.
+
+use chrono::NaiveDate;
+use pest::iterators::Pair;
+
+use super::super::ast::{Act, Amendment, Annex, InForce, Provenance, Repeal, Texts};
+use super::super::parser::Rule;
+use super::{DefaultName, Lower, once};
+use crate::source::{Span, Spanned};
+
+impl Lower<'_> {
+    // ------------------------------------------------------------ acts
+
+    pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_act
+        let name = inner
+            .next()
+            .map(|p| self.name(&p))
+            .unwrap_or_default_name(span);
+        let mut act = Act {
+            name,
+            kind: None,
+            title: Texts::default(),
+            issued: None,
+            issuer: None,
+            registered: None,
+            published: None,
+            in_force: None,
+            amendments: Vec::new(),
+            repealed: None,
+            annexes: Vec::new(),
+            provenance: Provenance::default(),
+            span,
+        };
+        let mut firsts: [Option<Span>; 7] = [None; 7];
+        for p in inner {
+            let ps = self.span(&p);
+            match p.as_rule() {
+                Rule::title_clause => self.texts(p, &mut act.title),
+                Rule::act_kind => {
+                    let v = p.into_inner().nth(1).map(|n| self.name(&n));
+                    once(
+                        self,
+                        &mut act.kind,
+                        &mut firsts[0],
+                        "kind",
+                        ps,
+                        v.unwrap_or_default_name(ps),
+                    );
+                }
+                Rule::issued_clause => {
+                    let (date, number) = self.dated_number(p);
+                    let v = (date.unwrap_or(Spanned::new(NaiveDate::MIN, ps)), number);
+                    once(self, &mut act.issued, &mut firsts[1], "issued", ps, v);
+                }
+                Rule::issuer_clause => {
+                    let v = p
+                        .into_inner()
+                        .find(|x| x.as_rule() == Rule::string)
+                        .map(|s| self.string(&s));
+                    if let Some(v) = v {
+                        once(self, &mut act.issuer, &mut firsts[2], "issuer", ps, v);
+                    }
+                }
+                Rule::registered_clause => {
+                    let v = self.dated_number(p);
+                    once(
+                        self,
+                        &mut act.registered,
+                        &mut firsts[3],
+                        "registered",
+                        ps,
+                        v,
+                    );
+                }
+                Rule::published_clause => {
+                    let d = p
+                        .into_inner()
+                        .find(|x| x.as_rule() == Rule::date)
+                        .map(|d| self.date(&d).node);
+                    once(
+                        self,
+                        &mut act.published,
+                        &mut firsts[4],
+                        "published",
+                        ps,
+                        Spanned::new(d, ps),
+                    );
+                }
+                Rule::in_force_clause => {
+                    let mut v = InForce::Unknown;
+                    for x in p.into_inner() {
+                        match x.as_rule() {
+                            Rule::date => v = InForce::Date(self.date(&x).node),
+                            Rule::in_force_formula => {
+                                if let Some(d) =
+                                    x.into_inner().find(|y| y.as_rule() == Rule::duration)
+                                {
+                                    v = InForce::AfterPublication(self.duration(&d).node);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    once(
+                        self,
+                        &mut act.in_force,
+                        &mut firsts[5],
+                        "in_force",
+                        ps,
+                        Spanned::new(v, ps),
+                    );
+                }
+                Rule::amended_clause => {
+                    let mut by = None;
+                    let mut at = None;
+                    for x in p.into_inner() {
+                        match x.as_rule() {
+                            Rule::path => by = Some(self.name(&x)),
+                            Rule::string => at = Some(self.string(&x)),
+                            _ => {}
+                        }
+                    }
+                    if let Some(by) = by {
+                        act.amendments.push(Amendment { by, at });
+                    }
+                }
+                Rule::repealed_clause => {
+                    let v = self.repeal(p);
+                    if let Some(v) = v {
+                        once(self, &mut act.repealed, &mut firsts[6], "repealed", ps, v);
+                    }
+                }
+                Rule::annex_clause => {
+                    let annex = self.annex(p);
+                    act.annexes.push(annex);
+                }
+                _ => {
+                    self.provenance(&p, &mut act.provenance);
+                }
+            }
+        }
+        act
+    }
+
+    pub(super) fn dated_number(
+        &mut self,
+        pair: Pair<'_, Rule>,
+    ) -> (Option<Spanned<NaiveDate>>, Option<Spanned<String>>) {
+        let mut date = None;
+        let mut number = None;
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::date => date = Some(self.date(&x)),
+                Rule::string => number = Some(self.string(&x)),
+                _ => {}
+            }
+        }
+        (date, number)
+    }
+
+    pub(super) fn repeal(&mut self, pair: Pair<'_, Rule>) -> Option<Repeal> {
+        let mut by = None;
+        let mut on = None;
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::path => by = Some(self.name(&x)),
+                Rule::date => on = Some(self.date(&x)),
+                _ => {}
+            }
+        }
+        by.map(|by| Repeal { by, on })
+    }
+
+    pub(super) fn annex(&mut self, pair: Pair<'_, Rule>) -> Annex {
+        let span = self.span(&pair);
+        let mut number = Spanned::new(0, span);
+        let mut title = None;
+        let mut by = None;
+        let mut on = None;
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::number => number = Spanned::new(self.number(&x), self.span(&x)),
+                Rule::string => title = Some(self.string(&x)),
+                Rule::path => by = Some(self.name(&x)),
+                Rule::date => on = Some(self.date(&x)),
+                _ => {}
+            }
+        }
+        Annex {
+            number,
+            title,
+            excluded: by.map(|by| Repeal { by, on }),
+            span,
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Lowering: pest pairs → AST, one function per grammar rule.
+//!
+//! The grammar has already accepted the text, so the shapes here are known; what can still be
+//! wrong is data inside tokens (a 30 February, an enormous number) and repeated clauses. Those
+//! are collected, and lowering goes on so that every error of a file is reported at once.
+//! Shared clauses live here; `act`, `service`, `calendar` and `expr` lower their own rules.
+
+mod act;
+mod calendar;
+mod expr;
+mod service;
+
+use chrono::NaiveDate;
+use pest::Parser;
+use pest::iterators::{Pair, Pairs};
+
+use super::ast::{
+    Allow, Citation, CiteTarget, Decl, Duration, DurationUnit, File, Lang, Name, Provenance, Texts,
+    TimePoint,
+};
+use super::error::SyntaxError;
+use super::parser::{Rule, RuleParser};
+use crate::source::{SourceFile, Span, Spanned};
+
+/// Deepest nesting of parentheses read in one file.
+pub const NESTING_LIMIT: usize = 64;
+/// pest's work limit: a file that needs more calls than this is refused, not parsed forever.
+const CALL_LIMIT: usize = 5_000_000;
+/// Largest number accepted in a rule file.
+const NUMBER_LIMIT: u64 = 1_000_000;
+
+pub fn parse_file(source: &SourceFile, file: usize) -> Result<File, Vec<SyntaxError>> {
+    if let Some(offset) = too_deep_at(&source.text) {
+        return Err(vec![SyntaxError::TooDeep {
+            limit: NESTING_LIMIT,
+            src: source.named(),
+            span: miette::SourceSpan::new(offset.into(), 1),
+        }]);
+    }
+    pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
+    let pairs = RuleParser::parse(Rule::file, &source.text);
+    pest::set_call_limit(None);
+    let pairs = pairs.map_err(|e| vec![SyntaxError::from_pest(&e, source)])?;
+    let mut lower = Lower {
+        source,
+        file,
+        errors: Vec::new(),
+    };
+    let ast = lower.file(pairs);
+    if lower.errors.is_empty() {
+        Ok(ast)
+    } else {
+        Err(lower.errors)
+    }
+}
+
+/// The offset of the first parenthesis nested deeper than the limit, outside strings and comments.
+fn too_deep_at(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    let mut prev = '\0';
+    for (i, c) in text.char_indices() {
+        if in_comment {
+            in_comment = c != '\n';
+        } else if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '/' if prev == '/' => in_comment = true,
+                '(' => {
+                    depth += 1;
+                    if depth > NESTING_LIMIT {
+                        return Some(i);
+                    }
+                }
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    None
+}
+
+pub(super) struct Lower<'s> {
+    source: &'s SourceFile,
+    file: usize,
+    errors: Vec<SyntaxError>,
+}
+
+/// Remember the first occurrence of a once-only clause; report the second.
+fn once<T>(
+    lower: &mut Lower<'_>,
+    slot: &mut Option<T>,
+    first: &mut Option<Span>,
+    clause: &str,
+    span: Span,
+    value: T,
+) {
+    if let Some(first_span) = *first {
+        lower.errors.push(SyntaxError::RepeatedClause {
+            clause: clause.to_string(),
+            src: lower.source.named(),
+            span: span.source_span(),
+            first: first_span.source_span(),
+        });
+    } else {
+        *first = Some(span);
+        *slot = Some(value);
+    }
+}
+
+impl Lower<'_> {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn name(&self, pair: &Pair<'_, Rule>) -> Name {
+        Spanned::new(pair.as_str().to_string(), self.span(pair))
+    }
+
+    fn string(&self, pair: &Pair<'_, Rule>) -> Spanned<String> {
+        let inner = pair.clone().into_inner().next().map_or("", |p| p.as_str());
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        Spanned::new(out, self.span(pair))
+    }
+
+    fn date(&mut self, pair: &Pair<'_, Rule>) -> Spanned<NaiveDate> {
+        let span = self.span(pair);
+        let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
+            self.errors.push(SyntaxError::InvalidDate {
+                text: pair.as_str().to_string(),
+                src: self.source.named(),
+                span: span.source_span(),
+            });
+            NaiveDate::MIN
+        });
+        Spanned::new(date, span)
+    }
+
+    fn number(&mut self, pair: &Pair<'_, Rule>) -> u32 {
+        match pair.as_str().parse::<u64>() {
+            Ok(n) if n < NUMBER_LIMIT => u32::try_from(n).unwrap_or(u32::MAX),
+            _ => {
+                self.errors.push(SyntaxError::NumberTooLarge {
+                    text: pair.as_str().to_string(),
+                    src: self.source.named(),
+                    span: self.span(pair).source_span(),
+                });
+                0
+            }
+        }
+    }
+
+    fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
+        let mut decls = Vec::new();
+        let Some(file) = pairs.next() else {
+            return File::default();
+        };
+        for pair in file.into_inner() {
+            match pair.as_rule() {
+                Rule::act_decl => decls.push(Decl::Act(Box::new(self.act(pair)))),
+                Rule::service_decl => decls.push(Decl::Service(Box::new(self.service(pair)))),
+                Rule::calendar_decl => decls.push(Decl::Calendar(Box::new(self.calendar(pair)))),
+                _ => {}
+            }
+        }
+        File { decls }
+    }
+
+    // ------------------------------------------------------------ shared clauses
+
+    fn texts(&self, pair: Pair<'_, Rule>, into: &mut Texts) {
+        for loc in pair.into_inner().filter(|p| p.as_rule() == Rule::localized) {
+            let mut parts = loc.into_inner();
+            let (Some(lang), Some(text)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let tag = Lang::parse(lang.as_str()).unwrap_or(Lang::En);
+            into.entries
+                .push((Spanned::new(tag, self.span(&lang)), self.string(&text)));
+        }
+    }
+
+    /// Lower a provenance clause into `prov`; returns false if `pair` is not one.
+    fn provenance(&mut self, pair: &Pair<'_, Rule>, prov: &mut Provenance) -> bool {
+        let span = self.span(pair);
+        let mut inner = pair.clone().into_inner();
+        match pair.as_rule() {
+            Rule::citation => prov.citations.push(self.citation(pair)),
+            Rule::quote_clause => {
+                let mut lang = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::lang => lang = Lang::parse(p.as_str()),
+                        Rule::string => prov.quotes.push((lang, self.string(&p))),
+                        _ => {}
+                    }
+                }
+            }
+            Rule::source_clause => {
+                if let Some(s) = inner.find(|p| p.as_rule() == Rule::string) {
+                    prov.sources.push(self.string(&s));
+                }
+            }
+            Rule::unverified_clause => {
+                if let Some(s) = inner.find(|p| p.as_rule() == Rule::string) {
+                    prov.unverified = Some(self.string(&s));
+                }
+            }
+            Rule::note_clause => {
+                if let Some(s) = inner.find(|p| p.as_rule() == Rule::string) {
+                    prov.notes.push(self.string(&s));
+                }
+            }
+            Rule::since_clause | Rule::until_clause => {
+                let point = inner
+                    .find(|p| p.as_rule() == Rule::time_point)
+                    .and_then(|tp| tp.into_inner().next());
+                let Some(point) = point else { return true };
+                let value = match point.as_rule() {
+                    Rule::date => TimePoint::Date(self.date(&point).node),
+                    _ => TimePoint::Act(self.name(&point)),
+                };
+                let clause = if pair.as_rule() == Rule::since_clause {
+                    "since"
+                } else {
+                    "until"
+                };
+                let spanned = Spanned::new(value, span);
+                let mut first = if clause == "since" {
+                    prov.since.as_ref()
+                } else {
+                    prov.until.as_ref()
+                }
+                .map(|s| s.span);
+                let mut slot = None;
+                once(self, &mut slot, &mut first, clause, span, spanned);
+                if let Some(v) = slot {
+                    if clause == "since" {
+                        prov.since = Some(v);
+                    } else {
+                        prov.until = Some(v);
+                    }
+                }
+            }
+            Rule::allow_clause => {
+                let mut lint = None;
+                let mut reason = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::lint_name => lint = Some(self.name(&p)),
+                        Rule::string => reason = Some(self.string(&p)),
+                        _ => {}
+                    }
+                }
+                if let Some(lint) = lint {
+                    prov.allows.push(Allow { lint, reason, span });
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn citation(&mut self, pair: &Pair<'_, Rule>) -> Citation {
+        let span = self.span(pair);
+        let mut target = CiteTarget::Own;
+        let mut paragraph = String::new();
+        for p in pair.clone().into_inner() {
+            match p.as_rule() {
+                Rule::cite_target => {
+                    let mut annex = None;
+                    let mut act = None;
+                    let mut standard = false;
+                    for t in p.into_inner() {
+                        match t.as_rule() {
+                            Rule::kw_standard => standard = true,
+                            Rule::path => act = Some(self.name(&t)),
+                            Rule::annex_ref => annex = self.annex_number(t),
+                            _ => {}
+                        }
+                    }
+                    target = match (standard, act) {
+                        (true, _) | (false, None) => CiteTarget::Standard(annex),
+                        (false, Some(act)) => CiteTarget::Act(act, annex),
+                    };
+                }
+                Rule::para_ref => paragraph = normalize_paragraph(p.as_str()),
+                _ => {}
+            }
+        }
+        Citation {
+            target,
+            paragraph,
+            span,
+        }
+    }
+
+    fn annex_number(&mut self, pair: Pair<'_, Rule>) -> Option<u32> {
+        pair.into_inner()
+            .find(|p| p.as_rule() == Rule::number)
+            .map(|n| self.number(&n))
+    }
+
+    fn duration(&mut self, pair: &Pair<'_, Rule>) -> Spanned<Duration> {
+        let span = self.span(pair);
+        let mut amount = 0;
+        let mut calendar = false;
+        let mut working = false;
+        let mut word = "";
+        for p in pair.clone().into_inner() {
+            match p.as_rule() {
+                Rule::number => amount = self.number(&p),
+                Rule::duration_unit => {
+                    for u in p.into_inner() {
+                        match (u.as_rule(), u.as_str()) {
+                            (Rule::unit_qualifier, "calendar") => calendar = true,
+                            (Rule::unit_qualifier, _) => working = true,
+                            (Rule::unit_word, w) => word = w,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let unit = match word.trim_end_matches('s') {
+            "minute" => DurationUnit::Minutes,
+            "hour" => DurationUnit::Hours,
+            "month" => DurationUnit::Months,
+            "year" => DurationUnit::Years,
+            _ => match (calendar, working) {
+                (true, true) => DurationUnit::CalendarWorkingDays,
+                (true, false) => DurationUnit::CalendarDays,
+                (false, true) => DurationUnit::WorkingDays,
+                (false, false) => DurationUnit::UnstatedDays,
+            },
+        };
+        Spanned::new(Duration { amount, unit }, span)
+    }
+}
+
+/// A paragraph reference in its canonical spelling: `art. 49(4)`, `9(2)`.
+fn normalize_paragraph(text: &str) -> String {
+    let rest = text.trim();
+    if let Some(r) = rest
+        .strip_prefix("art.")
+        .or_else(|| rest.strip_prefix("art"))
+    {
+        format!("art. {}", r.trim())
+    } else {
+        rest.to_string()
+    }
+}
+
+/// The weekday a calendar's `weekend` clause names.
+pub(crate) fn weekday(name: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday;
+    Some(match name {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+trait DefaultName {
+    fn unwrap_or_default_name(self, span: Span) -> Name;
+}
+
+impl DefaultName for Option<Name> {
+    fn unwrap_or_default_name(self, span: Span) -> Name {
+        self.unwrap_or_else(|| Spanned::new(String::new(), span))
+    }
+}

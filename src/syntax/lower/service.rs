@@ -1,0 +1,577 @@
+//! Lowering of `service` declarations: inputs, documents, refusal grounds, processes, examples.
+
+use pest::iterators::{Pair, Pairs};
+
+use super::super::ast::{
+    Actor, Channel, Deadline, Document, Duration, DurationUnit, Example, Expr, ExprKind, Field,
+    Input, Let, Process, Provenance, Refusal, Required, RequiredWhen, Service, Step, Term, Texts,
+    TypeExpr, Validity, View,
+};
+use super::super::parser::Rule;
+use super::{DefaultName, Lower, once};
+use crate::source::{Span, Spanned};
+
+impl Lower<'_> {
+    // ------------------------------------------------------------ services
+
+    pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_service
+        let name = inner
+            .next()
+            .map(|p| self.name(&p))
+            .unwrap_or_default_name(span);
+        let mut s = Service {
+            name,
+            title: Texts::default(),
+            act: None,
+            standard: None,
+            timezone: None,
+            calendar: None,
+            channels: Vec::new(),
+            actors: Vec::new(),
+            inputs: Vec::new(),
+            lets: Vec::new(),
+            documents: Vec::new(),
+            refusals: Vec::new(),
+            process: None,
+            views: Vec::new(),
+            examples: Vec::new(),
+            provenance: Provenance::default(),
+            span,
+        };
+        let mut firsts: [Option<Span>; 5] = [None; 5];
+        for p in inner {
+            let ps = self.span(&p);
+            match p.as_rule() {
+                Rule::title_clause => self.texts(p, &mut s.title),
+                Rule::service_act | Rule::service_standard => {
+                    let is_act = p.as_rule() == Rule::service_act;
+                    let mut act = None;
+                    let mut annex = None;
+                    for x in p.into_inner() {
+                        match x.as_rule() {
+                            Rule::path => act = Some(self.name(&x)),
+                            Rule::annex_ref => annex = self.annex_number(x),
+                            _ => {}
+                        }
+                    }
+                    if let Some(act) = act {
+                        if is_act {
+                            once(self, &mut s.act, &mut firsts[0], "act", ps, (act, annex));
+                        } else {
+                            once(
+                                self,
+                                &mut s.standard,
+                                &mut firsts[1],
+                                "standard",
+                                ps,
+                                (act, annex),
+                            );
+                        }
+                    }
+                }
+                Rule::timezone_clause => {
+                    if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::string) {
+                        let v = self.string(&x);
+                        once(self, &mut s.timezone, &mut firsts[2], "timezone", ps, v);
+                    }
+                }
+                Rule::service_calendar => {
+                    if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::ident) {
+                        let v = self.name(&x);
+                        once(self, &mut s.calendar, &mut firsts[3], "calendar", ps, v);
+                    }
+                }
+                Rule::channels_clause => {
+                    let mut it = p.into_inner();
+                    it.next();
+                    let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
+                    let mut provenance = Provenance::default();
+                    for x in it {
+                        self.provenance(&x, &mut provenance);
+                    }
+                    s.channels.push(Channel { name, provenance });
+                }
+                Rule::actor_decl => s.actors.push(self.actor(p)),
+                Rule::input_decl => s.inputs.push(self.input(p)),
+                Rule::let_decl => {
+                    let mut it = p.into_inner();
+                    it.next();
+                    let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
+                    let mut value = None;
+                    let mut provenance = Provenance::default();
+                    for x in it {
+                        if x.as_rule() == Rule::expr {
+                            value = Some(self.expr(x));
+                        } else {
+                            self.provenance(&x, &mut provenance);
+                        }
+                    }
+                    let value = value.unwrap_or(Expr {
+                        kind: ExprKind::Bool(false),
+                        span: ps,
+                    });
+                    s.lets.push(Let {
+                        name,
+                        value,
+                        provenance,
+                    });
+                }
+                Rule::document_decl => s.documents.push(self.document(p)),
+                Rule::refusal_decl => s.refusals.push(self.refusal(p)),
+                Rule::process_decl => {
+                    let process = self.process(p.into_inner(), ps);
+                    once(self, &mut s.process, &mut firsts[4], "process", ps, process);
+                }
+                Rule::view_decl => s.views.push(self.view(p)),
+                Rule::example_decl => s.examples.push(self.example(p)),
+                _ => {
+                    self.provenance(&p, &mut s.provenance);
+                }
+            }
+        }
+        s
+    }
+
+    pub(super) fn actor(&mut self, pair: Pair<'_, Rule>) -> Actor {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        let mut label = None;
+        let mut provenance = Provenance::default();
+        for x in it {
+            if x.as_rule() == Rule::string {
+                label = Some(self.string(&x));
+            } else {
+                self.provenance(&x, &mut provenance);
+            }
+        }
+        Actor {
+            name,
+            label,
+            provenance,
+        }
+    }
+
+    pub(super) fn input(&mut self, pair: Pair<'_, Rule>) -> Input {
+        let span = self.span(&pair);
+        let mut path = None;
+        let mut ty = None;
+        let mut optional = false;
+        let mut provenance = Provenance::default();
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::kw_input => {}
+                Rule::path => path = Some(self.name(&x)),
+                Rule::type_expr => ty = Some(self.type_expr(x)),
+                Rule::optional_mark => optional = true,
+                _ => {
+                    self.provenance(&x, &mut provenance);
+                }
+            }
+        }
+        let ty = ty.unwrap_or_else(|| {
+            Spanned::new(TypeExpr::Named(Spanned::new(String::new(), span)), span)
+        });
+        Input {
+            path: path.unwrap_or_default_name(span),
+            ty,
+            optional,
+            provenance,
+        }
+    }
+
+    pub(super) fn type_expr(&mut self, pair: Pair<'_, Rule>) -> Spanned<TypeExpr> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else {
+            return Spanned::new(TypeExpr::Named(Spanned::new(String::new(), span)), span);
+        };
+        let idents = |l: &Self, p: Pair<'_, Rule>| {
+            p.into_inner()
+                .filter(|x| x.as_rule() == Rule::ident)
+                .map(|x| l.name(&x))
+                .collect()
+        };
+        let ty = match inner.as_rule() {
+            Rule::enum_type => TypeExpr::Enum(idents(self, inner)),
+            Rule::set_type => TypeExpr::Set(idents(self, inner)),
+            Rule::list_type => {
+                let mut fields = Vec::new();
+                for f in inner
+                    .into_inner()
+                    .filter(|x| x.as_rule() == Rule::field_decl)
+                {
+                    let fspan = self.span(&f);
+                    let mut name = None;
+                    let mut ty = None;
+                    let mut optional = false;
+                    for x in f.into_inner() {
+                        match x.as_rule() {
+                            Rule::ident => name = Some(self.name(&x)),
+                            Rule::type_expr => ty = Some(self.type_expr(x)),
+                            Rule::optional_mark => optional = true,
+                            _ => {}
+                        }
+                    }
+                    if let (Some(name), Some(ty)) = (name, ty) {
+                        fields.push(Field { name, ty, optional });
+                    } else {
+                        let _ = fspan;
+                    }
+                }
+                TypeExpr::List(fields)
+            }
+            _ => TypeExpr::Named(self.name(&inner)),
+        };
+        Spanned::new(ty, span)
+    }
+
+    pub(super) fn document(&mut self, pair: Pair<'_, Rule>) -> Document {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let kind = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        let mut doc = Document {
+            kind,
+            title: Texts::default(),
+            required: None,
+            validity: Vec::new(),
+            message: Texts::default(),
+            provenance: Provenance::default(),
+            span,
+        };
+        let mut first_required = None;
+        for x in it {
+            let xs = self.span(&x);
+            match x.as_rule() {
+                Rule::title_clause => self.texts(x, &mut doc.title),
+                Rule::message_clause => self.texts(x, &mut doc.message),
+                Rule::required_clause => {
+                    let r = self.required(x);
+                    once(
+                        self,
+                        &mut doc.required,
+                        &mut first_required,
+                        "required",
+                        xs,
+                        r,
+                    );
+                }
+                Rule::valid_clause => {
+                    let mut condition = None;
+                    let mut message = Texts::default();
+                    let mut provenance = Provenance::default();
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::expr => condition = Some(self.expr(y)),
+                            Rule::message_clause => self.texts(y, &mut message),
+                            _ => {
+                                self.provenance(&y, &mut provenance);
+                            }
+                        }
+                    }
+                    let condition = condition.unwrap_or(Expr {
+                        kind: ExprKind::Bool(true),
+                        span: xs,
+                    });
+                    doc.validity.push(Validity {
+                        condition,
+                        message,
+                        provenance,
+                        span: xs,
+                    });
+                }
+                _ => {
+                    self.provenance(&x, &mut doc.provenance);
+                }
+            }
+        }
+        doc
+    }
+
+    pub(super) fn required(&mut self, pair: Pair<'_, Rule>) -> Required {
+        let span = self.span(&pair);
+        let mut when = RequiredWhen::Always;
+        let mut unless = None;
+        let mut after_unless = false;
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::kw_unless => after_unless = true,
+                Rule::expr if after_unless => unless = Some(self.expr(x)),
+                Rule::expr => when = RequiredWhen::When(self.expr(x)),
+                Rule::per_item => {
+                    let mut idents = Vec::new();
+                    let mut list = None;
+                    let mut filter = None;
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::ident => idents.push(self.name(&y)),
+                            Rule::path => list = Some(self.name(&y)),
+                            Rule::expr => filter = Some(self.expr(y)),
+                            _ => {}
+                        }
+                    }
+                    let mut idents = idents.into_iter();
+                    when = RequiredWhen::PerItem {
+                        binding: idents.next().unwrap_or_default_name(span),
+                        list: list.unwrap_or_default_name(span),
+                        filter,
+                        matched_by: idents.next().unwrap_or_default_name(span),
+                    };
+                }
+                _ => {}
+            }
+        }
+        Required { when, unless, span }
+    }
+
+    pub(super) fn refusal(&mut self, pair: Pair<'_, Rule>) -> Refusal {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        let mut r = Refusal {
+            name,
+            title: Texts::default(),
+            when: None,
+            unless: None,
+            message: Texts::default(),
+            provenance: Provenance::default(),
+            span,
+        };
+        let mut first_when = None;
+        for x in it {
+            let xs = self.span(&x);
+            match x.as_rule() {
+                Rule::title_clause => self.texts(x, &mut r.title),
+                Rule::message_clause => self.texts(x, &mut r.message),
+                Rule::when_clause => {
+                    let mut exprs = x.into_inner().filter(|y| y.as_rule() == Rule::expr);
+                    let when = exprs.next().map(|e| self.expr(e));
+                    let unless = exprs.next().map(|e| self.expr(e));
+                    if let Some(when) = when {
+                        once(self, &mut r.when, &mut first_when, "when", xs, when);
+                        if unless.is_some() {
+                            r.unless = unless;
+                        }
+                    }
+                }
+                _ => {
+                    self.provenance(&x, &mut r.provenance);
+                }
+            }
+        }
+        r
+    }
+
+    pub(super) fn process(&mut self, pairs: Pairs<'_, Rule>, span: Span) -> Process {
+        let mut process = Process {
+            steps: Vec::new(),
+            terms: Vec::new(),
+            span,
+        };
+        for x in pairs {
+            match x.as_rule() {
+                Rule::step_decl => process.steps.push(self.step(x)),
+                Rule::term_decl => process.terms.push(self.term(x)),
+                _ => {}
+            }
+        }
+        process
+    }
+
+    pub(super) fn step(&mut self, pair: Pair<'_, Rule>) -> Step {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        let mut step = Step {
+            name,
+            actor: None,
+            deadline: None,
+            parallel_with: Vec::new(),
+            maps_to: Vec::new(),
+            action: None,
+            provenance: Provenance::default(),
+            span,
+        };
+        let mut firsts: [Option<Span>; 3] = [None; 3];
+        for x in it {
+            let xs = self.span(&x);
+            match x.as_rule() {
+                Rule::step_actor => {
+                    if let Some(a) = x.into_inner().find(|y| y.as_rule() == Rule::ident) {
+                        let v = self.name(&a);
+                        once(self, &mut step.actor, &mut firsts[0], "by", xs, v);
+                    }
+                }
+                Rule::step_deadline => {
+                    let mut within = None;
+                    let mut after = None;
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::duration => within = Some(self.duration(&y)),
+                            Rule::ident => after = Some(self.name(&y)),
+                            _ => {}
+                        }
+                    }
+                    if let Some(after) = after {
+                        once(
+                            self,
+                            &mut step.deadline,
+                            &mut firsts[1],
+                            "after",
+                            xs,
+                            Deadline { within, after },
+                        );
+                    }
+                }
+                Rule::step_parallel => {
+                    step.parallel_with.extend(
+                        x.into_inner()
+                            .filter(|y| y.as_rule() == Rule::ident)
+                            .map(|y| self.name(&y)),
+                    );
+                }
+                Rule::step_maps => {
+                    step.maps_to.extend(
+                        x.into_inner()
+                            .filter(|y| y.as_rule() == Rule::ident)
+                            .map(|y| self.name(&y)),
+                    );
+                }
+                Rule::step_action => {
+                    if let Some(s) = x.into_inner().find(|y| y.as_rule() == Rule::string) {
+                        let v = self.string(&s);
+                        once(self, &mut step.action, &mut firsts[2], "action", xs, v);
+                    }
+                }
+                _ => {
+                    self.provenance(&x, &mut step.provenance);
+                }
+            }
+        }
+        step
+    }
+
+    pub(super) fn term(&mut self, pair: Pair<'_, Rule>) -> Term {
+        let span = self.span(&pair);
+        let mut duration = Spanned::new(
+            Duration {
+                amount: 0,
+                unit: DurationUnit::CalendarDays,
+            },
+            span,
+        );
+        let mut after = None;
+        let mut provenance = Provenance::default();
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::kw_term | Rule::kw_after => {}
+                Rule::duration => duration = self.duration(&x),
+                Rule::ident => after = Some(self.name(&x)),
+                _ => {
+                    self.provenance(&x, &mut provenance);
+                }
+            }
+        }
+        Term {
+            duration,
+            after: after.unwrap_or_default_name(span),
+            provenance,
+            span,
+        }
+    }
+
+    pub(super) fn view(&mut self, pair: Pair<'_, Rule>) -> View {
+        let span = self.span(&pair);
+        let mut it = pair.into_inner();
+        it.next();
+        let name = it
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        let mut label = None;
+        let mut provenance = Provenance::default();
+        let mut rest = Vec::new();
+        for x in it {
+            match x.as_rule() {
+                Rule::string => label = Some(self.string(&x)),
+                Rule::step_decl | Rule::term_decl => rest.push(x),
+                _ => {
+                    self.provenance(&x, &mut provenance);
+                }
+            }
+        }
+        let mut process = Process {
+            steps: Vec::new(),
+            terms: Vec::new(),
+            span,
+        };
+        for x in rest {
+            if x.as_rule() == Rule::step_decl {
+                process.steps.push(self.step(x));
+            } else {
+                process.terms.push(self.term(x));
+            }
+        }
+        View {
+            name,
+            label,
+            provenance,
+            process,
+        }
+    }
+
+    pub(super) fn example(&mut self, pair: Pair<'_, Rule>) -> Example {
+        let span = self.span(&pair);
+        let mut strings = Vec::new();
+        let mut expect = None;
+        let mut findings = Vec::new();
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::string => strings.push(self.string(&x)),
+                Rule::ident => expect = Some(self.name(&x)),
+                Rule::expected_finding => {
+                    let mut code = None;
+                    let mut subject = None;
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::lint_name => code = Some(self.name(&y)),
+                            Rule::ident => subject = Some(self.name(&y)),
+                            _ => {}
+                        }
+                    }
+                    if let (Some(c), Some(s)) = (code, subject) {
+                        findings.push((c, s));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut strings = strings.into_iter();
+        let empty = || Spanned::new(String::new(), span);
+        Example {
+            name: strings.next().unwrap_or_else(empty),
+            bundle: strings.next().unwrap_or_else(empty),
+            expect: expect.unwrap_or_default_name(span),
+            findings,
+            span,
+        }
+    }
+}
