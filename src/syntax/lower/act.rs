@@ -9,8 +9,6 @@ use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
-    // ------------------------------------------------------------ acts
-
     pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();

@@ -10,8 +10,6 @@ use super::{DefaultName, Lower, once, weekday};
 use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
-    // ------------------------------------------------------------ calendars
-
     pub(super) fn calendar(&mut self, pair: Pair<'_, Rule>) -> Calendar {
         let span = self.span(&pair);
         let mut it = pair.into_inner();

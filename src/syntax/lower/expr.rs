@@ -26,11 +26,7 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
 });
 
-/// Parse one rule file into its AST. `file` is the file's index in the rule set's source map.
-
 impl Lower<'_> {
-    // ------------------------------------------------------------ expressions
-
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let file = self.file;
         let this = std::cell::RefCell::new(self);

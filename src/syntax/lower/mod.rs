@@ -29,6 +29,7 @@ const CALL_LIMIT: usize = 5_000_000;
 /// Largest number accepted in a rule file.
 const NUMBER_LIMIT: u64 = 1_000_000;
 
+/// Parse one rule file into its AST. `file` is the file's index in the rule set's source map.
 pub fn parse_file(source: &SourceFile, file: usize) -> Result<File, Vec<SyntaxError>> {
     if let Some(offset) = too_deep_at(&source.text) {
         return Err(vec![SyntaxError::TooDeep {

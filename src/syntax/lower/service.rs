@@ -12,8 +12,6 @@ use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
-    // ------------------------------------------------------------ services
-
     pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
