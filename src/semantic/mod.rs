@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod model;
+pub(crate) mod process;
 pub(crate) mod resolve;
 pub(crate) mod types;
 pub(crate) mod validity;
