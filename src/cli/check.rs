@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use crate::RuleSet;
-use crate::check::{Options, Report, Severity};
+use crate::check::{Options, Severity};
 use crate::syntax::ast::Lang;
 
 /// Output formats.
@@ -64,6 +64,9 @@ pub struct CheckArgs {
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
+    /// Threads for `--ndjson` (default: every core); reports keep the input's order.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -107,24 +110,18 @@ pub fn run(args: &CheckArgs) -> Outcome {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let color = std::io::stdout().is_terminal();
+    let job = Job {
+        rules: &rules,
+        options: &options,
+        format: args.format,
+        color: std::io::stdout().is_terminal(),
+    };
     let mut tally = Tally::default();
     for path in &args.bundles {
         match std::fs::read_to_string(path) {
             Ok(text) => {
-                let report = rules.check(&text, &options);
-                if emit(
-                    &mut out,
-                    args.format,
-                    &rules,
-                    &path.display().to_string(),
-                    &text,
-                    report,
-                    color,
-                    &mut tally,
-                )
-                .is_err()
-                {
+                let done = job.one(&path.display().to_string(), &text);
+                if tally.write(&mut out, &done).is_err() {
                     return Outcome::Failure;
                 }
             }
@@ -134,18 +131,14 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    if let Some(source) = &args.ndjson
-        && let Err(outcome) = ndjson(
-            source,
-            &rules,
-            &options,
-            args.format,
-            &mut out,
-            color,
-            &mut tally,
-        )
-    {
-        return outcome;
+    if let Some(source) = &args.ndjson {
+        let threads = args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .max(1);
+        if let Err(outcome) = ndjson(source, &job, threads, &mut out, &mut tally) {
+            return outcome;
+        }
     }
     if out.flush().is_err() {
         return Outcome::Failure;
@@ -162,16 +155,20 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
 }
 
+/// Lines read and checked together: enough to keep every core busy, few enough that memory
+/// stays flat on an input of any length.
+const CHUNK_LINES: usize = 2048;
+
+/// Read NDJSON in chunks, check each chunk's lines on `threads` threads, and write the reports
+/// in input order: exactly one report per line, whatever the line holds.
 fn ndjson(
     source: &str,
-    rules: &RuleSet,
-    options: &Options,
-    format: Format,
+    job: &Job<'_>,
+    threads: usize,
     out: &mut impl Write,
-    color: bool,
     tally: &mut Tally,
 ) -> Result<(), Outcome> {
-    let reader: Box<dyn BufRead> = if source == "-" {
+    let mut reader: Box<dyn BufRead> = if source == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         match std::fs::File::open(source) {
@@ -182,35 +179,141 @@ fn ndjson(
             }
         }
     };
-    let mut line = Vec::new();
-    let mut reader = reader;
     let mut number = 0usize;
     loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("error: reading `{source}` failed after line {number}: {e}");
+        let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(CHUNK_LINES);
+        let mut finished = false;
+        while chunk.len() < CHUNK_LINES {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => {
+                    finished = true;
+                    break;
+                }
+                Ok(_) => {
+                    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                        line.pop();
+                    }
+                    chunk.push(line);
+                }
+                Err(e) => {
+                    eprintln!(
+                        "error: reading `{source}` failed after line {}: {e}",
+                        number + chunk.len()
+                    );
+                    return Err(Outcome::Failure);
+                }
+            }
+        }
+        let first = number + 1;
+        number += chunk.len();
+        let check_line = |offset: usize, line: &Vec<u8>| {
+            // a line that is not UTF-8 still yields its report: the JSON parser rejects it
+            let text = match std::str::from_utf8(line) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(_) => String::from_utf8_lossy(line),
+            };
+            job.one(&format!("{source}:{}", first + offset), &text)
+        };
+        let done: Vec<Done> = if threads <= 1 || chunk.len() < 2 {
+            chunk
+                .iter()
+                .enumerate()
+                .map(|(i, l)| check_line(i, l))
+                .collect()
+        } else {
+            let per = chunk.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunk
+                    .chunks(per)
+                    .enumerate()
+                    .map(|(k, part)| {
+                        let check_line = &check_line;
+                        scope.spawn(move || {
+                            part.iter()
+                                .enumerate()
+                                .map(|(i, l)| check_line(k * per + i, l))
+                                .collect::<Vec<Done>>()
+                        })
+                    })
+                    .collect();
+                // a worker that panicked would lose lines: refuse to go on rather than skip them
+                handles
+                    .into_iter()
+                    .map(|h| h.join().map_err(|_| Outcome::Failure))
+                    .collect::<Result<Vec<_>, _>>()
+            })?
+            .into_iter()
+            .flatten()
+            .collect()
+        };
+        for d in &done {
+            if tally.write(out, d).is_err() {
                 return Err(Outcome::Failure);
             }
         }
-        number += 1;
-        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            line.pop();
-        }
-        // a line that is not UTF-8 still yields its report: the JSON parser rejects it
-        let text = match std::str::from_utf8(&line) {
-            Ok(t) => std::borrow::Cow::Borrowed(t),
-            Err(_) => String::from_utf8_lossy(&line),
-        };
-        let report = rules.check(&text, options);
-        let name = format!("{source}:{number}");
-        if emit(out, format, rules, &name, &text, report, color, tally).is_err() {
-            return Err(Outcome::Failure);
+        if finished {
+            return Ok(());
         }
     }
-    Ok(())
+}
+
+/// What checking needs, shared by every thread.
+struct Job<'a> {
+    rules: &'a RuleSet,
+    options: &'a Options,
+    format: Format,
+    color: bool,
+}
+
+/// One bundle's rendered report and its counts.
+struct Done {
+    text: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Job<'_> {
+    /// Check one bundle and render its report.
+    fn one(&self, name: &str, text: &str) -> Done {
+        let mut report = self.rules.check(text, self.options);
+        crate::report::spans::fill(&mut report, text);
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = report.findings.len() - errors;
+        let text = match self.format {
+            Format::Json => {
+                let mut line = serde_json::to_string(&report).unwrap_or_else(|e| {
+                    format!("{{\"id\":null,\"verdict\":\"invalid\",\"error\":\"report not serializable: {e}\"}}")
+                });
+                line.push('\n');
+                line
+            }
+            Format::Human => {
+                let mut rendered = crate::report::human::render_report(
+                    &report, self.rules, name, text, self.color,
+                );
+                if report.missing_facts.is_empty() {
+                    rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
+                } else {
+                    rendered.push_str(&format!(
+                        "{name}: {} (undecided until these facts are known: {})\n\n",
+                        report.verdict.as_str(),
+                        report.missing_facts.join(", ")
+                    ));
+                }
+                rendered
+            }
+        };
+        Done {
+            text,
+            errors,
+            warnings,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -223,6 +326,16 @@ struct Tally {
 }
 
 impl Tally {
+    fn write(&mut self, out: &mut impl Write, done: &Done) -> std::io::Result<()> {
+        self.bundles += 1;
+        self.errors += done.errors;
+        self.warnings += done.warnings;
+        if done.errors > 0 {
+            self.with_errors += 1;
+        }
+        out.write_all(done.text.as_bytes())
+    }
+
     fn summary(&self) -> String {
         let bundles = if self.bundles == 1 {
             String::from("1 bundle")
@@ -230,56 +343,5 @@ impl Tally {
             format!("{} bundles", self.bundles)
         };
         crate::report::human::summary(self.errors, self.warnings, &bundles)
-    }
-}
-
-#[expect(
-    clippy::too_many_arguments,
-    reason = "rendering needs the rule set, the text and the output state"
-)]
-fn emit(
-    out: &mut impl Write,
-    format: Format,
-    rules: &RuleSet,
-    name: &str,
-    text: &str,
-    mut report: Report,
-    color: bool,
-    tally: &mut Tally,
-) -> std::io::Result<()> {
-    tally.bundles += 1;
-    if report.has_errors() {
-        tally.with_errors += 1;
-    }
-    tally.errors += report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    tally.warnings += report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    crate::report::spans::fill(&mut report, text);
-    match format {
-        Format::Json => {
-            serde_json::to_writer(&mut *out, &report).map_err(std::io::Error::other)?;
-            out.write_all(b"\n")
-        }
-        Format::Human => {
-            let rendered = crate::report::human::render_report(&report, rules, name, text, color);
-            out.write_all(rendered.as_bytes())?;
-            if report.missing_facts.is_empty() {
-                writeln!(out, "{name}: {}\n", report.verdict.as_str())
-            } else {
-                writeln!(
-                    out,
-                    "{name}: {} (undecided until these facts are known: {})\n",
-                    report.verdict.as_str(),
-                    report.missing_facts.join(", ")
-                )
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per phase.
 
+mod batch;
 mod check;
 mod codes;
 mod pointer_index;
