@@ -11,6 +11,11 @@
 //! [`MAX_DEPTH`] are skipped as a whole (their span is known, their inside is not indexed).
 //! Malformed JSON is indexed up to the first error: every value completed before it keeps its
 //! span, and containers left open span up to where reading stopped.
+//!
+//! When only a few pointers are wanted, [`locate`] answers one without building the index: it
+//! reads the same grammar, opens only the containers on the pointer's path and skips every other
+//! value in place, and gives exactly the index's answer (repeated keys, depth limit, malformed
+//! text included).
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -527,6 +532,9 @@ impl Scanner<'_> {
         }
     }
 }
+
+// `locate` keeps one bit per open level in a `u128`.
+const _: () = assert!(MAX_DEPTH <= 128);
 
 /// Where [`locate`] found a pointer: the same answer as [`PointerIndex::value`] when `exact`,
 /// else as [`PointerIndex::nearest`].
