@@ -11,6 +11,11 @@
 //! [`MAX_DEPTH`] are skipped as a whole (their span is known, their inside is not indexed).
 //! Malformed JSON is indexed up to the first error: every value completed before it keeps its
 //! span, and containers left open span up to where reading stopped.
+//!
+//! When only a few pointers are wanted, [`locate`] answers one without building the index: it
+//! reads the same grammar, opens only the containers on the pointer's path and skips every other
+//! value in place, and gives exactly the index's answer (repeated keys, depth limit, malformed
+//! text included).
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -124,6 +129,35 @@ impl PointerIndex {
         }
         let matched = pointer.get(..best.0).unwrap_or_default().to_owned();
         (matched, best.1)
+    }
+
+    /// Every pointer that names an indexed value, in document order (`""` first when the root
+    /// was read). A key replaced by a later repeat of it is not listed, nor is anything inside.
+    pub fn pointers(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut pending = Vec::new();
+        if !self.nodes.is_empty() {
+            pending.push((0, String::new()));
+        }
+        while let Some((node, pointer)) = pending.pop() {
+            match self.nodes.get(node).map(|n| &n.children) {
+                Some(Children::Array(elements)) => {
+                    for (i, &child) in elements.iter().enumerate() {
+                        pending.push((child, format!("{pointer}/{i}")));
+                    }
+                }
+                Some(Children::Object(members)) => {
+                    for (key, &child) in members {
+                        let token = key.replace('~', "~0").replace('/', "~1");
+                        pending.push((child, format!("{pointer}/{token}")));
+                    }
+                }
+                _ => {}
+            }
+            found.push((node, pointer));
+        }
+        found.sort_unstable_by_key(|&(node, _)| node);
+        found.into_iter().map(|(_, pointer)| pointer).collect()
     }
 
     /// The node a pointer names, if it was indexed.
@@ -494,6 +528,411 @@ impl Scanner<'_> {
                     self.string(false)?;
                 }
                 _ => self.pos += 1,
+            }
+        }
+    }
+}
+
+// `locate` keeps one bit per open level in a `u128`.
+const _: () = assert!(MAX_DEPTH <= 128);
+
+/// Where [`locate`] found a pointer: the same answer as [`PointerIndex::value`] when `exact`,
+/// else as [`PointerIndex::nearest`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// The value's span; when not `exact`, the nearest existing ancestor's (the whole text when
+    /// nothing at all could be read).
+    pub span: JsonSpan,
+    /// Whether the pointer itself names an indexed value.
+    pub exact: bool,
+    /// Bytes of the pointer that matched (`pointer[..matched]` names `span`); the length of the
+    /// pointer when `exact`.
+    pub matched: usize,
+}
+
+/// Span of the value at `pointer` (RFC 6901, `~0`/`~1`), found by one scan along the path that
+/// skips sibling values without indexing them; or, when the pointer names nothing, the span of
+/// the nearest existing ancestor together with the length of the pointer prefix that matched
+/// (like [`PointerIndex::nearest`]). Never panics, never loops, no recursion; linear in the text.
+///
+/// The answer is the one [`PointerIndex::build`] gives for the same text, malformed or not: the
+/// scan reads (and validates) exactly what the index reads, stops at the same error, keeps the
+/// last of repeated keys and skips containers deeper than [`MAX_DEPTH`] the same way. Nothing is
+/// allocated unless an object member on the path has a key written with a `\` escape.
+pub fn locate(text: &str, pointer: &str) -> Located {
+    let path = Path::parse(pointer);
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        nodes: Vec::new(),
+        stack: Vec::new(),
+    };
+    match scanner.walk(&path) {
+        Some((level, span)) => Located {
+            span,
+            exact: path.tokens == Some(level),
+            matched: path.matched(level),
+        },
+        None => Located {
+            span: JsonSpan {
+                offset: 0,
+                length: text.len(),
+            },
+            exact: false,
+            matched: 0,
+        },
+    }
+}
+
+/// A pointer split into the reference tokens [`locate`] can follow.
+struct Path<'p> {
+    pointer: &'p [u8],
+    /// End (in `pointer`) of each usable token; token `i` starts one byte after token `i - 1`
+    /// ends (token 0 at byte 1, after the leading `/`).
+    ends: [usize; MAX_DEPTH],
+    /// Each usable token read as an array index.
+    indices: [Option<usize>; MAX_DEPTH],
+    /// How many tokens can be followed: up to the first badly escaped one, and no more than an
+    /// indexed value can be deep.
+    usable: usize,
+    /// How many tokens the pointer has; `None` when it is not a pointer (no leading `/`).
+    tokens: Option<usize>,
+}
+
+impl Path<'_> {
+    fn parse(pointer: &str) -> Path<'_> {
+        let mut path = Path {
+            pointer: pointer.as_bytes(),
+            ends: [0; MAX_DEPTH],
+            indices: [None; MAX_DEPTH],
+            usable: 0,
+            tokens: pointer.is_empty().then_some(0),
+        };
+        if let Some(rest) = pointer.strip_prefix('/') {
+            let mut count = 0;
+            let mut start = 1;
+            let mut usable = true;
+            for raw in rest.split('/') {
+                let end = start + raw.len();
+                usable = usable && count < MAX_DEPTH && well_escaped(raw);
+                if usable {
+                    if let Some(slot) = path.ends.get_mut(count) {
+                        *slot = end;
+                    }
+                    if let Some(slot) = path.indices.get_mut(count) {
+                        *slot = array_index(raw);
+                    }
+                    path.usable = count + 1;
+                }
+                count += 1;
+                start = end + 1;
+            }
+            path.tokens = Some(count);
+        }
+        path
+    }
+
+    /// The raw (still `~`-escaped) token that names a child of a value at `level`.
+    fn token(&self, level: usize) -> &[u8] {
+        let start = match level.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(0, |end| end + 1),
+            None => 1,
+        };
+        let end = self.ends.get(level).copied().unwrap_or(0);
+        self.pointer.get(start..end).unwrap_or_default()
+    }
+
+    /// The array index that names a child of a value at `level`.
+    fn index(&self, level: usize) -> Option<usize> {
+        self.indices.get(level).copied().flatten()
+    }
+
+    /// Bytes of the pointer naming the value at `level`.
+    fn matched(&self, level: usize) -> usize {
+        level
+            .checked_sub(1)
+            .and_then(|last| self.ends.get(last).copied())
+            .unwrap_or(0)
+    }
+}
+
+/// Whether every `~` of a raw token is followed by `0` or `1` (as [`unescape`] requires).
+fn well_escaped(raw: &str) -> bool {
+    let mut bytes = raw.bytes();
+    while let Some(b) = bytes.next() {
+        if b == b'~' && !matches!(bytes.next(), Some(b'0' | b'1')) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a well-escaped raw token names the (decoded) key, without unescaping it first.
+fn token_names(raw: &[u8], key: &[u8]) -> bool {
+    let mut key = key.iter();
+    let mut raw = raw.iter();
+    while let Some(&b) = raw.next() {
+        let b = match b {
+            b'~' if raw.next() == Some(&b'1') => b'/',
+            _ => b,
+        };
+        if key.next() != Some(&b) {
+            return false;
+        }
+    }
+    key.next().is_none()
+}
+
+/// The deepest value found on the path so far.
+struct Best {
+    /// How many tokens name it.
+    level: usize,
+    offset: usize,
+    /// Where it ends, once known (a container on the path is open until its bracket closes).
+    end: Option<usize>,
+}
+
+impl Scanner<'_> {
+    /// Follow `path` from the document's start; `None` when not even the root could be read.
+    fn walk(&mut self, path: &Path) -> Option<(usize, JsonSpan)> {
+        self.skip_ws();
+        let offset = self.pos;
+        let opens = matches!(self.peek(), Some(b'{' | b'['));
+        let span = |end: usize| JsonSpan {
+            offset,
+            length: end.saturating_sub(offset),
+        };
+        if !opens || path.usable == 0 {
+            // An opened container exists even if it never closes; a scalar only once read.
+            return match self.skip_value(0) {
+                Ok(()) => Some((0, span(self.pos))),
+                Err(Malformed) => opens.then(|| (0, span(self.pos))),
+            };
+        }
+        let mut best = Best {
+            level: 0,
+            offset,
+            end: None,
+        };
+        // On an error every container still open (the best one too) ends where reading stopped.
+        let _ = self.follow(path, &mut best);
+        let end = best.end.unwrap_or(self.pos);
+        Some((
+            best.level,
+            JsonSpan {
+                offset: best.offset,
+                length: end.saturating_sub(best.offset),
+            },
+        ))
+    }
+
+    /// Read the root container (at `pos`) as [`Scanner::run`] does, opening only the containers
+    /// on the path and skipping every other value whole. Open containers are all on the path, so
+    /// the stack is a bit per level (object or array) and the element count of the innermost.
+    fn follow(&mut self, path: &Path, best: &mut Best) -> Result<(), Malformed> {
+        let mut objects = 0u128;
+        let mut depth = 0usize;
+        let mut after_item = false;
+        let mut count = 0usize;
+        if self.peek() == Some(b'{') {
+            objects |= 1;
+        }
+        self.pos += 1;
+        depth += 1;
+        loop {
+            // The innermost open container, at `level`, is on the path: `level < path.usable`.
+            let level = depth - 1;
+            let is_object = objects >> level & 1 == 1;
+            self.skip_ws();
+            let close = if is_object { b'}' } else { b']' };
+            match self.peek() {
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    if best.level == level {
+                        best.end = Some(self.pos);
+                    }
+                    depth -= 1;
+                    let Some(parent) = depth.checked_sub(1) else {
+                        return Ok(());
+                    };
+                    after_item = true;
+                    // An array on the path was left at its one element on the path.
+                    count = path.index(parent).map_or(0, |i| i.saturating_add(1));
+                    continue;
+                }
+                Some(b',') if after_item => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(_) if !after_item => {}
+                _ => return Err(Malformed),
+            }
+            after_item = true;
+            let on_path = if is_object {
+                let key_start = self.pos;
+                self.key()?;
+                let on_path = self.key_is(key_start, path.token(level));
+                self.colon()?;
+                on_path
+            } else {
+                count += 1;
+                path.index(level) == Some(count - 1)
+            };
+            if !on_path {
+                self.skip_value(depth)?;
+                continue;
+            }
+            let offset = self.pos;
+            match self.peek() {
+                Some(open @ (b'{' | b'[')) if depth < MAX_DEPTH => {
+                    // Opened, so it replaces an earlier member of the same key.
+                    *best = Best {
+                        level: level + 1,
+                        offset,
+                        end: None,
+                    };
+                    if level + 1 < path.usable {
+                        if open == b'{' {
+                            objects |= 1 << depth;
+                        } else {
+                            objects &= !(1 << depth);
+                        }
+                        self.pos += 1;
+                        depth += 1;
+                        after_item = false;
+                        count = 0;
+                    } else {
+                        self.skip_value(depth)?;
+                        best.end = Some(self.pos);
+                    }
+                }
+                _ => {
+                    // A scalar (or a container too deep to index) exists once read whole.
+                    self.skip_value(depth)?;
+                    *best = Best {
+                        level: level + 1,
+                        offset,
+                        end: Some(self.pos),
+                    };
+                }
+            }
+        }
+    }
+
+    /// Whether the key string at `start..pos` is the one a raw pointer token names. Allocates
+    /// only for a key written with escapes.
+    fn key_is(&self, start: usize, token: &[u8]) -> bool {
+        let raw = self
+            .bytes
+            .get(start + 1..self.pos.saturating_sub(1))
+            .unwrap_or_default();
+        if !raw.contains(&b'\\') {
+            return token_names(token, raw);
+        }
+        let mut decoder = Scanner {
+            text: self.text,
+            bytes: self.bytes,
+            pos: start,
+            nodes: Vec::new(),
+            stack: Vec::new(),
+        };
+        match decoder.string(true) {
+            Ok(Some(key)) => token_names(token, key.as_bytes()),
+            _ => false,
+        }
+    }
+
+    /// A member's key string, as [`Scanner::item`] reads it.
+    fn key(&mut self) -> Result<(), Malformed> {
+        if self.peek() != Some(b'"') {
+            return Err(Malformed);
+        }
+        self.string(false).map(drop)
+    }
+
+    /// The `:` after a member's key, with the whitespace around it.
+    fn colon(&mut self) -> Result<(), Malformed> {
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return Err(Malformed);
+        }
+        self.pos += 1;
+        self.skip_ws();
+        Ok(())
+    }
+
+    /// Skip the value at `pos`, inside `depth` open containers, reading and rejecting exactly
+    /// what [`Scanner::value`] and [`Scanner::run`] would, without building anything.
+    fn skip_value(&mut self, depth: usize) -> Result<(), Malformed> {
+        match self.peek() {
+            Some(b'{' | b'[') if depth < MAX_DEPTH => self.skip_indexable(depth),
+            _ => self.skip_leaf(depth),
+        }
+    }
+
+    /// A scalar, or a container too deep to index (skipped as [`Scanner::skip_container`]).
+    fn skip_leaf(&mut self, depth: usize) -> Result<(), Malformed> {
+        match self.peek().ok_or(Malformed)? {
+            b'{' | b'[' if depth >= MAX_DEPTH => self.skip_container(),
+            b'"' => self.string(false).map(drop),
+            b'-' | b'0'..=b'9' => self.number(),
+            b't' => self.literal(b"true").map(drop),
+            b'f' => self.literal(b"false").map(drop),
+            b'n' => self.literal(b"null").map(drop),
+            _ => Err(Malformed),
+        }
+    }
+
+    /// A container at `pos` that the index would open (inside `base < MAX_DEPTH` containers):
+    /// read with the grammar of [`Scanner::run`], one bit per open level for its kind.
+    fn skip_indexable(&mut self, base: usize) -> Result<(), Malformed> {
+        let mut objects = 0u128;
+        let mut depth = base;
+        let mut after_item = false;
+        if self.peek() == Some(b'{') {
+            objects |= 1 << depth;
+        }
+        self.pos += 1;
+        depth += 1;
+        loop {
+            let is_object = objects >> (depth - 1) & 1 == 1;
+            self.skip_ws();
+            let close = if is_object { b'}' } else { b']' };
+            match self.peek() {
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    depth -= 1;
+                    if depth == base {
+                        return Ok(());
+                    }
+                    after_item = true;
+                    continue;
+                }
+                Some(b',') if after_item => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(_) if !after_item => {}
+                _ => return Err(Malformed),
+            }
+            after_item = true;
+            if is_object {
+                self.key()?;
+                self.colon()?;
+            }
+            match self.peek() {
+                Some(open @ (b'{' | b'[')) if depth < MAX_DEPTH => {
+                    if open == b'{' {
+                        objects |= 1 << depth;
+                    } else {
+                        objects &= !(1 << depth);
+                    }
+                    self.pos += 1;
+                    depth += 1;
+                    after_item = false;
+                }
+                _ => self.skip_leaf(depth)?,
             }
         }
     }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use ereje::check::pointer_index::{JsonSpan, PointerIndex};
+use ereje::check::pointer_index::{JsonSpan, Located, PointerIndex, locate};
 use ereje::source::line_col;
 use serde_json::Value;
 
@@ -80,6 +80,23 @@ fn pointers<'v>(value: &'v Value, pointer: &str, out: &mut Vec<(String, &'v Valu
         }
         _ => {}
     }
+}
+
+/// Fifty similar members with escapes and `~`/`/` in keys.
+fn generated() -> String {
+    let mut s = String::from("{\"list\": [");
+    for i in 0..50 {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        write!(
+            s,
+            "{{\"n\": {i}, \"t\": \"Ә{i}\\u0416\", \"nested\": {{\"a~/b\": [{i}, [{i}.5e-1]]}}}}"
+        )
+        .unwrap();
+    }
+    s.push_str("]}");
+    s
 }
 
 #[test]
@@ -441,17 +458,7 @@ fn large_input_is_linear() {
 
 #[test]
 fn every_pointer_span_parses_to_the_pointed_value() {
-    let generated = {
-        let mut s = String::from("{\"list\": [");
-        for i in 0..50 {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            write!(s, "{{\"n\": {i}, \"t\": \"Ә{i}\\u0416\", \"nested\": {{\"a~/b\": [{i}, [{i}.5e-1]]}}}}").unwrap();
-        }
-        s.push_str("]}");
-        s
-    };
+    let generated = generated();
     for sample in [
         DESIGN_BUNDLE,
         CYRILLIC_BUNDLE,
@@ -486,4 +493,333 @@ fn every_pointer_span_parses_to_the_pointed_value() {
             );
         }
     }
+}
+
+/// Repeated keys at several levels: the last of each wins, with everything inside it.
+const DUPLICATES: &str = r#"{"a": {"x": 1, "y": [1, {"z": 0}]}, "b": [[], [2, 3]], "a": {"y": [3, {"w": 4}]},
+ "c": {"k": 1, "k": [5], "\u006b": {"deep": true}}, "a": {"y": [6, {"z": 7}], "y": 8}, "d": 9}"#;
+
+/// The samples above, the generated one, and every example bundle.
+fn all_samples() -> Vec<(String, String)> {
+    let mut samples: Vec<(String, String)> = [
+        ("design", DESIGN_BUNDLE),
+        ("cyrillic", CYRILLIC_BUNDLE),
+        ("tricky", TRICKY_BUNDLE),
+        ("duplicates", DUPLICATES),
+    ]
+    .iter()
+    .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+    .collect();
+    samples.push(("generated".to_owned(), generated()));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bundles");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 10, "{}", dir.display());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        samples.push((path.display().to_string(), text));
+    }
+    samples
+}
+
+/// `locate` gives the span `value` gives, or else what `nearest` gives.
+#[track_caller]
+fn assert_locates(index: &PointerIndex, text: &str, pointer: &str) {
+    let expected = match index.value(pointer) {
+        Some(span) => Located {
+            span,
+            exact: true,
+            matched: pointer.len(),
+        },
+        None => {
+            let (matched, span) = index.nearest(pointer);
+            assert!(pointer.starts_with(&matched));
+            Located {
+                span,
+                exact: false,
+                matched: matched.len(),
+            }
+        }
+    };
+    assert_eq!(locate(text, pointer), expected, "{pointer:?} in {text:?}");
+}
+
+/// The pointers an index knows, and for each some that name nothing (or something else).
+fn probes(known: &[String]) -> Vec<String> {
+    let mut out = vec![
+        String::new(),
+        "no-slash".to_owned(),
+        "/".to_owned(),
+        "//".to_owned(),
+        "/~".to_owned(),
+    ];
+    for pointer in known {
+        out.push(pointer.clone());
+        for suffix in [
+            "/missing", "/0", "/1", "/01", "/-", "/~2", "/0/x", "x", "~1",
+        ] {
+            out.push(format!("{pointer}{suffix}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn locate_agrees_with_the_index_on_every_pointer() {
+    for (name, text) in all_samples() {
+        let index = PointerIndex::build(&text);
+        let known = index.pointers();
+        assert!(known.len() > 3, "{name}");
+        for pointer in &known {
+            let found = locate(&text, pointer);
+            assert!(found.exact, "{name}: {pointer}");
+            assert_eq!(Some(found.span), index.value(pointer), "{name}: {pointer}");
+        }
+        for pointer in probes(&known) {
+            assert_locates(&index, &text, &pointer);
+        }
+    }
+}
+
+#[test]
+fn pointers_lists_what_serde_json_sees() {
+    for (name, text) in all_samples() {
+        let Ok(full) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let mut expected: Vec<String> = Vec::new();
+        let mut all = Vec::new();
+        pointers(&full, "", &mut all);
+        expected.extend(all.into_iter().map(|(p, _)| p));
+        expected.sort();
+        let mut known = PointerIndex::build(&text).pointers();
+        known.sort();
+        assert_eq!(known, expected, "{name}");
+    }
+}
+
+#[test]
+fn locate_keeps_the_last_of_repeated_keys() {
+    let text = DUPLICATES;
+    let at = |pointer: &'static str| {
+        let found = locate(text, pointer);
+        (
+            &text[found.span.offset..found.span.offset + found.span.length],
+            found.exact,
+            &pointer[..found.matched],
+        )
+    };
+    assert_eq!(at("/a/y"), ("8", true, "/a/y"));
+    assert_eq!(at("/a/y/0"), ("8", false, "/a/y"));
+    assert_eq!(at("/a/x"), (r#"{"y": [6, {"z": 7}], "y": 8}"#, false, "/a"));
+    assert_eq!(at("/c/k/deep"), ("true", true, "/c/k/deep"));
+    assert_eq!(at("/c/k/0"), (r#"{"deep": true}"#, false, "/c/k"));
+    assert_eq!(at("/d"), ("9", true, "/d"));
+    // A repeat whose value cannot be read does not replace the value before it.
+    let text = r#"{"a": {"x": 1}, "a": tru"#;
+    let found = locate(text, "/a/x");
+    assert!(found.exact);
+    assert_eq!(&text[found.span.offset..][..found.span.length], "1");
+    // A repeat that opens a container does, even if it never closes.
+    let text = r#"{"a": {"x": 1}, "a": [1, 2"#;
+    let found = locate(text, "/a/x");
+    assert!(!found.exact);
+    assert_eq!(&text[found.span.offset..][..found.span.length], "[1, 2");
+}
+
+#[test]
+fn locate_agrees_on_truncated_and_damaged_text() {
+    let samples = all_samples();
+    for (name, sample) in &samples {
+        let full = PointerIndex::build(sample).pointers();
+        // Every prefix of the small samples, every 17th of the bundles.
+        let step = if sample.len() < 1000 && !name.contains('/') {
+            1
+        } else {
+            17
+        };
+        let ends = (0..=sample.len()).step_by(step);
+        for end in ends.filter(|&i| sample.is_char_boundary(i)) {
+            let text = &sample[..end];
+            let index = PointerIndex::build(text);
+            for pointer in &full {
+                assert_locates(&index, text, pointer);
+            }
+            assert_locates(&index, text, "/no/such/thing");
+        }
+    }
+    // One character replaced by something out of place, everywhere in the small samples.
+    let garbage = [
+        "", "x", "\"", "\\", "}", "]", "{", "[", ",", ":", "\u{1}", "\\u", "1.",
+    ];
+    for sample in [TRICKY_BUNDLE, DUPLICATES] {
+        let full = PointerIndex::build(sample).pointers();
+        for (at, c) in sample.char_indices() {
+            for bad in garbage {
+                let text = format!("{}{bad}{}", &sample[..at], &sample[at + c.len_utf8()..]);
+                let index = PointerIndex::build(&text);
+                for pointer in full.iter().chain(&index.pointers()) {
+                    assert_locates(&index, &text, pointer);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn locate_agrees_on_malformed_text() {
+    let cases = [
+        "",
+        "   ",
+        "garbage",
+        "tru",
+        "\"open",
+        "-",
+        "01",
+        "{",
+        "[",
+        "{\"a\"",
+        "{\"a\":",
+        "[1, 2",
+        "[}",
+        "{]",
+        "[1}",
+        "{\"a\": 1]",
+        "[,1]",
+        r#"{"a": 1} trailing"#,
+        "  \n 42 ",
+        r#"{"a": 1, "b": tru, "c": 3}"#,
+        r#"{"a": 1, "b": "x\q", "c": 3}"#,
+        r#"{"a": 1, "b": "\ud83d", "c": 3}"#,
+        r#"{"a": 1, "b": "\ud83d\u0041", "c": 3}"#,
+        r#"{"a": 1, "b": "\ude00", "c": 3}"#,
+        r#"{"a": 1, "b": "\u12", "c": 3}"#,
+        r#"{"a": 1, "b": "\u12é", "c": 3}"#,
+        r#"{"a": 1, "b": "\é", "c": 3}"#,
+        "{\"a\": 1, \"b\": \"raw\ttab\", \"c\": 3}",
+        r#"{"a": 1, "b": 01, "c": 3}"#,
+        r#"{"a": 1, "b": 1., "c": 3}"#,
+        r#"{"a": 1, "b": -, "c": 3}"#,
+        r#"{"a": 1, "b": 1e, "c": 3}"#,
+        r#"{"a": 1, "b" 2, "c": 3}"#,
+        r#"{"a": 1, b: 2, "c": 3}"#,
+        r#"{"a": 1,, "c": 3}"#,
+        r#"{"a": 1 "c": 3}"#,
+        r#"{"a": 1, "b": [1 2], "c": 3}"#,
+        r#"{"a": 1, "b": [1,], "c": 3}"#,
+        r#"{"a": 1, "b": [1}, "c": 3}"#,
+        r#"{"a": 1, "b": {"x": 1,}, "c": 3}"#,
+        r#"{"a": 1, "b": {"x": [{"y": "\x"}]}, "c": 3}"#,
+        r#"{"a\x": 1}"#,
+        r#"{"\u0061": 1, "a": [2, {"b\"": 3}]}"#,
+    ];
+    for text in cases {
+        let index = PointerIndex::build(text);
+        let known = index.pointers();
+        for pointer in
+            probes(&known)
+                .iter()
+                .chain(&["/a".to_owned(), "/b/x/0/y".to_owned(), "/c".to_owned()])
+        {
+            assert_locates(&index, text, pointer);
+        }
+    }
+}
+
+#[test]
+fn locate_on_hostile_input_returns_quickly() {
+    let started = Instant::now();
+    let balanced = |inner: &str| {
+        format!(
+            "{{\"x\": {}{inner}{}, \"y\": 2}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        )
+    };
+    let texts = [
+        "[".repeat(100_000),
+        "{\"a\":".repeat(100_000),
+        "{\"a\":[".repeat(50_000),
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        balanced("1"),
+        balanced("\"\\q\""),
+        balanced("}}}"),
+        "[\"\\".repeat(50_000),
+        "\"".repeat(100_001),
+        "\\".repeat(100_000),
+        "[1,".repeat(50_000),
+        "{\"".repeat(50_000),
+        "[".repeat(127) + &"{\"a\": [".repeat(1000),
+    ];
+    for text in &texts {
+        let index = PointerIndex::build(text);
+        let at_limit = format!("/x{}", "/0".repeat(127));
+        for pointer in [
+            String::new(),
+            "/0".repeat(200),
+            "/0".repeat(100_000),
+            "/a".repeat(200),
+            "/a/0".repeat(200),
+            at_limit.clone(),
+            format!("{at_limit}/0"),
+            "/y".to_owned(),
+            format!("{}/a/0", "/0".repeat(127)),
+        ] {
+            assert_locates(&index, text, &pointer);
+        }
+    }
+    // A long key and a long pointer token over many duplicates.
+    let key = "k".repeat(100_000);
+    let text = format!("{{{}\"a\": 1}}", "\"a\": {}, ".repeat(50_000));
+    let index = PointerIndex::build(&text);
+    for pointer in [format!("/a/{key}"), format!("/{key}"), "/a".to_owned()] {
+        assert_locates(&index, &text, &pointer);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// Not a benchmark: `cargo test --test it locate_costs -- --ignored --nocapture` prints what
+/// building the index and locating one pointer cost on a large bundle, and checks they agree.
+#[test]
+#[ignore = "prints timings, run by hand"]
+fn locate_costs_against_the_index() {
+    let items = (0..100_000)
+        .map(|i| format!("{{\"kind\": \"doc {i}\", \"signed\": true, \"n\": [{i}, \"Ә\\u0416\"]}}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!("{{\"documents\": [{items}], \"checks\": {{\"solvency\": \"confirmed\"}}}}");
+    let pointers = [
+        "/documents/0/kind",
+        "/documents/99999/n/1",
+        "/checks/solvency",
+        "/checks/missing",
+    ];
+    let started = Instant::now();
+    let index = PointerIndex::build(&text);
+    let spans: Vec<_> = pointers.iter().map(|p| index.nearest(p)).collect();
+    let built = started.elapsed();
+    let started = Instant::now();
+    let found: Vec<_> = pointers.iter().map(|p| locate(&text, p)).collect();
+    let located = started.elapsed();
+    for ((pointer, (matched, span)), found) in pointers.iter().zip(&spans).zip(&found) {
+        assert_eq!(
+            (found.matched, found.span),
+            (matched.len(), *span),
+            "{pointer}"
+        );
+    }
+    println!(
+        "{} bytes: index + {} lookups {built:?}; {} locates {located:?}",
+        text.len(),
+        pointers.len(),
+        pointers.len()
+    );
 }
