@@ -3,15 +3,22 @@
 
 use crate::check::Report;
 use crate::check::finding::BundleSpan;
-use crate::check::pointer_index::{JsonSpan, PointerIndex};
+use crate::check::pointer_index::{JsonSpan, PointerIndex, locate};
 use crate::source::line_col;
 
 /// The span to show for a pointer: the value itself for a scalar, the opening bracket of a
 /// list or object (underlining a whole list would hide the point), or the nearest ancestor.
 pub fn span_of(index: &PointerIndex, text: &str, pointer: &str) -> JsonSpan {
-    let span = index
-        .value(pointer)
-        .unwrap_or_else(|| index.nearest(pointer).1);
+    bracket(
+        text,
+        index
+            .value(pointer)
+            .unwrap_or_else(|| index.nearest(pointer).1),
+    )
+}
+
+/// A list or object is shown by its opening bracket.
+fn bracket(text: &str, span: JsonSpan) -> JsonSpan {
     let first = text.as_bytes().get(span.offset).copied();
     if matches!(first, Some(b'[' | b'{')) {
         JsonSpan {
@@ -23,11 +30,16 @@ pub fn span_of(index: &PointerIndex, text: &str, pointer: &str) -> JsonSpan {
     }
 }
 
+/// A report with at most this many findings has each one located by a scan along its path;
+/// more findings share one full index of the text.
+const LOCATE_AT_MOST: usize = 3;
+
 /// Fill in `span` of every finding (offset, length, line, column).
 pub fn fill(report: &mut Report, text: &str) {
     if report.findings.is_empty() {
         return;
     }
+    let few = report.findings.len() <= LOCATE_AT_MOST;
     let mut index = None;
     for finding in &mut report.findings {
         let span = match finding.span {
@@ -36,6 +48,7 @@ pub fn fill(report: &mut Report, text: &str) {
                 offset: s.offset,
                 length: s.length,
             },
+            None if few => bracket(text, locate(text, &finding.pointer).span),
             None => span_of(
                 index.get_or_insert_with(|| PointerIndex::build(text)),
                 text,
