@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod check;
 pub mod deadlines;
+pub mod explain;
 pub mod test;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ pub enum Command {
     Calendar(calendar::CalendarArgs),
     /// Show the timeline of a bundle: each step's due time and status.
     Deadlines(deadlines::DeadlinesArgs),
+    /// Explain a diagnostic or finding code.
+    Explain(explain::ExplainArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
 }
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check::run(&args),
         Command::Test(args) => test::run(&args),
         Command::Deadlines(args) => deadlines::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
     }
 }

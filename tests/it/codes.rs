@@ -44,3 +44,19 @@ fn every_code_is_unique_described_and_used() {
         "the table is sorted"
     );
 }
+
+#[test]
+fn explain_names_a_code_and_suggests_a_near_one() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    };
+    let ok = run(&["explain", "E0203"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("step-cycle"));
+    let near = run(&["explain", "missing-documnet"]);
+    assert_eq!(near.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&near.stderr).contains("did you mean `missing-document`?"));
+}
