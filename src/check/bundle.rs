@@ -24,36 +24,227 @@ const ENVELOPE: [&str; 8] = [
     "events",
 ];
 
-/// A problem with the bundle itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem with the bundle itself: where, about what, and the data of what is wrong. The
+/// wording, in each language, is `messages::problem_text`'s.
+#[derive(Debug, Clone, PartialEq)]
 pub struct InputProblem {
     /// Where.
     pub pointer: String,
     /// The field or value concerned.
     pub subject: String,
-    /// What is wrong, one line.
-    pub message: String,
-    /// What to do.
-    pub help: String,
+    /// What is wrong.
+    pub problem: Problem,
     /// Error (`invalid-input`) or warning (`unknown-field`, `unknown-document`, `unknown-step`).
     pub warning: Option<&'static str>,
 }
 
 impl InputProblem {
-    fn error(
-        pointer: impl Into<String>,
-        subject: impl Into<String>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
+    fn error(pointer: impl Into<String>, subject: impl Into<String>, problem: Problem) -> Self {
         Self {
             pointer: pointer.into(),
             subject: subject.into(),
-            message: message.into(),
-            help: help.into(),
+            problem,
             warning: None,
         }
     }
+}
+
+/// The kind of a JSON value, as found where another was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    List,
+    /// An object.
+    Object,
+}
+
+impl JsonKind {
+    /// The kind of a value.
+    pub fn of(v: &Value) -> Self {
+        match v {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Bool,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::List,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+}
+
+/// A value found where it does not fit: a text is shown as written, anything else by its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A JSON string, as written.
+    Text(String),
+    /// Any other value.
+    Other(JsonKind),
+}
+
+impl Found {
+    fn of(v: &Value) -> Self {
+        match v {
+            Value::String(s) => Found::Text(s.to_string()),
+            other => Found::Other(JsonKind::of(other)),
+        }
+    }
+}
+
+/// Where an unknown field was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldPlace {
+    /// The top level of the bundle.
+    Envelope,
+    /// An object of the service's inputs, by its dotted path (`applicant.records`).
+    Object(String),
+    /// An element of a list input, by the input's name.
+    ListElement(String),
+    /// A document, by its kind.
+    Document(String),
+}
+
+/// What is wrong with a bundle: the data only, worded by `messages::problem_text`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The text is larger than `MAX_BUNDLE_BYTES`.
+    TooLarge {
+        /// The limit, in MiB.
+        mib: usize,
+    },
+    /// The JSON ends inside a value: a closing bracket or quote is missing.
+    JsonEndsEarly,
+    /// The JSON is cut off (the rest of the text is blank).
+    JsonCutOff,
+    /// Any other JSON syntax error.
+    JsonSyntax {
+        /// serde_json's description (`expected value`, `trailing characters`).
+        detail: String,
+    },
+    /// The bundle is not a JSON object.
+    NotAnObject,
+    /// A required envelope field is absent (`service`, `submitted_at`).
+    Missing {
+        /// The field.
+        field: &'static str,
+    },
+    /// An envelope field has the wrong JSON kind.
+    WrongJsonKind {
+        /// The field.
+        field: String,
+        /// What it must be.
+        expected: JsonKind,
+        /// What it is.
+        found: JsonKind,
+    },
+    /// A value on the way to an input is not an object.
+    ParentNotObject {
+        /// The path that must be an object, as `applicant/records`.
+        path: String,
+        /// The key looked up in it.
+        key: String,
+        /// What it is.
+        found: JsonKind,
+    },
+    /// `submitted_at` is not an RFC 3339 moment.
+    BadSubmittedAt {
+        /// As written.
+        text: String,
+    },
+    /// An input of type moment is not an RFC 3339 moment.
+    BadInstant {
+        /// As written.
+        text: String,
+    },
+    /// An event's `at` is not an RFC 3339 moment.
+    BadEventTime {
+        /// As written.
+        text: String,
+    },
+    /// `channel` is not an intake channel.
+    UnknownChannel {
+        /// What it is.
+        found: Found,
+    },
+    /// A date that does not exist or is not a date.
+    BadDate {
+        /// As written.
+        text: String,
+    },
+    /// A value outside a closed list.
+    NotOneOf {
+        /// The input.
+        name: String,
+        /// The value.
+        value: Found,
+        /// The values allowed.
+        values: Vec<String>,
+    },
+    /// An element of a list of records is not an object.
+    NotARecord {
+        /// The input.
+        name: String,
+        /// What the element is.
+        found: JsonKind,
+        /// The fields of a record.
+        fields: Vec<String>,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        /// The input or document field.
+        name: String,
+        /// Its type.
+        expected: Type,
+        /// What it is.
+        found: Found,
+    },
+    /// A field that no rule reads.
+    UnknownField {
+        /// The field.
+        key: String,
+        /// Where it is.
+        place: FieldPlace,
+    },
+    /// An element of `documents` is not an object.
+    DocumentNotObject {
+        /// What it is.
+        found: JsonKind,
+    },
+    /// A document without a `kind`.
+    DocumentWithoutKind,
+    /// A document kind the service does not know.
+    UnknownDocument {
+        /// The kind.
+        kind: String,
+        /// The service.
+        service: String,
+        /// The kinds it knows.
+        known: Vec<String>,
+    },
+    /// A document's `child` is not an index.
+    BadChild {
+        /// What it is.
+        found: Found,
+    },
+    /// An event without a `step` or an `at`.
+    EventIncomplete,
+    /// A step the service does not have.
+    UnknownStep {
+        /// The step.
+        step: String,
+        /// The service.
+        service: String,
+        /// Its steps.
+        known: Vec<String>,
+    },
 }
 
 /// Why a text could not be read as JSON at all.
@@ -61,8 +252,8 @@ impl InputProblem {
 pub struct JsonError {
     /// Byte offset of the error.
     pub offset: usize,
-    /// What serde_json said, in words.
-    pub message: String,
+    /// What is wrong.
+    pub problem: Problem,
 }
 
 /// Parse the bundle text.
@@ -70,10 +261,9 @@ pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
     if text.len() > MAX_BUNDLE_BYTES {
         return Err(JsonError {
             offset: 0,
-            message: format!(
-                "the bundle is larger than {} MiB",
-                MAX_BUNDLE_BYTES / (1024 * 1024)
-            ),
+            problem: Problem::TooLarge {
+                mib: MAX_BUNDLE_BYTES / (1024 * 1024),
+            },
         });
     }
     serde_json::from_str(text).map_err(|e| {
@@ -86,17 +276,17 @@ pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
                 rest.starts_with('\n')
                     && text.get(offset + 1..).is_some_and(|r| r.trim().is_empty())
             });
-        let message = match e.classify() {
-            serde_json::error::Category::Eof => {
-                String::from("the JSON ends too early: a closing bracket or quote is missing")
-            }
-            _ if truncated => String::from("the JSON ends too early: the bundle is cut off here"),
+        let problem = match e.classify() {
+            serde_json::error::Category::Eof => Problem::JsonEndsEarly,
+            _ if truncated => Problem::JsonCutOff,
             _ => {
                 let text = e.to_string();
-                text.split(" at line ").next().unwrap_or(&text).to_string()
+                Problem::JsonSyntax {
+                    detail: text.split(" at line ").next().unwrap_or(&text).to_string(),
+                }
             }
         };
-        JsonError { offset, message }
+        JsonError { offset, problem }
     })
 }
 
@@ -131,12 +321,7 @@ pub struct Envelope<'a> {
 /// Read the envelope; problems are pushed to `problems`.
 pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> Envelope<'a> {
     let Some(obj) = root.as_object() else {
-        problems.push(InputProblem::error(
-            "",
-            "bundle",
-            "the bundle is not a JSON object",
-            "send one JSON object per bundle, `{ \"service\": …, \"submitted_at\": …, … }`",
-        ));
+        problems.push(InputProblem::error("", "bundle", Problem::NotAnObject));
         return Envelope {
             id: None,
             service: None,
@@ -148,12 +333,7 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.as_ref()),
         Some(other) => {
-            problems.push(InputProblem::error(
-                "/id",
-                "id",
-                format!("`id` must be a text, not {}", json_kind(other)),
-                "write the id in quotes",
-            ));
+            problems.push(wrong_kind("/id", "id", JsonKind::Text, other));
             None
         }
     };
@@ -163,18 +343,12 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
             problems.push(InputProblem::error(
                 "",
                 "service",
-                "the bundle does not say which service it is for",
-                "add `\"service\": \"kz.mvd.permanent_residence\"` (or another service id)",
+                Problem::Missing { field: "service" },
             ));
             None
         }
         Some(other) => {
-            problems.push(InputProblem::error(
-                "/service",
-                "service",
-                format!("`service` must be a text, not {}", json_kind(other)),
-                "write the service id in quotes",
-            ));
+            problems.push(wrong_kind("/service", "service", JsonKind::Text, other));
             None
         }
     };
@@ -185,8 +359,9 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
                 problems.push(InputProblem::error(
                     "/submitted_at",
                     "submitted_at",
-                    format!("`{s}` is not a date and time with an offset"),
-                    "write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00` (the date must exist)",
+                    Problem::BadSubmittedAt {
+                        text: s.to_string(),
+                    },
                 ));
                 None
             }
@@ -195,17 +370,18 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
             problems.push(InputProblem::error(
                 "",
                 "submitted_at",
-                "the bundle does not say when it was submitted",
-                "add `\"submitted_at\": \"2019-05-14T10:00:00+06:00\"`",
+                Problem::Missing {
+                    field: "submitted_at",
+                },
             ));
             None
         }
         Some(other) => {
-            problems.push(InputProblem::error(
+            problems.push(wrong_kind(
                 "/submitted_at",
                 "submitted_at",
-                format!("`submitted_at` must be a text, not {}", json_kind(other)),
-                "write it as RFC 3339 in quotes, e.g. `\"2019-05-14T10:00:00+06:00\"`",
+                JsonKind::Text,
+                other,
             ));
             None
         }
@@ -217,8 +393,9 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
             problems.push(InputProblem::error(
                 "/channel",
                 "channel",
-                format!("{} is not an intake channel", describe_value(other)),
-                "the channels are `provider` and `state_corporation`",
+                Problem::UnknownChannel {
+                    found: Found::of(other),
+                },
             ));
             "provider"
         }
@@ -231,14 +408,26 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
     }
 }
 
-fn unknown_field(pointer: &str, key: &str, place: &str) -> InputProblem {
+fn wrong_kind(pointer: &str, field: &str, expected: JsonKind, found: &Value) -> InputProblem {
+    InputProblem::error(
+        pointer,
+        field,
+        Problem::WrongJsonKind {
+            field: field.to_string(),
+            expected,
+            found: JsonKind::of(found),
+        },
+    )
+}
+
+fn unknown_field(pointer: &str, key: &str, place: FieldPlace) -> InputProblem {
     InputProblem {
         pointer: pointer.to_string(),
         subject: key.to_string(),
-        message: format!("unknown field `{key}` in {place}"),
-        help: String::from(
-            "no rule reads this field: check its spelling against the service catalogue, or remove it",
-        ),
+        problem: Problem::UnknownField {
+            key: key.to_string(),
+            place,
+        },
         warning: Some("unknown-field"),
     }
 }
@@ -275,24 +464,6 @@ fn type_ok(value: &Value, ty: &Type) -> bool {
             })
         }),
         _ => false,
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn describe_value(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("`{s}`"),
-        other => json_kind(other).to_string(),
     }
 }
 
@@ -338,12 +509,11 @@ fn lookup<'a>(
                 let problem = InputProblem::error(
                     pointer.clone(),
                     segment.clone(),
-                    format!(
-                        "`{}` must be an object, not {}",
-                        pointer.trim_start_matches('/'),
-                        json_kind(other)
-                    ),
-                    format!("write `{{ \"{segment}\": … }}` here"),
+                    Problem::ParentNotObject {
+                        path: pointer.trim_start_matches('/').to_string(),
+                        key: segment.clone(),
+                        found: JsonKind::of(other),
+                    },
                 );
                 if !problems.contains(&problem) {
                     problems.push(problem);
@@ -362,8 +532,8 @@ fn check_type(
     name: &str,
     problems: &mut Vec<InputProblem>,
 ) -> bool {
-    let mut fail = |message: String, help: String| {
-        problems.push(InputProblem::error(pointer, name, message, help));
+    let mut fail = |problem: Problem| {
+        problems.push(InputProblem::error(pointer, name, problem));
         false
     };
     match (ty, value) {
@@ -371,26 +541,23 @@ fn check_type(
         (Type::Number, Value::Number(n)) if n.is_i64() => true,
         (Type::Date, Value::String(s)) => {
             parse_date(s).is_some()
-                || fail(
-                    format!("`{s}` is not a real date"),
-                    String::from(
-                        "write dates as YYYY-MM-DD, with a day that exists (e.g. `1985-03-02`)",
-                    ),
-                )
+                || fail(Problem::BadDate {
+                    text: s.to_string(),
+                })
         }
         (Type::Instant, Value::String(s)) => {
             parse_instant(s).is_some()
-                || fail(
-                    format!("`{s}` is not a date and time with an offset"),
-                    String::from("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`"),
-                )
+                || fail(Problem::BadInstant {
+                    text: s.to_string(),
+                })
         }
         (Type::Enum(values), Value::String(s)) => {
             values.iter().any(|v| v == s)
-                || fail(
-                    format!("`{s}` is not one of the values of `{name}`"),
-                    format!("the values are: {}", values.join(", ")),
-                )
+                || fail(Problem::NotOneOf {
+                    name: name.to_string(),
+                    value: Found::Text(s.to_string()),
+                    values: values.clone(),
+                })
         }
         (Type::Set(values), Value::Array(items)) => {
             let mut ok = true;
@@ -400,11 +567,11 @@ fn check_type(
                     problems.push(InputProblem::error(
                         format!("{pointer}/{i}"),
                         name,
-                        format!(
-                            "{} is not one of the values of `{name}`",
-                            describe_value(item)
-                        ),
-                        format!("the values are: {}", values.join(", ")),
+                        Problem::NotOneOf {
+                            name: name.to_string(),
+                            value: Found::of(item),
+                            values: values.clone(),
+                        },
                     ));
                     ok = false;
                 }
@@ -418,18 +585,11 @@ fn check_type(
                     problems.push(InputProblem::error(
                         format!("{pointer}/{i}"),
                         name,
-                        format!(
-                            "each element of `{name}` must be an object, not {}",
-                            json_kind(item)
-                        ),
-                        format!(
-                            "write `{{ {} }}`",
-                            fields
-                                .iter()
-                                .map(|f| format!("\"{}\": …", f.name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        Problem::NotARecord {
+                            name: name.to_string(),
+                            found: JsonKind::of(item),
+                            fields: fields.iter().map(|f| f.name.clone()).collect(),
+                        },
                     ));
                     ok = false;
                     continue;
@@ -452,36 +612,17 @@ fn check_type(
                     problems.push(unknown_field(
                         &format!("{pointer}/{i}/{}", escape(key)),
                         key,
-                        &format!("an element of `{name}`"),
+                        FieldPlace::ListElement(name.to_string()),
                     ));
                 }
             }
             ok
         }
-        (expected, other) => fail(
-            format!(
-                "`{name}` must be {}, not {}",
-                expected.describe(),
-                describe_value(other)
-            ),
-            help_for(expected),
-        ),
-    }
-}
-
-fn help_for(ty: &Type) -> String {
-    match ty {
-        Type::Bool => String::from("write `true` or `false`, without quotes"),
-        Type::Text => String::from("write the text in quotes"),
-        Type::Number => String::from("write a whole number, without quotes"),
-        Type::Date => String::from("write the date in quotes as YYYY-MM-DD"),
-        Type::Instant => {
-            String::from("write the moment in quotes as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`")
-        }
-        Type::Enum(values) => format!("write one of: {}", values.join(", ")),
-        Type::Set(values) => format!("write a list of: {}", values.join(", ")),
-        Type::List(_) => String::from("write a list of objects"),
-        Type::Duration(_) | Type::Error => String::new(),
+        (expected, other) => fail(Problem::WrongType {
+            name: name.to_string(),
+            expected: expected.clone(),
+            found: Found::of(other),
+        }),
     }
 }
 
@@ -500,7 +641,7 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
             problems.push(unknown_field(
                 &format!("/{}", escape(key)),
                 key,
-                "the bundle envelope",
+                FieldPlace::Envelope,
             ));
         }
     }
@@ -508,12 +649,7 @@ fn unknown_members(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputPro
         if let Some(Value::Object(map)) = root.get(top) {
             unknown_in(map, &mut vec![top], &plan.inputs, problems);
         } else if let Some(other) = root.get(top).filter(|v| !v.is_null() && !v.is_object()) {
-            problems.push(InputProblem::error(
-                format!("/{top}"),
-                top,
-                format!("`{top}` must be an object, not {}", json_kind(other)),
-                format!("write `\"{top}\": {{ … }}`"),
-            ));
+            problems.push(wrong_kind(&format!("/{top}"), top, JsonKind::Object, other));
         }
     }
 }
@@ -548,7 +684,7 @@ fn unknown_in<'a>(
                     .copied()
                     .collect::<Vec<_>>()
                     .join(".");
-                problems.push(unknown_field(&pointer, key, &format!("`{place}`")));
+                problems.push(unknown_field(&pointer, key, FieldPlace::Object(place)));
             }
         }
         path.pop();
@@ -560,12 +696,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
         return;
     };
     let Some(docs) = docs.as_array() else {
-        problems.push(InputProblem::error(
-            "/documents",
-            "documents",
-            format!("`documents` must be a list, not {}", json_kind(docs)),
-            "write `\"documents\": [ { \"kind\": … }, … ]`",
-        ));
+        problems.push(wrong_kind("/documents", "documents", JsonKind::List, docs));
         return;
     };
     for (i, doc) in docs.iter().enumerate() {
@@ -574,8 +705,9 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             problems.push(InputProblem::error(
                 pointer(),
                 "documents",
-                format!("each document must be an object, not {}", json_kind(doc)),
-                "write `{ \"kind\": \"passport\", … }`",
+                Problem::DocumentNotObject {
+                    found: JsonKind::of(doc),
+                },
             ));
             continue;
         };
@@ -585,8 +717,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
                 problems.push(InputProblem::error(
                     pointer(),
                     "kind",
-                    "a document without a `kind`",
-                    "say what the document is: `\"kind\": \"passport\"`",
+                    Problem::DocumentWithoutKind,
                 ));
                 continue;
             }
@@ -595,16 +726,11 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             problems.push(InputProblem {
                 pointer: format!("{}/kind", pointer()),
                 subject: kind.to_string(),
-                message: format!("unknown document kind `{kind}`"),
-                help: format!(
-                    "no rule of `{}` reads this document; the kinds it knows are: {}",
-                    plan.id,
-                    plan.documents
-                        .iter()
-                        .map(|d| d.kind.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                problem: Problem::UnknownDocument {
+                    kind: kind.to_string(),
+                    service: plan.id.clone(),
+                    known: plan.documents.iter().map(|d| d.kind.clone()).collect(),
+                },
                 warning: Some("unknown-document"),
             });
             continue;
@@ -625,7 +751,13 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             match DocField::from_name(key) {
                 Some(DocField::Child) => {
                     if value.as_u64().is_none() {
-                        problems.push(InputProblem::error(field_pointer, "child", format!("`child` must be the index of a child in `applicant.children`, not {}", describe_value(value)), "write a whole number from 0, without quotes"));
+                        problems.push(InputProblem::error(
+                            field_pointer,
+                            "child",
+                            Problem::BadChild {
+                                found: Found::of(value),
+                            },
+                        ));
                     }
                 }
                 Some(field) => {
@@ -640,7 +772,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
                 None => problems.push(unknown_field(
                     &field_pointer,
                     key,
-                    &format!("document `{kind}`"),
+                    FieldPlace::Document(kind.to_string()),
                 )),
             }
         }
@@ -652,12 +784,7 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
         return;
     };
     let Some(events) = events.as_array() else {
-        problems.push(InputProblem::error(
-            "/events",
-            "events",
-            format!("`events` must be a list, not {}", json_kind(events)),
-            "write `\"events\": [ { \"step\": …, \"at\": … }, … ]`",
-        ));
+        problems.push(wrong_kind("/events", "events", JsonKind::List, events));
         return;
     };
     for (i, event) in events.iter().enumerate() {
@@ -670,24 +797,20 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
                     problems.push(InputProblem::error(
                         format!("{pointer}/at"),
                         step,
-                        format!("`{at}` is not a date and time with an offset"),
-                        "write it as RFC 3339, e.g. `2019-05-14T10:20:00+06:00`",
+                        Problem::BadEventTime {
+                            text: at.to_string(),
+                        },
                     ));
                 }
                 if !plan.steps.iter().any(|s| s.id == step) {
                     problems.push(InputProblem {
                         pointer: format!("{pointer}/step"),
                         subject: step.to_string(),
-                        message: format!("unknown step `{step}`"),
-                        help: format!(
-                            "the steps of `{}` are: {}",
-                            plan.id,
-                            plan.steps
-                                .iter()
-                                .map(|s| s.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        problem: Problem::UnknownStep {
+                            step: step.to_string(),
+                            service: plan.id.clone(),
+                            known: plan.steps.iter().map(|s| s.id.clone()).collect(),
+                        },
                         warning: Some("unknown-step"),
                     });
                 }
@@ -695,8 +818,7 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
             _ => problems.push(InputProblem::error(
                 pointer,
                 "events",
-                "each event needs a `step` and an `at`",
-                "write `{ \"step\": \"talon_issued\", \"at\": \"2019-05-14T10:20:00+06:00\" }`",
+                Problem::EventIncomplete,
             )),
         }
     }

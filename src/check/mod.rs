@@ -50,16 +50,9 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let root = match bundle::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let mut f = input_finding(
-                "bundle",
-                String::from(""),
-                e.message.clone(),
-                String::from(
-                    "fix the JSON syntax at this place; each bundle must be one well-formed JSON object",
-                ),
-                None,
-            );
-            f.label = String::from("the JSON cannot be read from here");
+            let (message, help) = messages::problem_text(&e.problem, lang);
+            let mut f = input_finding("bundle", String::new(), message, help, None);
+            f.label = String::from(messages::json_syntax_label(lang));
             f.span = Some(finding::BundleSpan {
                 offset: e.offset,
                 length: 0,
@@ -78,7 +71,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     report.submitted_at = envelope.submitted_at.map(|(s, _)| s.to_string());
     let (Some(service_id), Some((_, submitted_at))) = (envelope.service, envelope.submitted_at)
     else {
-        push_problems(&mut report, problems);
+        push_problems(&mut report, problems, lang);
         report.verdict = verdict::verdict(&report);
         return report;
     };
@@ -94,7 +87,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let service = match plan.service(service_id, as_of) {
         Ok(s) => s,
         Err(lookup) => {
-            push_problems(&mut report, problems);
+            push_problems(&mut report, problems, lang);
             report
                 .findings
                 .push(not_applicable(plan, service_id, as_of, &lookup, lang));
@@ -132,7 +125,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     }
 
     let facts = bundle::inputs(&root, service, &mut problems);
-    push_problems(&mut report, problems);
+    push_problems(&mut report, problems, lang);
     if report.findings.iter().any(|f| f.code == "invalid-input") {
         report.verdict = verdict::verdict(&report);
         return report;
@@ -213,14 +206,11 @@ fn input_finding(
     }
 }
 
-fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>) {
+fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>, lang: Lang) {
     for p in problems {
-        let mut f = input_finding(&p.subject, p.pointer, p.message, p.help, p.warning);
-        f.label = if p.warning.is_some() {
-            String::from("not read by any rule")
-        } else {
-            String::from("wrong here")
-        };
+        let (message, help) = messages::problem_text(&p.problem, lang);
+        let mut f = input_finding(&p.subject, p.pointer, message, help, p.warning);
+        f.label = String::from(messages::problem_label(p.warning.is_some(), lang));
         report.findings.push(f);
     }
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use ereje::RuleSet;
-use ereje::check::{Options, Verdict};
+use ereje::check::{Kind, Options, Verdict};
+use ereje::syntax::ast::Lang;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -371,6 +372,66 @@ fn truncated_bundles_never_panic() {
             if serde_json::from_str::<serde_json::Value>(&text[..end]).is_err() {
                 assert_eq!(report.verdict, Verdict::Invalid, "{name} cut at {end}");
             }
+        }
+    }
+}
+
+/// Bundles whose problems with the bundle itself (not with the law) are snapshotted in Russian
+/// and Kazakh.
+const LOCALIZED: [&str; 5] = [
+    "pr-invalid-birth-date-type.json",
+    "pr-invalid-impossible-date.json",
+    "pr-unknown-field.json",
+    "pr-unknown-document.json",
+    "pr-invalid-truncated.json",
+];
+
+fn report_in(rules: &RuleSet, name: &str, lang: Lang) -> ereje::check::Report {
+    rules.check(
+        &bundle_text(name),
+        &Options {
+            lang: Some(lang),
+            ..Options::default()
+        },
+    )
+}
+
+/// The `message` of each finding, as the JSON report gives them.
+fn json_messages(report: &ereje::check::Report) -> Vec<String> {
+    let value = serde_json::to_value(report).expect("serializable");
+    value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["message"].as_str().expect("a message").to_string())
+        .collect()
+}
+
+/// `--lang ru` and `--lang kk` word the bundle's own problems (`invalid-input`, `unknown-field`,
+/// `unknown-document`, the JSON syntax error) in that language, message and help alike.
+#[test]
+fn input_problems_are_worded_in_the_language_asked_for() {
+    let rules = shipped();
+    for name in LOCALIZED {
+        let english = report_in(&rules, name, Lang::En);
+        assert!(
+            english.findings.iter().any(|f| f.kind == Kind::Input),
+            "{name} has a problem with the bundle itself"
+        );
+        for lang in [Lang::Ru, Lang::Kk] {
+            let report = report_in(&rules, name, lang);
+            assert_eq!(report.findings.len(), english.findings.len(), "{name}");
+            for (f, en) in report.findings.iter().zip(&english.findings) {
+                assert_eq!((f.code, &f.pointer), (en.code, &en.pointer), "{name}");
+                assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
+                if f.kind == Kind::Input {
+                    assert_ne!(f.help, en.help, "{name} in {}", lang.tag());
+                }
+            }
+            insta::assert_json_snapshot!(
+                format!("messages_{}_{}", lang.tag(), name.trim_end_matches(".json")),
+                json_messages(&report)
+            );
         }
     }
 }
