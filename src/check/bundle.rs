@@ -220,10 +220,13 @@ pub enum Problem {
     },
     /// A document without a `kind`.
     DocumentWithoutKind,
-    /// A document kind the service does not know.
+    /// A document kind the service does not know (reported once per kind, at its first
+    /// document: fifty letters of one unknown kind are one warning, not fifty).
     UnknownDocument {
         /// The kind.
         kind: String,
+        /// How many documents have it.
+        count: usize,
         /// The service.
         service: String,
         /// The kinds it knows.
@@ -723,11 +726,20 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
             }
         };
         if !plan.documents.iter().any(|d| d.kind == kind) {
+            let seen = problems.iter_mut().find_map(|p| match &mut p.problem {
+                Problem::UnknownDocument { kind: k, count, .. } if k == kind => Some(count),
+                _ => None,
+            });
+            if let Some(count) = seen {
+                *count += 1;
+                continue;
+            }
             problems.push(InputProblem {
                 pointer: format!("{}/kind", pointer()),
                 subject: kind.to_string(),
                 problem: Problem::UnknownDocument {
                     kind: kind.to_string(),
+                    count: 1,
                     service: plan.id.clone(),
                     known: plan.documents.iter().map(|d| d.kind.clone()).collect(),
                 },

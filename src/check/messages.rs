@@ -494,10 +494,15 @@ fn problem_en(problem: &Problem) -> (String, String) {
         ),
         Problem::UnknownDocument {
             kind,
+            count,
             service,
             known,
         } => (
-            format!("unknown document kind `{kind}`"),
+            if *count > 1 {
+                format!("unknown document kind `{kind}` ({count} documents)")
+            } else {
+                format!("unknown document kind `{kind}`")
+            },
             format!(
                 "no rule of `{service}` reads this document; the kinds it knows are: {}",
                 known.join(", ")
@@ -723,10 +728,15 @@ fn problem_ru(problem: &Problem) -> (String, String) {
         ),
         Problem::UnknownDocument {
             kind,
+            count,
             service,
             known,
         } => (
-            format!("неизвестный вид документа `{kind}`"),
+            if *count > 1 {
+                format!("неизвестный вид документа `{kind}` (документов: {count})")
+            } else {
+                format!("неизвестный вид документа `{kind}`")
+            },
             format!(
                 "ни одно правило услуги `{service}` не читает этот документ; известные ей виды документов: {}",
                 known.join(", ")
@@ -905,10 +915,15 @@ fn problem_kk(problem: &Problem) -> (String, String) {
         ),
         Problem::UnknownDocument {
             kind,
+            count,
             service,
             known,
         } => (
-            format!("`{kind}` құжат түрі белгісіз"),
+            if *count > 1 {
+                format!("`{kind}` құжат түрі белгісіз ({count} құжат)")
+            } else {
+                format!("`{kind}` құжат түрі белгісіз")
+            },
             format!(
                 "`{service}` қызметінің ешбір ережесі бұл құжатты оқымайды; қызмет білетін құжат түрлері: {}",
                 known.join(", ")
