@@ -1,0 +1,203 @@
+//! The built-in wording of findings in Kazakh, Russian and English. Rules may give their own
+//! `message`; these are used where they do not. Problems with the bundle itself are data
+//! (`bundle::Problem`); their words are in `problems`.
+
+mod problems;
+
+pub(crate) use problems::{json_syntax_label, problem_label, problem_text};
+
+use chrono::NaiveDate;
+
+use crate::compile::{CondPlan, RuleRef};
+use crate::semantic::model::{CompareOp, DocField, TExpr};
+use crate::syntax::ast::Lang;
+
+/// A built-in message.
+pub(crate) enum Msg<'a> {
+    /// A required document is absent.
+    MissingDocument {
+        kind: &'a str,
+        title: Option<&'a str>,
+    },
+    /// A per-item document is absent.
+    MissingItemDocument {
+        kind: &'a str,
+        title: Option<&'a str>,
+        index: usize,
+    },
+    /// A document fails a validity rule.
+    InvalidDocument { kind: &'a str },
+    /// A refusal ground without its own message.
+    RefusalGround { id: &'a str },
+    /// No such service.
+    UnknownService { id: &'a str },
+    /// The service is not in force.
+    ServiceNotInForce { id: &'a str, day: NaiveDate },
+    /// The channel is not open.
+    ChannelNotInForce { channel: &'a str, day: NaiveDate },
+}
+
+impl Msg<'_> {
+    fn kind(&self) -> Option<&str> {
+        match self {
+            Msg::MissingDocument { kind, .. }
+            | Msg::MissingItemDocument { kind, .. }
+            | Msg::InvalidDocument { kind } => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        // a title that only repeats the kind adds nothing
+        let title = |t: Option<&str>| {
+            t.filter(|t| self.kind().is_none_or(|k| k.replace('_', " ") != *t))
+                .map_or_else(String::new, |t| format!(" ({t})"))
+        };
+        match (self, lang) {
+            (Msg::MissingDocument { kind, title: t }, Lang::En) => {
+                format!("missing document `{kind}`{}", title(*t))
+            }
+            (Msg::MissingDocument { kind, title: t }, Lang::Ru) => {
+                format!("отсутствует документ `{kind}`{}", title(*t))
+            }
+            (Msg::MissingDocument { kind, title: t }, Lang::Kk) => {
+                format!("`{kind}` құжаты жоқ{}", title(*t))
+            }
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "missing document `{kind}`{} for element {index} of the list",
+                    title(*t)
+                )
+            }
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::Ru,
+            ) => {
+                format!(
+                    "отсутствует документ `{kind}`{} для элемента {index} списка",
+                    title(*t)
+                )
+            }
+            (
+                Msg::MissingItemDocument {
+                    kind,
+                    title: t,
+                    index,
+                },
+                Lang::Kk,
+            ) => {
+                format!(
+                    "тізімнің {index}-элементі үшін `{kind}` құжаты жоқ{}",
+                    title(*t)
+                )
+            }
+            (Msg::InvalidDocument { kind }, Lang::En) => {
+                format!("document `{kind}` does not meet the requirements")
+            }
+            (Msg::InvalidDocument { kind }, Lang::Ru) => {
+                format!("документ `{kind}` не соответствует требованиям")
+            }
+            (Msg::InvalidDocument { kind }, Lang::Kk) => {
+                format!("`{kind}` құжаты талаптарға сәйкес келмейді")
+            }
+            (Msg::RefusalGround { id }, Lang::En) => format!("ground for refusal `{id}` holds"),
+            (Msg::RefusalGround { id }, Lang::Ru) => format!("имеется основание для отказа `{id}`"),
+            (Msg::RefusalGround { id }, Lang::Kk) => format!("`{id}` бас тарту негізі бар"),
+            (Msg::UnknownService { id }, Lang::En) => format!("unknown service `{id}`"),
+            (Msg::UnknownService { id }, Lang::Ru) => format!("неизвестная услуга `{id}`"),
+            (Msg::UnknownService { id }, Lang::Kk) => format!("`{id}` қызметі белгісіз"),
+            (Msg::ServiceNotInForce { id, day }, Lang::En) => {
+                format!("service `{id}` is not in force on {day}")
+            }
+            (Msg::ServiceNotInForce { id, day }, Lang::Ru) => {
+                format!("услуга `{id}` не действует на {day}")
+            }
+            (Msg::ServiceNotInForce { id, day }, Lang::Kk) => {
+                format!("`{id}` қызметі {day} күні қолданыста емес")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::En) => {
+                format!("intake channel `{channel}` is not open on {day}")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::Ru) => {
+                format!("канал приёма `{channel}` не действует на {day}")
+            }
+            (Msg::ChannelNotInForce { channel, day }, Lang::Kk) => {
+                format!("`{channel}` қабылдау арнасы {day} күні жұмыс істемейді")
+            }
+        }
+    }
+}
+
+/// What to do about a missing document.
+pub(crate) fn attach_help(kind: &str, rule: &RuleRef, lang: Lang) -> String {
+    let what = rule
+        .title
+        .get(lang)
+        .map_or_else(|| format!("`{kind}`"), |t| format!("the {t} (`{kind}`)"));
+    match lang {
+        Lang::En => format!("attach {what} to the application"),
+        Lang::Ru => format!("приложите к заявлению документ {what}"),
+        Lang::Kk => format!("өтінішке {what} құжатын қоса беріңіз"),
+    }
+}
+
+/// What to do about an invalid document: for an expiry rule, name the day it must reach.
+pub(crate) fn validity_help(
+    kind: &str,
+    cond: &CondPlan,
+    submitted_on: NaiveDate,
+    lang: Lang,
+) -> String {
+    if let TExpr::Compare(CompareOp::Ge, left, right) = &cond.expr
+        && let TExpr::DocField(field @ (DocField::ExpiresOn | DocField::IssuedOn)) = left.as_ref()
+        && let TExpr::Shift(base, d, true) = right.as_ref()
+        && matches!(base.as_ref(), TExpr::SubmittedOn)
+        && let Some(day) = submitted_on.checked_add_days(chrono::Days::new(u64::from(d.amount)))
+        && matches!(d.unit, crate::syntax::ast::DurationUnit::CalendarDays)
+    {
+        let field = field.name();
+        return match lang {
+            Lang::En => format!(
+                "`{field}` must be {day} or later ({d} after the submission date {submitted_on}); attach a `{kind}` valid that long"
+            ),
+            Lang::Ru => format!(
+                "`{field}` должен быть не ранее {day} ({d} после дня подачи {submitted_on}); приложите `{kind}` с таким сроком действия"
+            ),
+            Lang::Kk => format!(
+                "`{field}` {day} немесе одан кейін болуы тиіс (тапсыру күні {submitted_on}-нен кейін {d}); осындай мерзімі бар `{kind}` қоса беріңіз"
+            ),
+        };
+    }
+    match lang {
+        Lang::En => format!("replace the `{kind}` with one that meets the rule"),
+        Lang::Ru => format!("замените `{kind}` документом, соответствующим правилу"),
+        Lang::Kk => format!("`{kind}` құжатын талапқа сай құжатпен ауыстырыңыз"),
+    }
+}
+
+/// What a refusal means for the applicant.
+pub(crate) fn refusal_help(lang: Lang) -> String {
+    match lang {
+        Lang::En => String::from(
+            "the service must be refused with a motivated answer citing this ground; check the fact if it may be wrong",
+        ),
+        Lang::Ru => String::from(
+            "в оказании услуги должно быть отказано мотивированным ответом со ссылкой на это основание; проверьте факт, если он может быть ошибочным",
+        ),
+        Lang::Kk => String::from(
+            "осы негізге сілтеме жасай отырып, қызмет көрсетуден дәлелді жауаппен бас тарту керек; егер факт қате болуы мүмкін болса, оны тексеріңіз",
+        ),
+    }
+}
