@@ -95,9 +95,28 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             return report;
         }
     };
-    if let Some((_, interval)) = service.channels.iter().find(|(c, _)| c == envelope.channel)
-        && !interval.contains(as_of)
-    {
+    let channel = service.channels.iter().find(|(c, _)| c == envelope.channel);
+    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
+        interval.contains(as_of)
+    });
+    if !open {
+        let help = match channel {
+            Some((_, interval)) => format!(
+                "the channel `{}` is open {}; submit through another channel",
+                envelope.channel,
+                interval.describe()
+            ),
+            None => format!(
+                "`{}` takes applications only through: {}",
+                service.id,
+                service
+                    .channels
+                    .iter()
+                    .map(|(c, _)| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         report.findings.push(Finding {
             code: "not-in-force",
             kind: Kind::Applicability,
@@ -112,11 +131,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             pointer: String::from("/channel"),
             citation: service.rule.citations.first().cloned(),
             span: None,
-            help: Some(format!(
-                "the channel `{}` is open {}; submit through the provider",
-                envelope.channel,
-                interval.describe()
-            )),
+            help: Some(help),
             label: format!("not open on {as_of}"),
             reasons: Vec::new(),
             rule_location: Some(service.rule.location.clone()),
