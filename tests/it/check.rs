@@ -443,7 +443,16 @@ fn a_channel_the_service_does_not_offer_is_not_applicable() {
     bundle["channel"] = serde_json::Value::String(String::from("state_corporation"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert_eq!(report.verdict, Verdict::NotApplicable);
-    let finding = report.findings.iter().find(|f| f.code == "not-in-force").expect("a finding");
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.code == "not-in-force")
+        .expect("a finding");
     assert_eq!(finding.subject, "state_corporation");
-    assert!(finding.help.as_deref().is_some_and(|h| h.contains("only through: `provider`")));
+    assert!(
+        finding
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("only through: `provider`"))
+    );
 }

@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod codes;
+mod fuzz;
 mod pointer_index;
 mod semantic;
 mod syntax;
