@@ -51,20 +51,20 @@ fn check(text: &str) -> Verdict {
 }
 
 /// Every pointer-addressable place of a bundle (objects' members and arrays' elements).
-fn places(value: &Value, at: String, out: &mut Vec<String>) {
+fn places(value: &Value, at: &str, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 let p = format!("{at}/{k}");
                 out.push(p.clone());
-                places(v, p, out);
+                places(v, &p, out);
             }
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
                 let p = format!("{at}/{i}");
                 out.push(p.clone());
-                places(v, p, out);
+                places(v, &p, out);
             }
         }
         _ => {}
@@ -92,7 +92,7 @@ proptest! {
         let text = std::fs::read_to_string(format!("{}/examples/bundles/{name}", env!("CARGO_MANIFEST_DIR"))).expect("bundle");
         let mut value: Value = serde_json::from_str(&text).expect("json");
         let mut all = Vec::new();
-        places(&value, String::new(), &mut all);
+        places(&value, "", &mut all);
         let target = all[choice.index(all.len())].clone();
         if let Some(slot) = value.pointer_mut(&target) {
             *slot = replacement;
