@@ -219,14 +219,14 @@ pub enum SemanticError {
         #[label("not a tz database name")]
         span: SourceSpan,
     },
-    /// A service or element in force outside the validity of its act.
-    #[error("{what} is in force outside the validity of act `{act}`")]
+    /// A service in force outside its act, or an element outside its service.
+    #[error("{what} is in force outside the validity of {container}")]
     #[diagnostic(code(E0401))]
     OutsideAct {
         /// What.
         what: String,
-        /// The act.
-        act: String,
+        /// What it belongs to: "act `…`" or "service `…`".
+        container: String,
         /// Dates.
         #[help]
         help: String,

@@ -163,6 +163,26 @@ impl ServiceResolver<'_> {
         }
     }
 
+    /// An element of a service must be in force only while the service is.
+    fn inside_service(
+        &mut self,
+        s: &ast::Service,
+        what: &str,
+        inner: Interval,
+        service: Interval,
+        span: Span,
+    ) {
+        validity::check_inside(
+            what,
+            inner,
+            &format!("service `{}`", s.name.node),
+            service,
+            span,
+            self.sources,
+            self.errors,
+        );
+    }
+
     fn ty(&mut self, ty: &TypeExpr) -> Type {
         match ty {
             TypeExpr::Named(name) => match name.node.as_str() {
@@ -236,7 +256,7 @@ impl ServiceResolver<'_> {
             validity::check_inside(
                 &format!("service `{}`", s.name.node),
                 meta.validity,
-                &name.node,
+                &format!("act `{}`", name.node),
                 act_interval,
                 s.name.span,
                 self.sources,
@@ -270,6 +290,13 @@ impl ServiceResolver<'_> {
             .iter()
             .map(|c| {
                 let m = self.meta(s, &c.provenance, meta.validity, c.name.span);
+                self.inside_service(
+                    s,
+                    &format!("channel `{}`", c.name.node),
+                    m.validity,
+                    meta.validity,
+                    c.name.span,
+                );
                 (c.name.node.clone(), m.validity)
             })
             .collect();
@@ -435,6 +462,13 @@ impl ServiceResolver<'_> {
                 continue;
             }
             let mut meta = self.meta(s, &d.provenance, outer, d.kind.span);
+            self.inside_service(
+                s,
+                &format!("document `{}`", d.kind.node),
+                meta.validity,
+                outer,
+                d.kind.span,
+            );
             meta.title = d.title.clone();
             meta.message = d.message.clone();
             let required = d.required.as_ref().map(|r| self.requirement(r, scope));
@@ -561,6 +595,13 @@ impl ServiceResolver<'_> {
                 continue;
             }
             let mut meta = self.meta(s, &r.provenance, outer, r.name.span);
+            self.inside_service(
+                s,
+                &format!("refusal ground `{}`", r.name.node),
+                meta.validity,
+                outer,
+                r.name.span,
+            );
             meta.title = r.title.clone();
             meta.message = r.message.clone();
             let mut typer = Typer {

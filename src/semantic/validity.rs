@@ -105,11 +105,12 @@ pub(crate) fn interval(
     }
 }
 
-/// An element's interval must lie inside its act's, and must not be empty.
+/// An element's interval must lie inside its container's (a service inside its act, an element
+/// inside its service), and must not be empty. `container` is named in words: "act `…`".
 pub(crate) fn check_inside(
     what: &str,
     inner: Interval,
-    act_name: &str,
+    container: &str,
     act: Interval,
     span: Span,
     sources: &SourceMap,
@@ -137,9 +138,9 @@ pub(crate) fn check_inside(
     if starts_early || ends_late {
         errors.push(SemanticError::OutsideAct {
             what: what.to_string(),
-            act: act_name.to_string(),
+            container: container.to_string(),
             help: format!(
-                "act `{act_name}` is in force {}; bound the element with `since`/`until` inside that interval",
+                "{container} is in force {}; bound the element with `since`/`until` inside that interval",
                 act.describe()
             ),
             src: file.named(),
