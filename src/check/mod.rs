@@ -375,7 +375,7 @@ fn check_documents(
                     &doc.rule,
                     Msg::MissingDocument {
                         kind: &doc.kind,
-                        title: doc.rule.title.get(lang),
+                        title: messages::title(&doc.rule.title, lang),
                     }
                     .text(lang),
                     String::from("/documents"),
@@ -435,7 +435,7 @@ fn check_documents(
                             &doc.rule,
                             Msg::MissingItemDocument {
                                 kind: &doc.kind,
-                                title: doc.rule.title.get(lang),
+                                title: messages::title(&doc.rule.title, lang),
                                 index: i,
                             }
                             .text(lang),

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::compile::{CondPlan, RuleRef};
 use crate::semantic::model::{CompareOp, DocField, TExpr};
-use crate::syntax::ast::{Duration, Lang};
+use crate::syntax::ast::{Duration, Lang, Texts};
 use crate::time::TimeError;
 
 /// A built-in message.
@@ -180,16 +180,21 @@ impl Msg<'_> {
     }
 }
 
+/// A document's title written in `lang` itself: a title in another language would leave its
+/// words in a report asked for in this one, so the document is then named by its kind alone.
+pub(crate) fn title(texts: &Texts, lang: Lang) -> Option<&str> {
+    texts.get(lang).filter(|_| texts.has(lang))
+}
+
 /// What to do about a missing document.
 pub(crate) fn attach_help(kind: &str, rule: &RuleRef, lang: Lang) -> String {
-    let what = rule
-        .title
-        .get(lang)
-        .map_or_else(|| format!("`{kind}`"), |t| format!("the {t} (`{kind}`)"));
-    match lang {
-        Lang::En => format!("attach {what} to the application"),
-        Lang::Ru => format!("приложите к заявлению документ {what}"),
-        Lang::Kk => format!("өтінішке {what} құжатын қоса беріңіз"),
+    match (lang, title(&rule.title, lang)) {
+        (Lang::En, Some(t)) => format!("attach the {t} (`{kind}`) to the application"),
+        (Lang::En, None) => format!("attach `{kind}` to the application"),
+        (Lang::Ru, Some(t)) => format!("приложите к заявлению документ «{t}» (`{kind}`)"),
+        (Lang::Ru, None) => format!("приложите к заявлению документ `{kind}`"),
+        (Lang::Kk, Some(t)) => format!("өтінішке {t} (`{kind}`) құжатын қоса беріңіз"),
+        (Lang::Kk, None) => format!("өтінішке `{kind}` құжатын қоса беріңіз"),
     }
 }
 
