@@ -470,3 +470,43 @@ pub(crate) fn law_line(citation: &str, rule: &str, at: &str, lang: Lang) -> Stri
         Lang::Kk => format!("заң: {citation} — ереже `{rule}`{at}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_day_counts_agree_with_their_number() {
+        let said: Vec<String> = [1, 2, 5, 11, 12, 21, 22, 25, 111, 0]
+            .into_iter()
+            .map(|n| days(n, true, Lang::Ru))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "1 рабочий день",
+                "2 рабочих дня",
+                "5 рабочих дней",
+                "11 рабочих дней",
+                "12 рабочих дней",
+                "21 рабочий день",
+                "22 рабочих дня",
+                "25 рабочих дней",
+                "111 рабочих дней",
+                "0 рабочих дней",
+            ]
+        );
+    }
+
+    #[test]
+    fn lateness_within_a_day_is_a_time() {
+        let by = Lateness {
+            calendar_days: 0,
+            working_days: Some(0),
+            seconds: Some(3_661),
+        };
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            assert_eq!(by.text(lang), "01:01:01");
+        }
+    }
+}
