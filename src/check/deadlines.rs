@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::bundle::parse_instant;
 use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
+use super::messages::{self, Help, Label, Lateness, Msg};
 use crate::compile::{RuleRef, ServicePlan};
 use crate::semantic::model::Anchor;
 use crate::syntax::ast::{Duration, Lang};
@@ -151,7 +152,7 @@ impl Judge<'_> {
         ) {
             Ok(d) => d,
             Err(e) => {
-                findings_warnings.push(uncomputable(step, rule, &e));
+                findings_warnings.push(uncomputable(step, rule, &e, self.lang));
                 return Outcome {
                     deadline,
                     finding: None,
@@ -195,40 +196,23 @@ impl Judge<'_> {
             .as_deref()
             .and_then(|c| c.working_days_between(due_day, late_day).ok());
         let due_text = format_instant(due_at.at);
-        let message = match (code, self.lang) {
-            ("deadline-late", Lang::En) => format!(
-                "step `{step}` happened after its deadline ({within} after the earlier event)"
-            ),
-            ("deadline-late", Lang::Ru) => {
-                format!("шаг `{step}` выполнен после срока ({within} после предыдущего события)")
-            }
-            ("deadline-late", Lang::Kk) => format!(
-                "`{step}` қадамы мерзімінен кеш орындалды (алдыңғы оқиғадан кейін {within})"
-            ),
-            (_, Lang::En) => {
-                format!("step `{step}` is overdue: its deadline has passed and it has not happened")
-            }
-            (_, Lang::Ru) => format!("шаг `{step}` просрочен: срок истёк, а шаг не выполнен"),
-            (_, Lang::Kk) => format!("`{step}` қадамының мерзімі өтті, ал қадам орындалмады"),
-        };
-        let days = deadline.late_calendar_days.unwrap_or(0);
-        let plural = |n: i64, what: &str| {
-            if n == 1 {
-                format!("1 {what} day")
-            } else {
-                format!("{n} {what} days")
-            }
-        };
-        let by = match (days, deadline.late_working_days, deadline.late_seconds) {
-            (0, _, Some(s)) => format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
-            (d, Some(w), _) => format!("{} ({})", plural(d, "calendar"), plural(w, "working")),
-            (d, None, _) => plural(d, "calendar"),
+        let message = if code == "deadline-late" {
+            Msg::DeadlineLate { step, within }
+        } else {
+            Msg::DeadlineOverdue { step }
+        }
+        .text(self.lang);
+        let by = Lateness {
+            calendar_days: deadline.late_calendar_days.unwrap_or(0),
+            working_days: deadline.late_working_days,
+            seconds: deadline.late_seconds,
         };
         let label = if code == "deadline-late" {
-            format!("due by {due_text}: {by} late")
+            Label::Late { due: &due_text, by }
         } else {
-            format!("due by {due_text}: overdue by {by}")
-        };
+            Label::Overdue { due: &due_text, by }
+        }
+        .text(self.lang);
         let finding = Finding {
             code,
             kind: Kind::Deadline,
@@ -239,13 +223,11 @@ impl Judge<'_> {
             pointer,
             citation: rule.citations.first().cloned(),
             span: None,
-            help: Some(String::from(
-                "the provider missed a deadline of the regulation; record the reason in the file",
-            )),
+            help: Some(Help::DeadlineMissed.text(self.lang)),
             label,
             reasons: vec![Reason {
                 pointer: anchor_pointer.pointer(),
-                label: String::from("the term counts from here"),
+                label: messages::Reason::TermStart.text(self.lang),
             }],
             rule_location: Some(rule.location.clone()),
             rule_span: Some(rule.span),
@@ -257,21 +239,19 @@ impl Judge<'_> {
     }
 }
 
-fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError) -> Finding {
+fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Finding {
     Finding {
         code: "deadline-unknown",
         kind: Kind::Deadline,
         severity: Severity::Warning,
         subject: step.to_string(),
         rule: Some(rule.id.clone()),
-        message: format!("the deadline of step `{step}` cannot be computed: {error}"),
+        message: Msg::DeadlineUnknown { step, error }.text(lang),
         pointer: String::from("/events"),
         citation: rule.citations.first().cloned(),
         span: None,
-        help: Some(String::from(
-            "the rule set's calendar must cover the dates of the bundle's events",
-        )),
-        label: String::from("deadline not computed"),
+        help: Some(Help::DeadlineUnknown.text(lang)),
+        label: Label::DeadlineNotComputed.text(lang),
         reasons: Vec::new(),
         rule_location: Some(rule.location.clone()),
         rule_span: Some(rule.span),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::compile::Citation;
 use crate::source::Span;
+use crate::syntax::ast::Lang;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -202,6 +203,9 @@ pub struct Report {
     pub deadlines: Vec<Deadline>,
     /// Pointers of facts whose absence left something undecided.
     pub missing_facts: Vec<String>,
+    /// The language its words are in (the human report's own words follow it).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Report {

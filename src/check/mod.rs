@@ -20,7 +20,7 @@ use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan}
 use crate::syntax::ast::Lang;
 use eval::Env;
 pub use finding::{Deadline, DeadlineStatus, Finding, Kind, Report, Severity, Verdict};
-use messages::Msg;
+use messages::{Help, Label, Msg};
 
 /// How to check.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +46,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         findings: Vec::new(),
         deadlines: Vec::new(),
         missing_facts: Vec::new(),
+        lang,
     };
     let root = match bundle::parse(text) {
         Ok(root) => root,
@@ -100,23 +101,18 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         interval.contains(as_of)
     });
     if !open {
+        let offered: Vec<&str> = service.channels.iter().map(|(c, _)| c.as_str()).collect();
         let help = match channel {
-            Some((_, interval)) => format!(
-                "the channel `{}` is open {}; submit through another channel",
-                envelope.channel,
-                interval.describe()
-            ),
-            None => format!(
-                "`{}` takes applications only through: {}",
-                service.id,
-                service
-                    .channels
-                    .iter()
-                    .map(|(c, _)| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+            Some((_, interval)) => Help::ChannelOpen {
+                channel: envelope.channel,
+                when: *interval,
+            },
+            None => Help::ChannelsOnly {
+                service: &service.id,
+                channels: &offered,
+            },
+        }
+        .text(lang);
         report.findings.push(Finding {
             code: "not-in-force",
             kind: Kind::Applicability,
@@ -132,7 +128,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             citation: service.rule.citations.first().cloned(),
             span: None,
             help: Some(help),
-            label: format!("not open on {as_of}"),
+            label: Label::ChannelClosed { day: as_of }.text(lang),
             reasons: Vec::new(),
             rule_location: Some(service.rule.location.clone()),
             rule_span: Some(service.rule.span),
@@ -241,10 +237,11 @@ fn not_applicable(
         ServiceLookup::Unknown => {
             let ids = plan.service_ids();
             let suggestion = crate::semantic::resolve::suggest(id, ids.iter().copied());
-            let help = match suggestion {
-                Some(s) => format!("did you mean `{s}`? the services are: {}", ids.join(", ")),
-                None => format!("the services are: {}", ids.join(", ")),
-            };
+            let help = Help::UnknownService {
+                suggestion,
+                ids: &ids,
+            }
+            .text(lang);
             (
                 "unknown-service",
                 Msg::UnknownService { id }.text(lang),
@@ -253,17 +250,11 @@ fn not_applicable(
             )
         }
         ServiceLookup::NotInForce(versions) => {
-            let when = versions
-                .iter()
-                .map(|v| v.validity.describe())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let when: Vec<_> = versions.iter().map(|v| v.validity).collect();
             (
                 "not-in-force",
                 Msg::ServiceNotInForce { id, day: as_of }.text(lang),
-                format!(
-                    "the service is in force {when}; check `submitted_at`, or pass `--as-of` to apply the law of another day"
-                ),
+                Help::ServiceInForce { when: &when }.text(lang),
                 versions.first().map(|v| &v.rule),
             )
         }
@@ -280,9 +271,9 @@ fn not_applicable(
         span: None,
         help: Some(help),
         label: if code == "unknown-service" {
-            String::from("no such service")
+            Label::NoSuchService.text(lang)
         } else {
-            format!("not in force on {as_of}")
+            Label::ServiceNotInForce { day: as_of }.text(lang)
         },
         reasons: Vec::new(),
         rule_location: rule.map(|r| r.location.clone()),
@@ -330,20 +321,25 @@ fn decide(
     result
 }
 
-fn reasons(service: &ServicePlan, env: &Env<'_, '_>, reads: &[usize]) -> Vec<finding::Reason> {
+/// The facts a condition read, each as a secondary label saying its value.
+fn reasons(
+    service: &ServicePlan,
+    env: &Env<'_, '_>,
+    reads: &[usize],
+    lang: Lang,
+) -> Vec<finding::Reason> {
     reads
         .iter()
         .filter_map(|i| {
             let input = service.inputs.get(*i)?;
             let value = env.facts.get(*i).copied().flatten()?;
-            let shown = match value {
-                Value::String(s) => format!("`{s}`"),
-                Value::Array(a) if a.is_empty() => String::from("empty"),
-                other => format!("`{other}`"),
-            };
             Some(finding::Reason {
                 pointer: input.pointer.clone(),
-                label: format!("`{}` is {shown}", input.path.join(".")),
+                label: messages::Reason::Fact {
+                    name: &input.path.join("."),
+                    value,
+                }
+                .text(lang),
             })
         })
         .collect()
@@ -379,17 +375,17 @@ fn check_documents(
                     &doc.rule,
                     Msg::MissingDocument {
                         kind: &doc.kind,
-                        title: doc.rule.title.get(lang),
+                        title: messages::title(&doc.rule.title, lang),
                     }
                     .text(lang),
                     String::from("/documents"),
                 );
-                f.label = format!(
-                    "no `{}` among these {} documents",
-                    doc.kind,
-                    documents.len()
-                );
-                f.reasons = reasons(service, env, &cond.reads);
+                f.label = Label::NoDocument {
+                    kind: &doc.kind,
+                    count: documents.len(),
+                }
+                .text(lang);
+                f.reasons = reasons(service, env, &cond.reads, lang);
                 f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
                 report.findings.push(f);
             }
@@ -439,24 +435,26 @@ fn check_documents(
                             &doc.rule,
                             Msg::MissingItemDocument {
                                 kind: &doc.kind,
-                                title: doc.rule.title.get(lang),
+                                title: messages::title(&doc.rule.title, lang),
                                 index: i,
                             }
                             .text(lang),
                             format!("{list_pointer}/{i}"),
                         );
-                        f.label = format!(
-                            "no `{}` with `\"{}\": {i}` for this item",
-                            doc.kind,
-                            matched_by.name()
-                        );
+                        f.label = Label::NoItemDocument {
+                            kind: &doc.kind,
+                            field: matched_by.name(),
+                            index: i,
+                        }
+                        .text(lang);
                         f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
                         f.reasons = vec![finding::Reason {
                             pointer: String::from("/documents"),
-                            label: format!(
-                                "none of these documents is a `{}` for item {i}",
-                                doc.kind
-                            ),
+                            label: messages::Reason::NoItemDocument {
+                                kind: &doc.kind,
+                                index: i,
+                            }
+                            .text(lang),
                         }];
                         report.findings.push(f);
                     }
@@ -489,10 +487,10 @@ fn check_documents(
                         text,
                         pointer,
                     );
-                    f.label = field.map_or_else(
-                        || String::from("this document does not meet the rule"),
-                        |fl| format!("this `{}` does not meet the rule", fl.name()),
-                    );
+                    f.label = Label::FailsRule {
+                        field: field.map(|fl| fl.name()),
+                    }
+                    .text(lang);
                     f.help = Some(messages::validity_help(
                         &doc.kind,
                         cond,
@@ -524,9 +522,15 @@ fn check_refusals(
                 || Msg::RefusalGround { id: &ground.id }.text(lang),
                 String::from,
             );
-            let mut reasons = reasons(service, env, &ground.condition.reads);
             // the fact that holds goes first: it is where the finding points
-            reasons.sort_by_key(|r| !r.label.ends_with("`true`"));
+            let mut reads = ground.condition.reads.clone();
+            reads.sort_by_key(|i| {
+                !matches!(
+                    env.facts.get(*i).copied().flatten(),
+                    Some(Value::Bool(true))
+                )
+            });
+            let reasons = reasons(service, env, &reads, lang);
             let pointer = reasons
                 .first()
                 .map_or_else(String::new, |r| r.pointer.clone());
@@ -538,7 +542,7 @@ fn check_refusals(
                 text,
                 pointer,
             );
-            f.label = String::from("this fact is a ground for refusal");
+            f.label = Label::RefusalFact.text(lang);
             f.reasons = reasons.into_iter().skip(1).collect();
             f.help = Some(messages::refusal_help(lang));
             report.findings.push(f);

@@ -125,7 +125,12 @@ pub fn render_report(
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("law: {} — rule `{rule}`{at}", citation.describe()));
+            help.push_str(&crate::check::messages::law_line(
+                &citation.describe(),
+                rule,
+                &at,
+                report.lang,
+            ));
         }
         let diagnostic = BundleDiagnostic {
             message: f.message.clone(),

@@ -456,3 +456,75 @@ fn a_channel_the_service_does_not_offer_is_not_applicable() {
             .is_some_and(|h| h.contains("only through: `provider`"))
     );
 }
+
+/// Bundles whose human reports about the law (documents, refusals, channels, deadlines) are
+/// snapshotted in Russian and Kazakh.
+const LOCALIZED_HUMAN: [&str; 4] = [
+    "pr-missing-passport.json",
+    "pr-late-steps.json",
+    "pr-state-corporation-before-799.json",
+    "pr-refused-and-incomplete.json",
+];
+
+/// English words that must not appear in a Russian or Kazakh report.
+const ENGLISH_WORDS: [&str; 7] = [
+    "missing", "document", "because", "due by", "late", "the ", "submit",
+];
+
+/// The words of a rendered report, without what is quoted: the bundle's lines and file name,
+/// the stable codes, and names in backticks.
+fn own_words(report: &ereje::check::Report, rendered: &str) -> String {
+    let lines: Vec<&str> = rendered
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| !l.contains("╭─["))
+        .filter(|l| !report.findings.iter().any(|f| f.code == *l))
+        .collect();
+    let mut quoted = false;
+    lines
+        .join("\n")
+        .chars()
+        .filter(|c| {
+            if *c == '`' {
+                quoted = !quoted;
+            }
+            !quoted && *c != '`'
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `--lang ru` and `--lang kk` word everything a human report says about the law: message,
+/// labels, reasons, help and the `law:` line.
+#[test]
+fn human_reports_are_worded_in_the_language_asked_for() {
+    let rules = shipped();
+    for name in LOCALIZED_HUMAN {
+        let text = bundle_text(name);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let mut report = report_in(&rules, name, lang);
+            assert!(!report.findings.is_empty(), "{name} has findings");
+            ereje::report::spans::fill(&mut report, &text);
+            let rendered = ereje::report::human::render_report(
+                &report,
+                &rules,
+                &format!("examples/bundles/{name}"),
+                &text,
+                false,
+            );
+            let words = own_words(&report, &rendered);
+            for word in ENGLISH_WORDS {
+                assert!(
+                    !words.contains(word),
+                    "{name} in {} says `{word}`:\n{rendered}",
+                    lang.tag()
+                );
+            }
+            insta::assert_snapshot!(
+                format!("human_{}_{}", lang.tag(), name.trim_end_matches(".json")),
+                rendered
+            );
+        }
+    }
+}

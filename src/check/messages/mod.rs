@@ -2,15 +2,18 @@
 //! `message`; these are used where they do not. Problems with the bundle itself are data
 //! (`bundle::Problem`); their words are in `problems`.
 
+mod labels;
 mod problems;
 
+pub(crate) use labels::{Help, Label, Lateness, Reason, law_line};
 pub(crate) use problems::{json_syntax_label, problem_label, problem_text};
 
 use chrono::NaiveDate;
 
 use crate::compile::{CondPlan, RuleRef};
 use crate::semantic::model::{CompareOp, DocField, TExpr};
-use crate::syntax::ast::Lang;
+use crate::syntax::ast::{Duration, Lang, Texts};
+use crate::time::TimeError;
 
 /// A built-in message.
 pub(crate) enum Msg<'a> {
@@ -35,6 +38,12 @@ pub(crate) enum Msg<'a> {
     ServiceNotInForce { id: &'a str, day: NaiveDate },
     /// The channel is not open.
     ChannelNotInForce { channel: &'a str, day: NaiveDate },
+    /// A step happened after its deadline, `within` after the earlier event.
+    DeadlineLate { step: &'a str, within: Duration },
+    /// A step has not happened and its deadline has passed.
+    DeadlineOverdue { step: &'a str },
+    /// A step's deadline cannot be computed.
+    DeadlineUnknown { step: &'a str, error: &'a TimeError },
 }
 
 impl Msg<'_> {
@@ -136,20 +145,56 @@ impl Msg<'_> {
             (Msg::ChannelNotInForce { channel, day }, Lang::Kk) => {
                 format!("`{channel}` қабылдау арнасы {day} күні жұмыс істемейді")
             }
+            (Msg::DeadlineLate { step, within }, Lang::En) => format!(
+                "step `{step}` happened after its deadline ({within} after the earlier event)"
+            ),
+            (Msg::DeadlineLate { step, within }, Lang::Ru) => format!(
+                "шаг `{step}` выполнен после срока ({} после предыдущего события)",
+                labels::duration_text(*within, lang)
+            ),
+            (Msg::DeadlineLate { step, within }, Lang::Kk) => format!(
+                "`{step}` қадамы мерзімінен кеш орындалды (алдыңғы оқиғадан кейін {})",
+                labels::duration_text(*within, lang)
+            ),
+            (Msg::DeadlineOverdue { step }, Lang::En) => {
+                format!("step `{step}` is overdue: its deadline has passed and it has not happened")
+            }
+            (Msg::DeadlineOverdue { step }, Lang::Ru) => {
+                format!("шаг `{step}` просрочен: срок истёк, а шаг не выполнен")
+            }
+            (Msg::DeadlineOverdue { step }, Lang::Kk) => {
+                format!("`{step}` қадамының мерзімі өтті, ал қадам орындалмады")
+            }
+            (Msg::DeadlineUnknown { step, error }, Lang::En) => {
+                format!("the deadline of step `{step}` cannot be computed: {error}")
+            }
+            (Msg::DeadlineUnknown { step, error }, Lang::Ru) => format!(
+                "срок шага `{step}` невозможно вычислить: {}",
+                labels::time_error_text(error, lang)
+            ),
+            (Msg::DeadlineUnknown { step, error }, Lang::Kk) => format!(
+                "`{step}` қадамының мерзімін есептеу мүмкін емес: {}",
+                labels::time_error_text(error, lang)
+            ),
         }
     }
 }
 
+/// A document's title written in `lang` itself: a title in another language would leave its
+/// words in a report asked for in this one, so the document is then named by its kind alone.
+pub(crate) fn title(texts: &Texts, lang: Lang) -> Option<&str> {
+    texts.get(lang).filter(|_| texts.has(lang))
+}
+
 /// What to do about a missing document.
 pub(crate) fn attach_help(kind: &str, rule: &RuleRef, lang: Lang) -> String {
-    let what = rule
-        .title
-        .get(lang)
-        .map_or_else(|| format!("`{kind}`"), |t| format!("the {t} (`{kind}`)"));
-    match lang {
-        Lang::En => format!("attach {what} to the application"),
-        Lang::Ru => format!("приложите к заявлению документ {what}"),
-        Lang::Kk => format!("өтінішке {what} құжатын қоса беріңіз"),
+    match (lang, title(&rule.title, lang)) {
+        (Lang::En, Some(t)) => format!("attach the {t} (`{kind}`) to the application"),
+        (Lang::En, None) => format!("attach `{kind}` to the application"),
+        (Lang::Ru, Some(t)) => format!("приложите к заявлению документ «{t}» (`{kind}`)"),
+        (Lang::Ru, None) => format!("приложите к заявлению документ `{kind}`"),
+        (Lang::Kk, Some(t)) => format!("өтінішке {t} (`{kind}`) құжатын қоса беріңіз"),
+        (Lang::Kk, None) => format!("өтінішке `{kind}` құжатын қоса беріңіз"),
     }
 }
 
@@ -168,15 +213,16 @@ pub(crate) fn validity_help(
         && matches!(d.unit, crate::syntax::ast::DurationUnit::CalendarDays)
     {
         let field = field.name();
+        let term = labels::duration_text(*d, lang);
         return match lang {
             Lang::En => format!(
                 "`{field}` must be {day} or later ({d} after the submission date {submitted_on}); attach a `{kind}` valid that long"
             ),
             Lang::Ru => format!(
-                "`{field}` должен быть не ранее {day} ({d} после дня подачи {submitted_on}); приложите `{kind}` с таким сроком действия"
+                "`{field}` должен быть не ранее {day} ({term} после дня подачи {submitted_on}); приложите `{kind}` с таким сроком действия"
             ),
             Lang::Kk => format!(
-                "`{field}` {day} немесе одан кейін болуы тиіс (тапсыру күні {submitted_on}-нен кейін {d}); осындай мерзімі бар `{kind}` қоса беріңіз"
+                "`{field}` {day} немесе одан кейін болуы тиіс (тапсыру күні {submitted_on}-нен кейін {term}); осындай мерзімі бар `{kind}` қоса беріңіз"
             ),
         };
     }
