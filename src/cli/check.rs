@@ -299,8 +299,13 @@ impl Job<'_> {
                 if report.missing_facts.is_empty() {
                     rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {
+                    let until = match report.lang {
+                        Lang::En => "undecided until these facts are known",
+                        Lang::Ru => "не решено, пока неизвестны эти факты",
+                        Lang::Kk => "мына фактілер белгілі болғанша шешілмейді",
+                    };
                     rendered.push_str(&format!(
-                        "{name}: {} (undecided until these facts are known: {})\n\n",
+                        "{name}: {} ({until}: {})\n\n",
                         report.verdict.as_str(),
                         report.missing_facts.join(", ")
                     ));
