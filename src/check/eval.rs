@@ -65,6 +65,9 @@ pub(crate) struct Env<'a, 'c> {
     pub calendar: Option<&'c Calendar>,
     /// Pointers of absent facts read so far.
     pub missing: Vec<String>,
+    /// Why a value could not be computed although its facts were present (a working day
+    /// outside the calendar): such a condition is undecided, never passed.
+    pub unresolved: Vec<String>,
 }
 
 impl<'a> Env<'a, '_> {
@@ -150,9 +153,13 @@ impl<'a> Env<'a, '_> {
                 compare(*op, &x, &y).map_or(Val::Unknown, Val::Bool)
             }
             TExpr::Shift(a, d, forward) => match self.eval(a) {
-                Val::Date(date) => {
-                    shift_date(date, *d, *forward, self.calendar).map_or(Val::Unknown, Val::Date)
-                }
+                Val::Date(date) => match shift_date(date, *d, *forward, self.calendar) {
+                    Ok(day) => Val::Date(day),
+                    Err(reason) => {
+                        self.unresolved.push(reason);
+                        Val::Unknown
+                    }
+                },
                 Val::Instant(t) => {
                     shift_instant(t, *d, *forward).map_or(Val::Unknown, Val::Instant)
                 }
@@ -274,24 +281,42 @@ pub(crate) fn age_years(birth: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(age).unwrap_or(0)
 }
 
+/// A date moved by a duration; `Err` says why it cannot be (a working day outside the
+/// calendar, no calendar, a date out of range).
 fn shift_date(
     date: NaiveDate,
     d: Duration,
     forward: bool,
     calendar: Option<&Calendar>,
-) -> Option<NaiveDate> {
+) -> Result<NaiveDate, String> {
     let n = d.amount;
+    let out_of_range = || format!("{date} moved by {d} is out of the range of dates");
     match d.unit {
         DurationUnit::CalendarDays
         | DurationUnit::UnstatedDays
-        | DurationUnit::CalendarWorkingDays => {
+        | DurationUnit::CalendarWorkingDays => if forward {
+            date.checked_add_days(chrono::Days::new(u64::from(n)))
+        } else {
+            date.checked_sub_days(chrono::Days::new(u64::from(n)))
+        }
+        .ok_or_else(out_of_range),
+        DurationUnit::WorkingDays => {
+            let calendar = calendar.ok_or_else(|| String::from("the service has no working-day calendar"))?;
             if forward {
-                date.checked_add_days(chrono::Days::new(u64::from(n)))
+                calendar.add_working_days(date, n).map_err(|e| e.to_string())
             } else {
-                date.checked_sub_days(chrono::Days::new(u64::from(n)))
+                // count back day by day: the calendar answers (or refuses) for every day passed
+                let mut day = date;
+                let mut left = n;
+                while left > 0 {
+                    day = day.pred_opt().ok_or_else(out_of_range)?;
+                    if calendar.is_working_day(day).map_err(|e| e.to_string())? {
+                        left -= 1;
+                    }
+                }
+                Ok(day)
             }
         }
-        DurationUnit::WorkingDays if forward => calendar?.add_working_days(date, n).ok(),
         DurationUnit::Months | DurationUnit::Years => {
             let months = if d.unit == DurationUnit::Years {
                 n.saturating_mul(12)
@@ -303,8 +328,9 @@ fn shift_date(
             } else {
                 date.checked_sub_months(chrono::Months::new(months))
             }
+            .ok_or_else(out_of_range)
         }
-        _ => None,
+        DurationUnit::Minutes | DurationUnit::Hours => Err(String::from("a date has no time of day")),
     }
 }
 

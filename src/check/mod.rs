@@ -157,6 +157,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         document: None,
         calendar: service.calendar.as_deref(),
         missing: Vec::new(),
+        unresolved: Vec::new(),
     };
     let mut missing_facts: Vec<String> = Vec::new();
     check_documents(
@@ -179,6 +180,11 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         deadlines::deadlines(&root, service, submitted_at, options.now, lang);
     report.deadlines = deadlines;
     report.findings.extend(deadline_findings);
+    let mut reasons: Vec<String> = std::mem::take(&mut env.unresolved);
+    reasons.dedup();
+    for reason in reasons {
+        report.findings.push(undecided(reason));
+    }
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
             report.missing_facts.push(m);
@@ -186,6 +192,29 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     }
     report.verdict = verdict::verdict(&report);
     report
+}
+
+/// A condition whose facts are all present but whose value could not be computed: the bundle
+/// is undecided (`pending`), never passed.
+fn undecided(reason: String) -> Finding {
+    Finding {
+        code: "undecided",
+        kind: Kind::Input,
+        severity: Severity::Warning,
+        subject: String::from("rule"),
+        rule: None,
+        message: format!("a rule could not be decided: {reason}"),
+        pointer: String::new(),
+        citation: None,
+        span: None,
+        help: Some(String::from(
+            "the rule set cannot compute this case (for a working day, its calendar must cover the year); the verdict stays pending until it can",
+        )),
+        label: String::new(),
+        reasons: Vec::new(),
+        rule_location: None,
+        rule_span: None,
+    }
 }
 
 fn input_finding(
@@ -314,9 +343,13 @@ fn decide(
     missing: &mut Vec<String>,
 ) -> Option<bool> {
     env.missing.clear();
+    let unresolved_before = env.unresolved.len();
     let result = env.condition(expr);
     if result.is_none() {
         missing.append(&mut env.missing);
+    } else {
+        // a decided condition does not need what it could not compute
+        env.unresolved.truncate(unresolved_before);
     }
     result
 }
@@ -400,20 +433,20 @@ fn check_documents(
                     Some(u) => decide(env, &u.expr, missing),
                     None => Some(false),
                 };
-                if exempt == Some(true) {
-                    continue;
-                }
-                let items: &[Value] = env
-                    .facts
-                    .get(*list)
-                    .copied()
-                    .flatten()
-                    .and_then(Value::as_array)
-                    .unwrap_or(&[]);
                 let list_pointer = service
                     .inputs
                     .get(*list)
                     .map_or_else(String::new, |i| i.pointer.clone());
+                let list_value = env.facts.get(*list).copied().flatten();
+                if list_value.is_none() && exempt != Some(true) && present.is_empty() {
+                    // an absent list is unknown, not empty: the requirement cannot be decided
+                    missing.push(list_pointer.clone());
+                }
+                let items: &[Value] = if exempt == Some(true) {
+                    &[]
+                } else {
+                    list_value.and_then(Value::as_array).unwrap_or(&[])
+                };
                 for (i, item) in items.iter().enumerate() {
                     let covered = present.iter().any(|(_, d)| {
                         d.get(matched_by.name()).and_then(Value::as_u64) == u64::try_from(i).ok()

@@ -241,6 +241,11 @@ pub const CODES: &[Code] = &[
         "deadline-unknown",
         "a deadline that cannot be computed",
     ),
+    c(
+        "V013",
+        "undecided",
+        "a rule whose facts are present but whose value cannot be computed",
+    ),
 ];
 
 /// The code with this code or name.
