@@ -987,7 +987,8 @@ fn locate_all_agrees_on_malformed_and_hostile_text() {
 }
 
 /// Not a benchmark: `cargo test --test it locate_costs -- --ignored --nocapture` prints what
-/// building the index and locating one pointer cost on a large bundle, and checks they agree.
+/// building the index, locating one pointer and locating all at once cost on a large bundle, and
+/// checks they agree.
 #[test]
 #[ignore = "prints timings, run by hand"]
 fn locate_costs_against_the_index() {
@@ -1009,6 +1010,10 @@ fn locate_costs_against_the_index() {
     let started = Instant::now();
     let found: Vec<_> = pointers.iter().map(|p| locate(&text, p)).collect();
     let located = started.elapsed();
+    let started = Instant::now();
+    let all = locate_all(&text, &pointers);
+    let located_all = started.elapsed();
+    assert_eq!(all, found);
     for ((pointer, (matched, span)), found) in pointers.iter().zip(&spans).zip(&found) {
         assert_eq!(
             (found.matched, found.span),
@@ -1017,7 +1022,7 @@ fn locate_costs_against_the_index() {
         );
     }
     println!(
-        "{} bytes: index + {} lookups {built:?}; {} locates {located:?}",
+        "{} bytes: index + {} lookups {built:?}; {} locates {located:?}; locate_all {located_all:?}",
         text.len(),
         pointers.len(),
         pointers.len()
