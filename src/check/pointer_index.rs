@@ -16,6 +16,8 @@
 //! reads the same grammar, opens only the containers on the pointer's path and skips every other
 //! value in place, and gives exactly the index's answer (repeated keys, depth limit, malformed
 //! text included).
+//! [`locate_all`] answers many pointers in that same single scan, opening a container only when
+//! some of the pointers need something inside it.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -435,8 +437,18 @@ impl Scanner<'_> {
 
     /// A string at `pos` (on its opening quote); with `decode`, its value.
     fn string(&mut self, decode: bool) -> Result<Option<String>, Malformed> {
+        if decode {
+            let mut out = String::new();
+            self.string_into(Some(&mut out))?;
+            Ok(Some(out))
+        } else {
+            self.string_into(None).map(|()| None)
+        }
+    }
+
+    /// A string at `pos` (on its opening quote); its value is appended to `out` when given.
+    fn string_into(&mut self, mut out: Option<&mut String>) -> Result<(), Malformed> {
         self.pos += 1;
-        let mut out = decode.then(String::new);
         let mut run_start = self.pos;
         loop {
             let b = self.peek().ok_or(Malformed)?;
@@ -448,7 +460,7 @@ impl Scanner<'_> {
                     }
                     self.pos += 1;
                     if b == b'"' {
-                        return Ok(out);
+                        return Ok(());
                     }
                     let c = self.escape()?;
                     if let Some(out) = out.as_mut() {
@@ -585,6 +597,112 @@ pub fn locate(text: &str, pointer: &str) -> Located {
     }
 }
 
+/// The spans of several pointers, found in one scan of the text: for each pointer the same
+/// answer as `locate(text, pointer)` (exact span, or nearest ancestor and matched length).
+///
+/// The scan reads the grammar [`locate`] reads, with the same validating loops, and opens a
+/// container only when some pointer still needs something inside it; every other value is
+/// skipped whole. Each open level keeps the pointers whose path goes through it, and a member or
+/// element is compared only with those. A later repeat of a key replaces the earlier value for
+/// every pointer going through it (last key wins, as in the index). Never panics, never loops,
+/// no recursion; the text is read once, and each member or element read in an opened container
+/// costs one comparison per pointer going through that container. Allocations are per pointer
+/// (its tokens) and per scan, never per value.
+pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Located> {
+    if pointers.is_empty() {
+        return Vec::new();
+    }
+    let routes: Vec<Route> = pointers
+        .iter()
+        .map(|pointer| Route::parse(pointer))
+        .collect();
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        nodes: Vec::new(),
+        stack: Vec::new(),
+    };
+    let Some(bests) = scanner.walk_all(&routes) else {
+        let nothing = Located {
+            span: JsonSpan {
+                offset: 0,
+                length: text.len(),
+            },
+            exact: false,
+            matched: 0,
+        };
+        return vec![nothing; pointers.len()];
+    };
+    let stop = scanner.pos;
+    routes
+        .iter()
+        .zip(bests)
+        .map(|(route, best)| Located {
+            span: JsonSpan {
+                offset: best.offset,
+                length: best.end.unwrap_or(stop).saturating_sub(best.offset),
+            },
+            exact: route.tokens == Some(best.level),
+            matched: matched_at(&route.ends, best.level),
+        })
+        .collect()
+}
+
+/// A pointer split into reference tokens for [`locate_all`] (as [`Path`], sized to the pointer).
+struct Route<'p> {
+    pointer: &'p [u8],
+    /// End (in `pointer`) of each usable token.
+    ends: Vec<usize>,
+    /// Each usable token read as an array index.
+    indices: Vec<Option<usize>>,
+    /// How many tokens the pointer has; `None` when it is not a pointer (no leading `/`).
+    tokens: Option<usize>,
+}
+
+impl Route<'_> {
+    fn parse(pointer: &str) -> Route<'_> {
+        let mut ends = Vec::new();
+        let mut indices = Vec::new();
+        let tokens = split_tokens(pointer, |_, end, index| {
+            ends.push(end);
+            indices.push(index);
+        });
+        Route {
+            pointer: pointer.as_bytes(),
+            ends,
+            indices,
+            tokens,
+        }
+    }
+
+    /// How many tokens can be followed.
+    fn usable(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the child of a value at `level` that has this key is on the path.
+    fn names_key(&self, level: usize, key: &[u8]) -> bool {
+        level < self.usable() && token_names(token_at(self.pointer, &self.ends, level), key)
+    }
+
+    /// Whether the element `index` of an array at `level` is on the path.
+    fn names_index(&self, level: usize, index: usize) -> bool {
+        self.indices.get(level).copied().flatten() == Some(index)
+    }
+}
+
+/// A container [`Scanner::follow_all`] opened.
+struct Level {
+    /// Where its pointers (those whose path goes through it) start in the list of active ones.
+    start: usize,
+    is_object: bool,
+    /// Whether a member or element has been read (so a `,` or the closing bracket comes next).
+    after_item: bool,
+    /// Elements read so far (an array).
+    count: usize,
+}
+
 /// A pointer split into the reference tokens [`locate`] can follow.
 struct Path<'p> {
     pointer: &'p [u8],
@@ -602,45 +720,30 @@ struct Path<'p> {
 
 impl Path<'_> {
     fn parse(pointer: &str) -> Path<'_> {
-        let mut path = Path {
-            pointer: pointer.as_bytes(),
-            ends: [0; MAX_DEPTH],
-            indices: [None; MAX_DEPTH],
-            usable: 0,
-            tokens: pointer.is_empty().then_some(0),
-        };
-        if let Some(rest) = pointer.strip_prefix('/') {
-            let mut count = 0;
-            let mut start = 1;
-            let mut usable = true;
-            for raw in rest.split('/') {
-                let end = start + raw.len();
-                usable = usable && count < MAX_DEPTH && well_escaped(raw);
-                if usable {
-                    if let Some(slot) = path.ends.get_mut(count) {
-                        *slot = end;
-                    }
-                    if let Some(slot) = path.indices.get_mut(count) {
-                        *slot = array_index(raw);
-                    }
-                    path.usable = count + 1;
-                }
-                count += 1;
-                start = end + 1;
+        let mut ends = [0; MAX_DEPTH];
+        let mut indices = [None; MAX_DEPTH];
+        let mut usable = 0;
+        let tokens = split_tokens(pointer, |count, end, index| {
+            if let Some(slot) = ends.get_mut(count) {
+                *slot = end;
             }
-            path.tokens = Some(count);
+            if let Some(slot) = indices.get_mut(count) {
+                *slot = index;
+            }
+            usable = count + 1;
+        });
+        Path {
+            pointer: pointer.as_bytes(),
+            ends,
+            indices,
+            usable,
+            tokens,
         }
-        path
     }
 
     /// The raw (still `~`-escaped) token that names a child of a value at `level`.
     fn token(&self, level: usize) -> &[u8] {
-        let start = match level.checked_sub(1) {
-            Some(before) => self.ends.get(before).map_or(0, |end| end + 1),
-            None => 1,
-        };
-        let end = self.ends.get(level).copied().unwrap_or(0);
-        self.pointer.get(start..end).unwrap_or_default()
+        token_at(self.pointer, &self.ends, level)
     }
 
     /// The array index that names a child of a value at `level`.
@@ -650,11 +753,53 @@ impl Path<'_> {
 
     /// Bytes of the pointer naming the value at `level`.
     fn matched(&self, level: usize) -> usize {
-        level
-            .checked_sub(1)
-            .and_then(|last| self.ends.get(last).copied())
-            .unwrap_or(0)
+        matched_at(&self.ends, level)
     }
+}
+
+/// Split a pointer into reference tokens: `usable(count, end, index)` for each token that can be
+/// followed (up to the first badly escaped one, and no more than [`MAX_DEPTH`]), with the token's
+/// position, its end in the pointer and its value as an array index. Returns how many tokens the
+/// pointer has; `None` when it is not a pointer (no leading `/`).
+fn split_tokens(
+    pointer: &str,
+    mut usable: impl FnMut(usize, usize, Option<usize>),
+) -> Option<usize> {
+    if pointer.is_empty() {
+        return Some(0);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    let mut count = 0;
+    let mut start = 1;
+    let mut followable = true;
+    for raw in rest.split('/') {
+        let end = start + raw.len();
+        followable = followable && count < MAX_DEPTH && well_escaped(raw);
+        if followable {
+            usable(count, end, array_index(raw));
+        }
+        count += 1;
+        start = end + 1;
+    }
+    Some(count)
+}
+
+/// The raw token naming a child of a value at `level`, given where each token ends.
+fn token_at<'p>(pointer: &'p [u8], ends: &[usize], level: usize) -> &'p [u8] {
+    let start = match level.checked_sub(1) {
+        Some(before) => ends.get(before).map_or(0, |end| end + 1),
+        None => 1,
+    };
+    let end = ends.get(level).copied().unwrap_or(0);
+    pointer.get(start..end).unwrap_or_default()
+}
+
+/// Bytes of a pointer naming the value at `level`, given where each token ends.
+fn matched_at(ends: &[usize], level: usize) -> usize {
+    level
+        .checked_sub(1)
+        .and_then(|last| ends.get(last).copied())
+        .unwrap_or(0)
 }
 
 /// Whether every `~` of a raw token is followed by `0` or `1` (as [`unescape`] requires).
@@ -818,6 +963,188 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// Follow every route from the document's start, as [`Scanner::walk`] follows one: the
+    /// deepest value found for each (an end of `None` = still open where reading stopped), or
+    /// `None` when not even the root could be read.
+    fn walk_all(&mut self, routes: &[Route]) -> Option<Vec<Best>> {
+        self.skip_ws();
+        let offset = self.pos;
+        let opens = matches!(self.peek(), Some(b'{' | b'['));
+        let mut bests: Vec<Best> = routes
+            .iter()
+            .map(|_| Best {
+                level: 0,
+                offset,
+                end: None,
+            })
+            .collect();
+        if opens && routes.iter().any(|route| route.usable() > 0) {
+            // On an error every container still open ends where reading stopped.
+            let _ = self.follow_all(routes, &mut bests);
+        } else if self.skip_value(0).is_err() && !opens {
+            // A scalar exists only once read; an opened container even if it never closes.
+            return None;
+        }
+        let stop = self.pos;
+        for best in &mut bests {
+            best.end.get_or_insert(stop);
+        }
+        Some(bests)
+    }
+
+    /// Read the root container (at `pos`) as [`Scanner::follow`] does for one path, for all
+    /// routes at once: a value is opened when it is on the path of some route that goes deeper
+    /// than it, else skipped whole. `active` lists, level after level, the routes whose path goes
+    /// through each open container (the innermost's at the end).
+    fn follow_all(&mut self, routes: &[Route], bests: &mut [Best]) -> Result<(), Malformed> {
+        let mut active: Vec<usize> = (0..routes.len()).collect();
+        let deepest = routes.iter().map(Route::usable).max().unwrap_or(0);
+        let mut levels: Vec<Level> = Vec::with_capacity(deepest.min(MAX_DEPTH) + 1);
+        levels.push(Level {
+            start: 0,
+            is_object: self.peek() == Some(b'{'),
+            after_item: false,
+            count: 0,
+        });
+        self.pos += 1;
+        let mut decoded = String::new();
+        loop {
+            let depth = levels.len();
+            let Some(container) = levels.last_mut() else {
+                return Ok(());
+            };
+            let level = depth - 1;
+            let start = container.start;
+            self.skip_ws();
+            let close = if container.is_object { b'}' } else { b']' };
+            match self.peek() {
+                Some(b) if b == close => {
+                    self.pos += 1;
+                    for &route in active.get(start..).unwrap_or_default() {
+                        if let Some(best) = bests.get_mut(route)
+                            && best.level == level
+                        {
+                            best.end = Some(self.pos);
+                        }
+                    }
+                    active.truncate(start);
+                    levels.pop();
+                    continue;
+                }
+                Some(b',') if container.after_item => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(_) if !container.after_item => {}
+                _ => return Err(Malformed),
+            }
+            container.after_item = true;
+            // The routes of the container that name this member or element go after its own.
+            let here = active.len();
+            if container.is_object {
+                let key_start = self.pos;
+                self.key()?;
+                let key = self.key_text(key_start, &mut decoded);
+                for i in start..here {
+                    if let (Some(&route), Some(key)) = (active.get(i), key)
+                        && routes.get(route).is_some_and(|r| r.names_key(level, key))
+                    {
+                        active.push(route);
+                    }
+                }
+                self.colon()?;
+            } else {
+                let index = container.count;
+                container.count += 1;
+                for i in start..here {
+                    if let Some(&route) = active.get(i)
+                        && routes
+                            .get(route)
+                            .is_some_and(|r| r.names_index(level, index))
+                    {
+                        active.push(route);
+                    }
+                }
+            }
+            let named = active.get(here..).unwrap_or_default();
+            if named.is_empty() {
+                self.skip_value(depth)?;
+                continue;
+            }
+            let offset = self.pos;
+            match self.peek() {
+                Some(open @ (b'{' | b'[')) if depth < MAX_DEPTH => {
+                    // Opened, so it replaces an earlier member of the same key.
+                    let mut deeper = false;
+                    for &route in named {
+                        if let Some(best) = bests.get_mut(route) {
+                            *best = Best {
+                                level: level + 1,
+                                offset,
+                                end: None,
+                            };
+                        }
+                        deeper |= routes.get(route).is_some_and(|r| level + 1 < r.usable());
+                    }
+                    if deeper {
+                        levels.push(Level {
+                            start: here,
+                            is_object: open == b'{',
+                            after_item: false,
+                            count: 0,
+                        });
+                        self.pos += 1;
+                    } else {
+                        self.skip_value(depth)?;
+                        for &route in named {
+                            if let Some(best) = bests.get_mut(route) {
+                                best.end = Some(self.pos);
+                            }
+                        }
+                        active.truncate(here);
+                    }
+                }
+                _ => {
+                    // A scalar (or a container too deep to index) exists once read whole.
+                    self.skip_value(depth)?;
+                    for &route in named {
+                        if let Some(best) = bests.get_mut(route) {
+                            *best = Best {
+                                level: level + 1,
+                                offset,
+                                end: Some(self.pos),
+                            };
+                        }
+                    }
+                    active.truncate(here);
+                }
+            }
+        }
+    }
+
+    /// The decoded bytes of the (already read) key string at `start..pos`: the text itself, or
+    /// for a key written with escapes, its value decoded into `buffer`.
+    fn key_text<'b>(&'b self, start: usize, buffer: &'b mut String) -> Option<&'b [u8]> {
+        let raw = self
+            .bytes
+            .get(start + 1..self.pos.saturating_sub(1))
+            .unwrap_or_default();
+        if !raw.contains(&b'\\') {
+            return Some(raw);
+        }
+        buffer.clear();
+        let mut decoder = Scanner {
+            text: self.text,
+            bytes: self.bytes,
+            pos: start,
+            nodes: Vec::new(),
+            stack: Vec::new(),
+        };
+        // An error cannot happen (the key was read already); it would name nothing.
+        decoder.string_into(Some(buffer)).ok()?;
+        Some(buffer.as_bytes())
     }
 
     /// Whether the key string at `start..pos` is the one a raw pointer token names. Allocates

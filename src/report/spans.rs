@@ -1,9 +1,9 @@
-//! Bundle spans for findings: the pointer index is built once per report, only when a report
-//! with findings is rendered (human or JSON), never while checking.
+//! Bundle spans for findings, found only when a report with findings is rendered (human or
+//! JSON), never while checking: one scan of the text per report locates every finding.
 
 use crate::check::Report;
 use crate::check::finding::BundleSpan;
-use crate::check::pointer_index::{JsonSpan, PointerIndex, locate};
+use crate::check::pointer_index::{JsonSpan, PointerIndex, locate_all};
 use crate::source::line_col;
 
 /// The span to show for a pointer: the value itself for a scalar, the opening bracket of a
@@ -30,17 +30,19 @@ fn bracket(text: &str, span: JsonSpan) -> JsonSpan {
     }
 }
 
-/// A report with at most this many findings has each one located by a scan along its path;
-/// more findings share one full index of the text.
-const LOCATE_AT_MOST: usize = 3;
-
 /// Fill in `span` of every finding (offset, length, line, column).
 pub fn fill(report: &mut Report, text: &str) {
     if report.findings.is_empty() {
         return;
     }
-    let few = report.findings.len() <= LOCATE_AT_MOST;
-    let mut index = None;
+    // Every finding not placed yet, located in one scan of the text.
+    let pointers: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.span.is_none())
+        .map(|f| f.pointer.as_str())
+        .collect();
+    let mut located = locate_all(text, &pointers).into_iter();
     for finding in &mut report.findings {
         let span = match finding.span {
             // already placed (a JSON syntax error): complete line and column
@@ -48,12 +50,10 @@ pub fn fill(report: &mut Report, text: &str) {
                 offset: s.offset,
                 length: s.length,
             },
-            None if few => bracket(text, locate(text, &finding.pointer).span),
-            None => span_of(
-                index.get_or_insert_with(|| PointerIndex::build(text)),
-                text,
-                &finding.pointer,
-            ),
+            None => match located.next() {
+                Some(found) => bracket(text, found.span),
+                None => continue,
+            },
         };
         let (line, column) = line_col(text, span.offset);
         finding.span = Some(BundleSpan {

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use ereje::check::pointer_index::{JsonSpan, Located, PointerIndex, locate};
+use ereje::check::pointer_index::{JsonSpan, Located, PointerIndex, locate, locate_all};
 use ereje::source::line_col;
 use serde_json::Value;
 
@@ -786,8 +786,209 @@ fn locate_on_hostile_input_returns_quickly() {
     );
 }
 
+/// `locate_all` gives, for every pointer, what `locate` gives for it alone: all pointers at once,
+/// and (when `subsets`) the pointers shuffled and cut into groups of several sizes.
+#[track_caller]
+fn assert_locates_all(text: &str, pointers: &[String], subsets: bool) {
+    let expected: Vec<Located> = pointers.iter().map(|p| locate(text, p)).collect();
+    let all: Vec<&str> = pointers.iter().map(String::as_str).collect();
+    let found = locate_all(text, &all);
+    assert_eq!(found.len(), all.len());
+    for ((pointer, found), expected) in all.iter().zip(&found).zip(&expected) {
+        assert_eq!(found, expected, "{pointer:?} in {text:?}");
+    }
+    if !subsets {
+        return;
+    }
+    // A fixed pseudo-random order (xorshift), so a failure can be replayed.
+    let mut order: Vec<usize> = (0..pointers.len()).collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64 ^ text.len() as u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..3 {
+        for i in (1..order.len()).rev() {
+            let j = usize::try_from(next() % (i as u64 + 1)).unwrap();
+            order.swap(i, j);
+        }
+        let size = [1, 2, 7][round];
+        for group in order.chunks(size) {
+            let subset: Vec<&str> = group.iter().map(|&i| all[i]).collect();
+            let found = locate_all(text, &subset);
+            for (&i, found) in group.iter().zip(&found) {
+                assert_eq!(*found, expected[i], "{:?} in {text:?}", all[i]);
+            }
+        }
+    }
+}
+
+#[test]
+fn locate_all_agrees_with_locate_on_every_pointer() {
+    for (_, text) in all_samples() {
+        let known = PointerIndex::build(&text).pointers();
+        let mut pointers = probes(&known);
+        // The same pointer twice, and a repeat far from the first.
+        pointers.extend(known.iter().take(3).cloned());
+        assert_locates_all(&text, &pointers, true);
+    }
+    assert_eq!(locate_all(DESIGN_BUNDLE, &[]), Vec::new());
+}
+
+#[test]
+fn locate_all_keeps_the_last_of_repeated_keys() {
+    let pointers = [
+        "/a/y",
+        "/a/y/0",
+        "/a/x",
+        "/a",
+        "/c/k/deep",
+        "/c/k/0",
+        "/c/k",
+        "/d",
+        "/b/1/1",
+        "/a/y/1/z",
+    ];
+    let found = locate_all(DUPLICATES, &pointers);
+    for (pointer, found) in pointers.iter().zip(found) {
+        assert_eq!(found, locate(DUPLICATES, pointer), "{pointer}");
+    }
+    let text = r#"{"a": {"x": 1}, "a": [1, 2"#;
+    let found = locate_all(text, &["/a/x", "/a", "/a/1", ""]);
+    assert_eq!(
+        &text[found[0].span.offset..][..found[0].span.length],
+        "[1, 2"
+    );
+    assert!(!found[0].exact && found[1].exact && found[2].exact && found[3].exact);
+}
+
+#[test]
+fn locate_all_agrees_on_truncated_and_damaged_text() {
+    for (name, sample) in &all_samples() {
+        let mut pointers = PointerIndex::build(sample).pointers();
+        pointers.push("/no/such/thing".to_owned());
+        // Prefixes, sparsely: every 5th of the small samples, every 151st of the bundles.
+        let step = if sample.len() < 1000 && !name.contains('/') {
+            5
+        } else {
+            151
+        };
+        for end in (0..=sample.len()).step_by(step) {
+            if sample.is_char_boundary(end) {
+                assert_locates_all(&sample[..end], &pointers, false);
+            }
+        }
+    }
+    let garbage = [
+        "", "x", "\"", "\\", "}", "]", "{", "[", ",", ":", "\u{1}", "\\u", "1.",
+    ];
+    for sample in [TRICKY_BUNDLE, DUPLICATES] {
+        let full = PointerIndex::build(sample).pointers();
+        for (at, c) in sample.char_indices().step_by(3) {
+            for bad in garbage {
+                let text = format!("{}{bad}{}", &sample[..at], &sample[at + c.len_utf8()..]);
+                let mut pointers = full.clone();
+                pointers.extend(PointerIndex::build(&text).pointers());
+                assert_locates_all(&text, &pointers, false);
+            }
+        }
+    }
+}
+
+#[test]
+fn locate_all_agrees_on_malformed_and_hostile_text() {
+    let started = Instant::now();
+    let malformed = [
+        "",
+        "   ",
+        "garbage",
+        "tru",
+        "\"open",
+        "-",
+        "01",
+        "{",
+        "[",
+        "{\"a\"",
+        "{\"a\":",
+        "[1, 2",
+        "[}",
+        "{]",
+        "[1}",
+        "{\"a\": 1]",
+        "[,1]",
+        r#"{"a": 1} trailing"#,
+        "  \n 42 ",
+        r#"{"a": 1, "b": tru, "c": 3}"#,
+        r#"{"a": 1, "b": "\ud83d\u0041", "c": 3}"#,
+        r#"{"a": 1, "b": "\u12é", "c": 3}"#,
+        "{\"a\": 1, \"b\": \"raw\ttab\", \"c\": 3}",
+        r#"{"a": 1, "b": [1,], "c": 3}"#,
+        r#"{"a": 1, "b": {"x": [{"y": "\x"}]}, "c": 3}"#,
+        r#"{"a\x": 1}"#,
+        r#"{"\u0061": 1, "a": [2, {"b\"": 3}]}"#,
+    ];
+    for text in malformed {
+        let known = PointerIndex::build(text).pointers();
+        let mut pointers = probes(&known);
+        pointers.extend(["/a", "/b/x/0/y", "/c"].map(str::to_owned));
+        assert_locates_all(text, &pointers, true);
+    }
+    let balanced = |inner: &str| {
+        format!(
+            "{{\"x\": {}{inner}{}, \"y\": 2}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        )
+    };
+    let hostile = [
+        "[".repeat(100_000),
+        "{\"a\":".repeat(100_000),
+        "{\"a\":[".repeat(50_000),
+        balanced("1"),
+        balanced("\"\\q\""),
+        balanced("}}}"),
+        "[\"\\".repeat(50_000),
+        "\"".repeat(100_001),
+        "[1,".repeat(50_000),
+        "{\"".repeat(50_000),
+        "[".repeat(127) + &"{\"a\": [".repeat(1000),
+    ];
+    let at_limit = format!("/x{}", "/0".repeat(127));
+    let pointers = [
+        String::new(),
+        "/0".repeat(200),
+        "/0".repeat(100_000),
+        "/a".repeat(200),
+        "/a/0".repeat(200),
+        at_limit.clone(),
+        format!("{at_limit}/0"),
+        format!("/x{}", "/0".repeat(60)),
+        "/y".to_owned(),
+        format!("{}/a/0", "/0".repeat(127)),
+    ];
+    for text in &hostile {
+        assert_locates_all(text, &pointers, false);
+    }
+    // A long key and a long pointer token over many duplicates.
+    let key = "k".repeat(100_000);
+    let text = format!("{{{}\"a\": 1}}", "\"a\": {}, ".repeat(50_000));
+    assert_locates_all(
+        &text,
+        &[format!("/a/{key}"), format!("/{key}"), "/a".to_owned()],
+        false,
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
 /// Not a benchmark: `cargo test --test it locate_costs -- --ignored --nocapture` prints what
-/// building the index and locating one pointer cost on a large bundle, and checks they agree.
+/// building the index, locating one pointer and locating all at once cost on a large bundle, and
+/// checks they agree.
 #[test]
 #[ignore = "prints timings, run by hand"]
 fn locate_costs_against_the_index() {
@@ -809,6 +1010,10 @@ fn locate_costs_against_the_index() {
     let started = Instant::now();
     let found: Vec<_> = pointers.iter().map(|p| locate(&text, p)).collect();
     let located = started.elapsed();
+    let started = Instant::now();
+    let all = locate_all(&text, &pointers);
+    let located_all = started.elapsed();
+    assert_eq!(all, found);
     for ((pointer, (matched, span)), found) in pointers.iter().zip(&spans).zip(&found) {
         assert_eq!(
             (found.matched, found.span),
@@ -817,7 +1022,7 @@ fn locate_costs_against_the_index() {
         );
     }
     println!(
-        "{} bytes: index + {} lookups {built:?}; {} locates {located:?}",
+        "{} bytes: index + {} lookups {built:?}; {} locates {located:?}; locate_all {located_all:?}",
         text.len(),
         pointers.len(),
         pointers.len()
