@@ -301,9 +301,12 @@ fn shift_date(
         }
         .ok_or_else(out_of_range),
         DurationUnit::WorkingDays => {
-            let calendar = calendar.ok_or_else(|| String::from("the service has no working-day calendar"))?;
+            let calendar =
+                calendar.ok_or_else(|| String::from("the service has no working-day calendar"))?;
             if forward {
-                calendar.add_working_days(date, n).map_err(|e| e.to_string())
+                calendar
+                    .add_working_days(date, n)
+                    .map_err(|e| e.to_string())
             } else {
                 // count back day by day: the calendar answers (or refuses) for every day passed
                 let mut day = date;
@@ -330,7 +333,9 @@ fn shift_date(
             }
             .ok_or_else(out_of_range)
         }
-        DurationUnit::Minutes | DurationUnit::Hours => Err(String::from("a date has no time of day")),
+        DurationUnit::Minutes | DurationUnit::Hours => {
+            Err(String::from("a date has no time of day"))
+        }
     }
 }
 

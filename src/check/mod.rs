@@ -183,7 +183,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let mut reasons: Vec<String> = std::mem::take(&mut env.unresolved);
     reasons.dedup();
     for reason in reasons {
-        report.findings.push(undecided(reason));
+        report.findings.push(undecided(&reason));
     }
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
@@ -196,7 +196,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 
 /// A condition whose facts are all present but whose value could not be computed: the bundle
 /// is undecided (`pending`), never passed.
-fn undecided(reason: String) -> Finding {
+fn undecided(reason: &str) -> Finding {
     Finding {
         code: "undecided",
         kind: Kind::Input,

@@ -19,7 +19,9 @@ pub fn verdict(report: &Report) -> Verdict {
         Verdict::Refused
     } else if has("missing-document") || has("invalid-document") {
         Verdict::Incomplete
-    } else if !report.missing_facts.is_empty() || report.findings.iter().any(|f| f.code == "undecided") {
+    } else if !report.missing_facts.is_empty()
+        || report.findings.iter().any(|f| f.code == "undecided")
+    {
         Verdict::Pending
     } else {
         Verdict::Ok
