@@ -37,7 +37,12 @@ impl Origin {
 }
 
 /// The first event of each step, in the order of the plan's steps (one pass over the events).
-fn events<'a>(root: &'a Value<'a>, service: &ServicePlan) -> Vec<Option<Event<'a>>> {
+fn events<'a>(
+    root: &'a Value<'a>,
+    service: &ServicePlan,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Vec<Option<Event<'a>>> {
     let mut out: Vec<Option<Event<'a>>> = service.steps.iter().map(|_| None).collect();
     let list: &[Value] = root.get("events").and_then(Value::as_array).unwrap_or(&[]);
     for (index, e) in list.iter().enumerate() {
@@ -52,7 +57,8 @@ fn events<'a>(root: &'a Value<'a>, service: &ServicePlan) -> Vec<Option<Event<'a
         else {
             continue;
         };
-        if slot.is_some() {
+        if let Some(first) = slot {
+            findings.push(duplicate_event(step, index, first.index, lang));
             continue;
         }
         if let Some(text) = e.get("at").and_then(Value::as_str)
@@ -128,8 +134,9 @@ impl Judge<'_> {
             step: step.to_string(),
             due: None,
             at: event.map(|e| e.text.to_string()),
+            // `on_time` only once a due time has been computed and met
             status: if event.is_some() {
-                DeadlineStatus::OnTime
+                DeadlineStatus::Done
             } else {
                 DeadlineStatus::Open
             },
@@ -164,7 +171,11 @@ impl Judge<'_> {
             Some(e) if e.at > due_at.at => {
                 (e.at, "deadline-late", format!("/events/{}/at", e.index))
             }
-            Some(_) => {
+            Some(e) => {
+                deadline.status = DeadlineStatus::OnTime;
+                if e.at < anchor_at {
+                    findings_warnings.push(before_its_origin(step, e, anchor_pointer, self.lang));
+                }
                 return Outcome {
                     deadline,
                     finding: None,
@@ -239,6 +250,51 @@ impl Judge<'_> {
     }
 }
 
+/// A step dated before the event its term counts from: a timeline that cannot be right.
+fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin, lang: Lang) -> Finding {
+    let (message, help) = messages::event_order(step, lang);
+    Finding {
+        code: "event-out-of-order",
+        kind: Kind::Deadline,
+        severity: Severity::Warning,
+        subject: step.to_string(),
+        rule: None,
+        message,
+        pointer: format!("/events/{}/at", event.index),
+        citation: None,
+        span: None,
+        help: Some(help),
+        label: String::new(),
+        reasons: vec![Reason {
+            pointer: origin.pointer(),
+            label: messages::Reason::TermStart.text(lang),
+        }],
+        rule_location: None,
+        rule_span: None,
+    }
+}
+
+/// A step with more than one event: the first one counts, and the others are reported.
+fn duplicate_event(step: &str, index: usize, first: usize, lang: Lang) -> Finding {
+    let (message, help) = messages::duplicate_event(step, first, lang);
+    Finding {
+        code: "duplicate-event",
+        kind: Kind::Deadline,
+        severity: Severity::Warning,
+        subject: step.to_string(),
+        rule: None,
+        message,
+        pointer: format!("/events/{index}"),
+        citation: None,
+        span: None,
+        help: Some(help),
+        label: String::new(),
+        reasons: Vec::new(),
+        rule_location: None,
+        rule_span: None,
+    }
+}
+
 fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Finding {
     Finding {
         code: "deadline-unknown",
@@ -266,10 +322,10 @@ pub(crate) fn deadlines(
     now: Option<DateTime<FixedOffset>>,
     lang: Lang,
 ) -> (Vec<Deadline>, Vec<Finding>) {
-    let events = events(root, service);
+    let mut findings = Vec::new();
+    let events = events(root, service, lang, &mut findings);
     let judge = Judge { service, now, lang };
     let mut out = Vec::new();
-    let mut findings = Vec::new();
     let anchor_of = |anchor: &Option<Anchor>| match anchor {
         Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted)),
         Some(Anchor::Step(j)) => events

@@ -107,6 +107,9 @@ pub enum DeadlineStatus {
     Overdue,
     /// Has not happened and is not yet due, or its earlier event has not happened.
     Open,
+    /// Happened, but no due time can be judged: the act sets no deadline, or the earlier event
+    /// it counts from is not in the bundle.
+    Done,
 }
 
 /// One step's deadline.

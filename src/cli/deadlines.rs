@@ -91,6 +91,7 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
                     DeadlineStatus::Late => "LATE",
                     DeadlineStatus::Overdue => "OVERDUE",
                     DeadlineStatus::Open => "open",
+                    DeadlineStatus::Done => "done",
                 };
                 let late_by = match (d.late_calendar_days, d.late_working_days, d.late_seconds) {
                     (Some(0), _, Some(s)) => {

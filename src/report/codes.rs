@@ -246,6 +246,12 @@ pub const CODES: &[Code] = &[
         "undecided",
         "a rule whose facts are present but whose value cannot be computed",
     ),
+    c("V014", "duplicate-event", "a step with more than one event"),
+    c(
+        "V015",
+        "event-out-of-order",
+        "a step dated before the event its term counts from",
+    ),
 ];
 
 /// The code with this code or name.

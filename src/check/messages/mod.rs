@@ -247,3 +247,57 @@ pub(crate) fn refusal_help(lang: Lang) -> String {
         ),
     }
 }
+
+/// A step dated before the event its term counts from: (message, help).
+pub(crate) fn event_order(step: &str, lang: Lang) -> (String, String) {
+    match lang {
+        Lang::En => (
+            format!("step `{step}` is dated before the event its term counts from"),
+            String::from(
+                "check the dates of both events: a step cannot happen before the event it follows",
+            ),
+        ),
+        Lang::Ru => (
+            format!("шаг `{step}` датирован раньше события, от которого отсчитывается его срок"),
+            String::from(
+                "проверьте даты обоих событий: шаг не может произойти раньше события, за которым он следует",
+            ),
+        ),
+        Lang::Kk => (
+            format!("`{step}` қадамы мерзімі есептелетін оқиғадан бұрынғы күнмен белгіленген"),
+            String::from(
+                "екі оқиғаның да күнін тексеріңіз: қадам өзінен бұрынғы оқиғадан ерте бола алмайды",
+            ),
+        ),
+    }
+}
+
+/// A step with several events: (message, help).
+pub(crate) fn duplicate_event(step: &str, first: usize, lang: Lang) -> (String, String) {
+    match lang {
+        Lang::En => (
+            format!(
+                "step `{step}` has another event; only the first one (`/events/{first}`) is counted"
+            ),
+            String::from(
+                "keep one event per step; if the step was redone, record the time it was first completed",
+            ),
+        ),
+        Lang::Ru => (
+            format!(
+                "у шага `{step}` есть ещё одно событие; учитывается только первое (`/events/{first}`)"
+            ),
+            String::from(
+                "оставьте одно событие на шаг; если шаг выполнялся повторно, укажите время первого выполнения",
+            ),
+        ),
+        Lang::Kk => (
+            format!(
+                "`{step}` қадамының тағы бір оқиғасы бар; тек біріншісі (`/events/{first}`) есепке алынады"
+            ),
+            String::from(
+                "әр қадамға бір оқиға қалдырыңыз; қадам қайта орындалса, алғаш орындалған уақытын көрсетіңіз",
+            ),
+        ),
+    }
+}
