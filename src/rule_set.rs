@@ -164,6 +164,11 @@ impl RuleSet {
         check::check(&self.plan, bundle, options, &self.version)
     }
 
+    /// Check one bundle given as bytes (text that is not UTF-8 gets an `invalid` report).
+    pub fn check_bytes(&self, bundle: &[u8], options: &Options) -> Report {
+        check::check_bytes(&self.plan, bundle, options, &self.version)
+    }
+
     /// The rule files.
     pub fn sources(&self) -> &SourceMap {
         &self.sources

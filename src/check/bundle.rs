@@ -120,6 +120,10 @@ pub enum Problem {
         /// The limit, in MiB.
         mib: usize,
     },
+    /// The text is not UTF-8 (JSON must be).
+    NotUtf8,
+    /// The text is empty or blank: no bundle at all.
+    Empty,
     /// The JSON ends inside a value: a closing bracket or quote is missing.
     JsonEndsEarly,
     /// The JSON is cut off (the rest of the text is blank).
@@ -267,6 +271,12 @@ pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
             problem: Problem::TooLarge {
                 mib: MAX_BUNDLE_BYTES / (1024 * 1024),
             },
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(JsonError {
+            offset: 0,
+            problem: Problem::Empty,
         });
     }
     serde_json::from_str(text).map_err(|e| {

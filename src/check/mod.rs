@@ -33,10 +33,26 @@ pub struct Options {
     pub lang: Option<Lang>,
 }
 
-/// Check one bundle's text against a plan.
-pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) -> Report {
-    let lang = options.lang.unwrap_or(Lang::En);
-    let mut report = Report {
+/// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
+/// where the encoding breaks, never a lost record.
+pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: &str) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check(plan, text, options, rules_version),
+        Err(e) => {
+            let report = empty_report(rules_version, options.lang.unwrap_or(Lang::En));
+            let lang = report.lang;
+            let error = bundle::JsonError {
+                offset: e.valid_up_to(),
+                problem: bundle::Problem::NotUtf8,
+            };
+            unreadable(report, &error, lang)
+        }
+    }
+}
+
+/// A report with nothing in it yet.
+fn empty_report(rules_version: &str, lang: Lang) -> Report {
+    Report {
         id: None,
         service: None,
         submitted_at: None,
@@ -47,23 +63,32 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         deadlines: Vec::new(),
         missing_facts: Vec::new(),
         lang,
-    };
+    }
+}
+
+/// The report of a text that cannot be read as JSON at all.
+fn unreadable(mut report: Report, e: &bundle::JsonError, lang: Lang) -> Report {
+    let (message, help) = messages::problem_text(&e.problem, lang);
+    let mut f = input_finding("bundle", String::new(), message, help, None);
+    f.label = String::from(messages::json_syntax_label(lang));
+    f.span = Some(finding::BundleSpan {
+        offset: e.offset,
+        length: 0,
+        line: 0,
+        column: 0,
+    });
+    report.findings.push(f);
+    report.verdict = Verdict::Invalid;
+    report
+}
+
+/// Check one bundle's text against a plan.
+pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) -> Report {
+    let lang = options.lang.unwrap_or(Lang::En);
+    let mut report = empty_report(rules_version, lang);
     let root = match bundle::parse(text) {
         Ok(root) => root,
-        Err(e) => {
-            let (message, help) = messages::problem_text(&e.problem, lang);
-            let mut f = input_finding("bundle", String::new(), message, help, None);
-            f.label = String::from(messages::json_syntax_label(lang));
-            f.span = Some(finding::BundleSpan {
-                offset: e.offset,
-                length: 0,
-                line: 0,
-                column: 0,
-            });
-            report.findings.push(f);
-            report.verdict = Verdict::Invalid;
-            return report;
-        }
+        Err(e) => return unreadable(report, &e, lang),
     };
     let mut problems = Vec::new();
     let envelope = bundle::envelope(&root, &mut problems);

@@ -118,9 +118,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
     };
     let mut tally = Tally::default();
     for path in &args.bundles {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let done = job.one(&path.display().to_string(), &text);
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let done = job.one(&path.display().to_string(), &bytes);
                 if tally.write(&mut out, &done).is_err() {
                     return Outcome::Failure;
                 }
@@ -207,14 +207,8 @@ fn ndjson(
         }
         let first = number + 1;
         number += chunk.len();
-        let check_line = |offset: usize, line: &Vec<u8>| {
-            // a line that is not UTF-8 still yields its report: the JSON parser rejects it
-            let text = match std::str::from_utf8(line) {
-                Ok(t) => std::borrow::Cow::Borrowed(t),
-                Err(_) => String::from_utf8_lossy(line),
-            };
-            job.one(&format!("{source}:{}", first + offset), &text)
-        };
+        let check_line =
+            |offset: usize, line: &Vec<u8>| job.one(&format!("{source}:{}", first + offset), line);
         let done: Vec<Done> = if threads <= 1 || chunk.len() < 2 {
             chunk
                 .iter()
@@ -274,9 +268,12 @@ struct Done {
 }
 
 impl Job<'_> {
-    /// Check one bundle and render its report.
-    fn one(&self, name: &str, text: &str) -> Done {
-        let mut report = self.rules.check(text, self.options);
+    /// Check one bundle and render its report. Bytes that are not UTF-8 get an `invalid`
+    /// report; the text shown is their lossy reading.
+    fn one(&self, name: &str, bytes: &[u8]) -> Done {
+        let mut report = self.rules.check_bytes(bytes, self.options);
+        let text = String::from_utf8_lossy(bytes);
+        let text: &str = &text;
         crate::report::spans::fill(&mut report, text);
         let errors = report
             .findings

@@ -184,7 +184,17 @@ fn problem_en(problem: &Problem) -> (String, String) {
             s("the JSON ends too early: the bundle is cut off here"),
             s(JSON_HELP_EN),
         ),
-        Problem::JsonSyntax { detail } => (detail.clone(), s(JSON_HELP_EN)),
+        Problem::JsonSyntax { detail } => (json_detail_en(detail), s(JSON_HELP_EN)),
+        Problem::NotUtf8 => (
+            s("the bundle is not UTF-8 text from here"),
+            s(
+                "send JSON encoded in UTF-8; convert the text from its legacy encoding (e.g. Windows-1251)",
+            ),
+        ),
+        Problem::Empty => (
+            s("no bundle: the text is empty"),
+            s("send one JSON object per bundle (in NDJSON, one per line, without blank lines)"),
+        ),
         Problem::NotAnObject => (
             s("the bundle is not a JSON object"),
             s("send one JSON object per bundle, `{ \"service\": …, \"submitted_at\": …, … }`"),
@@ -337,6 +347,27 @@ fn problem_en(problem: &Problem) -> (String, String) {
 
 /// serde_json's description of a syntax error, in Russian (the common ones; the others stay
 /// as serde_json says them).
+/// serde_json's description of a syntax error, in plain English.
+fn json_detail_en(detail: &str) -> String {
+    match detail {
+        "expected value" => String::from(
+            "a value was expected here (a text in quotes, a number, true, false, null, a list or an object)",
+        ),
+        "trailing characters" => String::from("more text after the end of the bundle's object"),
+        "trailing comma" => String::from("a comma before a closing bracket"),
+        "key must be a string" => String::from("a field name must be a text in quotes"),
+        "expected ident" => String::from("`true`, `false` or `null` was expected here"),
+        "number out of range" => String::from("a number too large to read"),
+        "recursion limit exceeded" => {
+            String::from("the JSON is nested too deeply (more than 128 levels)")
+        }
+        other if other.starts_with("control character") => {
+            String::from("a line break or control character inside a text in quotes")
+        }
+        other => other.to_string(),
+    }
+}
+
 fn json_detail_ru(detail: &str) -> String {
     match detail {
         "expected value" => String::from("ожидалось значение"),
@@ -401,6 +432,18 @@ fn problem_ru(problem: &Problem) -> (String, String) {
         Problem::JsonSyntax { detail } => (
             format!("синтаксическая ошибка JSON: {}", json_detail_ru(detail)),
             s(JSON_HELP_RU),
+        ),
+        Problem::NotUtf8 => (
+            s("с этого места пакет не является текстом в кодировке UTF-8"),
+            s(
+                "отправляйте JSON в кодировке UTF-8; перекодируйте текст из прежней кодировки (например, Windows-1251)",
+            ),
+        ),
+        Problem::Empty => (
+            s("пакета нет: текст пуст"),
+            s(
+                "отправляйте один объект JSON на пакет (в NDJSON — по одному на строку, без пустых строк)",
+            ),
         ),
         Problem::NotAnObject => (
             s("пакет не является объектом JSON"),
@@ -590,6 +633,16 @@ fn problem_kk(problem: &Problem) -> (String, String) {
         Problem::JsonSyntax { detail } => (
             format!("JSON синтаксисінің қатесі: {}", json_detail_kk(detail)),
             s(JSON_HELP_KK),
+        ),
+        Problem::NotUtf8 => (
+            s("осы жерден бастап пакет UTF-8 кодтауындағы мәтін емес"),
+            s(
+                "JSON-ды UTF-8 кодтауында жіберіңіз; мәтінді бұрынғы кодтаудан (мысалы, Windows-1251) қайта кодтаңыз",
+            ),
+        ),
+        Problem::Empty => (
+            s("пакет жоқ: мәтін бос"),
+            s("әр пакетке бір JSON объектісін жіберіңіз (NDJSON-да әр жолға біреуден, бос жолсыз)"),
         ),
         Problem::NotAnObject => (
             s("пакет JSON объектісі емес"),
