@@ -67,6 +67,7 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
         calendar_citations(calendar, &acts, sources, &mut errors);
     }
     overlapping_versions(&model_services, sources, &mut errors);
+    let errors = collapse_repeated_undefined(errors);
     if errors.is_empty() {
         Ok(Model {
             acts,
@@ -107,6 +108,36 @@ fn calendar_citations(
             });
         }
     }
+}
+
+/// One undefined name used in many places is one mistake: report it once, at its first use,
+/// and say how many other places use it (a calendar citing a missing act 108 times would
+/// otherwise bury every other error).
+fn collapse_repeated_undefined(errors: Vec<SemanticError>) -> Vec<SemanticError> {
+    let mut out: Vec<SemanticError> = Vec::with_capacity(errors.len());
+    let mut first: HashMap<(&'static str, String), (usize, usize)> = HashMap::new();
+    for error in errors {
+        if let SemanticError::Undefined { what, name, .. } = &error {
+            let key = (*what, name.clone());
+            if let Some((_, repeats)) = first.get_mut(&key) {
+                *repeats += 1;
+                continue;
+            }
+            first.insert(key, (out.len(), 0));
+        }
+        out.push(error);
+    }
+    for (index, repeats) in first.into_values().filter(|(_, r)| *r > 0) {
+        if let Some(SemanticError::Undefined { help, .. }) = out.get_mut(index) {
+            let places = if repeats == 1 {
+                String::from("1 more place")
+            } else {
+                format!("{repeats} more places")
+            };
+            help.push_str(&format!(" (the same name is used in {places})"));
+        }
+    }
+    out
 }
 
 /// Two versions of one service must not be in force on the same day.
