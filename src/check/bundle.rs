@@ -327,8 +327,8 @@ pub struct Envelope<'a> {
     pub service: Option<&'a str>,
     /// `submitted_at`, as written and parsed.
     pub submitted_at: Option<(&'a str, DateTime<FixedOffset>)>,
-    /// `channel`.
-    pub channel: &'a str,
+    /// `channel`; absent is unknown.
+    pub channel: Option<&'a str>,
 }
 
 /// Read the envelope; problems are pushed to `problems`.
@@ -339,7 +339,7 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
             id: None,
             service: None,
             submitted_at: None,
-            channel: "provider",
+            channel: None,
         };
     };
     let id = match obj.get("id") {
@@ -399,9 +399,10 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
             None
         }
     };
+    // which channels exist is the service's to say: only the kind of value is checked here
     let channel = match obj.get("channel") {
-        None | Some(Value::Null) => "provider",
-        Some(Value::String(s)) if s == "provider" || s == "state_corporation" => s.as_ref(),
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.as_ref()),
         Some(other) => {
             problems.push(InputProblem::error(
                 "/channel",
@@ -410,7 +411,7 @@ pub fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>) -> En
                     found: Found::of(other),
                 },
             ));
-            "provider"
+            None
         }
     };
     Envelope {

@@ -54,7 +54,7 @@ pub(crate) struct Env<'a, 'c> {
     /// Its local date.
     pub submitted_on: NaiveDate,
     /// `channel`.
-    pub channel: &'a str,
+    pub channel: Option<&'a str>,
     /// The bundle's documents.
     pub documents: &'a [Value<'a>],
     /// The bound list item: (list input, index, item).
@@ -126,7 +126,10 @@ impl<'a> Env<'a, '_> {
             TExpr::DocField(field) => self.doc_field(*field),
             TExpr::SubmittedAt => Val::Instant(self.submitted_at),
             TExpr::SubmittedOn => Val::Date(self.submitted_on),
-            TExpr::Channel => Val::Text(self.channel),
+            TExpr::Channel => match self.channel {
+                Some(channel) => Val::Text(channel),
+                None => self.absent(String::from("/channel")),
+            },
             TExpr::Let(_) => Val::Unknown,
             TExpr::Not(a) => match self.eval(a) {
                 Val::Bool(b) => Val::Bool(!b),

@@ -121,43 +121,15 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             return report;
         }
     };
-    let channel = service.channels.iter().find(|(c, _)| c == envelope.channel);
-    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
-        interval.contains(as_of)
-    });
-    if !open {
-        let offered: Vec<&str> = service.channels.iter().map(|(c, _)| c.as_str()).collect();
-        let help = match channel {
-            Some((_, interval)) => Help::ChannelOpen {
-                channel: envelope.channel,
-                when: *interval,
-            },
-            None => Help::ChannelsOnly {
-                service: &service.id,
-                channels: &offered,
-            },
-        }
-        .text(lang);
-        report.findings.push(Finding {
-            code: "not-in-force",
-            kind: Kind::Applicability,
-            severity: Severity::Error,
-            subject: envelope.channel.to_string(),
-            rule: Some(service.rule.id.clone()),
-            message: Msg::ChannelNotInForce {
-                channel: envelope.channel,
-                day: as_of,
-            }
-            .text(lang),
-            pointer: String::from("/channel"),
-            citation: service.rule.citations.first().cloned(),
-            span: None,
-            help: Some(help),
-            label: Label::ChannelClosed { day: as_of }.text(lang),
-            reasons: Vec::new(),
-            rule_location: Some(service.rule.location.clone()),
-            rule_span: Some(service.rule.span),
-        });
+    // an absent channel is unknown: it matters only if some channel is closed that day
+    let mut channel_missing = false;
+    if let Some(name) = envelope.channel {
+        channel_applies(service, name, as_of, lang, &mut report);
+    } else {
+        channel_missing = !service
+            .channels
+            .iter()
+            .all(|(_, interval)| interval.contains(as_of));
     }
 
     let facts = bundle::inputs(&root, service, &mut problems);
@@ -185,6 +157,9 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         unresolved: Vec::new(),
     };
     let mut missing_facts: Vec<String> = Vec::new();
+    if channel_missing {
+        missing_facts.push(String::from("/channel"));
+    }
     check_documents(
         service,
         &mut env,
@@ -239,6 +214,54 @@ fn undecided(reason: &str) -> Finding {
         reasons: Vec::new(),
         rule_location: None,
         rule_span: None,
+    }
+}
+
+/// The channel a bundle names must be one the service offers, open on the day applied.
+fn channel_applies(
+    service: &ServicePlan,
+    name: &str,
+    as_of: NaiveDate,
+    lang: Lang,
+    report: &mut Report,
+) {
+    let channel = service.channels.iter().find(|(c, _)| c == name);
+    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
+        interval.contains(as_of)
+    });
+    if !open {
+        let offered: Vec<&str> = service.channels.iter().map(|(c, _)| c.as_str()).collect();
+        let help = match channel {
+            Some((_, interval)) => Help::ChannelOpen {
+                channel: name,
+                when: *interval,
+            },
+            None => Help::ChannelsOnly {
+                service: &service.id,
+                channels: &offered,
+            },
+        }
+        .text(lang);
+        report.findings.push(Finding {
+            code: "not-in-force",
+            kind: Kind::Applicability,
+            severity: Severity::Error,
+            subject: name.to_string(),
+            rule: Some(service.rule.id.clone()),
+            message: Msg::ChannelNotInForce {
+                channel: name,
+                day: as_of,
+            }
+            .text(lang),
+            pointer: String::from("/channel"),
+            citation: service.rule.citations.first().cloned(),
+            span: None,
+            help: Some(help),
+            label: Label::ChannelClosed { day: as_of }.text(lang),
+            reasons: Vec::new(),
+            rule_location: Some(service.rule.location.clone()),
+            rule_span: Some(service.rule.span),
+        });
     }
 }
 

@@ -528,3 +528,31 @@ fn human_reports_are_worded_in_the_language_asked_for() {
         }
     }
 }
+
+/// A fact that is absent is unknown, not false: an absent list of children or an absent
+/// channel leaves what depends on it undecided.
+#[test]
+fn absent_children_and_channel_are_unknown_not_empty() {
+    let text = bundle_text("pr-ok.json");
+    let rules = shipped();
+    let mut no_children: serde_json::Value = serde_json::from_str(&text).expect("json");
+    no_children["applicant"]
+        .as_object_mut()
+        .expect("applicant")
+        .remove("children");
+    let report = rules.check(&no_children.to_string(), &Options::default());
+    assert_eq!(report.verdict, Verdict::Pending);
+    assert_eq!(
+        report.missing_facts,
+        vec![String::from("/applicant/children")]
+    );
+    let mut no_channel: serde_json::Value = serde_json::from_str(&text).expect("json");
+    no_channel
+        .as_object_mut()
+        .expect("bundle")
+        .remove("channel");
+    // on 2019-05-14 the State Corporation channel was not yet open: the channel matters
+    let report = rules.check(&no_channel.to_string(), &Options::default());
+    assert_eq!(report.verdict, Verdict::Pending);
+    assert_eq!(report.missing_facts, vec![String::from("/channel")]);
+}
