@@ -122,6 +122,11 @@ pub enum Problem {
     },
     /// The text is not UTF-8 (JSON must be).
     NotUtf8,
+    /// A field given twice in one object; the last one is used, as JSON parsers mostly do.
+    DuplicateKey {
+        /// The field.
+        key: String,
+    },
     /// The text is empty or blank: no bundle at all.
     Empty,
     /// The JSON ends inside a value: a closing bracket or quote is missing.
@@ -501,7 +506,42 @@ pub fn inputs<'a>(
     unknown_members(root, plan, problems);
     documents(root, plan, problems);
     events(root, plan, problems);
+    duplicate_keys(root, &mut String::new(), problems);
     facts
+}
+
+/// Fields given twice in one object: parsers disagree on which one wins, so say so.
+fn duplicate_keys(value: &Value, pointer: &mut String, problems: &mut Vec<InputProblem>) {
+    let len = pointer.len();
+    match value {
+        Value::Object(members) => {
+            for (i, (key, inner)) in members.0.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&escape(key));
+                if members.0.iter().skip(i + 1).any(|(later, _)| later == key) {
+                    problems.push(InputProblem {
+                        pointer: pointer.clone(),
+                        subject: key.to_string(),
+                        problem: Problem::DuplicateKey {
+                            key: key.to_string(),
+                        },
+                        warning: Some("duplicate-key"),
+                    });
+                }
+                duplicate_keys(inner, pointer, problems);
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, inner) in items.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                duplicate_keys(inner, pointer, problems);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn lookup<'a>(

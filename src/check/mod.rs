@@ -298,7 +298,11 @@ fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>, lang:
     for p in problems {
         let (message, help) = messages::problem_text(&p.problem, lang);
         let mut f = input_finding(&p.subject, p.pointer, message, help, p.warning);
-        f.label = String::from(messages::problem_label(p.warning.is_some(), lang));
+        f.label = String::from(messages::problem_label(
+            &p.problem,
+            p.warning.is_some(),
+            lang,
+        ));
         report.findings.push(f);
     }
 }

@@ -252,6 +252,11 @@ pub const CODES: &[Code] = &[
         "event-out-of-order",
         "a step dated before the event its term counts from",
     ),
+    c(
+        "V016",
+        "duplicate-key",
+        "a field given twice in one JSON object",
+    ),
 ];
 
 /// The code with this code or name.

@@ -556,3 +556,25 @@ fn absent_children_and_channel_are_unknown_not_empty() {
     assert_eq!(report.verdict, Verdict::Pending);
     assert_eq!(report.missing_facts, vec![String::from("/channel")]);
 }
+
+#[test]
+fn a_field_given_twice_is_a_warning_naming_it() {
+    let text = bundle_text("pr-ok.json").replacen(
+        "\"category\": \"foreigner\"",
+        "\"category\": \"stateless\", \"category\": \"foreigner\"",
+        1,
+    );
+    let mut report = shipped().check(&text, &Options::default());
+    ereje::report::spans::fill(&mut report, &text);
+    let dup = report
+        .findings
+        .iter()
+        .find(|f| f.code == "duplicate-key")
+        .expect("a duplicate-key warning");
+    assert_eq!(dup.pointer, "/applicant/category");
+    assert_eq!(
+        report.verdict,
+        Verdict::Ok,
+        "the last value is used, as serde_json does"
+    );
+}

@@ -15,7 +15,14 @@ pub(crate) fn problem_text(problem: &Problem, lang: Lang) -> (String, String) {
 }
 
 /// The label of an input finding's primary span: a problem (`warning` false) or a warning.
-pub(crate) fn problem_label(warning: bool, lang: Lang) -> &'static str {
+pub(crate) fn problem_label(problem: &Problem, warning: bool, lang: Lang) -> &'static str {
+    if matches!(problem, Problem::DuplicateKey { .. }) {
+        return match lang {
+            Lang::En => "given again here",
+            Lang::Ru => "указано повторно",
+            Lang::Kk => "қайта көрсетілген",
+        };
+    }
     match (warning, lang) {
         (false, Lang::En) => "wrong here",
         (false, Lang::Ru) => "ошибка здесь",
@@ -287,6 +294,10 @@ fn problem_en(problem: &Problem) -> (String, String) {
             ),
             type_help(expected, Lang::En),
         ),
+        Problem::DuplicateKey { key } => (
+            format!("field `{key}` is given twice here; the last one is used"),
+            s("give each field once: other programs may read the first one instead"),
+        ),
         Problem::UnknownField { key, place } => {
             let place = match place {
                 FieldPlace::Envelope => s("the bundle envelope"),
@@ -551,6 +562,10 @@ fn problem_ru(problem: &Problem) -> (String, String) {
             ),
             type_help(expected, Lang::Ru),
         ),
+        Problem::DuplicateKey { key } => (
+            format!("поле `{key}` указано здесь дважды; используется последнее"),
+            s("указывайте каждое поле один раз: другие программы могут прочитать первое"),
+        ),
         Problem::UnknownField { key, place } => {
             let place = match place {
                 FieldPlace::Envelope => s("на верхнем уровне пакета"),
@@ -747,6 +762,10 @@ fn problem_kk(problem: &Problem) -> (String, String) {
                 found_kk(found)
             ),
             type_help(expected, Lang::Kk),
+        ),
+        Problem::DuplicateKey { key } => (
+            format!("`{key}` өрісі мұнда екі рет көрсетілген; соңғысы қолданылады"),
+            s("әр өрісті бір рет көрсетіңіз: басқа бағдарламалар біріншісін оқуы мүмкін"),
         ),
         Problem::UnknownField { key, place } => {
             let place = match place {
