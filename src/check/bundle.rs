@@ -506,8 +506,22 @@ pub fn inputs<'a>(
     unknown_members(root, plan, problems);
     documents(root, plan, problems);
     events(root, plan, problems);
-    duplicate_keys(root, &mut String::new(), problems);
+    if has_duplicate_keys(root) {
+        duplicate_keys(root, &mut String::new(), problems);
+    }
     facts
+}
+
+/// Whether any object repeats a key: a scan without allocation, so that bundles without the
+/// problem (nearly all) pay only for the comparison.
+fn has_duplicate_keys(value: &Value) -> bool {
+    match value {
+        Value::Object(members) => members.0.iter().enumerate().any(|(i, (key, inner))| {
+            members.0.iter().skip(i + 1).any(|(later, _)| later == key) || has_duplicate_keys(inner)
+        }),
+        Value::Array(items) => items.iter().any(has_duplicate_keys),
+        _ => false,
+    }
 }
 
 /// Fields given twice in one object: parsers disagree on which one wins, so say so.

@@ -271,8 +271,17 @@ impl Job<'_> {
     /// Check one bundle and render its report. Bytes that are not UTF-8 get an `invalid`
     /// report; the text shown is their lossy reading.
     fn one(&self, name: &str, bytes: &[u8]) -> Done {
-        let mut report = self.rules.check_bytes(bytes, self.options);
-        let text = String::from_utf8_lossy(bytes);
+        // validate the encoding once: only text that is not UTF-8 takes the slow lossy reading
+        let (mut report, text) = match std::str::from_utf8(bytes) {
+            Ok(text) => (
+                self.rules.check(text, self.options),
+                std::borrow::Cow::Borrowed(text),
+            ),
+            Err(_) => (
+                self.rules.check_bytes(bytes, self.options),
+                String::from_utf8_lossy(bytes),
+            ),
+        };
         let text: &str = &text;
         crate::report::spans::fill(&mut report, text);
         let errors = report
