@@ -394,7 +394,9 @@ fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
                 .is_some_and(|b| b.trim_end().ends_with("allow"));
             return match closing_quote(rest) {
                 None => Some((
-                    String::from("quoted text that is never closed: add the closing `\"`"),
+                    String::from(
+                        "quoted text that is not closed on its line: add the closing `\"` (write `\\n` for a line break inside a text)",
+                    ),
                     rest.lines().next().map_or(1, str::len),
                 )),
                 Some(len) if after_allow => Some((
@@ -517,11 +519,13 @@ fn did_you_mean(word: &str) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
-/// The byte length of a quoted text at the start of `rest`, closing quote included.
+/// The byte length of a quoted text at the start of `rest`, closing quote included; `None` if
+/// the line ends first (a text cannot run on to the next line).
 fn closing_quote(rest: &str) -> Option<usize> {
     let mut escaped = false;
     for (i, c) in rest.char_indices().skip(1) {
         match c {
+            '\n' => return None,
             _ if escaped => escaped = false,
             '\\' => escaped = true,
             '"' => return Some(i + 1),
