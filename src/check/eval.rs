@@ -6,7 +6,7 @@ use super::json::Json as Value;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::compile::InputPlan;
-use crate::semantic::model::{CompareOp, Const, DocField, TExpr};
+use crate::semantic::model::{CompareOp, Const, DocField, TExpr, Type};
 use crate::syntax::ast::{Duration, DurationUnit};
 use crate::time::Calendar;
 
@@ -86,13 +86,13 @@ impl<'a> Env<'a, '_> {
         Val::Unknown
     }
 
-    fn from_json(value: &'a Value<'a>) -> Val<'a> {
+    /// A fact as a value of its declared type: a text is read as a date only where a date is
+    /// declared (a text that merely looks like one stays a text).
+    fn from_json(value: &'a Value<'a>, ty: &Type) -> Val<'a> {
         match value {
             Value::Bool(b) => Val::Bool(*b),
-            Value::String(s) => match parse_date(s) {
-                Some(d) => Val::Date(d),
-                None => Val::Text(s),
-            },
+            Value::String(s) if *ty == Type::Date => parse_date(s).map_or(Val::Unknown, Val::Date),
+            Value::String(s) => Val::Text(s),
             Value::Number(n) => n.as_i64().map_or(Val::Unknown, Val::Num),
             Value::Array(items) => Val::Items(items),
             Value::Null | Value::Object(_) => Val::Unknown,
@@ -109,7 +109,7 @@ impl<'a> Env<'a, '_> {
                 Const::Duration(d) => Val::Dur(*d),
             },
             TExpr::Input(i) => match self.facts.get(*i).copied().flatten() {
-                Some(v) => Self::from_json(v),
+                Some(v) => Self::from_json(v, self.inputs.get(*i).map_or(&Type::Error, |p| &p.ty)),
                 None => {
                     let pointer = self
                         .inputs
@@ -205,8 +205,12 @@ impl<'a> Env<'a, '_> {
         let Some(name) = input.fields.get(field) else {
             return Val::Unknown;
         };
+        let ty = match &input.ty {
+            Type::List(fields) => fields.get(field).map_or(&Type::Error, |f| &f.ty),
+            _ => &Type::Error,
+        };
         match item.get(name.as_str()).filter(|v| !v.is_null()) {
-            Some(v) => Self::from_json(v),
+            Some(v) => Self::from_json(v, ty),
             None => {
                 let pointer = format!("{}/{index}/{name}", input.pointer);
                 self.absent(pointer)
@@ -219,10 +223,7 @@ impl<'a> Env<'a, '_> {
             return Val::Unknown;
         };
         match doc.get(field.name()).filter(|v| !v.is_null()) {
-            Some(v) if field == DocField::Language || field == DocField::Number => {
-                v.as_str().map_or(Val::Unknown, Val::Text)
-            }
-            Some(v) => Self::from_json(v),
+            Some(v) => Self::from_json(v, &field.ty()),
             None => self.absent(format!("/documents/{index}/{}", field.name())),
         }
     }

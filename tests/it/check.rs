@@ -578,3 +578,25 @@ fn a_field_given_twice_is_a_warning_naming_it() {
         "the last value is used, as serde_json does"
     );
 }
+
+/// A text fact that looks like a date is still a text: it compares with texts.
+#[test]
+fn a_text_that_looks_like_a_date_is_still_a_text() {
+    let text = bundle_text("pr-ethnic-kazakh-cn.json");
+    let mut bundle: serde_json::Value = serde_json::from_str(&text).expect("json");
+    bundle["applicant"]["citizenship"] = serde_json::Value::String(String::from("2019-01-01"));
+    let report = shipped().check(&bundle.to_string(), &Options::default());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == "missing-document" && f.subject == "exit_consent"),
+        "{:?}",
+        report.findings
+    );
+    assert!(
+        !report
+            .missing_facts
+            .contains(&String::from("/applicant/citizenship"))
+    );
+}
