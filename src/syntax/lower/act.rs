@@ -10,13 +10,7 @@ use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
     pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        inner.next(); // kw_act
-        let name = inner
-            .next()
-            .map(|p| self.name(&p))
-            .unwrap_or_default_name(span);
+        let (span, name, inner) = self.keyword_and_name(pair);
         let mut act = Act {
             name,
             kind: None,

@@ -6,18 +6,12 @@ use pest::iterators::Pair;
 use super::super::ast::{Calendar, CountingSwitch, DayEntry, DayKind, Provenance, Texts};
 use super::super::error::SyntaxError;
 use super::super::parser::Rule;
-use super::{DefaultName, Lower, once, weekday};
+use super::{Lower, once, weekday};
 use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
     pub(super) fn calendar(&mut self, pair: Pair<'_, Rule>) -> Calendar {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let name = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (span, name, it) = self.keyword_and_name(pair);
         let mut cal = Calendar {
             name,
             title: Texts::default(),

@@ -126,6 +126,18 @@ impl Lower<'_> {
         Span::new(self.file, s.start(), s.end())
     }
 
+    /// A declaration's span, its name (the token after the keyword), and the rest of its parts.
+    fn keyword_and_name<'i>(&self, pair: Pair<'i, Rule>) -> (Span, Name, Pairs<'i, Rule>) {
+        let span = self.span(&pair);
+        let mut parts = pair.into_inner();
+        parts.next(); // the keyword
+        let name = parts
+            .next()
+            .map(|x| self.name(&x))
+            .unwrap_or_default_name(span);
+        (span, name, parts)
+    }
+
     fn name(&self, pair: &Pair<'_, Rule>) -> Name {
         Spanned::new(pair.as_str().to_string(), self.span(pair))
     }

@@ -13,13 +13,7 @@ use crate::source::{Span, Spanned};
 
 impl Lower<'_> {
     pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        inner.next(); // kw_service
-        let name = inner
-            .next()
-            .map(|p| self.name(&p))
-            .unwrap_or_default_name(span);
+        let (span, name, inner) = self.keyword_and_name(pair);
         let mut s = Service {
             name,
             title: Texts::default(),
@@ -134,13 +128,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn actor(&mut self, pair: Pair<'_, Rule>) -> Actor {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let name = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (_span, name, it) = self.keyword_and_name(pair);
         let mut label = None;
         let mut provenance = Provenance::default();
         for x in it {
@@ -231,13 +219,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn document(&mut self, pair: Pair<'_, Rule>) -> Document {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let kind = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (span, kind, it) = self.keyword_and_name(pair);
         let mut doc = Document {
             kind,
             title: Texts::default(),
@@ -333,13 +315,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn refusal(&mut self, pair: Pair<'_, Rule>) -> Refusal {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let name = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (span, name, it) = self.keyword_and_name(pair);
         let mut r = Refusal {
             name,
             title: Texts::default(),
@@ -391,13 +367,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn step(&mut self, pair: Pair<'_, Rule>) -> Step {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let name = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (span, name, it) = self.keyword_and_name(pair);
         let mut step = Step {
             name,
             actor: None,
@@ -497,13 +467,7 @@ impl Lower<'_> {
     }
 
     pub(super) fn view(&mut self, pair: Pair<'_, Rule>) -> View {
-        let span = self.span(&pair);
-        let mut it = pair.into_inner();
-        it.next();
-        let name = it
-            .next()
-            .map(|x| self.name(&x))
-            .unwrap_or_default_name(span);
+        let (span, name, it) = self.keyword_and_name(pair);
         let mut label = None;
         let mut provenance = Provenance::default();
         let mut rest = Vec::new();
