@@ -55,6 +55,25 @@ impl Typer<'_> {
         t
     }
 
+    /// Two values of kinds that do not go together, each side labelled with its kind.
+    fn mismatch(
+        &mut self,
+        message: String,
+        help: String,
+        left: (&Expr, &Type),
+        right: (&Expr, &Type),
+    ) {
+        self.errors.push(SemanticError::TypeMismatch {
+            message,
+            help,
+            src: self.source.named(),
+            left: left.0.span.source_span(),
+            left_label: left.1.describe(),
+            right: right.0.span.source_span(),
+            right_label: right.1.describe(),
+        });
+    }
+
     fn wrong(&mut self, message: String, help: String, span: Span, label: String) {
         self.errors.push(SemanticError::WrongType {
             message,
@@ -495,15 +514,8 @@ impl Typer<'_> {
                 "compare values of the same kind: a date with a date, a duration with a duration of the same unit family",
             ),
         };
-        self.errors.push(SemanticError::TypeMismatch {
-            message: format!("{} is compared with {}", lty.describe(), rty.describe()),
-            help,
-            src: self.source.named(),
-            left: l.span.source_span(),
-            left_label: lty.describe(),
-            right: r.span.source_span(),
-            right_label: rty.describe(),
-        });
+        let message = format!("{} is compared with {}", lty.describe(), rty.describe());
+        self.mismatch(message, help, (l, lty), (r, rty));
     }
 
     fn shift(&mut self, op: BinaryOp, l: &Expr, r: &Expr, scope: &Scope<'_>) -> (TExpr, Type) {
@@ -544,15 +556,8 @@ impl Typer<'_> {
                         "write `DATE + DURATION`, e.g. `submitted_on + 180 calendar days`",
                     ),
                 };
-                self.errors.push(SemanticError::TypeMismatch {
-                    message: format!("{} cannot be added to {}", rty.describe(), lty.describe()),
-                    help,
-                    src: self.source.named(),
-                    left: l.span.source_span(),
-                    left_label: lty.describe(),
-                    right: r.span.source_span(),
-                    right_label: rty.describe(),
-                });
+                let message = format!("{} cannot be added to {}", rty.describe(), lty.describe());
+                self.mismatch(message, help, (l, &lty), (r, &rty));
                 (TExpr::Const(Const::Bool(false)), Type::Error)
             }
         }
