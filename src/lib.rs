@@ -6,7 +6,7 @@
 //! → report (human via miette, JSON)
 //! ```
 //!
-//! Each stage is a function: [`parse`], [`analyze`], [`compile`]; [`RuleSet`] composes them and
+//! Each stage is a function: [`parse`], [`analyze`], [`compile()`]; [`RuleSet`] composes them and
 //! checks bundles:
 //!
 //! ```
