@@ -34,6 +34,14 @@ impl Origin {
             Origin::Event(i) => format!("/events/{i}/at"),
         }
     }
+
+    /// The secondary label "the term counts from here", at this origin.
+    fn term_start(self, lang: Lang) -> Reason {
+        Reason {
+            pointer: self.pointer(),
+            label: messages::Reason::TermStart.text(lang),
+        }
+    }
 }
 
 /// The first event of each step, in the order of the plan's steps (one pass over the events).
@@ -224,25 +232,18 @@ impl Judge<'_> {
             Label::Overdue { due: &due_text, by }
         }
         .text(self.lang);
-        let finding = Finding {
+        let finding = Finding::new(
             code,
-            kind: Kind::Deadline,
-            severity: Severity::Error,
-            subject: step.to_string(),
-            rule: Some(rule.id.clone()),
+            Kind::Deadline,
+            Severity::Error,
+            step,
             message,
             pointer,
-            citation: rule.citations.first().cloned(),
-            span: None,
-            help: Some(Help::DeadlineMissed.text(self.lang)),
-            label,
-            reasons: vec![Reason {
-                pointer: anchor_pointer.pointer(),
-                label: messages::Reason::TermStart.text(self.lang),
-            }],
-            rule_location: Some(rule.location.clone()),
-            rule_span: Some(rule.span),
-        };
+        )
+        .with_rule(rule)
+        .with_help(Help::DeadlineMissed.text(self.lang))
+        .with_label(label)
+        .with_reasons(vec![anchor_pointer.term_start(self.lang)]);
         Outcome {
             deadline,
             finding: Some(finding),
@@ -253,65 +254,47 @@ impl Judge<'_> {
 /// A step dated before the event its term counts from: a timeline that cannot be right.
 fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin, lang: Lang) -> Finding {
     let (message, help) = messages::event_order(step, lang);
-    Finding {
-        code: "event-out-of-order",
-        kind: Kind::Deadline,
-        severity: Severity::Warning,
-        subject: step.to_string(),
-        rule: None,
+    let pointer = format!("/events/{}/at", event.index);
+    Finding::new(
+        "event-out-of-order",
+        Kind::Deadline,
+        Severity::Warning,
+        step,
         message,
-        pointer: format!("/events/{}/at", event.index),
-        citation: None,
-        span: None,
-        help: Some(help),
-        label: String::new(),
-        reasons: vec![Reason {
-            pointer: origin.pointer(),
-            label: messages::Reason::TermStart.text(lang),
-        }],
-        rule_location: None,
-        rule_span: None,
-    }
+        pointer,
+    )
+    .with_help(help)
+    .with_reasons(vec![origin.term_start(lang)])
 }
 
 /// A step with more than one event: the first one counts, and the others are reported.
 fn duplicate_event(step: &str, index: usize, first: usize, lang: Lang) -> Finding {
     let (message, help) = messages::duplicate_event(step, first, lang);
-    Finding {
-        code: "duplicate-event",
-        kind: Kind::Deadline,
-        severity: Severity::Warning,
-        subject: step.to_string(),
-        rule: None,
+    let pointer = format!("/events/{index}");
+    Finding::new(
+        "duplicate-event",
+        Kind::Deadline,
+        Severity::Warning,
+        step,
         message,
-        pointer: format!("/events/{index}"),
-        citation: None,
-        span: None,
-        help: Some(help),
-        label: String::new(),
-        reasons: Vec::new(),
-        rule_location: None,
-        rule_span: None,
-    }
+        pointer,
+    )
+    .with_help(help)
 }
 
 fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Finding {
-    Finding {
-        code: "deadline-unknown",
-        kind: Kind::Deadline,
-        severity: Severity::Warning,
-        subject: step.to_string(),
-        rule: Some(rule.id.clone()),
-        message: Msg::DeadlineUnknown { step, error }.text(lang),
-        pointer: String::from("/events"),
-        citation: rule.citations.first().cloned(),
-        span: None,
-        help: Some(Help::DeadlineUnknown.text(lang)),
-        label: Label::DeadlineNotComputed.text(lang),
-        reasons: Vec::new(),
-        rule_location: Some(rule.location.clone()),
-        rule_span: Some(rule.span),
-    }
+    let message = Msg::DeadlineUnknown { step, error }.text(lang);
+    Finding::new(
+        "deadline-unknown",
+        Kind::Deadline,
+        Severity::Warning,
+        step,
+        message,
+        "/events",
+    )
+    .with_rule(rule)
+    .with_help(Help::DeadlineUnknown.text(lang))
+    .with_label(Label::DeadlineNotComputed.text(lang))
 }
 
 /// Every step's deadline and the service term, with their findings.

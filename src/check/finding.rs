@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::compile::Citation;
+use crate::compile::{Citation, RuleRef};
 use crate::source::Span;
 use crate::syntax::ast::Lang;
 
@@ -93,6 +93,67 @@ pub struct Finding {
     /// The rule's span in the rule files.
     #[serde(skip)]
     pub rule_span: Option<Span>,
+}
+
+impl Finding {
+    /// A finding with nothing but its code, kind, severity, subject, message and pointer; the
+    /// rest is added with the builder methods below.
+    pub(crate) fn new(
+        code: &'static str,
+        kind: Kind,
+        severity: Severity,
+        subject: impl Into<String>,
+        message: String,
+        pointer: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            kind,
+            severity,
+            subject: subject.into(),
+            rule: None,
+            message,
+            pointer: pointer.into(),
+            citation: None,
+            span: None,
+            help: None,
+            label: String::new(),
+            reasons: Vec::new(),
+            rule_location: None,
+            rule_span: None,
+        }
+    }
+
+    /// The rule that fired: its id, main citation and place in the rule files.
+    #[must_use]
+    pub(crate) fn with_rule(mut self, rule: &RuleRef) -> Finding {
+        self.rule = Some(rule.id.clone());
+        self.citation = rule.citations.first().cloned();
+        self.rule_location = Some(rule.location.clone());
+        self.rule_span = Some(rule.span);
+        self
+    }
+
+    /// What to do.
+    #[must_use]
+    pub(crate) fn with_help(mut self, help: String) -> Finding {
+        self.help = Some(help);
+        self
+    }
+
+    /// The primary label.
+    #[must_use]
+    pub(crate) fn with_label(mut self, label: String) -> Finding {
+        self.label = label;
+        self
+    }
+
+    /// The facts that made the rule apply.
+    #[must_use]
+    pub(crate) fn with_reasons(mut self, reasons: Vec<Reason>) -> Finding {
+        self.reasons = reasons;
+        self
+    }
 }
 
 /// The status of one step's deadline.

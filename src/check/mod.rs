@@ -197,24 +197,17 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 /// A condition whose facts are all present but whose value could not be computed: the bundle
 /// is undecided (`pending`), never passed.
 fn undecided(reason: &str) -> Finding {
-    Finding {
-        code: "undecided",
-        kind: Kind::Input,
-        severity: Severity::Warning,
-        subject: String::from("rule"),
-        rule: None,
-        message: format!("a rule could not be decided: {reason}"),
-        pointer: String::new(),
-        citation: None,
-        span: None,
-        help: Some(String::from(
-            "the rule set cannot compute this case (for a working day, its calendar must cover the year); the verdict stays pending until it can",
-        )),
-        label: String::new(),
-        reasons: Vec::new(),
-        rule_location: None,
-        rule_span: None,
-    }
+    Finding::new(
+        "undecided",
+        Kind::Input,
+        Severity::Warning,
+        "rule",
+        format!("a rule could not be decided: {reason}"),
+        "",
+    )
+    .with_help(String::from(
+        "the rule set cannot compute this case (for a working day, its calendar must cover the year); the verdict stays pending until it can",
+    ))
 }
 
 /// The channel a bundle names must be one the service offers, open on the day applied.
@@ -242,26 +235,24 @@ fn channel_applies(
             },
         }
         .text(lang);
-        report.findings.push(Finding {
-            code: "not-in-force",
-            kind: Kind::Applicability,
-            severity: Severity::Error,
-            subject: name.to_string(),
-            rule: Some(service.rule.id.clone()),
-            message: Msg::ChannelNotInForce {
-                channel: name,
-                day: as_of,
-            }
-            .text(lang),
-            pointer: String::from("/channel"),
-            citation: service.rule.citations.first().cloned(),
-            span: None,
-            help: Some(help),
-            label: Label::ChannelClosed { day: as_of }.text(lang),
-            reasons: Vec::new(),
-            rule_location: Some(service.rule.location.clone()),
-            rule_span: Some(service.rule.span),
-        });
+        let message = Msg::ChannelNotInForce {
+            channel: name,
+            day: as_of,
+        }
+        .text(lang);
+        report.findings.push(
+            Finding::new(
+                "not-in-force",
+                Kind::Applicability,
+                Severity::Error,
+                name,
+                message,
+                "/channel",
+            )
+            .with_rule(&service.rule)
+            .with_help(help)
+            .with_label(Label::ChannelClosed { day: as_of }.text(lang)),
+        );
     }
 }
 
@@ -272,26 +263,20 @@ fn input_finding(
     help: String,
     warning: Option<&'static str>,
 ) -> Finding {
-    Finding {
-        code: warning.unwrap_or("invalid-input"),
-        kind: Kind::Input,
-        severity: if warning.is_some() {
-            Severity::Warning
-        } else {
-            Severity::Error
-        },
-        subject: subject.to_string(),
-        rule: None,
+    let severity = if warning.is_some() {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    Finding::new(
+        warning.unwrap_or("invalid-input"),
+        Kind::Input,
+        severity,
+        subject,
         message,
         pointer,
-        citation: None,
-        span: None,
-        help: Some(help),
-        label: String::new(),
-        reasons: Vec::new(),
-        rule_location: None,
-        rule_span: None,
-    }
+    )
+    .with_help(help)
 }
 
 fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>, lang: Lang) {
@@ -340,25 +325,24 @@ fn not_applicable(
             )
         }
     };
-    Finding {
+    let label = if code == "unknown-service" {
+        Label::NoSuchService.text(lang)
+    } else {
+        Label::ServiceNotInForce { day: as_of }.text(lang)
+    };
+    let finding = Finding::new(
         code,
-        kind: Kind::Applicability,
-        severity: Severity::Error,
-        subject: id.to_string(),
-        rule: rule.map(|r| r.id.clone()),
+        Kind::Applicability,
+        Severity::Error,
+        id,
         message,
-        pointer: String::from("/service"),
-        citation: rule.and_then(|r| r.citations.first().cloned()),
-        span: None,
-        help: Some(help),
-        label: if code == "unknown-service" {
-            Label::NoSuchService.text(lang)
-        } else {
-            Label::ServiceNotInForce { day: as_of }.text(lang)
-        },
-        reasons: Vec::new(),
-        rule_location: rule.map(|r| r.location.clone()),
-        rule_span: rule.map(|r| r.span),
+        "/service",
+    )
+    .with_help(help)
+    .with_label(label);
+    match rule {
+        Some(rule) => finding.with_rule(rule),
+        None => finding,
     }
 }
 
@@ -370,22 +354,7 @@ fn rule_finding(
     message: String,
     pointer: String,
 ) -> Finding {
-    Finding {
-        code,
-        kind,
-        severity: Severity::Error,
-        subject: subject.to_string(),
-        rule: Some(rule.id.clone()),
-        message,
-        pointer,
-        citation: rule.citations.first().cloned(),
-        span: None,
-        help: None,
-        label: String::new(),
-        reasons: Vec::new(),
-        rule_location: Some(rule.location.clone()),
-        rule_span: Some(rule.span),
-    }
+    Finding::new(code, kind, Severity::Error, subject, message, pointer).with_rule(rule)
 }
 
 /// Evaluate a condition; an unknown result records its missing facts.
