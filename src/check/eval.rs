@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use crate::compile::InputPlan;
 use crate::semantic::model::{CompareOp, Const, DocField, TExpr, Type};
 use crate::syntax::ast::{Duration, DurationUnit};
-use crate::time::Calendar;
+use crate::time::{Calendar, TimeError};
 
 /// A value during evaluation.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ pub(crate) struct Env<'a, 'c> {
     pub missing: Vec<String>,
     /// Why a value could not be computed although its facts were present (a working day
     /// outside the calendar): such a condition is undecided, never passed.
-    pub unresolved: Vec<String>,
+    pub unresolved: Vec<TimeError>,
 }
 
 impl<'a> Env<'a, '_> {
@@ -292,9 +292,9 @@ fn shift_date(
     d: Duration,
     forward: bool,
     calendar: Option<&Calendar>,
-) -> Result<NaiveDate, String> {
+) -> Result<NaiveDate, TimeError> {
     let n = d.amount;
-    let out_of_range = || format!("{date} moved by {d} is out of the range of dates");
+    let out_of_range = || TimeError::OutOfRange;
     match d.unit {
         DurationUnit::CalendarDays
         | DurationUnit::UnstatedDays
@@ -305,19 +305,16 @@ fn shift_date(
         }
         .ok_or_else(out_of_range),
         DurationUnit::WorkingDays => {
-            let calendar =
-                calendar.ok_or_else(|| String::from("the service has no working-day calendar"))?;
+            let calendar = calendar.ok_or(TimeError::NoCalendar)?;
             if forward {
-                calendar
-                    .add_working_days(date, n)
-                    .map_err(|e| e.to_string())
+                calendar.add_working_days(date, n)
             } else {
                 // count back day by day: the calendar answers (or refuses) for every day passed
                 let mut day = date;
                 let mut left = n;
                 while left > 0 {
                     day = day.pred_opt().ok_or_else(out_of_range)?;
-                    if calendar.is_working_day(day).map_err(|e| e.to_string())? {
+                    if calendar.is_working_day(day)? {
                         left -= 1;
                     }
                 }
@@ -337,9 +334,8 @@ fn shift_date(
             }
             .ok_or_else(out_of_range)
         }
-        DurationUnit::Minutes | DurationUnit::Hours => {
-            Err(String::from("a date has no time of day"))
-        }
+        // analysis rejects minutes and hours added to a date (E0301): never reached
+        DurationUnit::Minutes | DurationUnit::Hours => Err(TimeError::MixedUnit),
     }
 }
 

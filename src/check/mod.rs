@@ -18,6 +18,7 @@ use json::Json as Value;
 
 use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan};
 use crate::syntax::ast::Lang;
+use crate::time::TimeError;
 use eval::Env;
 pub use finding::{Deadline, DeadlineStatus, Finding, Kind, Report, Severity, Verdict};
 use messages::{Help, Label, Msg};
@@ -180,10 +181,10 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         deadlines::deadlines(&root, service, submitted_at, options.now, lang);
     report.deadlines = deadlines;
     report.findings.extend(deadline_findings);
-    let mut reasons: Vec<String> = std::mem::take(&mut env.unresolved);
+    let mut reasons: Vec<TimeError> = std::mem::take(&mut env.unresolved);
     reasons.dedup();
-    for reason in reasons {
-        report.findings.push(undecided(&reason));
+    for reason in &reasons {
+        report.findings.push(undecided(reason, lang));
     }
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
@@ -196,18 +197,17 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 
 /// A condition whose facts are all present but whose value could not be computed: the bundle
 /// is undecided (`pending`), never passed.
-fn undecided(reason: &str) -> Finding {
+fn undecided(reason: &TimeError, lang: Lang) -> Finding {
+    let message = Msg::Undecided { error: reason }.text(lang);
     Finding::new(
         "undecided",
         Kind::Input,
         Severity::Warning,
         "rule",
-        format!("a rule could not be decided: {reason}"),
+        message,
         "",
     )
-    .with_help(String::from(
-        "the rule set cannot compute this case (for a working day, its calendar must cover the year); the verdict stays pending until it can",
-    ))
+    .with_help(Help::Undecided.text(lang))
 }
 
 /// The channel a bundle names must be one the service offers, open on the day applied.

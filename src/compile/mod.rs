@@ -27,15 +27,20 @@ impl Plan {
         id: &str,
         day: chrono::NaiveDate,
     ) -> Result<&ServicePlan, ServiceLookup<'_>> {
-        let mut versions = self.services.iter().filter(|s| s.id == id).peekable();
-        if versions.peek().is_none() {
-            return Err(ServiceLookup::Unknown);
+        // the common case finds the version in force without collecting anything
+        if let Some(version) = self
+            .services
+            .iter()
+            .find(|s| s.id == id && s.validity.contains(day))
+        {
+            return Ok(version);
         }
-        let all: Vec<&ServicePlan> = versions.collect();
-        all.iter()
-            .find(|s| s.validity.contains(day))
-            .copied()
-            .ok_or(ServiceLookup::NotInForce(all))
+        let all: Vec<&ServicePlan> = self.services.iter().filter(|s| s.id == id).collect();
+        if all.is_empty() {
+            Err(ServiceLookup::Unknown)
+        } else {
+            Err(ServiceLookup::NotInForce(all))
+        }
     }
 
     /// The ids of every service, sorted, without repeats.

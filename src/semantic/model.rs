@@ -430,7 +430,7 @@ pub struct StepDef {
     pub actor: Option<String>,
     /// The deadline's duration, if the act sets one.
     pub within: Option<Duration>,
-    /// The earlier event it counts from: `None` for `submitted_at`, else a step index.
+    /// The earlier event it counts from; `None` when the step has no `after` clause.
     pub after: Option<Anchor>,
     /// Steps it runs in parallel with.
     pub parallel_with: Vec<String>,

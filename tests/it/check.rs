@@ -600,3 +600,34 @@ fn a_text_that_looks_like_a_date_is_still_a_text() {
             .contains(&String::from("/applicant/citizenship"))
     );
 }
+
+/// A working day the calendar does not cover leaves the rule undecided: never passed.
+#[test]
+fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
+    let read = |p: &str| std::fs::read_to_string(root().join(p)).expect("rule file");
+    let service = r#"service kz.test.receipts {
+  timezone "Asia/Almaty"
+  calendar kz
+  channel provider
+  document receipt {
+    required always
+    valid when expires_on >= submitted_on + 300 working days
+  }
+}"#;
+    let rules = RuleSet::from_sources(vec![
+        ereje::source::SourceFile::new("acts.ereje", read("rules/kz/mvd-495/acts.ereje")),
+        ereje::source::SourceFile::new("calendar.ereje", read("rules/kz/calendar.ereje")),
+        ereje::source::SourceFile::new("test.ereje", service),
+    ])
+    .expect("rules compile");
+    let bundle = r#"{"service":"kz.test.receipts","submitted_at":"2020-03-14T10:00:00+06:00","channel":"provider",
+        "documents":[{"kind":"receipt","expires_on":"2000-01-01"}]}"#;
+    let report = rules.check(bundle, &Options::default());
+    assert_eq!(report.verdict, Verdict::Pending);
+    let undecided = report
+        .findings
+        .iter()
+        .find(|f| f.code == "undecided")
+        .expect("an undecided warning");
+    assert!(undecided.message.contains("2021"), "{}", undecided.message);
+}

@@ -79,6 +79,8 @@ pub(crate) enum Help<'a> {
     DeadlineMissed,
     /// A deadline could not be computed.
     DeadlineUnknown,
+    /// A rule could not be decided.
+    Undecided,
 }
 
 impl Label<'_> {
@@ -320,6 +322,9 @@ impl Help<'_> {
             Help::DeadlineUnknown => {
                 String::from("the rule set's calendar must cover the dates of the bundle's events")
             }
+            Help::Undecided => String::from(
+                "the rule set cannot compute this case (for a working day, its calendar must cover the year); the verdict stays pending until it can",
+            ),
         }
     }
 
@@ -354,6 +359,9 @@ impl Help<'_> {
             Help::DeadlineUnknown => {
                 String::from("календарь набора правил должен охватывать даты событий пакета")
             }
+            Help::Undecided => String::from(
+                "набор правил не может вычислить этот случай (для рабочих дней календарь должен охватывать нужный год); до тех пор решение остаётся отложенным",
+            ),
         }
     }
 
@@ -387,6 +395,9 @@ impl Help<'_> {
             ),
             Help::DeadlineUnknown => String::from(
                 "ережелер жиынының күнтізбесі пакеттегі оқиғалардың күндерін қамтуы тиіс",
+            ),
+            Help::Undecided => String::from(
+                "ережелер жиыны бұл жағдайды есептей алмайды (жұмыс күндері үшін күнтізбе тиісті жылды қамтуы тиіс); оған дейін шешім күтілуде қалады",
             ),
         }
     }

@@ -44,6 +44,8 @@ pub(crate) enum Msg<'a> {
     DeadlineOverdue { step: &'a str },
     /// A step's deadline cannot be computed.
     DeadlineUnknown { step: &'a str, error: &'a TimeError },
+    /// A rule whose facts are present but whose value cannot be computed.
+    Undecided { error: &'a TimeError },
 }
 
 impl Msg<'_> {
@@ -174,6 +176,17 @@ impl Msg<'_> {
             ),
             (Msg::DeadlineUnknown { step, error }, Lang::Kk) => format!(
                 "`{step}` қадамының мерзімін есептеу мүмкін емес: {}",
+                labels::time_error_text(error, lang)
+            ),
+            (Msg::Undecided { error }, Lang::En) => {
+                format!("a rule could not be decided: {error}")
+            }
+            (Msg::Undecided { error }, Lang::Ru) => format!(
+                "правило невозможно применить: {}",
+                labels::time_error_text(error, lang)
+            ),
+            (Msg::Undecided { error }, Lang::Kk) => format!(
+                "ережені қолдану мүмкін емес: {}",
                 labels::time_error_text(error, lang)
             ),
         }
