@@ -159,10 +159,9 @@ impl SyntaxError {
                 format!("expected {} or {last}", rest.join(", "))
             }
         };
-        let label = if words.len() == 1 {
-            format!("expected {} here", words[0])
-        } else {
-            String::from("not expected here")
+        let label = match words.as_slice() {
+            [one] => format!("expected {one} here"),
+            _ => String::from("not expected here"),
         };
         SyntaxError::Unexpected {
             found,
