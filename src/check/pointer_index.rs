@@ -1,9 +1,10 @@
-//! JSON pointer → byte span index of a bundle's text, built only when rendering.
+//! JSON pointer → byte span of a bundle's text, found only when a report is rendered.
 //!
-//! The checker reads a bundle with `serde_json`, which forgets where things were written. When
-//! a finding is rendered, this index scans the same text once more and remembers the byte span
-//! of every value and of every object member's key, so a finding's RFC 6901 pointer
-//! (`/documents/0/kind`) can be shown as a label in the bundle. Line and column of a span come
+//! The checker reads a bundle without keeping where things were written. When a report is
+//! rendered, [`locate_all`] scans the text once more for the pointers its findings name
+//! (`/documents/0/kind`), so they can be shown as labels in the bundle. [`PointerIndex`] is
+//! the full index of every value and key: the reference the locators are tested against, and
+//! the tool for callers that want many unrelated lookups. Line and column of a span come
 //! from [`crate::source::line_col`].
 //!
 //! The scanner is hand-written and iterative: one pass, an explicit stack, no recursion, so a

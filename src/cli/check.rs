@@ -299,9 +299,8 @@ impl Job<'_> {
                 line
             }
             Format::Human => {
-                let mut rendered = crate::report::human::render_report(
-                    &report, self.rules, name, text, self.color,
-                );
+                let mut rendered =
+                    crate::report::human::render_report(&report, name, text, self.color);
                 if report.missing_facts.is_empty() {
                     rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {

@@ -82,36 +82,46 @@ impl Diagnostic for BundleDiagnostic {
 }
 
 /// Render every finding of a report against the bundle text.
-pub fn render_report(
-    report: &crate::check::Report,
-    _rules: &crate::RuleSet,
-    name: &str,
-    text: &str,
-    color: bool,
-) -> String {
+pub fn render_report(report: &crate::check::Report, name: &str, text: &str, color: bool) -> String {
     use crate::check::Severity;
-    use crate::check::pointer_index::PointerIndex;
-    let index = PointerIndex::build(text);
+    if report.findings.is_empty() {
+        return String::new();
+    }
+    // every place a label points at, located in one scan of the text
+    let pointers: Vec<&str> = report
+        .findings
+        .iter()
+        .flat_map(|f| {
+            let primary = f.span.is_none().then_some(f.pointer.as_str());
+            primary
+                .into_iter()
+                .chain(f.reasons.iter().map(|r| r.pointer.as_str()))
+        })
+        .collect();
+    let mut located = super::spans::spans_of(text, &pointers).into_iter();
+    let mut next_span = || {
+        located
+            .next()
+            .map_or(miette::SourceSpan::new(0.into(), 0), |s| {
+                miette::SourceSpan::new(s.offset.into(), s.length)
+            })
+    };
     let source = miette::NamedSource::new(name, std::sync::Arc::<str>::from(text));
     let mut out = String::new();
     for f in &report.findings {
         let mut labels = Vec::new();
         let primary = match f.span {
             Some(s) => miette::SourceSpan::new(s.offset.into(), s.length),
-            None => {
-                let s = super::spans::span_of(&index, text, &f.pointer);
-                miette::SourceSpan::new(s.offset.into(), s.length)
-            }
+            None => next_span(),
         };
         labels.push(miette::LabeledSpan::new_primary_with_span(
             Some(f.label.clone()).filter(|l| !l.is_empty()),
             primary,
         ));
         for reason in &f.reasons {
-            let s = super::spans::span_of(&index, text, &reason.pointer);
             labels.push(miette::LabeledSpan::new_with_span(
                 Some(reason.label.clone()),
-                miette::SourceSpan::new(s.offset.into(), s.length),
+                next_span(),
             ));
         }
         let mut help = f.help.clone().unwrap_or_default();

@@ -3,18 +3,17 @@
 
 use crate::check::Report;
 use crate::check::finding::BundleSpan;
-use crate::check::pointer_index::{JsonSpan, PointerIndex, locate_all};
+use crate::check::pointer_index::{JsonSpan, locate_all};
 use crate::source::line_col;
 
-/// The span to show for a pointer: the value itself for a scalar, the opening bracket of a
-/// list or object (underlining a whole list would hide the point), or the nearest ancestor.
-pub fn span_of(index: &PointerIndex, text: &str, pointer: &str) -> JsonSpan {
-    bracket(
-        text,
-        index
-            .value(pointer)
-            .unwrap_or_else(|| index.nearest(pointer).1),
-    )
+/// The spans to show for pointers, found in one scan of the text: the value itself for a
+/// scalar, the opening bracket of a list or object (underlining a whole list would hide the
+/// point), or the nearest ancestor of a pointer that names nothing.
+pub fn spans_of(text: &str, pointers: &[&str]) -> Vec<JsonSpan> {
+    locate_all(text, pointers)
+        .into_iter()
+        .map(|found| bracket(text, found.span))
+        .collect()
 }
 
 /// A list or object is shown by its opening bracket.
@@ -42,7 +41,7 @@ pub fn fill(report: &mut Report, text: &str) {
         .filter(|f| f.span.is_none())
         .map(|f| f.pointer.as_str())
         .collect();
-    let mut located = locate_all(text, &pointers).into_iter();
+    let mut located = spans_of(text, &pointers).into_iter();
     for finding in &mut report.findings {
         let span = match finding.span {
             // already placed (a JSON syntax error): complete line and column
@@ -51,7 +50,7 @@ pub fn fill(report: &mut Report, text: &str) {
                 length: s.length,
             },
             None => match located.next() {
-                Some(found) => bracket(text, found.span),
+                Some(span) => span,
                 None => continue,
             },
         };

@@ -87,7 +87,6 @@ fn human_reports_as_users_see_them() {
         ereje::report::spans::fill(&mut report, &text);
         let rendered = ereje::report::human::render_report(
             &report,
-            &rules,
             &format!("examples/bundles/{name}"),
             &text,
             false,
@@ -508,7 +507,6 @@ fn human_reports_are_worded_in_the_language_asked_for() {
             ereje::report::spans::fill(&mut report, &text);
             let rendered = ereje::report::human::render_report(
                 &report,
-                &rules,
                 &format!("examples/bundles/{name}"),
                 &text,
                 false,
