@@ -163,6 +163,24 @@ impl ServiceResolver<'_> {
         }
     }
 
+    /// The provenance, titles and messages of a service element, checked to be in force only
+    /// while its service is.
+    fn element_meta(
+        &mut self,
+        s: &ast::Service,
+        what: &str,
+        prov: &Provenance,
+        outer: Interval,
+        span: Span,
+        (title, message): (&ast::Texts, &ast::Texts),
+    ) -> Meta {
+        let mut meta = self.meta(s, prov, outer, span);
+        self.inside_service(s, what, meta.validity, outer, span);
+        meta.title = title.clone();
+        meta.message = message.clone();
+        meta
+    }
+
     /// An element of a service must be in force only while the service is.
     fn inside_service(
         &mut self,
@@ -461,16 +479,9 @@ impl ServiceResolver<'_> {
                 self.duplicate("document", &d.kind, first);
                 continue;
             }
-            let mut meta = self.meta(s, &d.provenance, outer, d.kind.span);
-            self.inside_service(
-                s,
-                &format!("document `{}`", d.kind.node),
-                meta.validity,
-                outer,
-                d.kind.span,
-            );
-            meta.title = d.title.clone();
-            meta.message = d.message.clone();
+            let what = format!("document `{}`", d.kind.node);
+            let texts = (&d.title, &d.message);
+            let meta = self.element_meta(s, &what, &d.provenance, outer, d.kind.span, texts);
             let required = d.required.as_ref().map(|r| self.requirement(r, scope));
             let doc_scope = Scope {
                 document_fields: true,
@@ -594,16 +605,9 @@ impl ServiceResolver<'_> {
                 self.duplicate("refusal ground", &r.name, first);
                 continue;
             }
-            let mut meta = self.meta(s, &r.provenance, outer, r.name.span);
-            self.inside_service(
-                s,
-                &format!("refusal ground `{}`", r.name.node),
-                meta.validity,
-                outer,
-                r.name.span,
-            );
-            meta.title = r.title.clone();
-            meta.message = r.message.clone();
+            let what = format!("refusal ground `{}`", r.name.node);
+            let texts = (&r.title, &r.message);
+            let meta = self.element_meta(s, &what, &r.provenance, outer, r.name.span, texts);
             let mut typer = Typer {
                 source: self.source,
                 errors: self.errors,
