@@ -865,14 +865,14 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
         return;
     };
     for (i, event) in events.iter().enumerate() {
-        let pointer = format!("/events/{i}");
+        let pointer = || format!("/events/{i}");
         let step = event.get("step").and_then(Value::as_str);
         let at = event.get("at").and_then(Value::as_str);
         match (step, at) {
             (Some(step), Some(at)) => {
                 if parse_instant(at).is_none() {
                     problems.push(InputProblem::error(
-                        format!("{pointer}/at"),
+                        format!("{}/at", pointer()),
                         step,
                         Problem::BadEventTime {
                             text: at.to_string(),
@@ -881,7 +881,7 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
                 }
                 if !plan.steps.iter().any(|s| s.id == step) {
                     problems.push(InputProblem {
-                        pointer: format!("{pointer}/step"),
+                        pointer: format!("{}/step", pointer()),
                         subject: step.to_string(),
                         problem: Problem::UnknownStep {
                             step: step.to_string(),
@@ -893,7 +893,7 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
                 }
             }
             _ => problems.push(InputProblem::error(
-                pointer,
+                pointer(),
                 "events",
                 Problem::EventIncomplete,
             )),
