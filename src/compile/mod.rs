@@ -323,11 +323,8 @@ fn service(
             validity: d
                 .validity
                 .iter()
-                .map(|(c, message, cites)| {
+                .map(|(c, message)| {
                     let mut r = rule(format!("{}/{}", s.id, d.kind), &d.meta);
-                    if !cites.is_empty() {
-                        r.citations = citations(model, cites);
-                    }
                     r.span = c.span;
                     r.location = sources.location(c.span);
                     (inline(c), message.clone(), r)

@@ -380,7 +380,7 @@ pub struct DocumentRule {
     /// When it is needed.
     pub required: Option<Requirement>,
     /// Conditions on each document of this kind.
-    pub validity: Vec<(Condition, Texts, Vec<Cite>)>,
+    pub validity: Vec<(Condition, Texts)>,
     /// Provenance, messages, validity.
     pub meta: Meta,
 }

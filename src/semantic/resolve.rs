@@ -497,14 +497,12 @@ impl ServiceResolver<'_> {
                         compared: None,
                     };
                     let expr = typer.condition(&v.condition, &doc_scope);
-                    let m = self.meta(s, &v.provenance, outer, v.span);
                     (
                         Condition {
                             expr,
                             span: v.condition.span,
                         },
                         v.message.clone(),
-                        m.cites,
                     )
                 })
                 .collect();

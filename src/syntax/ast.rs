@@ -391,8 +391,6 @@ pub struct Validity {
     pub condition: Expr,
     /// Messages for when it fails.
     pub message: Texts,
-    /// Citations.
-    pub provenance: Provenance,
     /// The whole clause.
     pub span: Span,
 }

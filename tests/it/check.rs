@@ -629,3 +629,35 @@ fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
         .expect("an undecided warning");
     assert!(undecided.message.contains("2021"), "{}", undecided.message);
 }
+
+/// A `valid when` rule carries its messages in every language written under it: a document
+/// that fails it is reported in Russian and Kazakh, not in the English fallback.
+#[test]
+fn invalid_documents_are_worded_in_the_language_asked_for() {
+    let rules = shipped();
+    for name in [
+        "pr-passport-expires-179-days.json",
+        "pr-autobiography-en.json",
+        "pr-autobiography-unsigned.json",
+    ] {
+        let english = report_in(&rules, name, Lang::En);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let report = report_in(&rules, name, lang);
+            for (f, en) in report.findings.iter().zip(&english.findings) {
+                if f.code == "invalid-document" {
+                    assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
+                    assert!(
+                        !f.message.is_ascii(),
+                        "{name} in {}: {}",
+                        lang.tag(),
+                        f.message
+                    );
+                }
+            }
+            assert!(
+                report.findings.iter().any(|f| f.code == "invalid-document"),
+                "{name}"
+            );
+        }
+    }
+}

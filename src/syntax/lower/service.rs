@@ -249,14 +249,11 @@ impl Lower<'_> {
                 Rule::valid_clause => {
                     let mut condition = None;
                     let mut message = Texts::default();
-                    let mut provenance = Provenance::default();
                     for y in x.into_inner() {
                         match y.as_rule() {
                             Rule::expr => condition = Some(self.expr(y)),
                             Rule::message_clause => self.texts(y, &mut message),
-                            _ => {
-                                self.provenance(&y, &mut provenance);
-                            }
+                            _ => {}
                         }
                     }
                     let condition = condition.unwrap_or(Expr {
@@ -266,7 +263,6 @@ impl Lower<'_> {
                     doc.validity.push(Validity {
                         condition,
                         message,
-                        provenance,
                         span: xs,
                     });
                 }
