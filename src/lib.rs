@@ -26,18 +26,24 @@
 //! assert!(report.findings.iter().any(|f| f.subject == "national_security_objection"));
 //! ```
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod compile;
+pub mod diagnostic;
 pub mod examples;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod time;
+pub mod vocab;
 
 pub use compile::compile;
-pub use rule_set::{Diagnostics, RuleSet};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use rule_set::RuleSet;
 pub use semantic::analyze;
 pub use syntax::parse_file as parse;

@@ -1,162 +1,77 @@
 //! The rule set: rule files read, parsed, analysed and compiled together, ready to check
 //! bundles. The rules shipped in `rules/` are embedded in the binary.
 
-use std::fmt;
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
 
+use crate::analysis::{Analysis, analyze_sources};
 use crate::check::{self, Options, Report};
+use crate::codes;
 use crate::compile::{Plan, compile};
-use crate::semantic::{Model, analyze};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::semantic::Model;
 use crate::source::{SourceFile, SourceMap};
-use crate::syntax::parse_file;
 
 static SHIPPED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
-/// Diagnostics that stopped a rule set from compiling (or an I/O problem reading it).
-pub struct Diagnostics(pub Vec<Box<dyn miette::Diagnostic + Send + Sync>>);
-
-impl fmt::Debug for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
-    }
-}
-
-/// A rule file that could not be read.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("cannot read rule files at `{path}`: {reason}")]
-#[diagnostic(
-    code(E0001),
-    help("pass the folder that holds the `.ereje` files with `--rules`")
-)]
-pub struct ReadError {
-    /// The path.
-    pub path: String,
-    /// Why.
-    pub reason: String,
+/// A folder or file of rule files that could not be read.
+fn unreadable(path: &Path, reason: &str) -> Diagnostic {
+    Diagnostic::nowhere(
+        &codes::UNREADABLE_RULE_FILES,
+        format!("cannot read rule files at `{}`: {reason}", path.display()),
+    )
+    .with_help("pass the folder that holds the `.ereje` files with `--rules`")
 }
 
 /// A compiled rule set.
 #[derive(Debug)]
 pub struct RuleSet {
-    sources: SourceMap,
     model: Model,
     plan: Plan,
-    calendars: Vec<std::sync::Arc<crate::time::Calendar>>,
     version: String,
 }
 
 impl RuleSet {
-    /// The rules shipped with ereje (`rules/`, embedded in the binary).
+    /// The rules shipped with ereje (`rules/`, embedded in the binary). They have no warnings
+    /// (a test says so), so none are returned.
     pub fn shipped() -> Result<RuleSet, Diagnostics> {
         let mut files = Vec::new();
         collect_embedded(&SHIPPED, &mut files);
         files.sort_by(|a, b| a.name.cmp(&b.name));
-        RuleSet::from_sources(files)
+        RuleSet::from_sources(files).map(|(rules, _)| rules)
     }
 
-    /// Every `.ereje` file under `dir` (or the one file `dir` names).
-    pub fn load(dir: &Path) -> Result<RuleSet, Diagnostics> {
-        let mut paths = Vec::new();
-        collect_paths(dir, &mut paths).map_err(|e| {
-            Diagnostics(vec![Box::new(ReadError {
-                path: dir.display().to_string(),
-                reason: e.to_string(),
-            })])
-        })?;
-        if paths.is_empty() {
-            return Err(Diagnostics(vec![Box::new(ReadError {
-                path: dir.display().to_string(),
-                reason: String::from("no `.ereje` files there"),
-            })]));
-        }
-        paths.sort();
-        let mut files = Vec::new();
-        let mut errors: Vec<Box<dyn miette::Diagnostic + Send + Sync>> = Vec::new();
-        for path in paths {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                Err(e) => errors.push(Box::new(ReadError {
-                    path: path.display().to_string(),
-                    reason: e.to_string(),
-                })),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Diagnostics(errors));
-        }
-        RuleSet::from_sources(files)
+    /// Every `.ereje` file under `dir` (or the one file `dir` names), with the warnings found.
+    pub fn load(dir: &Path) -> Result<(RuleSet, Diagnostics), Diagnostics> {
+        RuleSet::from_sources(read_rule_files(dir)?)
     }
 
-    /// Compile rule files given as text.
-    pub fn from_sources(files: Vec<SourceFile>) -> Result<RuleSet, Diagnostics> {
-        let mut sources = SourceMap::new();
+    /// Compile rule files given as text, with the warnings found.
+    pub fn from_sources(files: Vec<SourceFile>) -> Result<(RuleSet, Diagnostics), Diagnostics> {
+        RuleSet::from_analysis(analyze_sources(files))
+    }
+
+    /// Compile an analysed rule set: its errors stop it, its warnings are returned beside it.
+    pub fn from_analysis(analysis: Analysis) -> Result<(RuleSet, Diagnostics), Diagnostics> {
+        if analysis.diagnostics.has_errors() {
+            return Err(analysis.diagnostics);
+        }
         let mut hasher = Sha256::new();
-        let mut asts = Vec::new();
-        let mut errors: Vec<Box<dyn miette::Diagnostic + Send + Sync>> = Vec::new();
-        for file in files {
+        for file in analysis.model.sources.files() {
             hasher.update(file.name.as_bytes());
             hasher.update([0]);
             hasher.update(file.text.as_bytes());
             hasher.update([0]);
-            let index = sources.add(file.clone());
-            match parse_file(&file, index) {
-                Ok(ast) => asts.push(ast),
-                Err(es) => {
-                    errors.extend(
-                        es.into_iter()
-                            .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>),
-                    );
-                    asts.push(crate::syntax::ast::File::default());
-                }
-            }
         }
-        if !errors.is_empty() {
-            return Err(Diagnostics(errors));
-        }
-        let model = analyze(&asts, &sources).map_err(|es| {
-            Diagnostics(
-                es.into_iter()
-                    .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>)
-                    .collect(),
-            )
-        })?;
-        let mut calendars = Vec::new();
-        for (cal, file) in &model.calendars {
-            let Some(source) = sources.get(*file) else {
-                continue;
-            };
-            match crate::time::Calendar::from_ast(cal, source) {
-                Ok(c) => calendars.push(std::sync::Arc::new(c)),
-                Err(es) => errors.extend(
-                    es.into_iter()
-                        .map(|e| Box::new(e) as Box<dyn miette::Diagnostic + Send + Sync>),
-                ),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Diagnostics(errors));
-        }
-        let plan = compile(&model, &sources, &calendars);
-        let version = format!("sha256:{:x}", hasher.finalize());
-        Ok(RuleSet {
-            sources,
-            model,
+        let plan = compile(&analysis.model);
+        let rules = RuleSet {
+            model: analysis.model,
             plan,
-            calendars,
-            version,
-        })
+            version: format!("sha256:{:x}", hasher.finalize()),
+        };
+        Ok((rules, analysis.diagnostics))
     }
 
     /// Check one bundle (its JSON text).
@@ -171,7 +86,7 @@ impl RuleSet {
 
     /// The rule files.
     pub fn sources(&self) -> &SourceMap {
-        &self.sources
+        &self.model.sources
     }
 
     /// The checked model.
@@ -186,7 +101,8 @@ impl RuleSet {
 
     /// The working-day calendar of this name.
     pub fn calendar(&self, name: &str) -> Option<&crate::time::Calendar> {
-        self.calendars
+        self.model
+            .calendars
             .iter()
             .find(|c| c.name() == name)
             .map(AsRef::as_ref)
@@ -194,7 +110,7 @@ impl RuleSet {
 
     /// The names of every calendar.
     pub fn calendar_names(&self) -> Vec<&str> {
-        self.calendars.iter().map(|c| c.name()).collect()
+        self.model.calendars.iter().map(|c| c.name()).collect()
     }
 
     /// `sha256:…` of the rule sources.
@@ -216,6 +132,33 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);
+    }
+}
+
+/// Read every `.ereje` file under `dir` (or the one file it names), sorted by path.
+pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
+    let mut paths = Vec::new();
+    collect_paths(dir, &mut paths)
+        .map_err(|e| Diagnostics::without_sources(vec![unreadable(dir, &e.to_string())]))?;
+    if paths.is_empty() {
+        return Err(Diagnostics::without_sources(vec![unreadable(
+            dir,
+            "no `.ereje` files there",
+        )]));
+    }
+    paths.sort();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+            Err(e) => errors.push(unreadable(&path, &e.to_string())),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics::without_sources(errors))
     }
 }
 

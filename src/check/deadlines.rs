@@ -10,8 +10,8 @@ use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
 use super::messages::{self, Help, Label, Lateness, Msg};
 use crate::compile::{RuleRef, ServicePlan};
 use crate::semantic::model::Anchor;
-use crate::syntax::ast::{Duration, Lang};
 use crate::time::{TimeError, due};
+use crate::vocab::{Duration, Lang};
 
 /// One event of the bundle: where it is and when it happened.
 struct Event<'a> {

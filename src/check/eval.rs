@@ -7,8 +7,8 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::compile::InputPlan;
 use crate::semantic::model::{CompareOp, Const, DocField, TExpr, Type};
-use crate::syntax::ast::{Duration, DurationUnit};
 use crate::time::{Calendar, TimeError};
+use crate::vocab::{Duration, DurationUnit};
 
 /// A value during evaluation.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::compile::{Citation, RuleRef};
 use crate::source::Span;
-use crate::syntax::ast::Lang;
+use crate::vocab::Lang;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

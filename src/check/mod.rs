@@ -17,8 +17,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use json::Json as Value;
 
 use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan};
-use crate::syntax::ast::Lang;
 use crate::time::TimeError;
+use crate::vocab::Lang;
 use eval::Env;
 pub use finding::{Deadline, DeadlineStatus, Finding, Kind, Report, Severity, Verdict};
 use messages::{Help, Label, Msg};
@@ -302,7 +302,7 @@ fn not_applicable(
     let (code, message, help, rule) = match lookup {
         ServiceLookup::Unknown => {
             let ids = plan.service_ids();
-            let suggestion = crate::semantic::resolve::suggest(id, ids.iter().copied());
+            let suggestion = crate::suggest::suggest(id, ids.iter().copied());
             let help = Help::UnknownService {
                 suggestion,
                 ids: &ids,

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Outcome;
+use super::rules::{LangArg, Shown};
 use crate::time::DayStatus;
 
 /// Output formats.
@@ -32,6 +33,9 @@ pub struct CalendarArgs {
     /// Rule files folder (default: the shipped rules).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Language of the rule files' diagnostics.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 #[derive(Serialize)]
@@ -70,7 +74,11 @@ fn day(status: &DayStatus) -> Day {
 
 /// Run `ereje calendar`.
 pub fn run(args: &CalendarArgs) -> Outcome {
-    let rules = match super::check::load_rules(args.rules.as_ref()) {
+    let shown = Shown {
+        json: args.format == Format::Json,
+        lang: args.lang.into(),
+    };
+    let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -85,7 +93,8 @@ pub fn run(args: &CalendarArgs) -> Outcome {
     let (non_working, working) = match calendar.exceptions(args.year) {
         Ok(lists) => lists,
         Err(e) => {
-            eprint!("{}", crate::report::human::render(&e, false));
+            let diagnostics = crate::diagnostic::Diagnostics::without_sources(vec![(&e).into()]);
+            super::rules::print(&diagnostics, shown, "the calendar");
             return Outcome::Failure;
         }
     };

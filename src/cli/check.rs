@@ -7,38 +7,18 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
+use super::rules::{LangArg, Shown};
 use crate::RuleSet;
 use crate::check::{Options, Severity};
-use crate::syntax::ast::Lang;
+use crate::vocab::Lang;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Reports for people, with the bundle text labelled.
     Human,
-    /// One JSON report per bundle, one per line.
+    /// One JSON report per bundle and line; rule-file diagnostics as JSON lines on stderr.
     Json,
-}
-
-/// Languages of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Kazakh.
-    Kk,
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Kk => Lang::Kk,
-            LangArg::Ru => Lang::Ru,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 /// Arguments of `ereje check`.
@@ -79,18 +59,6 @@ pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String>
         .map_err(|_| format!("`{text}` is not a moment like 2019-05-14T10:00:00+06:00"))
 }
 
-/// Load the rule set named by `--rules`, or the shipped one.
-pub(crate) fn load_rules(rules: Option<&PathBuf>) -> Result<RuleSet, Outcome> {
-    let loaded = match rules {
-        Some(dir) => RuleSet::load(dir),
-        None => RuleSet::shipped(),
-    };
-    loaded.map_err(|d| {
-        super::print_diagnostics(&d, std::io::stderr().is_terminal());
-        Outcome::Failure
-    })
-}
-
 /// Run `ereje check`.
 pub fn run(args: &CheckArgs) -> Outcome {
     if args.bundles.is_empty() && args.ndjson.is_none() {
@@ -99,7 +67,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
         );
         return Outcome::Failure;
     }
-    let rules = match load_rules(args.rules.as_ref()) {
+    let shown = Shown {
+        json: args.format == Format::Json,
+        lang: args.lang.into(),
+    };
+    let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,
         Err(o) => return o,
     };

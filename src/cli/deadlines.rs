@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
+use super::rules::{LangArg, Shown};
 use crate::check::{DeadlineStatus, Options, Verdict};
 
 /// Output formats.
@@ -33,11 +34,18 @@ pub struct DeadlinesArgs {
     /// Rule files folder (default: the shipped rules).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Language of the rule files' diagnostics.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// Run `ereje deadlines`.
 pub fn run(args: &DeadlinesArgs) -> Outcome {
-    let rules = match super::check::load_rules(args.rules.as_ref()) {
+    let shown = Shown {
+        json: args.format == Format::Json,
+        lang: args.lang.into(),
+    };
+    let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,
         Err(o) => return o,
     };

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::Outcome;
-use crate::report::codes::{CODES, lookup};
+use crate::codes::{CODES, lookup};
 
 /// Arguments of `ereje explain`.
 #[derive(Debug, Args)]
@@ -28,7 +28,7 @@ pub fn run(args: &ExplainArgs) -> Outcome {
             }
             None => {
                 let names = CODES.iter().flat_map(|c| [c.code, c.name]);
-                match crate::semantic::resolve::suggest(code, names) {
+                match crate::suggest::suggest(code, names) {
                     Some(s) => {
                         eprintln!("error: unknown code `{code}`\n\nhelp: did you mean `{s}`?")
                     }

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod check;
 pub mod deadlines;
 pub mod explain;
+pub mod rules;
 pub mod test;
 
 use clap::{Parser, Subcommand};
@@ -67,19 +68,4 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
     }
-}
-
-/// Print rule-set diagnostics to stderr.
-pub(crate) fn print_diagnostics(diagnostics: &crate::Diagnostics, color: bool) {
-    for d in &diagnostics.0 {
-        eprint!("{}", crate::report::human::render(d.as_ref(), color));
-    }
-    eprintln!(
-        "{}",
-        crate::report::human::summary(
-            diagnostics.0.len(),
-            0,
-            "the rule files; nothing was checked"
-        )
-    );
 }

@@ -10,8 +10,8 @@ use crate::semantic::model::{
     Requirement, ServiceModel, TExpr, Type,
 };
 use crate::source::{SourceMap, Span};
-use crate::syntax::ast::{Duration, Texts};
 use crate::time::Calendar;
+use crate::vocab::{Duration, Texts};
 
 /// The compiled rule set.
 #[derive(Debug, Clone, Default)]
@@ -227,13 +227,13 @@ pub struct ServicePlan {
     pub rule: RuleRef,
 }
 
-/// Compile a model with its calendars (built from the model's calendar declarations).
-pub fn compile(model: &Model, sources: &SourceMap, calendars: &[Arc<Calendar>]) -> Plan {
+/// Compile a checked model (its calendars and rule files included) into a checker plan.
+pub fn compile(model: &Model) -> Plan {
     Plan {
         services: model
             .services
             .iter()
-            .map(|s| service(model, s, sources, calendars))
+            .map(|s| service(model, s, &model.sources, &model.calendars))
             .collect(),
     }
 }

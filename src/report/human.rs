@@ -1,22 +1,116 @@
-//! Human output: miette's graphical reports, with or without colour.
+//! Human output: diagnostics rendered by miette, with or without colour, at the width of the
+//! terminal (or unwrapped when the output is not one).
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use std::sync::Arc;
 
-/// Render one diagnostic as a person reads it. `color` picks the terminal theme; without it the
-/// output is plain Unicode (tests snapshot that form).
-pub fn render(diagnostic: &dyn Diagnostic, color: bool) -> String {
-    let theme = if color {
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
+use crate::codes::Severity;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+use crate::vocab::Lang;
+
+/// How human output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Terminal colours.
+    pub color: bool,
+    /// Wrap lines at this many columns; `None`: never wrap.
+    pub width: Option<usize>,
+    /// The language of ereje's own words.
+    pub lang: Lang,
+}
+
+impl Style {
+    /// Plain Unicode at 80 columns, in English: the form tests snapshot.
+    pub fn plain() -> Style {
+        Style {
+            color: false,
+            width: Some(80),
+            lang: Lang::En,
+        }
+    }
+
+    /// The style for a stream: colour and the terminal's width (`COLUMNS` when set) on a
+    /// terminal; no colour and no wrapping otherwise.
+    pub fn for_stream(is_terminal: bool, lang: Lang) -> Style {
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|c| *c >= 20);
+        let width = if is_terminal {
+            columns.or_else(|| {
+                terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| usize::from(w))
+            })
+        } else {
+            None
+        };
+        Style {
+            color: is_terminal,
+            width,
+            lang,
+        }
+    }
+}
+
+/// The width miette gets when nothing may wrap.
+const UNWRAPPED: usize = 1 << 20;
+
+/// Render a miette diagnostic as a person reads it.
+pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) -> String {
+    let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(80)
+        .with_width(style.width.unwrap_or(UNWRAPPED))
         .with_links(false);
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {
         out = format!("{diagnostic}\n");
     }
+    out
+}
+
+/// Render one diagnostic: its message, its labels in the text of their files (labels in
+/// another file than the primary one as a second snippet), the help, and the `law:` line.
+pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, style: &Style) -> String {
+    let mut out = render_miette(&Miette::of(diagnostic, sources, style.lang), style);
+    if let Some(law) = &diagnostic.law {
+        out.push_str(&law_line(law.get(style.lang), style));
+    }
+    out
+}
+
+/// `  law:  …` in the style's language, wrapped only between words so that an identifier or a
+/// path is never cut.
+pub fn law_line(text: &str, style: &Style) -> String {
+    let head = match style.lang {
+        Lang::En => "law:",
+        Lang::Ru => "закон:",
+        Lang::Kk => "заң:",
+    };
+    let indent = 8usize;
+    let width = style.width.unwrap_or(UNWRAPPED).max(indent + 20);
+    let mut out = format!("  {head:<5} ");
+    let mut column = unicode_width::UnicodeWidthStr::width(out.as_str());
+    let mut first = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = unicode_width::UnicodeWidthStr::width(word);
+        if !first && column + 1 + w > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+        } else if !first {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += w;
+        first = false;
+    }
+    out.push('\n');
     out
 }
 
@@ -34,6 +128,116 @@ pub fn summary(errors: usize, warnings: usize, what: &str) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
+}
+
+/// A [`Diagnostic`] as miette wants it: the text of the primary label's file, the labels that
+/// point into it, and one related report per other file.
+struct Miette {
+    message: String,
+    code: Option<&'static str>,
+    severity: miette::Severity,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+    related: Vec<Miette>,
+}
+
+impl Miette {
+    fn of(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Miette {
+        let file = d.primary.as_ref().map_or(usize::MAX, |l| l.span.file);
+        // No label is marked primary for miette: it then places the snippet's heading at the
+        // label that comes first in the text, as rule-file errors have always been shown.
+        let label = |l: &crate::diagnostic::Label, _primary: bool| {
+            let text = l.text.as_ref().map(|t| t.get(lang).to_string());
+            LabeledSpan::new_with_span(text, l.span.source_span())
+        };
+        let mut labels: Vec<LabeledSpan> = d.primary.iter().map(|l| label(l, true)).collect();
+        let mut elsewhere: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
+        for l in &d.secondary {
+            if l.span.file == file || d.primary.is_none() {
+                labels.push(label(l, false));
+            } else if let Some((_, ls)) = elsewhere.iter_mut().find(|(f, _)| *f == l.span.file) {
+                ls.push(label(l, false));
+            } else {
+                elsewhere.push((l.span.file, vec![label(l, false)]));
+            }
+        }
+        let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
+        for note in &d.notes {
+            let h = help.get_or_insert_with(String::new);
+            if !h.is_empty() {
+                h.push('\n');
+            }
+            h.push_str(note.get(lang));
+        }
+        let related = elsewhere
+            .into_iter()
+            .map(|(f, labels)| Miette {
+                message: sources.get(f).map_or_else(String::new, |s| s.name.clone()),
+                code: None,
+                severity: miette::Severity::Advice,
+                source: sources.get(f).map(crate::source::SourceFile::named),
+                labels,
+                help: None,
+                related: Vec::new(),
+            })
+            .collect();
+        Miette {
+            message: d.message.get(lang).to_string(),
+            code: Some(d.code.code),
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            },
+            source: sources.get(file).map(crate::source::SourceFile::named),
+            labels,
+            help,
+            related,
+        }
+    }
+}
+
+impl std::fmt::Debug for Miette {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::fmt::Display for Miette {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Miette {}
+
+impl miette::Diagnostic for Miette {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.code
+            .map(|c| Box::new(c) as Box<dyn std::fmt::Display + 'a>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
 }
 
 /// A bundle finding as a miette diagnostic: the bundle text labelled at the finding's pointer,
@@ -61,7 +265,7 @@ impl std::fmt::Display for BundleDiagnostic {
 
 impl std::error::Error for BundleDiagnostic {}
 
-impl Diagnostic for BundleDiagnostic {
+impl miette::Diagnostic for BundleDiagnostic {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
         Some(Box::new(self.code))
     }
@@ -154,7 +358,13 @@ pub fn render_report(report: &crate::check::Report, name: &str, text: &str, colo
             labels,
             help: Some(help).filter(|h| !h.is_empty()),
         };
-        out.push_str(&render(&diagnostic, color));
+        out.push_str(&render_miette(
+            &diagnostic,
+            &Style {
+                color,
+                ..Style::plain()
+            },
+        ));
         out.push('\n');
     }
     out

@@ -1,5 +1,5 @@
 //! Reporting: findings and diagnostics rendered for people (miette) and as JSON.
 
-pub mod codes;
 pub mod human;
+pub mod json;
 pub mod spans;

@@ -1,250 +1,156 @@
 //! Analysis errors: resolution (`E02xx`), types and units (`E03xx`), validity (`E04xx`).
 
-use std::sync::Arc;
-
-use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::source::Span;
+use crate::vocab::{Lang, Wording};
+
 /// An error found while analysing rule files that parsed.
-#[derive(Debug, Error, Diagnostic)]
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum SemanticError {
     /// A name that is not defined.
     #[error("{what} `{name}` is not defined")]
-    #[diagnostic(code(E0201))]
     Undefined {
         /// What kind of name: "act", "actor", "step", "input", …
         what: &'static str,
         /// The name as written.
         name: String,
-        /// Did-you-mean, or how to define it.
-        #[help]
-        help: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
+        /// The known name closest to it.
+        suggestion: Option<String>,
+        /// How to define it, when no name is close.
+        how: Wording,
+        /// How many other places use the same undefined name (reported once, here).
+        repeats: usize,
         /// Where.
-        #[label("not defined")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A name defined twice in one scope.
     #[error("{what} `{name}` is defined twice")]
-    #[diagnostic(
-        code(E0202),
-        help("give each {what} a unique name, or delete one of the two definitions")
-    )]
     Duplicate {
         /// What kind of name.
         what: &'static str,
         /// The name.
         name: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// The second definition.
-        #[label("defined again here")]
-        span: SourceSpan,
-        /// The first definition (same file) if any.
-        #[label("first defined here")]
-        first: Option<SourceSpan>,
+        span: Span,
+        /// The first definition (in any file).
+        first: Span,
     },
     /// Steps whose deadlines depend on each other in a circle.
     #[error("the deadlines of steps {cycle} depend on each other in a circle")]
-    #[diagnostic(
-        code(E0203),
-        help(
-            "every step's deadline must count from `submitted_at` or from an earlier step; break the circle"
-        )
-    )]
     StepCycle {
         /// The steps, in order.
         cycle: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// One step of the circle.
-        #[label("this step counts from a later one")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A lint suppression without its reason.
     #[error("`allow {lint}` has no reason")]
-    #[diagnostic(
-        code(E0204),
-        help("write why the defect is recorded as it is: `allow {lint} because \"…\"`")
-    )]
     AllowWithoutReason {
         /// The lint.
         lint: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("reason missing")]
-        span: SourceSpan,
+        span: Span,
     },
     /// An unknown function.
     #[error("unknown function `{name}`")]
-    #[diagnostic(code(E0205), help("the functions are `age(birth_date, on: date)`"))]
     UnknownFunction {
         /// As written.
         name: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("not a function")]
-        span: SourceSpan,
+        span: Span,
     },
     /// Two values of types that cannot be compared or combined.
     #[error("{message}")]
-    #[diagnostic(code(E0301))]
     TypeMismatch {
         /// What is wrong.
-        message: String,
+        message: Wording,
         /// What to do.
-        #[help]
-        help: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
+        help: Wording,
         /// Left side.
-        #[label("{left_label}")]
-        left: SourceSpan,
+        left: Span,
         /// Its label.
-        left_label: String,
+        left_label: Wording,
         /// Right side.
-        #[label("{right_label}")]
-        right: SourceSpan,
+        right: Span,
         /// Its label.
-        right_label: String,
+        right_label: Wording,
     },
     /// Something that should be a condition is not.
     #[error("this is {found}, not a condition")]
-    #[diagnostic(
-        code(E0302),
-        help("a condition is true or false: compare the value, e.g. `… == …` or `… >= …`")
-    )]
     NotACondition {
         /// What it is.
         found: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("{found}")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A value used where another type is needed.
     #[error("{message}")]
-    #[diagnostic(code(E0303))]
     WrongType {
         /// What is wrong.
-        message: String,
+        message: Wording,
         /// What to do.
-        #[help]
-        help: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
+        help: Wording,
         /// Where.
-        #[label("{label}")]
-        span: SourceSpan,
+        span: Span,
         /// Label text.
-        label: String,
+        label: Wording,
     },
     /// A duration written as both calendar and working days.
     #[error("a duration cannot be both calendar days and working days")]
-    #[diagnostic(
-        code(E0304),
-        help(
-            "write `calendar days` or `working days`; if the law itself says both, encode the reading you chose and record the defect with `allow` and a reason"
-        )
-    )]
     MixedDayKind {
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("calendar and working at once")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A type name that does not exist.
     #[error("unknown type `{name}`")]
-    #[diagnostic(
-        code(E0305),
-        help(
-            "the types are `date`, `instant`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` and `list {{ … }}`{suggestion}"
-        )
-    )]
     UnknownType {
         /// As written.
         name: String,
         /// Did-you-mean.
         suggestion: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("not a type")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A value that is not one of an enumeration's values.
     #[error("`{value}` is not one of the values of `{input}`")]
-    #[diagnostic(code(E0306))]
     UnknownValue {
         /// As written.
         value: String,
         /// The input it is compared with.
         input: String,
         /// The values, and did-you-mean.
-        #[help]
-        help: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
+        help: Wording,
         /// Where.
-        #[label("not a value of `{input}`")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A timezone the tz database does not know.
     #[error("unknown timezone `{name}`")]
-    #[diagnostic(code(E0307), help("use a tz database name such as \"Asia/Almaty\""))]
     UnknownTimezone {
         /// As written.
         name: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("not a tz database name")]
-        span: SourceSpan,
+        span: Span,
     },
     /// A service in force outside its act, or an element outside its service.
     #[error("{what} is in force outside the validity of {container}")]
-    #[diagnostic(code(E0401))]
     OutsideAct {
         /// What.
         what: String,
         /// What it belongs to: "act `…`" or "service `…`".
         container: String,
         /// Dates.
-        #[help]
         help: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("in force {interval}")]
-        span: SourceSpan,
+        span: Span,
         /// The element's interval in words.
         interval: String,
     },
     /// `since` not before `until`.
     #[error("{what} is never in force: it starts on {since} but ends on {until}")]
-    #[diagnostic(
-        code(E0402),
-        help("`since` must be before `until`; check both dates against the law")
-    )]
     EmptyInterval {
         /// What.
         what: String,
@@ -252,29 +158,261 @@ pub enum SemanticError {
         since: String,
         /// End.
         until: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// Where.
-        #[label("never in force")]
-        span: SourceSpan,
+        span: Span,
     },
     /// Two versions of a service in force on the same days.
     #[error("two versions of service `{name}` are in force on {day}")]
-    #[diagnostic(
-        code(E0403),
-        help("give the versions `since`/`until` dates that do not overlap")
-    )]
     OverlappingVersions {
         /// The service.
         name: String,
         /// A day both cover.
         day: String,
-        /// The rule file.
-        #[source_code]
-        src: NamedSource<Arc<str>>,
         /// The second version.
-        #[label("this version overlaps another")]
-        span: SourceSpan,
+        span: Span,
     },
+}
+
+/// `act`, `step`, … in Russian and Kazakh, and whether the Russian word is masculine, feminine
+/// or neuter (the participle agrees with it).
+fn name_kind(what: &str) -> (&str, &str, &str) {
+    match what {
+        "act" => ("акт", "", "акт"),
+        "actor" => ("исполнитель", "", "орындаушы"),
+        "calendar" => ("календарь", "", "күнтізбе"),
+        "document" => ("документ", "", "құжат"),
+        "field" => ("поле", "о", "өріс"),
+        "input" => ("факт", "", "факт"),
+        "let" => ("определение", "о", "анықтама"),
+        "name" => ("имя", "о", "атау"),
+        "refusal ground" => ("основание для отказа", "о", "бас тарту негізі"),
+        "step" => ("шаг", "", "қадам"),
+        "value" => ("значение", "о", "мән"),
+        _ => (what, "о", what),
+    }
+}
+
+/// "the values are: a, b" after a did-you-mean, in three languages.
+pub(crate) fn values_help(suggestion: Option<&str>, values: &[String]) -> Wording {
+    let all = values.join(", ");
+    match suggestion {
+        None => Wording::new(
+            format!("the values are: {all}"),
+            format!("значения: {all}"),
+            format!("мәндері: {all}"),
+        ),
+        Some(s) => Wording::new(
+            format!("did you mean `{s}`? the values are: {all}"),
+            format!("возможно, имелось в виду `{s}`? значения: {all}"),
+            format!("`{s}` деп жазғыңыз келді ме? мәндері: {all}"),
+        ),
+    }
+}
+
+/// "did you mean `x`?" in three languages.
+pub(crate) fn did_you_mean(suggestion: &str) -> Wording {
+    Wording::new(
+        format!("did you mean `{suggestion}`?"),
+        format!("возможно, имелось в виду `{suggestion}`?"),
+        format!("`{suggestion}` деп жазғыңыз келді ме?"),
+    )
+}
+
+impl From<&SemanticError> for Diagnostic {
+    fn from(e: &SemanticError) -> Diagnostic {
+        use SemanticError as E;
+        let message = e.to_string();
+        match e {
+            E::Undefined {
+                what,
+                name,
+                suggestion,
+                how,
+                repeats,
+                span,
+            } => {
+                let (ru, ending, kk) = name_kind(what);
+                let message = Wording::new(
+                    message,
+                    format!("{ru} `{name}` не определён{ending}"),
+                    format!("{kk} `{name}` анықталмаған"),
+                );
+                let label = Wording::new("not defined", "не определено", "анықталмаған");
+                let mut help = suggestion.as_deref().map_or_else(|| how.clone(), did_you_mean);
+                if *repeats > 0 {
+                    let (en, ru, kk) = if *repeats == 1 {
+                        (
+                            String::from("1 more place"),
+                            String::from("ещё в 1 месте"),
+                            String::from("тағы 1 жерде"),
+                        )
+                    } else {
+                        (
+                            format!("{repeats} more places"),
+                            format!("ещё в {repeats} местах"),
+                            format!("тағы {repeats} жерде"),
+                        )
+                    };
+                    help = Wording::new(
+                        format!("{} (the same name is used in {en})", help.get(Lang::En)),
+                        format!("{} (то же имя используется {ru})", help.get(Lang::Ru)),
+                        format!("{} (осы атау {kk} қолданылады)", help.get(Lang::Kk)),
+                    );
+                }
+                Diagnostic::new(&codes::UNDEFINED_NAME, message, Label::new(*span, label))
+                    .with_help(help)
+            }
+            E::Duplicate {
+                what,
+                span,
+                first,
+                ..
+            } => Diagnostic::new(
+                &codes::DUPLICATE_NAME,
+                message,
+                Label::new(*span, "defined again here"),
+            )
+            .with_label(Label::new(*first, "first defined here"))
+            .with_help(format!(
+                "give each {what} a unique name, or delete one of the two definitions"
+            )),
+            E::StepCycle { span, .. } => Diagnostic::new(
+                &codes::STEP_CYCLE,
+                message,
+                Label::new(*span, "this step counts from a later one"),
+            )
+            .with_help(
+                "every step's deadline must count from `submitted_at` or from an earlier step; break the circle",
+            ),
+            E::AllowWithoutReason { lint, span } => Diagnostic::new(
+                &codes::ALLOW_WITHOUT_REASON,
+                message,
+                Label::new(*span, "reason missing"),
+            )
+            .with_help(format!(
+                "write why the defect is recorded as it is: `allow {lint} because \"…\"`"
+            )),
+            E::UnknownFunction { span, .. } => Diagnostic::new(
+                &codes::UNKNOWN_FUNCTION,
+                message,
+                Label::new(*span, "not a function"),
+            )
+            .with_help("the functions are `age(birth_date, on: date)`"),
+            E::TypeMismatch {
+                message,
+                help,
+                left,
+                left_label,
+                right,
+                right_label,
+            } => Diagnostic::new(
+                &codes::TYPE_MISMATCH,
+                message.clone(),
+                Label::new(*left, left_label.clone()),
+            )
+            .with_label(Label::new(*right, right_label.clone()))
+            .with_help(help.clone()),
+            E::NotACondition { found, span } => Diagnostic::new(
+                &codes::NOT_A_CONDITION,
+                message,
+                Label::new(*span, found.as_str()),
+            )
+            .with_help("a condition is true or false: compare the value, e.g. `… == …` or `… >= …`"),
+            E::WrongType {
+                message,
+                help,
+                span,
+                label,
+            } => Diagnostic::new(
+                &codes::WRONG_TYPE,
+                message.clone(),
+                Label::new(*span, label.clone()),
+            )
+            .with_help(help.clone()),
+            E::MixedDayKind { span } => Diagnostic::new(
+                &codes::CALENDAR_AND_WORKING_DAYS,
+                Wording::new(
+                    message,
+                    "срок не может быть одновременно в календарных и в рабочих днях",
+                    "мерзім бір мезгілде күнтізбелік те, жұмыс күндері де бола алмайды",
+                ),
+                Label::new(
+                    *span,
+                    Wording::new(
+                        "calendar and working at once",
+                        "календарные и рабочие сразу",
+                        "күнтізбелік әрі жұмыс күндері",
+                    ),
+                ),
+            )
+            .with_help(Wording::new(
+                "write `calendar days` or `working days`; if the law itself says both, encode the reading you chose and record the defect with `allow` and a reason",
+                "напишите `calendar days` или `working days`; если сам закон говорит и то и другое, закодируйте выбранное прочтение и запишите дефект через `allow` с причиной",
+                "`calendar days` немесе `working days` деп жазыңыз; заңның өзі екеуін де айтса, таңдаған оқылымды жазып, ақауды `allow` және себебімен белгілеңіз",
+            )),
+            E::UnknownType {
+                suggestion, span, ..
+            } => Diagnostic::new(&codes::UNKNOWN_TYPE, message, Label::new(*span, "not a type"))
+                .with_help(format!(
+                    "the types are `date`, `instant`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` and `list {{ … }}`{suggestion}"
+                )),
+            E::UnknownValue {
+                value,
+                input,
+                help,
+                span,
+            } => Diagnostic::new(
+                &codes::UNKNOWN_VALUE,
+                Wording::new(
+                    message,
+                    format!("`{value}` не входит в значения `{input}`"),
+                    format!("`{value}` — `{input}` мәндерінің бірі емес"),
+                ),
+                Label::new(
+                    *span,
+                    Wording::new(
+                        format!("not a value of `{input}`"),
+                        format!("не значение `{input}`"),
+                        format!("`{input}` мәні емес"),
+                    ),
+                ),
+            )
+            .with_help(help.clone()),
+            E::UnknownTimezone { span, .. } => Diagnostic::new(
+                &codes::UNKNOWN_TIMEZONE,
+                message,
+                Label::new(*span, "not a tz database name"),
+            )
+            .with_help("use a tz database name such as \"Asia/Almaty\""),
+            E::OutsideAct {
+                help,
+                span,
+                interval,
+                ..
+            } => Diagnostic::new(
+                &codes::OUTSIDE_ACT,
+                message,
+                Label::new(*span, format!("in force {interval}")),
+            )
+            .with_help(help.as_str()),
+            E::EmptyInterval { span, .. } => Diagnostic::new(
+                &codes::NEVER_IN_FORCE,
+                message,
+                Label::new(*span, "never in force"),
+            )
+            .with_help("`since` must be before `until`; check both dates against the law"),
+            E::OverlappingVersions { span, .. } => Diagnostic::new(
+                &codes::OVERLAPPING_VERSIONS,
+                message,
+                Label::new(*span, "this version overlaps another"),
+            )
+            .with_help("give the versions `since`/`until` dates that do not overlap"),
+        }
+    }
+}
+
+impl From<SemanticError> for Diagnostic {
+    fn from(e: SemanticError) -> Diagnostic {
+        Diagnostic::from(&e)
+    }
 }

@@ -1,6 +1,8 @@
 //! Semantic analysis: AST → checked model. Resolution (`resolve`), types and units (`types`),
 //! and validity in time (`validity`). Every error of every file is collected before failing.
 
+pub(crate) mod calendar;
+pub mod calendar_error;
 pub mod error;
 pub mod model;
 pub(crate) mod process;
@@ -10,45 +12,49 @@ pub(crate) mod validity;
 
 use std::collections::HashMap;
 
+pub use calendar::build as build_calendar;
 pub use error::SemanticError;
 pub use model::Model;
 
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
+use crate::syntax::Holes;
 use crate::syntax::ast::{Decl, File};
 
-/// Analyse parsed rule files (`files[i]` was parsed from `sources` file `i`).
-pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<SemanticError>> {
+/// Analyse parsed rule files (`files[i]` was parsed from `sources` file `i`). The model is
+/// built as far as it is sound; every problem found is returned beside it, as diagnostics.
+/// Names in `holes` were declared in text that could not be parsed: a use of one is not an
+/// undefined name (the syntax error already said what is wrong there).
+pub fn analyze(files: &[File], sources: &SourceMap, holes: &Holes) -> (Model, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut acts = Vec::new();
     let mut act_spans: HashMap<String, Span> = HashMap::new();
-    let mut calendars = Vec::new();
+    let mut calendar_decls = Vec::new();
     let mut services = Vec::new();
-    for (index, file) in files.iter().enumerate() {
+    for file in files {
         for decl in &file.decls {
             match decl {
                 Decl::Act(act) => {
                     if let Some(first) = act_spans.insert(act.name.node.clone(), act.name.span) {
-                        if let Some(src) = sources.get(act.name.span.file) {
-                            errors.push(SemanticError::Duplicate {
-                                what: "act",
-                                name: act.name.node.clone(),
-                                src: src.named(),
-                                span: act.name.span.source_span(),
-                                first: (first.file == act.name.span.file)
-                                    .then(|| first.source_span()),
-                            });
-                        }
+                        errors.push(SemanticError::Duplicate {
+                            what: "act",
+                            name: act.name.node.clone(),
+                            span: act.name.span,
+                            first,
+                        });
                         continue;
                     }
                     acts.push(act.as_ref().clone());
                 }
-                Decl::Calendar(cal) => calendars.push((cal.as_ref().clone(), index)),
+                Decl::Calendar(cal) => calendar_decls.push(cal.as_ref()),
                 Decl::Service(service) => services.push(service),
             }
         }
     }
     let acts = validity::resolve_acts(acts);
-    let calendar_names: Vec<String> = calendars.iter().map(|(c, _)| c.name.node.clone()).collect();
+    let calendar_names: Vec<String> = calendar_decls.iter().map(|c| c.name.node.clone()).collect();
     let mut model_services = Vec::new();
     for service in services {
         let Some(source) = sources.get(service.span.file) else {
@@ -57,25 +63,40 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
         let mut resolver = resolve::ServiceResolver {
             acts: &acts,
             calendars: &calendar_names,
-            sources,
             source,
             errors: &mut errors,
         };
         model_services.push(resolver.service(service));
     }
-    for (calendar, _) in &calendars {
-        calendar_citations(calendar, &acts, sources, &mut errors);
+    let mut diagnostics = Vec::new();
+    let mut calendars = Vec::new();
+    for decl in &calendar_decls {
+        calendar_citations(decl, &acts, &mut errors);
+        match calendar::build(decl) {
+            Ok(c) => calendars.push(Arc::new(c)),
+            Err(es) => diagnostics.extend(es.iter().map(Diagnostic::from)),
+        }
     }
-    overlapping_versions(&model_services, sources, &mut errors);
+    overlapping_versions(&model_services, &mut errors);
+    errors.retain(|e| !excused(e, holes));
     let errors = collapse_repeated_undefined(errors);
-    if errors.is_empty() {
-        Ok(Model {
-            acts,
-            services: model_services,
-            calendars,
-        })
-    } else {
-        Err(errors)
+    let mut all: Vec<Diagnostic> = errors.iter().map(Diagnostic::from).collect();
+    all.extend(diagnostics);
+    let model = Model {
+        sources: sources.clone(),
+        acts,
+        services: model_services,
+        calendars,
+    };
+    (model, all)
+}
+
+/// An undefined name that was declared in text that could not be parsed: the syntax error
+/// there already tells the author what is wrong.
+fn excused(error: &SemanticError, holes: &Holes) -> bool {
+    match error {
+        SemanticError::Undefined { name, .. } => holes.contains(name),
+        _ => false,
     }
 }
 
@@ -83,7 +104,6 @@ pub fn analyze(files: &[File], sources: &SourceMap) -> Result<Model, Vec<Semanti
 fn calendar_citations(
     calendar: &crate::syntax::ast::Calendar,
     acts: &std::collections::BTreeMap<String, model::ActInfo>,
-    sources: &SourceMap,
     errors: &mut Vec<SemanticError>,
 ) {
     use crate::syntax::ast::CiteTarget;
@@ -93,18 +113,15 @@ fn calendar_citations(
     for citation in provenances.flat_map(|p| p.citations.iter()) {
         if let CiteTarget::Act(name, _) = &citation.target
             && !acts.contains_key(&name.node)
-            && let Some(src) = sources.get(name.span.file)
         {
-            let help = resolve::suggest(&name.node, acts.keys().map(String::as_str)).map_or_else(
-                || String::from("declare it with `act NAME { … }` in a rule file of this rule set"),
-                |s| format!("did you mean `{s}`?"),
-            );
             errors.push(SemanticError::Undefined {
                 what: "act",
                 name: name.node.clone(),
-                help,
-                src: src.named(),
-                span: name.span.source_span(),
+                suggestion: crate::suggest::suggest(&name.node, acts.keys().map(String::as_str))
+                    .map(String::from),
+                how: resolve::declare_act(),
+                repeats: 0,
+                span: name.span,
             });
         }
     }
@@ -128,24 +145,15 @@ fn collapse_repeated_undefined(errors: Vec<SemanticError>) -> Vec<SemanticError>
         out.push(error);
     }
     for (index, repeats) in first.into_values().filter(|(_, r)| *r > 0) {
-        if let Some(SemanticError::Undefined { help, .. }) = out.get_mut(index) {
-            let places = if repeats == 1 {
-                String::from("1 more place")
-            } else {
-                format!("{repeats} more places")
-            };
-            help.push_str(&format!(" (the same name is used in {places})"));
+        if let Some(SemanticError::Undefined { repeats: r, .. }) = out.get_mut(index) {
+            *r = repeats;
         }
     }
     out
 }
 
 /// Two versions of one service must not be in force on the same day.
-fn overlapping_versions(
-    services: &[model::ServiceModel],
-    sources: &SourceMap,
-    errors: &mut Vec<SemanticError>,
-) {
+fn overlapping_versions(services: &[model::ServiceModel], errors: &mut Vec<SemanticError>) {
     for (i, a) in services.iter().enumerate() {
         for b in services.iter().skip(i + 1).filter(|b| b.id == a.id) {
             let (x, y) = (a.meta.validity, b.meta.validity);
@@ -161,12 +169,11 @@ fn overlapping_versions(
                 (Some(s), Some(e)) => s < e,
                 _ => true,
             };
-            if overlap && let Some(src) = sources.get(b.meta.span.file) {
+            if overlap {
                 errors.push(SemanticError::OverlappingVersions {
                     name: b.id.clone(),
                     day: start.map_or_else(|| String::from("every day"), |d| d.to_string()),
-                    src: src.named(),
-                    span: b.meta.span.source_span(),
+                    span: b.meta.span,
                 });
             }
         }

@@ -1,23 +1,29 @@
 //! The checked model: every name resolved, every expression typed, every date interval known.
 //!
-//! Produced by `semantic::analyze`, consumed by the linter and by `compile`.
+//! Produced by `semantic::analyze`, consumed by the linter and by `compile`, which needs
+//! nothing else.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::source::Span;
-use crate::syntax::ast::{self, Duration, Texts};
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{self};
+use crate::time::Calendar;
+use crate::vocab::{Duration, Texts, Wording};
 
-/// A whole analysed rule set.
+/// A whole analysed rule set: the rule files it was read from, and what they say, checked.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
+    /// The rule files (spans in the model point into them).
+    pub sources: SourceMap,
     /// Acts by name.
     pub acts: BTreeMap<String, ActInfo>,
     /// Services (several versions of one id may exist, with disjoint validity).
     pub services: Vec<ServiceModel>,
-    /// Calendars as written (turned into `time::Calendar` by `compile`).
-    pub calendars: Vec<(ast::Calendar, usize)>,
+    /// Working-day calendars, checked and built.
+    pub calendars: Vec<Arc<Calendar>>,
 }
 
 /// An act with its timeline resolved.
@@ -128,6 +134,38 @@ impl Type {
             Type::Error => "an unknown value".into(),
         }
     }
+
+    /// The type in a lawyer's words, in English, Russian and Kazakh.
+    pub fn describe_words(&self) -> Wording {
+        let (ru, kk) = match self {
+            Type::Bool => (String::from("факт да/нет"), String::from("иә/жоқ факті")),
+            Type::Text => (String::from("текст"), String::from("мәтін")),
+            Type::Number => (String::from("число"), String::from("сан")),
+            Type::Date => (String::from("дата"), String::from("күн")),
+            Type::Instant => (String::from("момент времени"), String::from("уақыт сәті")),
+            Type::Duration(f) => {
+                let (ru, kk) = f.describe_ru_kk();
+                (format!("срок в {ru}"), format!("{kk} мерзім"))
+            }
+            Type::Enum(values) => (
+                format!("одно из ({})", values.join(", ")),
+                format!("({}) біреуі", values.join(", ")),
+            ),
+            Type::Set(values) => (
+                format!("набор из ({})", values.join(", ")),
+                format!("({}) жиыны", values.join(", ")),
+            ),
+            Type::List(_) => (
+                String::from("список записей"),
+                String::from("жазбалар тізімі"),
+            ),
+            Type::Error => (
+                String::from("неизвестное значение"),
+                String::from("белгісіз мән"),
+            ),
+        };
+        Wording::new(self.describe(), ru, kk)
+    }
 }
 
 /// Durations that can be compared or added with each other.
@@ -143,8 +181,8 @@ pub enum UnitFamily {
 
 impl UnitFamily {
     /// Of which family a unit is.
-    pub fn of(unit: ast::DurationUnit) -> UnitFamily {
-        use ast::DurationUnit as U;
+    pub fn of(unit: crate::vocab::DurationUnit) -> UnitFamily {
+        use crate::vocab::DurationUnit as U;
         match unit {
             U::Minutes | U::Hours => UnitFamily::Clock,
             U::CalendarDays | U::WorkingDays | U::UnstatedDays | U::CalendarWorkingDays => {
@@ -159,6 +197,14 @@ impl UnitFamily {
             UnitFamily::Clock => "minutes or hours",
             UnitFamily::Days => "days",
             UnitFamily::Months => "months or years",
+        }
+    }
+
+    fn describe_ru_kk(self) -> (&'static str, &'static str) {
+        match self {
+            UnitFamily::Clock => ("минутах или часах", "минуттық немесе сағаттық"),
+            UnitFamily::Days => ("днях", "күндік"),
+            UnitFamily::Months => ("месяцах или годах", "айлық немесе жылдық"),
         }
     }
 }

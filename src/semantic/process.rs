@@ -4,7 +4,8 @@
 use super::error::SemanticError;
 use super::model::{Anchor, Interval, ProcessView, StepDef, TermDef};
 use super::resolve::ServiceResolver;
-use crate::syntax::ast::{self, DurationUnit, Name, Provenance};
+use crate::syntax::ast::{self, Name, Provenance};
+use crate::vocab::DurationUnit;
 
 impl ServiceResolver<'_> {
     #[expect(
@@ -51,10 +52,8 @@ impl ServiceResolver<'_> {
             if let Some(w) = within
                 && w.node.unit == DurationUnit::CalendarWorkingDays
             {
-                self.errors.push(SemanticError::MixedDayKind {
-                    src: self.source.named(),
-                    span: w.span.source_span(),
-                });
+                self.errors
+                    .push(SemanticError::MixedDayKind { span: w.span });
             }
             for other in &st.parallel_with {
                 if !names.contains(&other.node.as_str()) {
@@ -92,8 +91,7 @@ impl ServiceResolver<'_> {
             .map(|t| {
                 if t.duration.node.unit == DurationUnit::CalendarWorkingDays {
                     self.errors.push(SemanticError::MixedDayKind {
-                        src: self.source.named(),
-                        span: t.duration.span.source_span(),
+                        span: t.duration.span,
                     });
                 }
                 let after = self.anchor(&t.after, &names).unwrap_or(Anchor::Submitted);
@@ -148,8 +146,7 @@ impl ServiceResolver<'_> {
                     {
                         self.errors.push(SemanticError::StepCycle {
                             cycle,
-                            src: self.source.named(),
-                            span: decl.name.span.source_span(),
+                            span: decl.name.span,
                         });
                     }
                     break;

@@ -10,37 +10,24 @@ use super::model::{
 };
 use super::types::{Scope, Typer};
 use super::validity;
-use crate::source::{SourceFile, SourceMap, Span};
+use crate::source::{SourceFile, Span};
+use crate::suggest::suggest;
 use crate::syntax::ast::{self, CiteTarget, Name, Provenance, TypeExpr};
+use crate::vocab::Wording;
 
-/// The closest candidate to `name`: the same name in another case, else a similar one.
-pub fn suggest<'a>(
-    name: &str,
-    candidates: impl Iterator<Item = &'a str> + Clone,
-) -> Option<&'a str> {
-    if let Some(same) = candidates
-        .clone()
-        .find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase())
-    {
-        return Some(same);
-    }
-    candidates
-        .map(|c| {
-            (
-                strsim::jaro_winkler(&c.to_lowercase(), &name.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(score, _)| *score > 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+/// How to define an act that is not defined.
+pub(super) fn declare_act() -> Wording {
+    Wording::new(
+        "declare it with `act NAME { … }` in a rule file of this rule set",
+        "объявите его через `act NAME { … }` в одном из файлов правил этого набора",
+        "оны осы жиынның ереже файлдарының бірінде `act NAME { … }` арқылы жариялаңыз",
+    )
 }
 
 /// Lower one service to the model.
 pub(crate) struct ServiceResolver<'a> {
     pub acts: &'a BTreeMap<String, ActInfo>,
     pub calendars: &'a [String],
-    pub sources: &'a SourceMap,
     pub source: &'a SourceFile,
     pub errors: &'a mut Vec<SemanticError>,
 }
@@ -51,16 +38,15 @@ impl ServiceResolver<'_> {
         what: &'static str,
         name: &Name,
         candidates: &[&str],
-        how: &str,
+        how: impl Into<Wording>,
     ) {
-        let help = suggest(&name.node, candidates.iter().copied())
-            .map_or_else(|| how.to_string(), |s| format!("did you mean `{s}`?"));
         self.errors.push(SemanticError::Undefined {
             what,
             name: name.node.clone(),
-            help,
-            src: self.source.named(),
-            span: name.span.source_span(),
+            suggestion: suggest(&name.node, candidates.iter().copied()).map(String::from),
+            how: how.into(),
+            repeats: 0,
+            span: name.span,
         });
     }
 
@@ -68,21 +54,15 @@ impl ServiceResolver<'_> {
         self.errors.push(SemanticError::Duplicate {
             what,
             name: name.node.clone(),
-            src: self.source.named(),
-            span: name.span.source_span(),
-            first: (first.file == name.span.file).then(|| first.source_span()),
+            span: name.span,
+            first,
         });
     }
 
     fn act_ref(&mut self, name: &Name) {
         if !self.acts.contains_key(&name.node) {
             let names: Vec<&str> = self.acts.keys().map(String::as_str).collect();
-            self.undefined(
-                "act",
-                name,
-                &names,
-                "declare it with `act NAME { … }` in a rule file of this rule set",
-            );
+            self.undefined("act", name, &names, declare_act());
         }
     }
 
@@ -142,14 +122,13 @@ impl ServiceResolver<'_> {
                 }
                 _ => self.errors.push(SemanticError::AllowWithoutReason {
                     lint: allow.lint.node.clone(),
-                    src: self.source.named(),
-                    span: allow.span.source_span(),
+                    span: allow.span,
                 }),
             }
         }
         Meta {
-            title: ast::Texts::default(),
-            message: ast::Texts::default(),
+            title: crate::vocab::Texts::default(),
+            message: crate::vocab::Texts::default(),
             cites,
             validity: validity::interval(
                 prov.since.as_ref(),
@@ -172,7 +151,7 @@ impl ServiceResolver<'_> {
         prov: &Provenance,
         outer: Interval,
         span: Span,
-        (title, message): (&ast::Texts, &ast::Texts),
+        (title, message): (&crate::vocab::Texts, &crate::vocab::Texts),
     ) -> Meta {
         let mut meta = self.meta(s, prov, outer, span);
         self.inside_service(s, what, meta.validity, outer, span);
@@ -196,7 +175,6 @@ impl ServiceResolver<'_> {
             &format!("service `{}`", s.name.node),
             service,
             span,
-            self.sources,
             self.errors,
         );
     }
@@ -216,8 +194,7 @@ impl ServiceResolver<'_> {
                     self.errors.push(SemanticError::UnknownType {
                         name: other.to_string(),
                         suggestion,
-                        src: self.source.named(),
-                        span: name.span.source_span(),
+                        span: name.span,
                     });
                     Type::Error
                 }
@@ -277,7 +254,6 @@ impl ServiceResolver<'_> {
                 &format!("act `{}`", name.node),
                 act_interval,
                 s.name.span,
-                self.sources,
                 self.errors,
             );
         }
@@ -285,8 +261,7 @@ impl ServiceResolver<'_> {
             Some(tz) => tz.node.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
                 self.errors.push(SemanticError::UnknownTimezone {
                     name: tz.node.clone(),
-                    src: self.source.named(),
-                    span: tz.span.source_span(),
+                    span: tz.span,
                 });
                 chrono_tz::UTC
             }),
@@ -568,11 +543,10 @@ impl ServiceResolver<'_> {
                     Some(DocField::Child) => DocField::Child,
                     _ => {
                         self.errors.push(SemanticError::WrongType {
-                            message: format!("documents are matched to list items by their `child` field, not `{}`", matched_by.node),
-                            help: String::from("write `matched by child`"),
-                            src: self.source.named(),
-                            span: matched_by.span.source_span(),
-                            label: String::from("not an index field of a document"),
+                            message: format!("documents are matched to list items by their `child` field, not `{}`", matched_by.node).into(),
+                            help: Wording::en("write `matched by child`"),
+                            span: matched_by.span,
+                            label: Wording::en("not an index field of a document"),
                         });
                         DocField::Child
                     }
@@ -618,11 +592,11 @@ impl ServiceResolver<'_> {
                 },
                 None => {
                     typer.errors.push(SemanticError::WrongType {
-                        message: format!("refusal ground `{}` has no condition", r.name.node),
-                        help: String::from("say when the ground holds: `when …`"),
-                        src: self.source.named(),
-                        span: r.name.span.source_span(),
-                        label: String::from("no `when`"),
+                        message: format!("refusal ground `{}` has no condition", r.name.node)
+                            .into(),
+                        help: Wording::en("say when the ground holds: `when …`"),
+                        span: r.name.span,
+                        label: Wording::en("no `when`"),
                     });
                     Condition {
                         expr: TExpr::Const(Const::Bool(false)),

@@ -5,10 +5,13 @@
 //! `channel`), and — compared with a one-of input — a value of that input.
 
 use super::error::SemanticError;
+use super::error::values_help;
 use super::model::{CompareOp, Const, DocField, FieldDef, InputDef, TExpr, Type, UnitFamily};
-use super::resolve::suggest;
 use crate::source::{SourceFile, Span};
-use crate::syntax::ast::{BinaryOp, DurationUnit, Expr, ExprKind, Literal};
+use crate::suggest::suggest;
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal};
+use crate::vocab::DurationUnit;
+use crate::vocab::Wording;
 
 /// What names an expression can see.
 pub(crate) struct Scope<'a> {
@@ -48,8 +51,7 @@ impl Typer<'_> {
         if ty != Type::Bool && ty != Type::Error {
             self.errors.push(SemanticError::NotACondition {
                 found: ty.describe(),
-                src: self.source.named(),
-                span: expr.span.source_span(),
+                span: expr.span,
             });
         }
         t
@@ -58,29 +60,33 @@ impl Typer<'_> {
     /// Two values of kinds that do not go together, each side labelled with its kind.
     fn mismatch(
         &mut self,
-        message: String,
-        help: String,
+        message: impl Into<Wording>,
+        help: impl Into<Wording>,
         left: (&Expr, &Type),
         right: (&Expr, &Type),
     ) {
         self.errors.push(SemanticError::TypeMismatch {
-            message,
-            help,
-            src: self.source.named(),
-            left: left.0.span.source_span(),
-            left_label: left.1.describe(),
-            right: right.0.span.source_span(),
-            right_label: right.1.describe(),
+            message: message.into(),
+            help: help.into(),
+            left: left.0.span,
+            left_label: left.1.describe_words(),
+            right: right.0.span,
+            right_label: right.1.describe_words(),
         });
     }
 
-    fn wrong(&mut self, message: String, help: String, span: Span, label: String) {
+    fn wrong(
+        &mut self,
+        message: impl Into<Wording>,
+        help: impl Into<Wording>,
+        span: Span,
+        label: impl Into<Wording>,
+    ) {
         self.errors.push(SemanticError::WrongType {
-            message,
-            help,
-            src: self.source.named(),
-            span: span.source_span(),
-            label,
+            message: message.into(),
+            help: help.into(),
+            span,
+            label: label.into(),
         });
     }
 
@@ -93,10 +99,8 @@ impl Typer<'_> {
             ExprKind::Date(d) => (TExpr::Const(Const::Date(*d)), Type::Date),
             ExprKind::Duration(d) => {
                 if d.unit == DurationUnit::CalendarWorkingDays {
-                    self.errors.push(SemanticError::MixedDayKind {
-                        src: self.source.named(),
-                        span: expr.span.source_span(),
-                    });
+                    self.errors
+                        .push(SemanticError::MixedDayKind { span: expr.span });
                     return (TExpr::Const(Const::Duration(*d)), Type::Error);
                 }
                 (
@@ -119,17 +123,18 @@ impl Typer<'_> {
             ExprKind::Has(set, option) => self.has(set, std::slice::from_ref(option), scope),
             ExprKind::HasDocument(kind) => {
                 if !scope.documents.contains(&kind.node) {
-                    let help = suggest(&kind.node, scope.documents.iter().map(String::as_str))
-                        .map_or_else(
-                            || String::from("declare it with `document …` in this service"),
-                            |s| format!("did you mean `{s}`?"),
-                        );
                     self.errors.push(SemanticError::Undefined {
                         what: "document",
                         name: kind.node.clone(),
-                        help,
-                        src: self.source.named(),
-                        span: kind.span.source_span(),
+                        suggestion: suggest(&kind.node, scope.documents.iter().map(String::as_str))
+                            .map(String::from),
+                        how: Wording::new(
+                            "declare it with `document …` in this service",
+                            "объявите его через `document …` в этой услуге",
+                            "оны осы қызметте `document …` арқылы жариялаңыз",
+                        ),
+                        repeats: 0,
+                        span: kind.span,
                     });
                 }
                 (TExpr::HasDocument(kind.node.clone()), Type::Bool)
@@ -197,16 +202,18 @@ impl Typer<'_> {
                     .iter()
                     .map(|i| i.path.join("."))
                     .collect::<Vec<_>>();
-                let help = suggest(&list.node, names.iter().map(String::as_str)).map_or_else(
-                    || String::from("declare it with `input … : list { … }`"),
-                    |s| format!("did you mean `{s}`?"),
-                );
                 self.errors.push(SemanticError::Undefined {
                     what: "input",
                     name: list.node.clone(),
-                    help,
-                    src: self.source.named(),
-                    span: list.span.source_span(),
+                    suggestion: suggest(&list.node, names.iter().map(String::as_str))
+                        .map(String::from),
+                    how: Wording::new(
+                        "declare it with `input … : list { … }`",
+                        "объявите его через `input … : list { … }`",
+                        "оны `input … : list { … }` арқылы жариялаңыз",
+                    ),
+                    repeats: 0,
+                    span: list.span,
                 });
                 None
             }
@@ -237,26 +244,26 @@ impl Typer<'_> {
                         fields.get(i).map_or(Type::Error, |f| f.ty.clone()),
                     ),
                     None => {
-                        let help = suggest(&field.node, fields.iter().map(|f| f.name.as_str()))
-                            .map_or_else(
-                                || {
-                                    format!(
-                                        "the fields are: {}",
-                                        fields
-                                            .iter()
-                                            .map(|f| f.name.as_str())
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    )
-                                },
-                                |s| format!("did you mean `{name}.{s}`?"),
-                            );
+                        let all = fields
+                            .iter()
+                            .map(|f| f.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         self.errors.push(SemanticError::Undefined {
                             what: "field",
                             name: field.node.clone(),
-                            help,
-                            src: self.source.named(),
-                            span: field.span.source_span(),
+                            suggestion: suggest(
+                                &field.node,
+                                fields.iter().map(|f| f.name.as_str()),
+                            )
+                            .map(|s| format!("{name}.{s}")),
+                            how: Wording::new(
+                                format!("the fields are: {all}"),
+                                format!("поля: {all}"),
+                                format!("өрістері: {all}"),
+                            ),
+                            repeats: 0,
+                            span: field.span,
                         });
                         (TExpr::Const(Const::Bool(false)), Type::Error)
                     }
@@ -320,9 +327,9 @@ impl Typer<'_> {
                         Type::Enum(values.clone()),
                     );
                 }
-                let help = suggest(&single.node, values.iter().map(String::as_str)).map_or_else(
-                    || format!("the values are: {}", values.join(", ")),
-                    |s| format!("did you mean `{s}`? the values are: {}", values.join(", ")),
+                let help = values_help(
+                    suggest(&single.node, values.iter().map(String::as_str)),
+                    values,
                 );
                 self.errors.push(SemanticError::UnknownValue {
                     value: single.node.clone(),
@@ -331,8 +338,7 @@ impl Typer<'_> {
                         .clone()
                         .unwrap_or_else(|| String::from("the compared value")),
                     help,
-                    src: self.source.named(),
-                    span: single.span.source_span(),
+                    span: single.span,
                 });
                 return (TExpr::Const(Const::Text(single.node.clone())), Type::Error);
             }
@@ -352,16 +358,18 @@ impl Typer<'_> {
         if scope.document_fields {
             candidates.extend(DocField::ALL.iter().map(|f| f.name().to_string()));
         }
-        let help = suggest(&joined, candidates.iter().map(String::as_str)).map_or_else(
-            || String::from("declare it with `input NAME: TYPE` or `let NAME = …` in this service"),
-            |s| format!("did you mean `{s}`?"),
-        );
+        let suggestion = suggest(&joined, candidates.iter().map(String::as_str)).map(String::from);
         self.errors.push(SemanticError::Undefined {
             what: "name",
             name: joined,
-            help,
-            src: self.source.named(),
-            span: expr.span.source_span(),
+            suggestion,
+            how: Wording::new(
+                "declare it with `input NAME: TYPE` or `let NAME = …` in this service",
+                "объявите его через `input NAME: TYPE` или `let NAME = …` в этой услуге",
+                "оны осы қызметте `input NAME: TYPE` немесе `let NAME = …` арқылы жариялаңыз",
+            ),
+            repeats: 0,
+            span: expr.span,
         });
         (TExpr::Const(Const::Bool(false)), Type::Error)
     }
@@ -377,10 +385,8 @@ impl Typer<'_> {
             let text = option.node.text().to_string();
             match (ty, &option.node) {
                 (Type::Enum(values) | Type::Set(values), _) if !values.contains(&text) => {
-                    let help = suggest(&text, values.iter().map(String::as_str)).map_or_else(
-                        || format!("the values are: {}", values.join(", ")),
-                        |s| format!("did you mean `{s}`? the values are: {}", values.join(", ")),
-                    );
+                    let help =
+                        values_help(suggest(&text, values.iter().map(String::as_str)), values);
                     self.errors.push(SemanticError::UnknownValue {
                         value: text.clone(),
                         input: self
@@ -390,8 +396,7 @@ impl Typer<'_> {
                             .unwrap_or("")
                             .to_string(),
                         help,
-                        src: self.source.named(),
-                        span: option.span.source_span(),
+                        span: option.span,
                     });
                 }
                 (Type::Text, Literal::Ident(_)) => self.wrong(
@@ -573,8 +578,7 @@ impl Typer<'_> {
         if name.node != "age" {
             self.errors.push(SemanticError::UnknownFunction {
                 name: name.node.clone(),
-                src: self.source.named(),
-                span: name.span.source_span(),
+                span: name.span,
             });
             return (TExpr::Const(Const::Bool(false)), Type::Error);
         }

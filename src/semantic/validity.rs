@@ -7,8 +7,9 @@ use chrono::{Days, NaiveDate};
 
 use super::error::SemanticError;
 use super::model::{ActInfo, Interval};
-use crate::source::{SourceMap, Span, Spanned};
-use crate::syntax::ast::{self, DurationUnit, InForce, TimePoint};
+use crate::source::{Span, Spanned};
+use crate::syntax::ast::{self, InForce, TimePoint};
+use crate::vocab::DurationUnit;
 
 /// Resolve the timeline of every act.
 pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
@@ -74,7 +75,7 @@ fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
     }
 }
 
-fn after_days(base: NaiveDate, duration: ast::Duration) -> Option<NaiveDate> {
+fn after_days(base: NaiveDate, duration: crate::vocab::Duration) -> Option<NaiveDate> {
     let days = match duration.unit {
         DurationUnit::Months => {
             return base.checked_add_months(chrono::Months::new(duration.amount));
@@ -113,12 +114,8 @@ pub(crate) fn check_inside(
     container: &str,
     act: Interval,
     span: Span,
-    sources: &SourceMap,
     errors: &mut Vec<SemanticError>,
 ) {
-    let Some(file) = sources.get(span.file) else {
-        return;
-    };
     if let (Some(f), Some(u)) = (inner.from, inner.until)
         && f >= u
     {
@@ -126,8 +123,7 @@ pub(crate) fn check_inside(
             what: what.to_string(),
             since: f.to_string(),
             until: u.to_string(),
-            src: file.named(),
-            span: span.source_span(),
+            span,
         });
         return;
     }
@@ -143,8 +139,7 @@ pub(crate) fn check_inside(
                 "{container} is in force {}; bound the element with `since`/`until` inside that interval",
                 act.describe()
             ),
-            src: file.named(),
-            span: span.source_span(),
+            span,
             interval: inner.describe(),
         });
     }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::source::{Span, Spanned};
+use crate::vocab::{Duration, Lang, Texts};
 
 /// A name as written, with its span.
 pub type Name = Spanned<String>;
@@ -25,67 +26,6 @@ pub enum Decl {
     Service(Box<Service>),
     /// `calendar …`
     Calendar(Box<Calendar>),
-}
-
-/// Language of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Kazakh.
-    Kk,
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The ISO 639-1 tag.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parse `kk`, `ru` or `en`.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        match tag {
-            "kk" => Some(Lang::Kk),
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// Texts in several languages (`title`, `message`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Texts {
-    /// `(language, text)` pairs as written.
-    pub entries: Vec<(Spanned<Lang>, Spanned<String>)>,
-}
-
-impl Texts {
-    /// The text in `lang`, falling back to en, ru, kk in that order.
-    pub fn get(&self, lang: Lang) -> Option<&str> {
-        let pick = |l: Lang| {
-            self.entries
-                .iter()
-                .find(|(k, _)| k.node == l)
-                .map(|(_, v)| v.node.as_str())
-        };
-        pick(lang)
-            .or_else(|| pick(Lang::En))
-            .or_else(|| pick(Lang::Ru))
-            .or_else(|| pick(Lang::Kk))
-    }
-
-    /// Whether a text exists in exactly this language.
-    pub fn has(&self, lang: Lang) -> bool {
-        self.entries.iter().any(|(k, _)| k.node == lang)
-    }
 }
 
 /// What a citation points into.
@@ -479,63 +419,6 @@ pub struct Term {
     pub provenance: Provenance,
     /// The whole clause.
     pub span: Span,
-}
-
-/// A length of time as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Duration {
-    /// How many units.
-    pub amount: u32,
-    /// Which unit.
-    pub unit: DurationUnit,
-}
-
-/// A unit of time, with the day kind made explicit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DurationUnit {
-    /// Minutes.
-    Minutes,
-    /// Hours.
-    Hours,
-    /// Calendar days.
-    CalendarDays,
-    /// Working days.
-    WorkingDays,
-    /// Days whose kind the law leaves open (read as calendar, linted).
-    UnstatedDays,
-    /// Days written as both calendar and working (an error).
-    CalendarWorkingDays,
-    /// Months.
-    Months,
-    /// Years.
-    Years,
-}
-
-impl DurationUnit {
-    /// How the unit is written, plural.
-    pub fn describe(self) -> &'static str {
-        match self {
-            DurationUnit::Minutes => "minutes",
-            DurationUnit::Hours => "hours",
-            DurationUnit::CalendarDays => "calendar days",
-            DurationUnit::WorkingDays => "working days",
-            DurationUnit::UnstatedDays => "days",
-            DurationUnit::CalendarWorkingDays => "calendar working days",
-            DurationUnit::Months => "months",
-            DurationUnit::Years => "years",
-        }
-    }
-}
-
-impl std::fmt::Display for Duration {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let unit = self.unit.describe();
-        if self.amount == 1 {
-            write!(f, "1 {}", unit.strip_suffix('s').unwrap_or(unit))
-        } else {
-            write!(f, "{} {unit}", self.amount)
-        }
-    }
 }
 
 /// `example "…" { bundle "…" expect VERDICT finding CODE SUBJECT … }`.

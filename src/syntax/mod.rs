@@ -4,8 +4,10 @@
 
 pub mod ast;
 pub mod error;
+mod holes;
 pub mod lower;
 pub(crate) mod parser;
 
 pub use error::SyntaxError;
-pub use lower::parse_file;
+pub use holes::Holes;
+pub use lower::{Parsed, parse_file, parse_recovering};

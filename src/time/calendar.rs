@@ -1,6 +1,6 @@
 //! The working-day calendar: which days are working days, and why.
 //!
-//! A [`Calendar`] is built from a checked `calendar` declaration (see `load`) and answers
+//! A [`Calendar`] is built from a checked `calendar` declaration (by `semantic`) and answers
 //! questions about single days and about counting working days. Every answer for a day outside
 //! the declared years is an error: a weekends-only guess would silently miss holidays.
 
@@ -11,20 +11,19 @@ use std::ops::RangeInclusive;
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
-use super::counting::TimeError;
-use crate::source::{SourceFile, Span};
-use crate::syntax::ast;
+use super::error::TimeError;
+use crate::source::Span;
 
 /// A working-day calendar: weekends, days off and working weekend days for a range of years.
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    pub(super) name: String,
-    pub(super) timezone: Tz,
-    pub(super) weekend: Vec<Weekday>,
-    pub(super) years: RangeInclusive<i32>,
-    pub(super) last_day_moves: bool,
+    name: String,
+    timezone: Tz,
+    weekend: Vec<Weekday>,
+    years: RangeInclusive<i32>,
+    last_day_moves: bool,
     /// Every day that is not simply "a weekday, working" or "a weekend day, off".
-    pub(super) special: BTreeMap<NaiveDate, DayStatus>,
+    special: BTreeMap<NaiveDate, DayStatus>,
 }
 
 /// Why a day is a working day or a day off.
@@ -98,7 +97,7 @@ pub struct DayStatus {
 
 impl DayStatus {
     /// A day no entry speaks of.
-    pub(super) fn plain(date: NaiveDate, weekend: bool) -> DayStatus {
+    pub(crate) fn plain(date: NaiveDate, weekend: bool) -> DayStatus {
         DayStatus {
             date,
             working: !weekend,
@@ -113,27 +112,6 @@ impl DayStatus {
             notes: Vec::new(),
             unverified: None,
             span: None,
-        }
-    }
-
-    /// A day an entry speaks of, with the entry's words and provenance.
-    pub(super) fn from_entry(
-        date: NaiveDate,
-        working: bool,
-        reason: DayReason,
-        entry: &ast::DayEntry,
-    ) -> DayStatus {
-        let p = &entry.provenance;
-        DayStatus {
-            date,
-            working,
-            reason,
-            label: Some(entry.reason.node.clone()).filter(|s| !s.is_empty()),
-            citations: p.citations.iter().map(citation).collect(),
-            sources: p.sources.iter().map(|s| s.node.clone()).collect(),
-            notes: p.notes.iter().map(|s| s.node.clone()).collect(),
-            unverified: p.unverified.as_ref().map(|s| s.node.clone()),
-            span: Some(entry.span),
         }
     }
 }
@@ -165,25 +143,25 @@ impl fmt::Display for DayStatus {
     }
 }
 
-/// A citation as a person writes it.
-fn citation(c: &ast::Citation) -> String {
-    let annex = |a: &Option<u32>| a.map(|n| format!(" annex {n}")).unwrap_or_default();
-    match &c.target {
-        ast::CiteTarget::Own => format!("§ {}", c.paragraph),
-        ast::CiteTarget::Standard(a) => format!("§ standard{} {}", annex(a), c.paragraph),
-        ast::CiteTarget::Act(name, a) => format!("§ {}{} {}", name.node, annex(a), c.paragraph),
-    }
-}
-
 impl Calendar {
-    /// Build from the AST; reports every problem at once: a transfer onto a day that is already
-    /// off, a transfer from a day that is not a weekend or observed day, a duplicate date, a date
-    /// outside the `years` range, an unknown weekday name, missing `years`.
-    pub fn from_ast(
-        cal: &ast::Calendar,
-        source: &SourceFile,
-    ) -> Result<Calendar, Vec<super::CalendarError>> {
-        super::load::build(cal, source)
+    /// A calendar from checked parts (`semantic` checks a `calendar` declaration and builds
+    /// it); `special` holds every day that is not simply a working weekday or a weekend day.
+    pub(crate) fn new(
+        name: String,
+        timezone: Tz,
+        weekend: Vec<Weekday>,
+        years: RangeInclusive<i32>,
+        last_day_moves: bool,
+        special: BTreeMap<NaiveDate, DayStatus>,
+    ) -> Calendar {
+        Calendar {
+            name,
+            timezone,
+            weekend,
+            years,
+            last_day_moves,
+            special,
+        }
     }
 
     /// The calendar's id (`kz`).

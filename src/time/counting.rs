@@ -1,5 +1,4 @@
-//! Term counting: when a deadline that runs `duration` after an event ends, and the errors of
-//! counting (`E0420`–`E0429`).
+//! Term counting: when a deadline that runs `duration` after an event ends.
 //!
 //! The conventions (`shared/law/holidays.md` §7.5, `catalogue.md` "Time"): minutes and hours
 //! end exactly that long after the event; a term in days starts the day after the event's local
@@ -7,64 +6,12 @@
 //! months later, or on that month's last day when it has no such date. Whether a last day that
 //! is a day off moves to the next working day is the calendar's declared switch.
 
-use chrono::{DateTime, Days, FixedOffset, LocalResult, Months, NaiveDate, TimeZone};
-use chrono_tz::Tz;
-use miette::Diagnostic;
-use thiserror::Error;
-
 use super::calendar::Calendar;
 use super::duration::{Count, count};
-use crate::syntax::ast::Duration;
-
-/// A problem counting a term.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Diagnostic)]
-#[non_exhaustive]
-pub enum TimeError {
-    /// A working-day question about a year the calendar does not cover.
-    #[error("calendar `{calendar}` does not cover {year}")]
-    #[diagnostic(
-        code(E0420),
-        help(
-            "add the holidays, observed days and transfers of {year} to calendar `{calendar}` and widen its `years` clause: ereje does not guess working days from weekends alone"
-        )
-    )]
-    OutsideCalendar {
-        /// The calendar.
-        calendar: String,
-        /// The year asked about.
-        year: i32,
-    },
-    /// A term in working days, but no calendar to count them with.
-    #[error("a term in working days needs a working-day calendar")]
-    #[diagnostic(
-        code(E0421),
-        help("name the calendar the service runs on, like `calendar kz`")
-    )]
-    NoCalendar,
-    /// A duration written as both calendar and working days.
-    #[error("a term cannot be counted in both calendar days and working days")]
-    #[diagnostic(
-        code(E0422),
-        help("write either `calendar days` or `working days`, as the law says")
-    )]
-    MixedUnit,
-    /// A date beyond what can be counted.
-    #[error("the term ends beyond the dates ereje can count")]
-    #[diagnostic(code(E0423), help("check the term's length and the event's date"))]
-    OutOfRange,
-    /// The end of a day that does not exist in the timezone (a clock change at midnight).
-    #[error("the end of {date} does not exist in timezone `{timezone}`")]
-    #[diagnostic(
-        code(E0424),
-        help("check the service's timezone; a clock change skipped the last moment of that day")
-    )]
-    NoLocalTime {
-        /// The day.
-        date: NaiveDate,
-        /// The timezone.
-        timezone: String,
-    },
-}
+use super::error::TimeError;
+use crate::vocab::Duration;
+use chrono::{DateTime, Days, FixedOffset, LocalResult, Months, NaiveDate, TimeZone};
+use chrono_tz::Tz;
 
 /// When a term ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

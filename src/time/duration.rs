@@ -4,8 +4,8 @@
 
 use chrono::TimeDelta;
 
-use super::counting::TimeError;
-use crate::syntax::ast::{Duration, DurationUnit};
+use super::error::TimeError;
+use crate::vocab::{Duration, DurationUnit};
 
 /// How a duration is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Time: durations, the working-day calendar and term counting.
 //!
 //! Every date computation of ereje lives here. The pipeline reaches this module twice: rule
-//! files declare calendars (`calendar kz { … }`), which [`Calendar::from_ast`] checks and turns
-//! into a lookup table of working days; and checking a bundle asks [`due`] when a step's
+//! files declare calendars (`calendar kz { … }`), which `semantic` checks and turns into a
+//! [`Calendar`], a lookup table of working days; and checking a bundle asks [`due`] when a step's
 //! deadline or a service term ends. Counting follows the conventions of `shared/law`
 //! (`holidays.md` §7.5): a term in days starts the day after its event, in the service's
 //! timezone, and ends at the end of its last day; whether a last day on a day off moves is the
@@ -11,11 +11,10 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 mod calendar;
-mod calendar_error;
 mod counting;
 mod duration;
-mod load;
+mod error;
 
 pub use calendar::{Calendar, DayReason, DayStatus};
-pub use calendar_error::CalendarError;
-pub use counting::{Due, TimeError, due};
+pub use counting::{Due, due};
+pub use error::TimeError;

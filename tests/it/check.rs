@@ -6,7 +6,7 @@ use std::process::Command;
 
 use ereje::RuleSet;
 use ereje::check::{Kind, Options, Verdict};
-use ereje::syntax::ast::Lang;
+use ereje::vocab::Lang;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -612,7 +612,7 @@ fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
     valid when expires_on >= submitted_on + 300 working days
   }
 }"#;
-    let rules = RuleSet::from_sources(vec![
+    let (rules, _warnings) = RuleSet::from_sources(vec![
         ereje::source::SourceFile::new("acts.ereje", read("rules/kz/mvd-495/acts.ereje")),
         ereje::source::SourceFile::new("calendar.ereje", read("rules/kz/calendar.ereje")),
         ereje::source::SourceFile::new("test.ereje", service),

@@ -6,6 +6,7 @@ mod codes;
 mod fuzz;
 mod pointer_index;
 mod semantic;
+mod support;
 mod syntax;
 mod syntax_errors;
 mod time;

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use ereje::RuleSet;
-use ereje::report::human::render;
 use ereje::source::SourceFile;
 
 fn rendered_errors(path: &Path) -> String {
@@ -15,12 +14,7 @@ fn rendered_errors(path: &Path) -> String {
     );
     match RuleSet::from_sources(vec![SourceFile::new(name, text)]) {
         Ok(_) => String::from("(no errors)"),
-        Err(diagnostics) => diagnostics
-            .0
-            .iter()
-            .map(|d| render(d.as_ref(), false))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Err(diagnostics) => crate::support::render_diagnostics(&diagnostics),
     }
 }
 
@@ -51,11 +45,15 @@ fn semantic_error_fixtures() {
 
 #[test]
 fn shipped_rules_compile() {
-    if let Err(d) = RuleSet::shipped() {
-        let text =
-            d.0.iter()
-                .map(|d| render(d.as_ref(), false))
-                .collect::<String>();
-        panic!("{text}");
+    let files =
+        ereje::rule_set::read_rule_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")))
+            .expect("the shipped rule files are readable");
+    match RuleSet::from_sources(files) {
+        Ok((_, warnings)) => assert!(
+            warnings.is_empty(),
+            "{}",
+            crate::support::render_diagnostics(&warnings)
+        ),
+        Err(d) => panic!("{}", crate::support::render_diagnostics(&d)),
     }
 }

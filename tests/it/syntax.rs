@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use ereje::report::human::render;
 use ereje::source::SourceFile;
 use ereje::syntax::parse_file;
 
@@ -34,9 +33,7 @@ fn shipped_rule_files_parse() {
         let text = std::fs::read_to_string(&path).unwrap();
         let source = SourceFile::new(path.display().to_string(), text);
         if let Err(errors) = parse_file(&source, 0) {
-            for e in errors {
-                failures.push_str(&render(&e, false));
-            }
+            failures.push_str(&crate::support::render_errors(&errors, &source));
         }
     }
     assert!(failures.is_empty(), "{failures}");

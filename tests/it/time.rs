@@ -6,11 +6,12 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
-use ereje::report::human::render;
+use ereje::semantic::calendar_error::CalendarError;
 use ereje::source::SourceFile;
-use ereje::syntax::ast::{Decl, Duration, DurationUnit};
+use ereje::syntax::ast::Decl;
 use ereje::syntax::parse_file;
-use ereje::time::{Calendar, CalendarError, DayReason, TimeError, due};
+use ereje::time::{Calendar, DayReason, TimeError, due};
+use ereje::vocab::{Duration, DurationUnit};
 use proptest::prelude::*;
 
 const KZ_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/kz/calendar.ereje");
@@ -23,7 +24,7 @@ fn kz_text() -> String {
 fn load(text: &str) -> Result<Calendar, Vec<CalendarError>> {
     let source = SourceFile::new("calendar.ereje", text);
     let file = parse_file(&source, 0)
-        .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| render(e, false)).collect::<String>()));
+        .unwrap_or_else(|e| panic!("{}", crate::support::render_errors(&e, &source)));
     let cal = file
         .decls
         .iter()
@@ -35,15 +36,19 @@ fn load(text: &str) -> Result<Calendar, Vec<CalendarError>> {
             }
         })
         .expect("a calendar declaration");
-    Calendar::from_ast(cal, &source)
+    ereje::semantic::build_calendar(cal)
+}
+
+/// A calendar's errors rendered against its text.
+fn rendered(errors: &[CalendarError], text: &str) -> String {
+    crate::support::render_errors(errors, &SourceFile::new("calendar.ereje", text))
 }
 
 fn kz() -> &'static Calendar {
     static KZ: OnceLock<Calendar> = OnceLock::new();
     KZ.get_or_init(|| {
-        load(&kz_text()).unwrap_or_else(|e| {
-            panic!("{}", e.iter().map(|e| render(e, false)).collect::<String>())
-        })
+        let text = kz_text();
+        load(&text).unwrap_or_else(|e| panic!("{}", rendered(&e, &text)))
     })
 }
 
@@ -55,9 +60,7 @@ fn kz_moving() -> &'static Calendar {
             "counting last_day_moves false",
             "counting last_day_moves true",
         );
-        load(&text).unwrap_or_else(|e| {
-            panic!("{}", e.iter().map(|e| render(e, false)).collect::<String>())
-        })
+        load(&text).unwrap_or_else(|e| panic!("{}", rendered(&e, &text)))
     })
 }
 
@@ -80,11 +83,7 @@ fn term(amount: u32, unit: DurationUnit) -> Duration {
 fn errors_of(text: &str) -> String {
     match load(text) {
         Ok(_) => panic!("the calendar should be refused"),
-        Err(errors) => errors
-            .iter()
-            .map(|e| render(e, false))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Err(errors) => rendered(&errors, text),
     }
 }
 
@@ -714,7 +713,10 @@ fn outside_calendar_years_is_an_error_naming_the_year() {
             year: 2021
         })
     );
-    insta::assert_snapshot!("outside_calendar_years", render(&e.unwrap_err(), false));
+    insta::assert_snapshot!(
+        "outside_calendar_years",
+        crate::support::render_error(&e.unwrap_err(), &SourceFile::new("-", ""))
+    );
 }
 
 #[test]
@@ -828,11 +830,7 @@ fn every_calendar_problem_is_reported_at_once() {
     let errors = load(&text).err().unwrap();
     let codes: Vec<String> = errors
         .iter()
-        .map(|e| {
-            miette::Diagnostic::code(e)
-                .map(|c| c.to_string())
-                .unwrap_or_default()
-        })
+        .map(|e| ereje::Diagnostic::from(e).code.code.to_string())
         .collect();
     assert_eq!(codes, ["E0415", "E0414", "E0417", "E0417", "E0416"]);
 }
@@ -847,8 +845,11 @@ fn unknown_weekday_built_from_an_ast() {
         panic!("a calendar")
     };
     cal.weekend[1].node = "sunday".to_string();
-    let errors = Calendar::from_ast(&cal, &source).err().unwrap();
-    insta::assert_snapshot!("unknown_weekday", render(&errors[0], false));
+    let errors = ereje::semantic::build_calendar(&cal).err().unwrap();
+    insta::assert_snapshot!(
+        "unknown_weekday",
+        crate::support::render_error(&errors[0], &source)
+    );
 }
 
 // ------------------------------------------------------------------ properties

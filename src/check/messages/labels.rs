@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::super::json::Json;
 use crate::semantic::model::Interval;
-use crate::syntax::ast::{Duration, DurationUnit, Lang};
 use crate::time::TimeError;
+use crate::vocab::{Duration, DurationUnit, Lang};
 
 /// The label of a finding's primary span: what is wrong at this place of the bundle.
 pub(crate) enum Label<'a> {

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use crate::compile::{CondPlan, RuleRef};
 use crate::semantic::model::{CompareOp, DocField, TExpr};
-use crate::syntax::ast::{Duration, Lang, Texts};
 use crate::time::TimeError;
+use crate::vocab::{Duration, Lang, Texts};
 
 /// A built-in message.
 pub(crate) enum Msg<'a> {
@@ -223,7 +223,7 @@ pub(crate) fn validity_help(
         && let TExpr::Shift(base, d, true) = right.as_ref()
         && matches!(base.as_ref(), TExpr::SubmittedOn)
         && let Some(day) = submitted_on.checked_add_days(chrono::Days::new(u64::from(d.amount)))
-        && matches!(d.unit, crate::syntax::ast::DurationUnit::CalendarDays)
+        && matches!(d.unit, crate::vocab::DurationUnit::CalendarDays)
     {
         let field = field.name();
         let term = labels::duration_text(*d, lang);

@@ -3,7 +3,7 @@
 
 use super::super::bundle::{FieldPlace, Found, JsonKind, Problem};
 use crate::semantic::model::{Type, UnitFamily};
-use crate::syntax::ast::Lang;
+use crate::vocab::Lang;
 
 /// A problem with the bundle itself, worded in `lang`: (message, help).
 pub(crate) fn problem_text(problem: &Problem, lang: Lang) -> (String, String) {

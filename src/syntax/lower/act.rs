@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 
-use super::super::ast::{Act, Amendment, Annex, InForce, Provenance, Repeal, Texts};
+use super::super::ast::{Act, Amendment, Annex, InForce, Provenance, Repeal};
 use super::super::parser::Rule;
 use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
+use crate::vocab::Texts;
 
-impl Lower<'_> {
+impl Lower {
     pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
         let (span, name, inner) = self.keyword_and_name(pair);
         let mut act = Act {

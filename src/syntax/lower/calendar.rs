@@ -3,13 +3,14 @@
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 
-use super::super::ast::{Calendar, CountingSwitch, DayEntry, DayKind, Provenance, Texts};
+use super::super::ast::{Calendar, CountingSwitch, DayEntry, DayKind, Provenance};
 use super::super::error::SyntaxError;
 use super::super::parser::Rule;
 use super::{Lower, once, weekday};
 use crate::source::{Span, Spanned};
+use crate::vocab::Texts;
 
-impl Lower<'_> {
+impl Lower {
     pub(super) fn calendar(&mut self, pair: Pair<'_, Rule>) -> Calendar {
         let (span, name, it) = self.keyword_and_name(pair);
         let mut cal = Calendar {
@@ -39,8 +40,7 @@ impl Lower<'_> {
                         if weekday(d.as_str()).is_none() {
                             self.errors.push(SyntaxError::UnknownWeekday {
                                 text: d.as_str().to_string(),
-                                src: self.source.named(),
-                                span: self.span(&d).source_span(),
+                                span: self.span(&d),
                             });
                         }
                         cal.weekend.push(self.name(&d));

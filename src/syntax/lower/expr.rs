@@ -26,7 +26,7 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
 });
 
-impl Lower<'_> {
+impl Lower {
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let file = self.file;
         let this = std::cell::RefCell::new(self);

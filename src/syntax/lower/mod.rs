@@ -14,13 +14,12 @@ use chrono::NaiveDate;
 use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 
-use super::ast::{
-    Allow, Citation, CiteTarget, Decl, Duration, DurationUnit, File, Lang, Name, Provenance, Texts,
-    TimePoint,
-};
+use super::Holes;
+use super::ast::{Allow, Citation, CiteTarget, Decl, File, Name, Provenance, TimePoint};
 use super::error::SyntaxError;
 use super::parser::{Rule, RuleParser};
 use crate::source::{SourceFile, Span, Spanned};
+use crate::vocab::{Duration, DurationUnit, Lang, Texts};
 
 /// Deepest nesting of parentheses read in one file.
 pub const NESTING_LIMIT: usize = 64;
@@ -29,21 +28,56 @@ const CALL_LIMIT: usize = 5_000_000;
 /// Largest number accepted in a rule file.
 const NUMBER_LIMIT: u64 = 1_000_000;
 
-/// Parse one rule file into its AST. `file` is the file's index in the rule set's source map.
+/// A rule file as far as it could be read: its AST, the holes left by the parts that could
+/// not be parsed, and every error.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The declarations that could be read.
+    pub file: File,
+    /// Names declared in the parts that could not.
+    pub holes: Holes,
+    /// Every syntax error, in the order of the text.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Parse one rule file into its AST; any syntax error fails the whole file, with every error
+/// found. `file` is the file's index in the rule set's source map.
 pub fn parse_file(source: &SourceFile, file: usize) -> Result<File, Vec<SyntaxError>> {
+    let parsed = parse_recovering(source, file);
+    if parsed.errors.is_empty() {
+        Ok(parsed.file)
+    } else {
+        Err(parsed.errors)
+    }
+}
+
+/// Parse one rule file, going on after errors (see `recover`).
+pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
+    match parse_whole(source, file) {
+        Ok(ast) => Parsed {
+            file: ast,
+            ..Parsed::default()
+        },
+        Err(errors) => Parsed {
+            errors,
+            ..Parsed::default()
+        },
+    }
+}
+
+/// Parse the whole file at once.
+fn parse_whole(source: &SourceFile, file: usize) -> Result<File, Vec<SyntaxError>> {
     if let Some(offset) = too_deep_at(&source.text) {
         return Err(vec![SyntaxError::TooDeep {
             limit: NESTING_LIMIT,
-            src: source.named(),
-            span: miette::SourceSpan::new(offset.into(), 1),
+            span: Span::new(file, offset, offset + 1),
         }]);
     }
     pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
     let pairs = RuleParser::parse(Rule::file, &source.text);
     pest::set_call_limit(None);
-    let pairs = pairs.map_err(|e| vec![SyntaxError::from_pest(&e, source)])?;
+    let pairs = pairs.map_err(|e| vec![SyntaxError::from_pest(&e, source, file)])?;
     let mut lower = Lower {
-        source,
         file,
         errors: Vec::new(),
     };
@@ -92,15 +126,14 @@ fn too_deep_at(text: &str) -> Option<usize> {
     None
 }
 
-pub(super) struct Lower<'s> {
-    source: &'s SourceFile,
+pub(super) struct Lower {
     file: usize,
     errors: Vec<SyntaxError>,
 }
 
 /// Remember the first occurrence of a once-only clause; report the second.
 fn once<T>(
-    lower: &mut Lower<'_>,
+    lower: &mut Lower,
     slot: &mut Option<T>,
     first: &mut Option<Span>,
     clause: &str,
@@ -110,9 +143,8 @@ fn once<T>(
     if let Some(first_span) = *first {
         lower.errors.push(SyntaxError::RepeatedClause {
             clause: clause.to_string(),
-            src: lower.source.named(),
-            span: span.source_span(),
-            first: first_span.source_span(),
+            span,
+            first: first_span,
         });
     } else {
         *first = Some(span);
@@ -120,7 +152,7 @@ fn once<T>(
     }
 }
 
-impl Lower<'_> {
+impl Lower {
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.file, s.start(), s.end())
@@ -165,8 +197,7 @@ impl Lower<'_> {
         let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
             self.errors.push(SyntaxError::InvalidDate {
                 text: pair.as_str().to_string(),
-                src: self.source.named(),
-                span: span.source_span(),
+                span,
             });
             NaiveDate::MIN
         });
@@ -179,8 +210,7 @@ impl Lower<'_> {
             _ => {
                 self.errors.push(SyntaxError::NumberTooLarge {
                     text: pair.as_str().to_string(),
-                    src: self.source.named(),
-                    span: self.span(pair).source_span(),
+                    span: self.span(pair),
                 });
                 0
             }

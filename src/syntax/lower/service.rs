@@ -3,15 +3,15 @@
 use pest::iterators::{Pair, Pairs};
 
 use super::super::ast::{
-    Actor, Channel, Deadline, Document, Duration, DurationUnit, Example, Expr, ExprKind, Field,
-    Input, Let, Process, Provenance, Refusal, Required, RequiredWhen, Service, Step, Term, Texts,
-    TypeExpr, Validity, View,
+    Actor, Channel, Deadline, Document, Example, Expr, ExprKind, Field, Input, Let, Process,
+    Provenance, Refusal, Required, RequiredWhen, Service, Step, Term, TypeExpr, Validity, View,
 };
 use super::super::parser::Rule;
 use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
+use crate::vocab::{Duration, DurationUnit, Texts};
 
-impl Lower<'_> {
+impl Lower {
     pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
         let (span, name, inner) = self.keyword_and_name(pair);
         let mut s = Service {

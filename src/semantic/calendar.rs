@@ -8,27 +8,22 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
-use miette::SourceSpan;
 
-use super::calendar::{Calendar, DayReason, DayStatus};
 use super::calendar_error::CalendarError;
-use crate::source::SourceFile;
+use crate::source::Span;
 use crate::syntax::ast::{self, DayEntry, DayKind};
 use crate::syntax::lower::weekday;
+use crate::time::{Calendar, DayReason, DayStatus};
 
 const LAST_DAY_MOVES: &str = "last_day_moves";
 
 /// Check a calendar declaration and build its lookup table.
-pub(super) fn build(
-    cal: &ast::Calendar,
-    source: &SourceFile,
-) -> Result<Calendar, Vec<CalendarError>> {
+pub fn build(cal: &ast::Calendar) -> Result<Calendar, Vec<CalendarError>> {
     let mut b = Builder {
-        source,
         name: cal.name.node.clone(),
         errors: Vec::new(),
     };
-    let name_span = cal.name.span.source_span();
+    let name_span = cal.name.span;
 
     let years = match &cal.years {
         None => {
@@ -40,15 +35,11 @@ pub(super) fn build(
                 calendar: b.name.clone(),
                 first: first.node,
                 last: last.node,
-                src: source.named(),
-                span: first.span.to(last.span).source_span(),
+                span: first.span.to(last.span),
             });
             None
         }
-        Some((first, last)) => Some((
-            first.node..=last.node,
-            first.span.to(last.span).source_span(),
-        )),
+        Some((first, last)) => Some((first.node..=last.node, first.span.to(last.span))),
     };
 
     let timezone = match &cal.timezone {
@@ -61,8 +52,7 @@ pub(super) fn build(
             if parsed.is_none() {
                 b.errors.push(CalendarError::UnknownTimezone {
                     name: tz.node.clone(),
-                    src: source.named(),
-                    span: tz.span.source_span(),
+                    span: tz.span,
                 });
             }
             parsed
@@ -79,8 +69,7 @@ pub(super) fn build(
             Some(_) => {}
             None => b.errors.push(CalendarError::UnknownWeekday {
                 text: day.node.clone(),
-                src: source.named(),
-                span: day.span.source_span(),
+                span: day.span,
             }),
         }
     }
@@ -89,22 +78,14 @@ pub(super) fn build(
     let special = b.days(&cal.days, years.as_ref(), &weekend);
 
     match (years, timezone, last_day_moves) {
-        (Some((years, _)), Some(timezone), Some(last_day_moves)) if b.errors.is_empty() => {
-            Ok(Calendar {
-                name: b.name,
-                timezone,
-                weekend,
-                years,
-                last_day_moves,
-                special,
-            })
-        }
+        (Some((years, _)), Some(timezone), Some(last_day_moves)) if b.errors.is_empty() => Ok(
+            Calendar::new(b.name, timezone, weekend, years, last_day_moves, special),
+        ),
         _ => Err(b.errors),
     }
 }
 
-struct Builder<'a> {
-    source: &'a SourceFile,
+struct Builder {
     name: String,
     errors: Vec<CalendarError>,
 }
@@ -131,39 +112,32 @@ fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-impl Builder<'_> {
-    fn missing(&mut self, what: &'static str, example: &'static str, span: SourceSpan) {
+impl Builder {
+    fn missing(&mut self, what: &'static str, example: &'static str, span: Span) {
         self.errors.push(CalendarError::MissingClause {
             calendar: self.name.clone(),
             what,
             example,
-            src: self.source.named(),
             span,
         });
     }
 
     /// The `last_day_moves` switch, if declared exactly once.
-    fn counting(
-        &mut self,
-        switches: &[ast::CountingSwitch],
-        name_span: SourceSpan,
-    ) -> Option<bool> {
+    fn counting(&mut self, switches: &[ast::CountingSwitch], name_span: Span) -> Option<bool> {
         let mut found: Option<&ast::CountingSwitch> = None;
         let mut ok = true;
         for sw in switches {
             if sw.name.node != LAST_DAY_MOVES {
                 self.errors.push(CalendarError::UnknownCountingSwitch {
                     name: sw.name.node.clone(),
-                    src: self.source.named(),
-                    span: sw.name.span.source_span(),
+                    span: sw.name.span,
                 });
             } else if let Some(first) = found {
                 ok = false;
                 self.errors.push(CalendarError::DuplicateCountingSwitch {
                     name: sw.name.node.clone(),
-                    src: self.source.named(),
-                    span: sw.name.span.source_span(),
-                    first: first.name.span.source_span(),
+                    span: sw.name.span,
+                    first: first.name.span,
                 });
             } else {
                 found = Some(sw);
@@ -183,7 +157,7 @@ impl Builder<'_> {
     fn inside(
         &self,
         date: &crate::source::Spanned<NaiveDate>,
-        years: Option<&(std::ops::RangeInclusive<i32>, SourceSpan)>,
+        years: Option<&(std::ops::RangeInclusive<i32>, Span)>,
         errors: &mut Vec<CalendarError>,
     ) -> bool {
         let Some((range, years_span)) = years else {
@@ -198,8 +172,7 @@ impl Builder<'_> {
             year: date.node.year(),
             first: *range.start(),
             last: *range.end(),
-            src: self.source.named(),
-            span: date.span.source_span(),
+            span: date.span,
             years: *years_span,
         });
         false
@@ -209,12 +182,10 @@ impl Builder<'_> {
     fn days(
         &mut self,
         entries: &[DayEntry],
-        years: Option<&(std::ops::RangeInclusive<i32>, SourceSpan)>,
+        years: Option<&(std::ops::RangeInclusive<i32>, Span)>,
         weekend: &[Weekday],
     ) -> BTreeMap<NaiveDate, DayStatus> {
         let is_weekend = |d: NaiveDate| weekend.contains(&d.weekday());
-        let source = self.source;
-        let src = || source.named();
         let mut errors = Vec::new();
 
         // Holidays, observed days, fixed days off and working days: one entry per day.
@@ -228,9 +199,8 @@ impl Builder<'_> {
             if let Some((first, _)) = days.get(&date) {
                 errors.push(CalendarError::DuplicateDate {
                     date,
-                    src: src(),
-                    span: e.date.span.source_span(),
-                    first: first.date.span.source_span(),
+                    span: e.date.span,
+                    first: first.date.span,
                 });
                 continue;
             }
@@ -241,8 +211,7 @@ impl Builder<'_> {
                         "it is a {} and already a working day",
                         weekday_name(date.weekday())
                     ),
-                    src: src(),
-                    span: e.date.span.source_span(),
+                    span: e.date.span,
                     other: None,
                 });
             }
@@ -272,17 +241,15 @@ impl Builder<'_> {
             let from_error = if let Some(first) = from_seen.get(&from) {
                 Some(CalendarError::DuplicateDate {
                     date: from,
-                    src: src(),
-                    span: e.date.span.source_span(),
-                    first: first.date.span.source_span(),
+                    span: e.date.span,
+                    first: first.date.span,
                 })
             } else {
                 match days.get(&from) {
                     Some((first, DayKind::Working)) => Some(CalendarError::DuplicateDate {
                         date: from,
-                        src: src(),
-                        span: e.date.span.source_span(),
-                        first: first.date.span.source_span(),
+                        span: e.date.span,
+                        first: first.date.span,
                     }),
                     Some((other, DayKind::Holiday | DayKind::Fixed)) => {
                         Some(CalendarError::CannotBecomeWorking {
@@ -292,17 +259,15 @@ impl Builder<'_> {
                             } else {
                                 "it is a public holiday".to_string()
                             },
-                            src: src(),
-                            span: e.date.span.source_span(),
-                            other: Some(other.date.span.source_span()),
+                            span: e.date.span,
+                            other: Some(other.date.span),
                         })
                     }
                     Some((_, DayKind::Observed)) => None,
                     None if targets.contains(&from) => Some(CalendarError::CannotBecomeWorking {
                         date: from,
                         why: "another transfer moves a day off onto it".to_string(),
-                        src: src(),
-                        span: e.date.span.source_span(),
+                        span: e.date.span,
                         other: None,
                     }),
                     None if is_weekend(from) => None,
@@ -312,8 +277,7 @@ impl Builder<'_> {
                             "it is a {} and already a working day",
                             weekday_name(from.weekday())
                         ),
-                        src: src(),
-                        span: e.date.span.source_span(),
+                        span: e.date.span,
                         other: None,
                     }),
                 }
@@ -334,9 +298,8 @@ impl Builder<'_> {
                     DayKind::Working => {
                         errors.push(CalendarError::DuplicateDate {
                             date: to_date,
-                            src: src(),
-                            span: to.span.source_span(),
-                            first: other.date.span.source_span(),
+                            span: to.span,
+                            first: other.date.span,
                         });
                         ok = false;
                         None
@@ -361,9 +324,8 @@ impl Builder<'_> {
                 errors.push(CalendarError::TransferOntoDayOff {
                     date: to_date,
                     why,
-                    src: src(),
-                    span: to.span.source_span(),
-                    other: other.map(crate::source::Span::source_span),
+                    span: to.span,
+                    other,
                 });
                 ok = false;
             }
@@ -379,18 +341,49 @@ impl Builder<'_> {
         let mut special = BTreeMap::new();
         for (date, (e, kind)) in days {
             let (working, reason) = entry_reason(kind);
-            special.insert(date, DayStatus::from_entry(date, working, reason, e));
+            special.insert(date, status_from_entry(date, working, reason, e));
         }
         for (e, from, to) in moves {
             special.insert(
                 from,
-                DayStatus::from_entry(from, true, DayReason::TransferredWorking { to }, e),
+                status_from_entry(from, true, DayReason::TransferredWorking { to }, e),
             );
             special.insert(
                 to,
-                DayStatus::from_entry(to, false, DayReason::TransferredOff { from }, e),
+                status_from_entry(to, false, DayReason::TransferredOff { from }, e),
             );
         }
         special
+    }
+}
+
+/// A day an entry speaks of, with the entry's words and provenance.
+fn status_from_entry(
+    date: NaiveDate,
+    working: bool,
+    reason: DayReason,
+    entry: &ast::DayEntry,
+) -> DayStatus {
+    let p = &entry.provenance;
+    DayStatus {
+        date,
+        working,
+        reason,
+        label: Some(entry.reason.node.clone()).filter(|s| !s.is_empty()),
+        citations: p.citations.iter().map(citation).collect(),
+        sources: p.sources.iter().map(|s| s.node.clone()).collect(),
+        notes: p.notes.iter().map(|s| s.node.clone()).collect(),
+        unverified: p.unverified.as_ref().map(|s| s.node.clone()),
+        span: Some(entry.span),
+    }
+}
+
+/// A citation as a person writes it.
+fn citation(c: &ast::Citation) -> String {
+    let annex = |a: &Option<u32>| a.map(|n| format!(" annex {n}")).unwrap_or_default();
+    match &c.target {
+        ast::CiteTarget::Own => format!("§ {}", c.paragraph),
+        ast::CiteTarget::Standard(a) => format!("§ standard{} {}", annex(a), c.paragraph),
+        ast::CiteTarget::Act(name, a) => format!("§ {}{} {}", name.node, annex(a), c.paragraph),
     }
 }

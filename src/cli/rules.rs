@@ -1,0 +1,87 @@
+//! What every subcommand that loads rules shares: the rule set named by `--rules` (or the
+//! shipped one), and its diagnostics on stderr, for people or as JSON lines, in the language
+//! asked for. Stdout is left to the subcommand's own output.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::Outcome;
+use crate::RuleSet;
+use crate::diagnostic::Diagnostics;
+use crate::report::human::{self, Style};
+use crate::vocab::Lang;
+
+/// Languages of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Kazakh.
+    Kk,
+    /// Russian.
+    Ru,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Kk => Lang::Kk,
+            LangArg::Ru => Lang::Ru,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// How diagnostics are written to stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shown {
+    /// One JSON object per line instead of reports for people.
+    pub json: bool,
+    /// The language of their words.
+    pub lang: Lang,
+}
+
+/// Load the rule set named by `--rules`, or the shipped one, and show its diagnostics: the
+/// errors if it does not compile (then nothing is done: exit status 2), else its warnings.
+pub(crate) fn load(rules: Option<&PathBuf>, shown: Shown) -> Result<RuleSet, Outcome> {
+    let loaded = match rules {
+        Some(dir) => RuleSet::load(dir),
+        None => RuleSet::shipped().map(|r| (r, Diagnostics::default())),
+    };
+    match loaded {
+        Ok((rules, warnings)) => {
+            if !warnings.is_empty() {
+                print(&warnings, shown, "the rule files");
+            }
+            Ok(rules)
+        }
+        Err(errors) => {
+            print(&errors, shown, "the rule files; nothing was checked");
+            Err(Outcome::Failure)
+        }
+    }
+}
+
+/// Write diagnostics to stderr; for people, with a closing summary line about `what`.
+pub(crate) fn print(diagnostics: &Diagnostics, shown: Shown, what: &str) {
+    let stderr = std::io::stderr();
+    let mut out = stderr.lock();
+    if shown.json {
+        for d in diagnostics {
+            let line = crate::report::json::diagnostic_line(d, &diagnostics.sources, shown.lang);
+            let _ = out.write_all(line.as_bytes());
+        }
+        return;
+    }
+    let style = Style::for_stream(stderr.is_terminal(), shown.lang);
+    for d in diagnostics {
+        let _ = out.write_all(human::render(d, &diagnostics.sources, &style).as_bytes());
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        human::summary(diagnostics.errors(), diagnostics.warnings(), what)
+    );
+}

@@ -1,0 +1,166 @@
+//! The one table of diagnostic codes, on the ground floor so that every phase can name its
+//! codes without importing `report`. Rule-file errors have `E` codes (`E00xx` reading,
+//! `E01xx` syntax, `E02xx` names, `E03xx` types and units, `E04xx` validity and calendars),
+//! lints will have `L` codes, bundle findings `V` codes and the kebab-case names that reports
+//! use. Codes are never reused. Each code is a `static` named after its kebab-case name
+//! (`codes::UNDEFINED_NAME`), so a diagnostic or finding with a code that is not in the table
+//! does not compile.
+
+use serde::Serialize;
+
+/// How serious a diagnostic or finding is. The table gives each code its default; a run may
+/// raise or lower it (lint levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Reported; does not stop the rule set loading or change a verdict.
+    Warning,
+    /// Stops the rule set loading; for a bundle, changes the verdict (or, for deadlines, the
+    /// exit status).
+    Error,
+}
+
+impl Severity {
+    /// As written in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Where a code belongs, by the phase that emits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `E00xx`: reading rule files.
+    Files,
+    /// `E01xx`: the text does not follow the grammar.
+    Syntax,
+    /// `E02xx`: names, scopes, suppressions.
+    Names,
+    /// `E03xx`: types and units.
+    Types,
+    /// `E04xx`: validity in time and calendar data.
+    Validity,
+    /// `L0xx`: lints.
+    Lint,
+    /// `V0xx`: findings about a bundle.
+    Bundle,
+}
+
+/// One code.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Code {
+    /// `E0201`, `V004`.
+    pub code: &'static str,
+    /// The kebab-case name (for bundle findings, the name in reports).
+    pub name: &'static str,
+    /// The severity unless a run says otherwise.
+    pub severity: Severity,
+    /// What it means, one line.
+    pub summary: &'static str,
+}
+
+impl Code {
+    /// The family, read from the code's prefix.
+    pub fn family(&self) -> Family {
+        let b = self.code.as_bytes();
+        match (b.first(), b.get(2)) {
+            (Some(b'L'), _) => Family::Lint,
+            (Some(b'V'), _) => Family::Bundle,
+            (_, Some(b'1')) => Family::Syntax,
+            (_, Some(b'2')) => Family::Names,
+            (_, Some(b'3')) => Family::Types,
+            (_, Some(b'4')) => Family::Validity,
+            _ => Family::Files,
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+macro_rules! codes {
+    ($( $ident:ident = $code:literal $name:literal $severity:ident $summary:literal; )*) => {
+        $(
+            #[doc = concat!("`", $code, "` `", $name, "`: ", $summary, ".")]
+            pub static $ident: Code = Code {
+                code: $code,
+                name: $name,
+                severity: Severity::$severity,
+                summary: $summary,
+            };
+        )*
+        /// Every code, sorted.
+        pub static CODES: &[&Code] = &[$(&$ident),*];
+    };
+}
+
+codes! {
+    UNREADABLE_RULE_FILES = "E0001" "unreadable-rule-files" Error "the rule files could not be read";
+    UNEXPECTED_TEXT = "E0101" "unexpected-text" Error "the text does not follow the grammar";
+    INVALID_DATE = "E0102" "invalid-date" Error "a date that does not exist";
+    NUMBER_TOO_LARGE = "E0103" "number-too-large" Error "a number too large to mean anything";
+    NESTING_TOO_DEEP = "E0104" "nesting-too-deep" Error "an expression nested too deeply";
+    FILE_TOO_COMPLEX = "E0105" "file-too-complex" Error "a file beyond the parser's work limit";
+    REPEATED_CLAUSE = "E0106" "repeated-clause" Error "a clause that may appear once appears twice";
+    UNKNOWN_WEEKDAY = "E0107" "unknown-weekday" Error "a weekend day that is not a weekday name";
+    UNDEFINED_NAME = "E0201" "undefined-name" Error "a name that is not defined";
+    DUPLICATE_NAME = "E0202" "duplicate-name" Error "a name defined twice";
+    STEP_CYCLE = "E0203" "step-cycle" Error "steps whose deadlines depend on each other in a circle";
+    ALLOW_WITHOUT_REASON = "E0204" "allow-without-reason" Error "a lint suppression without its reason";
+    UNKNOWN_FUNCTION = "E0205" "unknown-function" Error "a function that does not exist";
+    TYPE_MISMATCH = "E0301" "type-mismatch" Error "values of kinds that cannot be compared or combined";
+    NOT_A_CONDITION = "E0302" "not-a-condition" Error "a value where a condition is needed";
+    WRONG_TYPE = "E0303" "wrong-type" Error "a value of the wrong kind";
+    CALENDAR_AND_WORKING_DAYS = "E0304" "calendar-and-working-days" Error "a duration both calendar and working days";
+    UNKNOWN_TYPE = "E0305" "unknown-type" Error "a type that does not exist";
+    UNKNOWN_VALUE = "E0306" "unknown-value" Error "a value that is not one of an enumeration's values";
+    UNKNOWN_TIMEZONE = "E0307" "unknown-timezone" Error "a timezone the tz database does not know";
+    OUTSIDE_ACT = "E0401" "outside-act" Error "an element in force outside the validity of its act";
+    NEVER_IN_FORCE = "E0402" "never-in-force" Error "an element whose start is not before its end";
+    OVERLAPPING_VERSIONS = "E0403" "overlapping-versions" Error "two versions of a service in force on the same day";
+    CALENDAR_CLAUSE_MISSING = "E0410" "calendar-clause-missing" Error "a calendar without a required clause";
+    CALENDAR_YEARS_BACKWARDS = "E0411" "calendar-years-backwards" Error "a calendar's years run backwards";
+    CALENDAR_UNKNOWN_WEEKDAY = "E0412" "calendar-unknown-weekday" Error "a calendar weekend day that is not a weekday";
+    CALENDAR_UNKNOWN_TIMEZONE = "E0413" "calendar-unknown-timezone" Error "a calendar timezone the tz database does not know";
+    CALENDAR_DATE_OUTSIDE_YEARS = "E0414" "calendar-date-outside-years" Error "a calendar entry outside the years it covers";
+    CALENDAR_DUPLICATE_DATE = "E0415" "calendar-duplicate-date" Error "two calendar entries for one date";
+    CALENDAR_TRANSFER_ONTO_DAY_OFF = "E0416" "calendar-transfer-onto-day-off" Error "a transfer onto a day that is already off";
+    CALENDAR_CANNOT_BECOME_WORKING = "E0417" "calendar-cannot-become-working" Error "a day that a transfer cannot make working";
+    CALENDAR_UNKNOWN_COUNTING_SWITCH = "E0418" "calendar-unknown-counting-switch" Error "a counting switch that does not exist";
+    CALENDAR_DUPLICATE_COUNTING_SWITCH = "E0419" "calendar-duplicate-counting-switch" Error "a counting switch given twice";
+    OUTSIDE_CALENDAR = "E0420" "outside-calendar" Error "a working day asked for outside the calendar's years";
+    NO_CALENDAR = "E0421" "no-calendar" Error "a term in working days without a calendar";
+    MIXED_DAY_KIND = "E0422" "mixed-day-kind" Error "a term counted in calendar and working days at once";
+    DATE_OUT_OF_RANGE = "E0423" "date-out-of-range" Error "a term ending beyond the dates that can be counted";
+    NO_LOCAL_TIME = "E0424" "no-local-time" Error "the end of a day that does not exist in the timezone";
+    INVALID_INPUT = "V001" "invalid-input" Error "the bundle is malformed or ill-typed";
+    UNKNOWN_SERVICE = "V002" "unknown-service" Error "no service has the bundle's service id";
+    NOT_IN_FORCE = "V003" "not-in-force" Error "the service or channel is not in force on the day applied";
+    MISSING_DOCUMENT = "V004" "missing-document" Error "a required document is missing";
+    INVALID_DOCUMENT = "V005" "invalid-document" Error "a document fails a rule on its fields";
+    REFUSAL_GROUND = "V006" "refusal-ground" Error "a ground for refusal holds";
+    DEADLINE_LATE = "V007" "deadline-late" Error "a step happened after its due time";
+    DEADLINE_OVERDUE = "V008" "deadline-overdue" Error "a step has not happened and its due time has passed";
+    UNKNOWN_FIELD = "V009" "unknown-field" Warning "a bundle field that no rule reads";
+    UNKNOWN_DOCUMENT = "V010" "unknown-document" Warning "a document kind that the service does not know";
+    UNKNOWN_STEP = "V011" "unknown-step" Warning "an event for a step that the service does not have";
+    DEADLINE_UNKNOWN = "V012" "deadline-unknown" Warning "a deadline that cannot be computed";
+    UNDECIDED = "V013" "undecided" Warning "a rule whose facts are present but whose value cannot be computed";
+    DUPLICATE_EVENT = "V014" "duplicate-event" Warning "a step with more than one event";
+    EVENT_OUT_OF_ORDER = "V015" "event-out-of-order" Warning "a step dated before the event its term counts from";
+    DUPLICATE_KEY = "V016" "duplicate-key" Warning "a field given twice in one JSON object";
+}
+
+/// The code with this code or name.
+pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
+    CODES
+        .iter()
+        .copied()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}

@@ -1,0 +1,153 @@
+//! What the parser expected, in plain words: one description per grammar rule.
+
+use crate::syntax::parser::Rule;
+
+/// A grammar rule in plain words, or `None` for rules a user never needs to hear about.
+///
+/// The words are sorted and joined into "expected A, B or C", so related rules share one
+/// description and are listed once: every kind of note (`quote`, `source`, …) reads as "a note",
+/// every operator as "a comparison or arithmetic". `note` stands for the block's closing `}`:
+/// pest does not report the `}` it tried, but wherever a note may stand, the block may also end
+/// (except in a `view` heading, where `{` comes next).
+pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "the end of the file",
+        Rule::file => "`act`, `service` or `calendar`",
+        // Declarations and block clauses.
+        Rule::act_decl | Rule::kw_act | Rule::service_act => "`act`",
+        Rule::service_decl | Rule::kw_service => "`service`",
+        Rule::calendar_decl | Rule::kw_calendar | Rule::service_calendar => "`calendar`",
+        Rule::title_clause | Rule::kw_title => "`title`",
+        Rule::message_clause | Rule::kw_message => "`message`",
+        Rule::act_kind | Rule::kw_kind => "`kind`",
+        Rule::issued_clause | Rule::kw_issued => "`issued`",
+        Rule::issuer_clause | Rule::kw_issuer => "`issuer`",
+        Rule::kw_number => "`number`",
+        Rule::registered_clause | Rule::kw_registered => "`registered`",
+        Rule::published_clause | Rule::in_force_formula | Rule::kw_published => "`published`",
+        Rule::in_force_clause | Rule::kw_in_force => "`in_force`",
+        Rule::amended_clause | Rule::kw_amended => "`amended by`",
+        Rule::repealed_clause | Rule::kw_repealed => "`repealed by`",
+        Rule::annex_clause | Rule::annex_ref | Rule::kw_annex => "`annex`",
+        Rule::kw_excluded => "`excluded by`",
+        Rule::kw_unknown => "`unknown`",
+        Rule::kw_by => "`by`",
+        Rule::kw_at => "`at`",
+        Rule::kw_on => "`on`",
+        Rule::service_standard | Rule::kw_standard => "`standard`",
+        Rule::timezone_clause | Rule::kw_timezone => "`timezone`",
+        Rule::channels_clause | Rule::kw_channel => "`channel`",
+        Rule::actor_decl | Rule::kw_actor => "`actor`",
+        Rule::input_decl | Rule::kw_input => "`input`",
+        Rule::let_decl | Rule::kw_let => "`let`",
+        Rule::document_decl | Rule::kw_document => "`document`",
+        Rule::required_clause | Rule::kw_required => "`required`",
+        Rule::kw_always => "`always`",
+        Rule::when_clause | Rule::kw_when => "`when`",
+        Rule::kw_unless => "`unless`",
+        Rule::valid_clause | Rule::kw_valid => "`valid when`",
+        Rule::per_item | Rule::kw_for => "`for each`",
+        Rule::kw_each => "`each`",
+        Rule::kw_in => "`in`",
+        Rule::kw_where => "`where`",
+        Rule::kw_matched => "`matched by` and the item's name",
+        Rule::refusal_decl | Rule::kw_refusal => "`refusal`",
+        Rule::process_decl | Rule::kw_process => "`process`",
+        Rule::view_decl | Rule::kw_view => "`view`",
+        Rule::step_decl | Rule::kw_step => "`step`",
+        Rule::term_decl | Rule::kw_term => "`term`",
+        Rule::kw_within => "`within`",
+        Rule::step_deadline | Rule::kw_after => {
+            "`after` and the step it counts from, like `after submitted_at`"
+        }
+        Rule::step_parallel | Rule::kw_parallel => "`parallel with`",
+        Rule::kw_with => "`with`",
+        Rule::step_maps | Rule::kw_maps => "`maps to`",
+        Rule::kw_to => "`to`",
+        Rule::step_action | Rule::kw_action => "`action`",
+        Rule::example_decl | Rule::kw_example => "`example`",
+        Rule::kw_bundle => "`bundle` and the bundle's path in quotes",
+        Rule::kw_expect => "`expect` and a verdict, like `expect ok`",
+        Rule::expected_finding | Rule::kw_finding => {
+            "`finding` with a code and a subject, like `finding missing-document passport`"
+        }
+        Rule::weekend_clause | Rule::kw_weekend => "`weekend`",
+        Rule::years_clause | Rule::kw_years => "`years`",
+        Rule::counting_clause | Rule::kw_counting => "`counting`",
+        Rule::day_entry
+        | Rule::transfer_entry
+        | Rule::kw_holiday
+        | Rule::kw_observed
+        | Rule::kw_fixed
+        | Rule::kw_working
+        | Rule::kw_transfer => {
+            "a calendar day (`holiday`, `observed`, `fixed`, `working`, `transfer`)"
+        }
+        // Notes on the source, grouped; `note` stands for the closing brace (see above).
+        Rule::quote_clause
+        | Rule::kw_quote
+        | Rule::source_clause
+        | Rule::kw_source
+        | Rule::unverified_clause
+        | Rule::kw_unverified
+        | Rule::note_clause
+        | Rule::since_clause
+        | Rule::kw_since
+        | Rule::until_clause
+        | Rule::kw_until
+        | Rule::allow_clause
+        | Rule::kw_allow => {
+            "a note (`quote`, `source`, `note`, `unverified`, `since`, `until`, `allow`)"
+        }
+        Rule::kw_note => "the `}` that closes the block",
+        Rule::citation => "a citation like `§ 9(2)`",
+        Rule::para_ref | Rule::para_number => "a paragraph like `9(2)`",
+        Rule::cite_target => "an act and a paragraph, like `kz.law.migration art. 49(4)`",
+        Rule::kw_art => "`art.`",
+        Rule::time_point => "a date like `2019-03-23` or the name of an act",
+        Rule::lint_name => {
+            "the name of a lint, like `step-deadline-exceeds-term`, or a code like `L012`"
+        }
+        Rule::kw_because => "`because` and the reason in quotes",
+        // Tokens.
+        Rule::ident | Rule::literal_value => "a name like `passport`",
+        Rule::path => "a name like `applicant.birth_date`",
+        Rule::string | Rule::localized => "a quoted text like `\"…\"`",
+        Rule::date => "a date like `2019-03-23`",
+        Rule::number | Rule::number_lit => "a number like `7`",
+        Rule::lang => "a language: `kk`, `ru` or `en`",
+        Rule::duration => "a duration like `7 calendar days`",
+        Rule::duration_unit | Rule::unit_word | Rule::unit_qualifier => {
+            "a unit: `minutes`, `hours`, `days`, `calendar days`, `working days`, `months` or `years`"
+        }
+        // Types.
+        Rule::type_expr => {
+            "a type: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` or `list { … }`"
+        }
+        Rule::enum_type | Rule::kw_one_of => "`one_of(…)`",
+        Rule::set_type | Rule::kw_set => "`set(…)`",
+        Rule::list_type | Rule::kw_list => "`list { … }`",
+        Rule::field_decl => "a field like `birth_date: date`",
+        Rule::optional_mark => "a `?` after the type, if the fact may be unknown",
+        // Expressions.
+        Rule::expr => "a condition or a value",
+        Rule::op_and | Rule::op_or | Rule::kw_and | Rule::kw_or => "`and`, `or`",
+        Rule::op_eq
+        | Rule::op_ne
+        | Rule::op_lt
+        | Rule::op_le
+        | Rule::op_gt
+        | Rule::op_ge
+        | Rule::op_add
+        | Rule::op_sub => "a comparison or arithmetic (`==`, `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`)",
+        Rule::op_not | Rule::kw_not => "`not`",
+        Rule::op_in_list => "`in (…)`",
+        Rule::op_has_any | Rule::kw_has_any => "`has_any (…)`",
+        Rule::op_has | Rule::kw_has | Rule::has_document => "`has`",
+        Rule::bool_lit | Rule::kw_true | Rule::kw_false => "`true`, `false`",
+        Rule::quantifier | Rule::quantifier_kind => "`any … where`, `all … where`",
+        Rule::value_list => "a list of values in parentheses, like `(kk, ru)`",
+        Rule::call_arg => "an argument",
+        _ => return None,
+    })
+}

@@ -1,0 +1,203 @@
+//! Syntax errors (`E01xx`): pest's errors retold in plain words, and the errors of lowering.
+//! They hold spans (file and bytes) and become [`Diagnostic`]s late; `found` names what stands
+//! where the parser stopped, `expected` what could have stood there.
+
+mod expected;
+mod found;
+
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::source::{SourceFile, Span};
+use crate::syntax::parser::Rule;
+
+pub(crate) use expected::describe;
+
+/// An error found while reading a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SyntaxError {
+    /// The text does not follow the grammar.
+    #[error("unexpected {found}")]
+    Unexpected {
+        /// What stands there, in words.
+        found: String,
+        /// What could stand there, in words (the help).
+        expected: String,
+        /// Where.
+        span: Span,
+        /// The label text.
+        label: String,
+    },
+    /// A date that does not exist.
+    #[error("`{text}` is not a real calendar date")]
+    InvalidDate {
+        /// The date as written.
+        text: String,
+        /// Where.
+        span: Span,
+    },
+    /// A number too large to mean anything here.
+    #[error("the number `{text}` is too large")]
+    NumberTooLarge {
+        /// The number as written.
+        text: String,
+        /// Where.
+        span: Span,
+    },
+    /// Expressions nested deeper than the limit.
+    #[error("this expression is nested too deeply")]
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+        /// Where.
+        span: Span,
+    },
+    /// The parser gave up (pathological input).
+    #[error("this rule file is too complex to read")]
+    TooComplex {
+        /// Where.
+        span: Span,
+    },
+    /// A clause that may appear once appears twice.
+    #[error("`{clause}` is given twice")]
+    RepeatedClause {
+        /// The clause keyword.
+        clause: String,
+        /// The second occurrence.
+        span: Span,
+        /// The first occurrence.
+        first: Span,
+    },
+    /// A calendar weekday name that is not one.
+    #[error("unknown weekday `{text}`")]
+    UnknownWeekday {
+        /// As written.
+        text: String,
+        /// Where.
+        span: Span,
+    },
+}
+
+impl SyntaxError {
+    /// The primary place.
+    pub fn span(&self) -> Span {
+        match self {
+            SyntaxError::Unexpected { span, .. }
+            | SyntaxError::InvalidDate { span, .. }
+            | SyntaxError::NumberTooLarge { span, .. }
+            | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::TooComplex { span }
+            | SyntaxError::RepeatedClause { span, .. }
+            | SyntaxError::UnknownWeekday { span, .. } => *span,
+        }
+    }
+
+    /// Retell a pest error in plain words. `file` is the source's index in its source map.
+    pub(crate) fn from_pest(
+        err: &pest::error::Error<Rule>,
+        source: &SourceFile,
+        file: usize,
+    ) -> SyntaxError {
+        use pest::error::{ErrorVariant, InputLocation};
+        let offset = match err.location {
+            InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
+        };
+        let (positives, custom) = match &err.variant {
+            ErrorVariant::ParsingError { positives, .. } => (positives.clone(), None),
+            ErrorVariant::CustomError { message } => (Vec::new(), Some(message.clone())),
+        };
+        if custom.as_deref().is_some_and(|m| m.contains("call limit")) {
+            return SyntaxError::TooComplex {
+                span: Span::new(file, offset, offset),
+            };
+        }
+        let (found, len) = found::describe_found(&source.text, offset);
+        let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
+        words.sort_unstable();
+        words.dedup();
+        let expected = match words.as_slice() {
+            [] => custom.unwrap_or_else(|| {
+                String::from("check the spelling and the order of the words here")
+            }),
+            [one] => format!("expected {one}"),
+            many => {
+                let (last, rest) = many.split_last().map_or((&"", &[][..]), |(l, r)| (l, r));
+                format!("expected {} or {last}", rest.join(", "))
+            }
+        };
+        let label = match words.as_slice() {
+            [one] => format!("expected {one} here"),
+            _ => String::from("not expected here"),
+        };
+        SyntaxError::Unexpected {
+            found,
+            expected,
+            span: Span::new(file, offset, offset + len),
+            label,
+        }
+    }
+}
+
+impl From<&SyntaxError> for Diagnostic {
+    fn from(e: &SyntaxError) -> Diagnostic {
+        let message = e.to_string();
+        match e {
+            SyntaxError::Unexpected {
+                expected,
+                span,
+                label,
+                ..
+            } => Diagnostic::new(
+                &codes::UNEXPECTED_TEXT,
+                message,
+                Label::new(*span, label.as_str()),
+            )
+            .with_help(expected.as_str()),
+            SyntaxError::InvalidDate { span, .. } => {
+                Diagnostic::new(&codes::INVALID_DATE, message, Label::new(*span, "no such day"))
+                    .with_help(
+                        "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day that exists in that month",
+                    )
+            }
+            SyntaxError::NumberTooLarge { span, .. } => {
+                Diagnostic::new(&codes::NUMBER_TOO_LARGE, message, Label::new(*span, "too large"))
+                    .with_help("numbers in rule files must be below 1000000")
+            }
+            SyntaxError::TooDeep { limit, span } => Diagnostic::new(
+                &codes::NESTING_TOO_DEEP,
+                message,
+                Label::new(*span, "nesting limit reached here"),
+            )
+            .with_help(format!(
+                "split the condition into named parts with `let`; at most {limit} levels of nesting are read"
+            )),
+            SyntaxError::TooComplex { span } => Diagnostic::new(
+                &codes::FILE_TOO_COMPLEX,
+                message,
+                Label::new(*span, "reading stopped here"),
+            )
+            .with_help("the file exceeds the parser's work limit; split it or simplify its expressions"),
+            SyntaxError::RepeatedClause {
+                clause,
+                span,
+                first,
+            } => Diagnostic::new(
+                &codes::REPEATED_CLAUSE,
+                message,
+                Label::new(*span, format!("second `{clause}`")),
+            )
+            .with_label(Label::new(*first, "first given here"))
+            .with_help(format!("keep one `{clause}` clause and delete the other")),
+            SyntaxError::UnknownWeekday { span, .. } => {
+                Diagnostic::new(&codes::UNKNOWN_WEEKDAY, message, Label::new(*span, "not a weekday"))
+                    .with_help("write weekdays as mon, tue, wed, thu, fri, sat, sun")
+            }
+        }
+    }
+}
+
+impl From<SyntaxError> for Diagnostic {
+    fn from(e: SyntaxError) -> Diagnostic {
+        Diagnostic::from(&e)
+    }
+}
