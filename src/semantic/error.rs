@@ -173,22 +173,22 @@ pub enum SemanticError {
     },
 }
 
-/// `act`, `step`, … in Russian and Kazakh, and whether the Russian word is masculine, feminine
-/// or neuter (the participle agrees with it).
+/// `act`, `step`, … in Russian and Kazakh, with the Russian participle "defined" that agrees
+/// with the noun's gender.
 fn name_kind(what: &str) -> (&str, &str, &str) {
     match what {
-        "act" => ("акт", "", "акт"),
-        "actor" => ("исполнитель", "", "орындаушы"),
-        "calendar" => ("календарь", "", "күнтізбе"),
-        "document" => ("документ", "", "құжат"),
-        "field" => ("поле", "о", "өріс"),
-        "input" => ("факт", "", "факт"),
-        "let" => ("определение", "о", "анықтама"),
-        "name" => ("имя", "о", "атау"),
-        "refusal ground" => ("основание для отказа", "о", "бас тарту негізі"),
-        "step" => ("шаг", "", "қадам"),
-        "value" => ("значение", "о", "мән"),
-        _ => (what, "о", what),
+        "act" => ("акт", "определён", "акт"),
+        "actor" => ("исполнитель", "определён", "орындаушы"),
+        "calendar" => ("календарь", "определён", "күнтізбе"),
+        "document" => ("документ", "определён", "құжат"),
+        "field" => ("поле", "определено", "өріс"),
+        "input" => ("факт", "определён", "факт"),
+        "let" => ("определение", "определено", "анықтама"),
+        "name" => ("имя", "определено", "атау"),
+        "refusal ground" => ("основание для отказа", "определено", "бас тарту негізі"),
+        "step" => ("шаг", "определён", "қадам"),
+        "value" => ("значение", "определено", "мән"),
+        _ => (what, "определено", what),
     }
 }
 
@@ -231,10 +231,10 @@ impl From<&SemanticError> for Diagnostic {
                 repeats,
                 span,
             } => {
-                let (ru, ending, kk) = name_kind(what);
+                let (ru, participle, kk) = name_kind(what);
                 let message = Wording::new(
                     message,
-                    format!("{ru} `{name}` не определён{ending}"),
+                    format!("{ru} `{name}` не {participle}"),
                     format!("{kk} `{name}` анықталмаған"),
                 );
                 let label = Wording::new("not defined", "не определено", "анықталмаған");
