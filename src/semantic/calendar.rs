@@ -160,6 +160,9 @@ impl Builder {
         years: Option<&(std::ops::RangeInclusive<i32>, Span)>,
         errors: &mut Vec<CalendarError>,
     ) -> bool {
+        if ast::known_date(date.node).is_none() {
+            return false; // not a real date: its syntax error says so
+        }
         let Some((range, years_span)) = years else {
             return true;
         };

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::error::SemanticError;
 use super::model::{ActInfo, Interval};
 use crate::source::{Span, Spanned};
-use crate::syntax::ast::{self, InForce, TimePoint};
+use crate::syntax::ast::{self, InForce, TimePoint, known_date};
 use crate::vocab::DurationUnit;
 
 /// Resolve the timeline of every act.
@@ -20,7 +20,7 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
             .repealed
             .as_ref()
             .and_then(|r| r.on.as_ref())
-            .map(|d| d.node);
+            .and_then(|d| known_date(d.node));
         out.entry(decl.name.node.clone()).or_insert(ActInfo {
             decl,
             in_force,
@@ -51,15 +51,20 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
 /// elapse, so the act is in force on D+N+1. With the publication date unknown, the earliest
 /// possible publication day is the registration (or, failing that, the signing) date.
 fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
-    let published = act.published.as_ref().and_then(|p| p.node);
+    let published = act
+        .published
+        .as_ref()
+        .and_then(|p| p.node)
+        .and_then(known_date);
+    let issued = act.issued.as_ref().and_then(|(d, _)| known_date(d.node));
     let earliest_publication = || {
         act.registered
             .as_ref()
-            .and_then(|(d, _)| d.as_ref().map(|d| d.node))
-            .or_else(|| act.issued.as_ref().map(|(d, _)| d.node))
+            .and_then(|(d, _)| d.as_ref().and_then(|d| known_date(d.node)))
+            .or(issued)
     };
     match act.in_force.as_ref().map(|f| &f.node) {
-        Some(InForce::Date(d)) => (Some(*d), false),
+        Some(InForce::Date(d)) => (known_date(*d), false),
         Some(InForce::AfterPublication(duration)) => {
             let (base, estimate) = match published {
                 Some(p) => (Some(p), false),
@@ -68,10 +73,7 @@ fn entry_into_force(act: &ast::Act) -> (Option<NaiveDate>, bool) {
             (base.and_then(|b| after_days(b, *duration)), estimate)
         }
         Some(InForce::Unknown) => (earliest_publication(), true),
-        None => (
-            published.or_else(|| act.issued.as_ref().map(|(d, _)| d.node)),
-            published.is_none(),
-        ),
+        None => (published.or(issued), published.is_none()),
     }
 }
 
@@ -97,7 +99,7 @@ pub(crate) fn interval(
     acts: &BTreeMap<String, ActInfo>,
 ) -> Interval {
     let point = |p: &Spanned<TimePoint>| match &p.node {
-        TimePoint::Date(d) => Some(*d),
+        TimePoint::Date(d) => known_date(*d),
         TimePoint::Act(name) => acts.get(&name.node).and_then(|a| a.in_force),
     };
     Interval {

@@ -7,6 +7,15 @@ use chrono::NaiveDate;
 use crate::source::{Span, Spanned};
 use crate::vocab::{Duration, Lang, Texts};
 
+/// What stands for a date that could not be read (`2019-02-30`): its error is reported where it
+/// is written, and analysis treats the date as unknown, so that one typo is one error.
+pub const UNREADABLE_DATE: NaiveDate = NaiveDate::MIN;
+
+/// The date, unless it could not be read.
+pub fn known_date(date: NaiveDate) -> Option<NaiveDate> {
+    (date != UNREADABLE_DATE).then_some(date)
+}
+
 /// A name as written, with its span.
 pub type Name = Spanned<String>;
 

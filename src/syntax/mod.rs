@@ -7,6 +7,7 @@ pub mod error;
 mod holes;
 pub mod lower;
 pub(crate) mod parser;
+mod recover;
 
 pub use error::SyntaxError;
 pub use holes::Holes;

@@ -5,6 +5,7 @@ mod check;
 mod codes;
 mod fuzz;
 mod pointer_index;
+mod recovery;
 mod semantic;
 mod support;
 mod syntax;

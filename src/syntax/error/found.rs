@@ -59,9 +59,14 @@ const RESERVED: &str = "\
 /// (`=` for `==`, `&&`, typographic quotes, day-first dates, misspelled keywords, a text that is
 /// never closed) and names the block the error is in: a missing `}` only shows where the next
 /// declaration starts, so the block it left open is the useful clue.
-pub(super) fn describe_found(text: &str, offset: usize) -> (String, usize) {
+///
+/// `context` is where the text that matters begins: the start of the declaration being read
+/// (recovery reads declarations one by one, and a block left open by an earlier broken one must
+/// not be blamed here). Line numbers are still counted from the start of the file.
+pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (String, usize) {
     let rest = text.get(offset..).unwrap_or("");
-    let before = text.get(..offset).unwrap_or("");
+    let before = text.get(context.min(offset)..offset).unwrap_or("");
+    let line_base = text.get(..context).map_or(0, |t| t.matches('\n').count());
     let block = open_block(before);
     let Some(first) = rest.chars().next() else {
         return match block {
@@ -98,13 +103,19 @@ pub(super) fn describe_found(text: &str, offset: usize) -> (String, usize) {
     }
     if let Some(line) = type_forgotten(before, prev) {
         return (
-            format!("{token}: the type after `:` on line {line} is missing"),
+            format!(
+                "{token}: the type after `:` on line {} is missing",
+                line + line_base
+            ),
             len,
         );
     }
     if let Some(line) = open_parenthesis(before).filter(|_| first != ')') {
         return (
-            format!("{token}: the `(` opened on line {line} is not closed"),
+            format!(
+                "{token}: the `(` opened on line {} is not closed",
+                line + line_base
+            ),
             len,
         );
     }

@@ -92,26 +92,47 @@ impl SyntaxError {
         }
     }
 
-    /// Retell a pest error in plain words. `file` is the source's index in its source map.
+    /// Whether the parser itself stopped here (not a problem found in a token afterwards).
+    pub(crate) fn is_parse_error(&self) -> bool {
+        matches!(
+            self,
+            SyntaxError::Unexpected { .. } | SyntaxError::TooComplex { .. }
+        )
+    }
+
+    /// Retell a pest error in plain words. `file` is the source's index in its source map;
+    /// `piece` says which part of the text was parsed (see [`Piece`]).
     pub(crate) fn from_pest(
         err: &pest::error::Error<Rule>,
         source: &SourceFile,
         file: usize,
+        piece: Piece,
     ) -> SyntaxError {
         use pest::error::{ErrorVariant, InputLocation};
-        let offset = match err.location {
-            InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
-        };
-        let (positives, custom) = match &err.variant {
+        let mut offset = piece.base
+            + match err.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
+            };
+        let (mut positives, custom) = match &err.variant {
             ErrorVariant::ParsingError { positives, .. } => (positives.clone(), None),
             ErrorVariant::CustomError { message } => (Vec::new(), Some(message.clone())),
         };
+        if offset >= piece.end {
+            // The piece ended where the whole file goes on: what stands there is the next
+            // token of the file, as a parse of the whole file would have said.
+            offset = next_token(&source.text, piece.end);
+        }
+        if piece.in_block && positives.contains(&Rule::EOI) {
+            // what may close a piece inside a block is the block's `}`, not the end of the file
+            positives.retain(|r| *r != Rule::EOI);
+            positives.push(Rule::kw_note);
+        }
         if custom.as_deref().is_some_and(|m| m.contains("call limit")) {
             return SyntaxError::TooComplex {
                 span: Span::new(file, offset, offset),
             };
         }
-        let (found, len) = found::describe_found(&source.text, offset);
+        let (found, len) = found::describe_found(&source.text, piece.context, offset);
         let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
         words.sort_unstable();
         words.dedup();
@@ -134,6 +155,46 @@ impl SyntaxError {
             expected,
             span: Span::new(file, offset, offset + len),
             label,
+        }
+    }
+}
+
+/// Which part of a file a parse read: the whole file, or (in recovery) one declaration or the
+/// elements of a block on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// Where the parsed text starts in the file.
+    pub base: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// Where the declaration it belongs to starts (the context of an error).
+    pub context: usize,
+    /// Whether it lies inside a block, which a `}` closes.
+    pub in_block: bool,
+}
+
+impl Piece {
+    /// The whole text.
+    pub(crate) fn whole(text: &str) -> Piece {
+        Piece {
+            base: 0,
+            end: text.len(),
+            context: 0,
+            in_block: false,
+        }
+    }
+}
+
+/// The offset of the first token at or after `offset`: spaces and comments skipped.
+fn next_token(text: &str, mut offset: usize) -> usize {
+    loop {
+        let rest = text.get(offset..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        offset += rest.len() - trimmed.len();
+        if trimmed.starts_with("//") {
+            offset += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            return offset;
         }
     }
 }

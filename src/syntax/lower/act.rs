@@ -45,7 +45,10 @@ impl Lower {
                 }
                 Rule::issued_clause => {
                     let (date, number) = self.dated_number(p);
-                    let v = (date.unwrap_or(Spanned::new(NaiveDate::MIN, ps)), number);
+                    let v = (
+                        date.unwrap_or(Spanned::new(crate::syntax::ast::UNREADABLE_DATE, ps)),
+                        number,
+                    );
                     once(self, &mut act.issued, &mut firsts[1], "issued", ps, v);
                 }
                 Rule::issuer_clause => {

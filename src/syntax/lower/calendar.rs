@@ -1,6 +1,5 @@
 //! Lowering of `calendar` declarations: weekends, years, counting switches, dated entries.
 
-use chrono::NaiveDate;
 use pest::iterators::Pair;
 
 use super::super::ast::{Calendar, CountingSwitch, DayEntry, DayKind, Provenance};
@@ -117,7 +116,9 @@ impl Lower {
             }
         }
         let mut dates = dates.into_iter();
-        let date = dates.next().unwrap_or(Spanned::new(NaiveDate::MIN, span));
+        let date = dates
+            .next()
+            .unwrap_or(Spanned::new(crate::syntax::ast::UNREADABLE_DATE, span));
         DayEntry {
             kind,
             date,

@@ -28,11 +28,11 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 
 impl Lower {
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let file = self.file;
+        let (file, base) = (self.file, self.base);
         let this = std::cell::RefCell::new(self);
         let sp = |p: &Pair<'_, Rule>| {
             let s = p.as_span();
-            Span::new(file, s.start(), s.end())
+            Span::new(file, base + s.start(), base + s.end())
         };
         PRATT
             .map_primary(|p| this.borrow_mut().primary(p))

@@ -11,10 +11,20 @@ use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
 use crate::vocab::{Duration, DurationUnit, Texts};
 
-impl Lower {
-    pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
-        let (span, name, inner) = self.keyword_and_name(pair);
-        let mut s = Service {
+/// Where each clause that a service may have once was first given.
+#[derive(Debug, Default)]
+pub(super) struct ServiceOnce {
+    act: Option<Span>,
+    standard: Option<Span>,
+    timezone: Option<Span>,
+    calendar: Option<Span>,
+    process: Option<Span>,
+}
+
+impl Service {
+    /// A service with nothing declared in it yet.
+    pub(super) fn new(name: crate::syntax::ast::Name, span: Span) -> Service {
+        Service {
             name,
             title: Texts::default(),
             act: None,
@@ -32,99 +42,124 @@ impl Lower {
             examples: Vec::new(),
             provenance: Provenance::default(),
             span,
-        };
-        let mut firsts: [Option<Span>; 5] = [None; 5];
+        }
+    }
+}
+
+impl Lower {
+    pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
+        let (span, name, inner) = self.keyword_and_name(pair);
+        let mut s = Service::new(name, span);
+        let mut seen = ServiceOnce::default();
         for p in inner {
-            let ps = self.span(&p);
-            match p.as_rule() {
-                Rule::title_clause => self.texts(p, &mut s.title),
-                Rule::service_act | Rule::service_standard => {
-                    let is_act = p.as_rule() == Rule::service_act;
-                    let mut act = None;
-                    let mut annex = None;
-                    for x in p.into_inner() {
-                        match x.as_rule() {
-                            Rule::path => act = Some(self.name(&x)),
-                            Rule::annex_ref => annex = self.annex_number(x),
-                            _ => {}
-                        }
-                    }
-                    if let Some(act) = act {
-                        if is_act {
-                            once(self, &mut s.act, &mut firsts[0], "act", ps, (act, annex));
-                        } else {
-                            once(
-                                self,
-                                &mut s.standard,
-                                &mut firsts[1],
-                                "standard",
-                                ps,
-                                (act, annex),
-                            );
-                        }
-                    }
-                }
-                Rule::timezone_clause => {
-                    if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::string) {
-                        let v = self.string(&x);
-                        once(self, &mut s.timezone, &mut firsts[2], "timezone", ps, v);
-                    }
-                }
-                Rule::service_calendar => {
-                    if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::ident) {
-                        let v = self.name(&x);
-                        once(self, &mut s.calendar, &mut firsts[3], "calendar", ps, v);
-                    }
-                }
-                Rule::channels_clause => {
-                    let mut it = p.into_inner();
-                    it.next();
-                    let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
-                    let mut provenance = Provenance::default();
-                    for x in it {
-                        self.provenance(&x, &mut provenance);
-                    }
-                    s.channels.push(Channel { name, provenance });
-                }
-                Rule::actor_decl => s.actors.push(self.actor(p)),
-                Rule::input_decl => s.inputs.push(self.input(p)),
-                Rule::let_decl => {
-                    let mut it = p.into_inner();
-                    it.next();
-                    let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
-                    let mut value = None;
-                    let mut provenance = Provenance::default();
-                    for x in it {
-                        if x.as_rule() == Rule::expr {
-                            value = Some(self.expr(x));
-                        } else {
-                            self.provenance(&x, &mut provenance);
-                        }
-                    }
-                    let value = value.unwrap_or(Expr {
-                        kind: ExprKind::Bool(false),
-                        span: ps,
-                    });
-                    s.lets.push(Let {
-                        name,
-                        value,
-                        provenance,
-                    });
-                }
-                Rule::document_decl => s.documents.push(self.document(p)),
-                Rule::refusal_decl => s.refusals.push(self.refusal(p)),
-                Rule::process_decl => {
-                    let process = self.process(p.into_inner(), ps);
-                    once(self, &mut s.process, &mut firsts[4], "process", ps, process);
-                }
-                Rule::view_decl => s.views.push(self.view(p)),
-                Rule::example_decl => s.examples.push(self.example(p)),
-                _ => {
-                    self.provenance(&p, &mut s.provenance);
-                }
-            }
+            self.service_item(&mut s, &mut seen, p);
         }
         s
+    }
+
+    /// Lower one element of a service into it (`seen` remembers the clauses that may appear
+    /// once). Recovery calls this for the elements of a service that did not parse whole.
+    pub(super) fn service_item(
+        &mut self,
+        s: &mut Service,
+        seen: &mut ServiceOnce,
+        p: Pair<'_, Rule>,
+    ) {
+        let ps = self.span(&p);
+        match p.as_rule() {
+            Rule::title_clause => self.texts(p, &mut s.title),
+            Rule::service_act | Rule::service_standard => {
+                let is_act = p.as_rule() == Rule::service_act;
+                let mut act = None;
+                let mut annex = None;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::path => act = Some(self.name(&x)),
+                        Rule::annex_ref => annex = self.annex_number(x),
+                        _ => {}
+                    }
+                }
+                if let Some(act) = act {
+                    if is_act {
+                        once(self, &mut s.act, &mut seen.act, "act", ps, (act, annex));
+                    } else {
+                        once(
+                            self,
+                            &mut s.standard,
+                            &mut seen.standard,
+                            "standard",
+                            ps,
+                            (act, annex),
+                        );
+                    }
+                }
+            }
+            Rule::timezone_clause => {
+                if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::string) {
+                    let v = self.string(&x);
+                    once(self, &mut s.timezone, &mut seen.timezone, "timezone", ps, v);
+                }
+            }
+            Rule::service_calendar => {
+                if let Some(x) = p.into_inner().find(|x| x.as_rule() == Rule::ident) {
+                    let v = self.name(&x);
+                    once(self, &mut s.calendar, &mut seen.calendar, "calendar", ps, v);
+                }
+            }
+            Rule::channels_clause => {
+                let mut it = p.into_inner();
+                it.next();
+                let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
+                let mut provenance = Provenance::default();
+                for x in it {
+                    self.provenance(&x, &mut provenance);
+                }
+                s.channels.push(Channel { name, provenance });
+            }
+            Rule::actor_decl => s.actors.push(self.actor(p)),
+            Rule::input_decl => s.inputs.push(self.input(p)),
+            Rule::let_decl => {
+                let mut it = p.into_inner();
+                it.next();
+                let name = it.next().map(|x| self.name(&x)).unwrap_or_default_name(ps);
+                let mut value = None;
+                let mut provenance = Provenance::default();
+                for x in it {
+                    if x.as_rule() == Rule::expr {
+                        value = Some(self.expr(x));
+                    } else {
+                        self.provenance(&x, &mut provenance);
+                    }
+                }
+                let value = value.unwrap_or(Expr {
+                    kind: ExprKind::Bool(false),
+                    span: ps,
+                });
+                s.lets.push(Let {
+                    name,
+                    value,
+                    provenance,
+                });
+            }
+            Rule::document_decl => s.documents.push(self.document(p)),
+            Rule::refusal_decl => s.refusals.push(self.refusal(p)),
+            Rule::process_decl => {
+                let process = self.process(p.into_inner(), ps);
+                once(
+                    self,
+                    &mut s.process,
+                    &mut seen.process,
+                    "process",
+                    ps,
+                    process,
+                );
+            }
+            Rule::view_decl => s.views.push(self.view(p)),
+            Rule::example_decl => s.examples.push(self.example(p)),
+            _ => {
+                self.provenance(&p, &mut s.provenance);
+            }
+        }
     }
 
     pub(super) fn actor(&mut self, pair: Pair<'_, Rule>) -> Actor {

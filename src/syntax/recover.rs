@@ -1,0 +1,330 @@
+//! Error recovery. pest stops at the first error, so when a file does not parse, it is cut
+//! into pieces by a cheap scan that knows strings, comments and braces, and each piece is parsed
+//! on its own: every top-level declaration, and inside a service each element. A piece that
+//! does not parse is reported and leaves a hole; the names it seems to declare are remembered
+//! (see [`Holes`]) so that their uses elsewhere are not reported as undefined.
+//!
+//! A piece starts on a line that begins with a word at the indentation of its siblings: a
+//! declaration at the start of a line outside every block (or at column 0 even inside one, so
+//! that a missing `}` does not swallow the rest of the file), an element of a service at the
+//! indentation of the service's first element. Lines that continue an element (provenance such
+//! as `§ …` or `note "…"`, an operator, deeper indentation) stay with it.
+
+use std::ops::Range;
+
+use super::Holes;
+
+/// Keywords that continue the element before them rather than begin one.
+const CONTINUING: &[&str] = &[
+    "quote",
+    "source",
+    "unverified",
+    "note",
+    "since",
+    "until",
+    "allow",
+    "and",
+    "or",
+    "not",
+    "has",
+    "has_any",
+    "in",
+    "unless",
+    "where",
+    "matched",
+    "message",
+    "within",
+    "after",
+    "by",
+    "parallel",
+    "maps",
+    "action",
+];
+
+/// Keywords that begin an element of a service.
+const ELEMENTS: &[&str] = &[
+    "title", "act", "standard", "timezone", "calendar", "channel", "actor", "input", "let",
+    "document", "refusal", "process", "view", "example",
+];
+
+/// One line as the scanner sees it.
+#[derive(Debug, Clone)]
+struct Line<'t> {
+    /// Byte offset of the line's first byte.
+    start: usize,
+    /// Bytes of indentation.
+    indent: usize,
+    /// The first word (letters, digits, `_`, `.`), if the line starts with one.
+    word: Option<&'t str>,
+    /// The second word, if any.
+    second: Option<&'t str>,
+    /// Whether anything but spaces and a comment stands on the line.
+    content: bool,
+    /// Brace depth at the start of the line.
+    depth: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '.'
+}
+
+/// The word at the start of `text`.
+fn word_at(text: &str) -> Option<&str> {
+    let end = text.find(|c: char| !is_word_char(c)).unwrap_or(text.len());
+    text.get(..end).filter(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+    })
+}
+
+/// Every line of `text[range]`, with the brace depth at its start (`depth` at `range.start`),
+/// reading strings (which end on their line) and comments.
+fn lines(text: &str, range: Range<usize>, mut depth: usize) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while start < range.end {
+        let end = text
+            .get(start..range.end)
+            .and_then(|t| t.find('\n'))
+            .map_or(range.end, |i| start + i + 1);
+        let line = text.get(start..end).unwrap_or("");
+        let trimmed = line.trim_start_matches([' ', '\t', '\r', '\u{feff}']);
+        let indent = line.len() - trimmed.len();
+        let word = word_at(trimmed);
+        let second = word.and_then(|w| {
+            let rest = trimmed.get(w.len()..)?.trim_start_matches([' ', '\t']);
+            word_at(rest)
+        });
+        let content = !(trimmed.trim_end().is_empty() || trimmed.starts_with("//"));
+        out.push(Line {
+            start,
+            indent,
+            word,
+            second,
+            content,
+            depth,
+        });
+        depth = depth_after(line, depth);
+        start = end;
+    }
+    out
+}
+
+/// The brace depth after reading `line`, starting at `depth`.
+fn depth_after(line: &str, mut depth: usize) -> usize {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => break,
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Cut a file into its top-level declarations.
+pub(super) fn declarations(text: &str) -> Vec<Range<usize>> {
+    let mut starts = vec![0];
+    for line in lines(text, 0..text.len(), 0) {
+        if line.start > 0 && line.word.is_some() && (line.depth == 0 || line.indent == 0) {
+            starts.push(line.start);
+        }
+    }
+    ranges(&starts, text.len())
+}
+
+fn ranges(starts: &[usize], end: usize) -> Vec<Range<usize>> {
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| *s..starts.get(i + 1).copied().unwrap_or(end))
+        .collect()
+}
+
+/// A service cut into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ServiceParts {
+    /// `service NAME {`: the name and where it is written.
+    pub name: (String, Range<usize>),
+    /// Each element of the body (provenance lines with the element they follow).
+    pub elements: Vec<Range<usize>>,
+    /// What follows the service's closing `}` in the piece.
+    pub tail: Range<usize>,
+}
+
+/// The parts of a `service` declaration in `text[piece]`, if its heading reads
+/// `service NAME {`.
+pub(super) fn service_parts(text: &str, piece: Range<usize>) -> Option<ServiceParts> {
+    let body_text = text.get(piece.clone())?;
+    let lead = body_text.len() - body_text.trim_start().len();
+    let head_start = piece.start + lead;
+    let rest = text.get(head_start..piece.end)?;
+    let after_kw = rest.strip_prefix("service")?;
+    if !after_kw.starts_with([' ', '\t']) {
+        return None;
+    }
+    let name_text = after_kw.trim_start_matches([' ', '\t']);
+    let name = word_at(name_text)?;
+    let name_start = head_start + "service".len() + (after_kw.len() - name_text.len());
+    let after_name = name_text.get(name.len()..)?;
+    let open_rel = after_name.find(|c: char| !c.is_whitespace())?;
+    if !after_name.get(open_rel..)?.starts_with('{') {
+        return None;
+    }
+    let open = name_start + name.len() + open_rel;
+    let body = open + 1;
+    let all = lines(text, body..piece.end, 1);
+    let element_indent = all
+        .iter()
+        .filter(|l| l.content && l.start > body)
+        .map(|l| l.indent)
+        .next()
+        .unwrap_or(0);
+    // The `}` that closes the service: by counting braces, or, when a block inside was left
+    // open, the last line that holds only a `}` and is less indented than the elements.
+    let close = closing_brace(text, body, piece.end).or_else(|| {
+        all.iter()
+            .rev()
+            .find(|l| {
+                l.indent < element_indent
+                    && text
+                        .get(l.start + l.indent..)
+                        .is_some_and(|t| t.starts_with('}'))
+            })
+            .map(|l| l.start + l.indent)
+    });
+    let body_end = close.unwrap_or(piece.end);
+    let lines: Vec<&Line<'_>> = all.iter().filter(|l| l.start < body_end).collect();
+    let mut starts = vec![body];
+    for line in lines.iter().filter(|l| l.start > body && l.content) {
+        let Some(word) = line.word else { continue };
+        let begins = line.indent <= element_indent
+            && !CONTINUING.contains(&word)
+            && (line.depth == 1 || ELEMENTS.contains(&word));
+        if begins {
+            starts.push(line.start);
+        }
+    }
+    Some(ServiceParts {
+        name: (name.to_string(), name_start..name_start + name.len()),
+        elements: ranges(&starts, body_end),
+        tail: close.map_or(piece.end..piece.end, |c| c + 1..piece.end),
+    })
+}
+
+/// The offset of the `}` that closes the block whose body starts at `body` (depth 1 there).
+fn closing_brace(text: &str, body: usize, end: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut in_comment = false;
+    let slice = text.get(body..end)?;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if in_comment {
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            match c {
+                '\n' => in_string = false,
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => in_comment = true,
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(body + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Remember the names that `text[range]` seems to declare: the word after a declaring keyword
+/// at the start of a line, and, more loosely, the second word of any line (a misspelled keyword
+/// still declares the name after it, as in `inptu applicant.age: number`).
+pub(super) fn declared_names(text: &str, range: Range<usize>, holes: &mut Holes) {
+    for line in lines(text, range, 0) {
+        if let Some(second) = line.second {
+            holes.insert(second.trim_end_matches('.'));
+        }
+    }
+}
+
+/// Whether `text[range]` holds nothing but spaces and comments.
+pub(super) fn is_blank(text: &str, range: Range<usize>) -> bool {
+    lines(text, range, 0).iter().all(|l| !l.content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declarations_start_at_column_zero_even_inside_an_open_block() {
+        let text = "act a {\n  kind order\n\nservice s {\n  document d {\n    required always\n\nact b {\n}\n";
+        let pieces: Vec<&str> = declarations(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces[0].starts_with("act a"));
+        assert!(pieces[1].starts_with("service s"));
+        assert!(pieces[2].starts_with("act b"));
+    }
+
+    #[test]
+    fn a_brace_in_a_text_or_comment_is_not_a_block() {
+        let text = "act a {\n  title en \"{ not a block\" // nor this {\n}\nact b {\n}\n";
+        assert_eq!(declarations(text).len(), 2);
+    }
+
+    #[test]
+    fn service_elements_keep_their_provenance_lines() {
+        let text = "service s {\n  actor a \"A\" § 1\n    note \"x\"\n  inptu x: date\n  document d {\n    required always\n  }\n  § 2\n}\n";
+        let parts = service_parts(text, 0..text.len()).expect("a service heading");
+        assert_eq!(parts.name.0, "s");
+        let elements: Vec<&str> = parts
+            .elements
+            .iter()
+            .map(|r| text[r.clone()].trim())
+            .collect();
+        assert_eq!(elements.len(), 4, "{elements:?}");
+        assert!(elements[1].starts_with("actor a") && elements[1].ends_with("note \"x\""));
+        assert!(elements[2].starts_with("inptu"));
+        assert!(elements[3].starts_with("document d") && elements[3].ends_with("§ 2"));
+    }
+
+    #[test]
+    fn names_after_any_first_word_are_remembered() {
+        let text = "  inptu applicant.age: number\n  step filed by clerk\n";
+        let mut holes = Holes::new();
+        declared_names(text, 0..text.len(), &mut holes);
+        assert!(holes.contains("applicant.age"));
+        assert!(holes.contains("filed"));
+        assert!(!holes.contains("clerk"));
+    }
+}
