@@ -30,6 +30,7 @@ pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod examples;
+pub mod fmt;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;
