@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod check;
 pub mod deadlines;
 pub mod explain;
+pub mod fmt;
 pub mod test;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
+    /// Rewrite rule files in the canonical layout (or, with `--check`, show what would change).
+    Fmt(fmt::FmtArgs),
 }
 
 /// How a run ended.
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Deadlines(args) => deadlines::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }
 
