@@ -185,26 +185,39 @@ impl Walker<'_, '_> {
     }
 
     /// The items of a block body (or of the file): each child node is one, and so is each
-    /// run of tokens between them (an example's `bundle … expect …`).
+    /// run of tokens between them (an example's `bundle … expect …`). A run has no node of
+    /// its own in the tree, so it gets an id here: its continuation lines hang from it as
+    /// they would from a node.
     fn body(&mut self, node: &Node, children: &[Element], body: Body) {
-        let mut in_run = false;
+        let mut run: Option<usize> = None;
         let mut brackets = Vec::new();
         for child in children {
             match child {
                 Element::Node(n) => {
-                    in_run = false;
+                    self.end_run(run.take());
                     self.pending_item = Some(body.depth);
                     self.node(n, body);
                 }
                 Element::Token(t) if t.kind.is_trivia() => self.trivia(t),
                 Element::Token(_) => {
-                    if !in_run {
+                    if run.is_none() {
+                        let id = self.stream.nodes;
+                        self.stream.nodes += 1;
+                        self.unopened.push(id);
                         self.pending_item = Some(body.depth);
-                        in_run = true;
+                        run = Some(id);
                     }
                     self.token(node, child, Role::Inline, body, &mut brackets);
                 }
             }
+        }
+        self.end_run(run);
+    }
+
+    /// Close the run of tokens with this id, if any.
+    fn end_run(&mut self, run: Option<usize>) {
+        if run.is_some() && self.ancestors.last() == run.as_ref() {
+            self.ancestors.pop();
         }
     }
 
