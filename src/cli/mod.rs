@@ -44,7 +44,8 @@ pub enum Command {
 pub enum Outcome {
     /// Nothing wrong.
     Clean,
-    /// Findings (a bundle rejected, a lint at deny level, a failed example).
+    /// Findings (a bundle rejected, a lint at deny level, a failed example, a file that
+    /// `fmt --check` would change).
     Findings,
     /// The job could not be done (usage, I/O, rule files that do not compile).
     Failure,
