@@ -126,10 +126,14 @@ fn comments(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Format `source` and check the properties: the output parses to the same AST, keeps every
-/// comment in order, is its own formatting, and has no trailing spaces and one final newline.
+/// Format `source` and check the properties: its concrete tree is lossless, and the output
+/// parses to the same AST, keeps every comment in order, is its own formatting, and has no
+/// trailing spaces and one final newline.
 fn check_properties(source: &SourceFile) -> Result<String, String> {
     let original = parse_file(source, 0).map_err(|_| format!("{}: does not parse", source.name))?;
+    if ereje::syntax::cst::tokens_text(&source.text).as_deref() != Some(&*source.text) {
+        return Err(format!("{}: the tokens do not spell the file", source.name));
+    }
     let formatted =
         format_source(source).map_err(|e| format!("{}: not formatted: {e}", source.name))?;
     let again = SourceFile::new(source.name.clone(), formatted.clone());
@@ -230,7 +234,7 @@ fn an_empty_file_stays_empty() {
     assert_eq!(only_comment, "// only\n");
 }
 
-/// What a gap between two tokens may become: spaces, tabs, line breaks, blank lines and
+/// What a gap between two tokens (or a joint before or after punctuation) may become: spaces, tabs, line breaks, blank lines and
 /// comments of both kinds.
 const GAPS: [&str; 12] = [
     " ",
@@ -247,10 +251,47 @@ const GAPS: [&str; 12] = [
     " // trailing\n// and own line\n\n",
 ];
 
-/// `text` with some gaps replaced: `(which gap, by what)`. A gap right after a comment keeps
-/// a line break, or the code after it would become part of the comment.
+/// Where code may be cut without changing a token: around punctuation, but not inside a
+/// paragraph reference (`9(2)`), a path (`a.b`) or a string.
+fn joints(code: &str) -> Vec<&str> {
+    if code.starts_with('"') {
+        return vec![code];
+    }
+    let punct = |c: char| matches!(c, '(' | ')' | ',' | ':' | '?' | '{' | '}' | '§');
+    let chars: Vec<(usize, char)> = code.char_indices().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for pair in chars.windows(2) {
+        let [(_, a), (at, b)] = [pair[0], pair[1]];
+        let in_reference = (b == '(' && (a.is_ascii_digit() || a == ')'))
+            || (a == '(' && b.is_ascii_digit())
+            || (b == ')' && a.is_ascii_digit());
+        if (punct(a) || punct(b)) && !in_reference {
+            out.push(&code[from..at]);
+            from = at;
+        }
+    }
+    out.push(&code[from..]);
+    out
+}
+
+/// `text` with some gaps replaced: `(which gap, by what)`. The gaps are the whitespace
+/// between tokens and the joints between code and punctuation written without any. A gap
+/// right after a comment keeps a line break, or the code after it would join the comment.
 fn respace(text: &str, edits: &[(prop::sample::Index, usize)]) -> String {
-    let parts = pieces(text);
+    let mut parts: Vec<(Kind, &str)> = Vec::new();
+    for (kind, piece) in pieces(text) {
+        if kind == Kind::Code {
+            for (i, code) in joints(piece).into_iter().enumerate() {
+                if i > 0 {
+                    parts.push((Kind::Space, ""));
+                }
+                parts.push((Kind::Code, code));
+            }
+        } else {
+            parts.push((kind, piece));
+        }
+    }
     let gaps: Vec<usize> = (0..parts.len())
         .filter(|&i| parts[i].0 == Kind::Space)
         .collect();
@@ -273,7 +314,7 @@ fn respace(text: &str, edits: &[(prop::sample::Index, usize)]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn respaced_rule_files_format_safely_and_stably(
