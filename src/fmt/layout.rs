@@ -6,6 +6,22 @@
 //! break between two tokens of one item is kept as a continuation line, and none is added
 //! or taken away (except before a block's `{`, which always joins its header unless a comment
 //! stands in between). So formatting twice changes nothing the first pass did not.
+//!
+//! The rules, in full:
+//! - Items of a block at depth `d` start at `2 d` spaces; the file's declarations are depth 0.
+//!   `{` ends the header line after one space; `}` stands alone at the header's indentation;
+//!   a block with no items and no comments is `{}`.
+//! - A continuation line is indented two spaces more than the line where the innermost node
+//!   around its first token (starting before it) began; an example's `bundle … expect …` run
+//!   counts as such a node. A line that starts with a closing `)` or a list type's `}` lines
+//!   up with the line of its opening bracket instead, and a block's `{` that a comment keeps
+//!   off the header line lines up with the header, as its `}` does.
+//! - Within a line, tokens are spaced as `spacing` says.
+//! - A comment alone on its line goes on a line of its own before the next token, at that
+//!   token's indentation (before a `}`, at the indentation of the block's items). A comment
+//!   after a token stays after it, at the end of that token's line.
+//! - Where the author left blank lines, one is kept; none at the start of the file, right
+//!   after a block's `{` or right before its `}`.
 
 use super::spacing;
 use super::stream::{Gap, Piece, Role, Stream};

@@ -85,7 +85,8 @@ pub(super) struct Stream<'s> {
     pub(super) pieces: Vec<Piece<'s>>,
     /// The trivia after the last piece.
     pub(super) tail: Gap<'s>,
-    /// How many nodes the tree has (node ids are below this).
+    /// How many ids were given: one per node of the tree and one per run of tokens that is
+    /// an item (every id is below this).
     pub(super) nodes: usize,
 }
 
