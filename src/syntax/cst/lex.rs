@@ -42,3 +42,64 @@ pub(super) fn gap(text: &str, start: usize, end: usize, out: &mut Vec<Element>) 
 fn is_whitespace(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{FEFF}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LONG_LITERALS;
+
+    /// Silent rules that only look ahead or skip: their literals never become tokens here.
+    const NOT_TOKENS: [&str; 6] = [
+        "WHITESPACE",
+        "COMMENT",
+        "keyword",
+        "ident_start",
+        "ident_char",
+        "para_number_start",
+    ];
+
+    /// The string literals of the grammar's rules that are neither atomic nor lookahead-only:
+    /// the anonymous literals this lexer must cut out of gaps.
+    fn anonymous_literals() -> Vec<String> {
+        let grammar = include_str!("../../../grammar/ereje.pest");
+        let mut literals = Vec::new();
+        let mut keep = false;
+        for line in grammar.lines() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some((name, body)) = line.split_once(" = ").or_else(|| line.split_once("= ")) {
+                let name = name.trim();
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    let body = body.trim_start();
+                    let atomic = body.starts_with("@{") || body.starts_with("${");
+                    keep = !(atomic || NOT_TOKENS.contains(&name));
+                }
+            }
+            if keep {
+                let mut parts = line.split('"');
+                parts.next();
+                while let (Some(literal), Some(_)) = (parts.next(), parts.next()) {
+                    literals.push(literal.to_string());
+                }
+            }
+        }
+        literals
+    }
+
+    #[test]
+    fn every_long_anonymous_literal_is_known() {
+        let literals = anonymous_literals();
+        for expected in ["§", "..", "==", "{", "?"] {
+            assert!(
+                literals.iter().any(|l| l == expected),
+                "the scan missed `{expected}`"
+            );
+        }
+        for literal in literals {
+            assert!(
+                literal.chars().count() == 1 || LONG_LITERALS.contains(&literal.as_str()),
+                "the grammar writes `{literal}` outside an atomic rule: add it to LONG_LITERALS"
+            );
+        }
+    }
+}
