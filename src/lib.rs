@@ -33,6 +33,7 @@ pub mod codes;
 pub mod compile;
 pub mod diagnostic;
 pub mod examples;
+pub mod fmt;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod check;
 pub mod deadlines;
 pub mod explain;
+pub mod fmt;
 pub mod rules;
 pub mod test;
 
@@ -35,6 +36,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
+    /// Rewrite rule files in the canonical layout (or, with `--check`, show what would change).
+    Fmt(fmt::FmtArgs),
 }
 
 /// How a run ended.
@@ -42,7 +45,8 @@ pub enum Command {
 pub enum Outcome {
     /// Nothing wrong.
     Clean,
-    /// Findings (a bundle rejected, a lint at deny level, a failed example).
+    /// Findings (a bundle rejected, a lint at deny level, a failed example, a file that
+    /// `fmt --check` would change).
     Findings,
     /// The job could not be done (usage, I/O, rule files that do not compile).
     Failure,
@@ -67,5 +71,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Deadlines(args) => deadlines::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }

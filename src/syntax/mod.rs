@@ -1,13 +1,16 @@
 //! Syntax: rule text → AST with spans. `parser` is the generated pest parser, `lower` turns its
 //! pairs into `ast`, `error` turns pest errors into diagnostics that name what was expected in
-//! plain words.
+//! plain words. `cst` is the lossless tree the formatter prints from; `shape` compares two
+//! ASTs with their spans left out.
 
 pub mod ast;
+pub mod cst;
 pub mod error;
 mod holes;
 pub mod lower;
 pub(crate) mod parser;
 mod recover;
+pub mod shape;
 
 pub use error::SyntaxError;
 pub use holes::Holes;

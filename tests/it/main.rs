@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod codes;
+mod fmt;
 mod fuzz;
 mod pointer_index;
 mod recovery;

@@ -1,0 +1,247 @@
+//! `ereje fmt`: rewrite rule files in the canonical layout, or show what would change.
+//!
+//! The formatting itself is [`crate::fmt`]; this file finds the files, reads and writes them,
+//! prints diffs and errors, and turns the results into an exit status.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::Outcome;
+use super::rules::{LangArg, Shown};
+use crate::fmt::{FormatError, format_source};
+use crate::source::SourceFile;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::syntax::SyntaxError;
+
+/// The name standard input goes by in diffs and diagnostics.
+const STDIN_NAME: &str = "<stdin>";
+
+/// Arguments of `ereje fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Rule files, or folders to search for `.ereje` files (recursively, skipping hidden
+    /// folders); `-` formats standard input to standard output. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print a diff of every file that would change and exit with 1 if any would.
+    #[arg(long)]
+    pub check: bool,
+    /// Write nothing; print a diff of every file that would change.
+    #[arg(long)]
+    pub diff: bool,
+    /// How syntax errors are written to stderr: for people, or one JSON object per line.
+    #[arg(long, value_enum, default_value_t = ErrorFormat::Human)]
+    pub format: ErrorFormat,
+    /// Language of the syntax errors.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
+/// Formats of the syntax errors on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormat {
+    /// Reports for people.
+    Human,
+    /// One JSON object per diagnostic and line.
+    Json,
+}
+
+/// What to do with a formatted file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Write,
+    Diff,
+    Check,
+}
+
+/// Run `ereje fmt`.
+pub fn run(args: &FmtArgs) -> Outcome {
+    let shown = Shown {
+        json: args.format == ErrorFormat::Json,
+        lang: args.lang.into(),
+    };
+    let mode = if args.check {
+        Mode::Check
+    } else if args.diff {
+        Mode::Diff
+    } else {
+        Mode::Write
+    };
+    let stdin = Path::new("-");
+    if args.paths.iter().any(|p| p == stdin) {
+        if args.paths.len() > 1 {
+            eprintln!("error: `-` (standard input) cannot be formatted together with files");
+            return Outcome::Failure;
+        }
+        return run_stdin(mode, shown);
+    }
+    let roots = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut tally = Tally::default();
+    for root in &roots {
+        let mut files = Vec::new();
+        if let Err(e) = rule_files(root, true, &mut files) {
+            eprintln!("error: cannot read `{}`: {e}", root.display());
+            tally.failed = true;
+        }
+        for file in files {
+            one_file(&file, mode, shown, &mut tally);
+        }
+    }
+    tally.outcome(mode)
+}
+
+/// What the files came to.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Some file could not be formatted.
+    failed: bool,
+    /// Some file is not in the canonical layout (or was not, before it was rewritten).
+    changed: bool,
+}
+
+impl Tally {
+    fn outcome(&self, mode: Mode) -> Outcome {
+        if self.failed {
+            Outcome::Failure
+        } else if self.changed && mode == Mode::Check {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
+fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{name}`: {e}");
+            tally.failed = true;
+            return;
+        }
+    };
+    let Some(formatted) = format_or_report(&name, &text, shown) else {
+        tally.failed = true;
+        return;
+    };
+    if formatted == text {
+        return;
+    }
+    tally.changed = true;
+    match mode {
+        Mode::Write => match std::fs::write(path, &formatted) {
+            Ok(()) => eprintln!("formatted {name}"),
+            Err(e) => {
+                eprintln!("error: cannot write `{name}`: {e}");
+                tally.failed = true;
+            }
+        },
+        Mode::Diff | Mode::Check => print!("{}", unified_diff(&name, &text, &formatted)),
+    }
+}
+
+/// `ereje fmt -`: standard input to standard output, for editors.
+fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
+    let mut text = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        eprintln!("error: cannot read standard input: {e}");
+        return Outcome::Failure;
+    }
+    let Some(formatted) = format_or_report(STDIN_NAME, &text, shown) else {
+        return Outcome::Failure;
+    };
+    let mut tally = Tally {
+        failed: false,
+        changed: formatted != text,
+    };
+    let out = match mode {
+        Mode::Write => formatted,
+        Mode::Diff | Mode::Check if tally.changed => unified_diff(STDIN_NAME, &text, &formatted),
+        Mode::Diff | Mode::Check => String::new(),
+    };
+    if let Err(e) = std::io::stdout().write_all(out.as_bytes()) {
+        eprintln!("error: cannot write standard output: {e}");
+        tally.failed = true;
+    }
+    tally.outcome(mode)
+}
+
+/// The formatted text, or `None` after printing why there is none.
+fn format_or_report(name: &str, text: &str, shown: Shown) -> Option<String> {
+    let source = SourceFile::new(name, text);
+    match format_source(&source) {
+        Ok(formatted) => Some(formatted),
+        Err(FormatError::Syntax(errors)) => {
+            print_syntax_errors(source, &errors, shown);
+            None
+        }
+        Err(e) => {
+            eprintln!("error: cannot format `{name}`: {e}");
+            None
+        }
+    }
+}
+
+/// Print a file's syntax errors to stderr, as the other commands print rule-file diagnostics.
+fn print_syntax_errors(source: SourceFile, errors: &[SyntaxError], shown: Shown) {
+    let mut sources = crate::source::SourceMap::new();
+    let name = source.name.clone();
+    sources.add(source);
+    let mut diagnostics = Diagnostics::new(sources);
+    diagnostics.extend(errors.iter().map(Diagnostic::from));
+    super::rules::print(
+        &diagnostics,
+        shown,
+        &format!("`{name}`; it was left as it is"),
+    );
+}
+
+/// A unified diff with three lines of context, headed `--- NAME` / `+++ NAME (formatted)`.
+fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, &format!("{name} (formatted)"))
+        .to_string()
+}
+
+/// The rule files at `path`: the file itself when it is one (named explicitly, whatever its
+/// extension), else every `.ereje` file below it in name order. Hidden folders are skipped
+/// below the top (a `.git` holds no rules), and so are links to folders (they could loop).
+fn rule_files(path: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let meta = if top {
+        std::fs::metadata(path)?
+    } else {
+        std::fs::symlink_metadata(path)?
+    };
+    if meta.is_file() || (meta.is_symlink() && path.is_file()) {
+        if top || path.extension().is_some_and(|e| e == "ereje") {
+            out.push(path.to_path_buf());
+        }
+        return Ok(());
+    }
+    if !meta.is_dir() {
+        return Ok(());
+    }
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    if hidden && !top {
+        return Ok(());
+    }
+    let mut entries = std::fs::read_dir(path)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort();
+    for entry in entries {
+        rule_files(&entry, false, out)?;
+    }
+    Ok(())
+}
