@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::rules::{LangArg, Shown};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fmt::{FormatError, format_source};
 use crate::source::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::syntax::SyntaxError;
 
 /// The name standard input goes by in diffs and diagnostics.

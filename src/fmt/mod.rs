@@ -47,11 +47,10 @@ pub enum FormatError {
 /// source says, with the same comments in the same order.
 pub fn format_source(source: &SourceFile) -> Result<String, FormatError> {
     let ast = crate::syntax::parse_file(source, 0).map_err(FormatError::Syntax)?;
-    let cst = Cst::parse(&source.text)
-        .map_err(|e| {
-            let whole = crate::syntax::error::Piece::whole(&source.text);
-            FormatError::Syntax(vec![SyntaxError::from_pest(&e, source, 0, whole)])
-        })?;
+    let cst = Cst::parse(&source.text).map_err(|e| {
+        let whole = crate::syntax::error::Piece::whole(&source.text);
+        FormatError::Syntax(vec![SyntaxError::from_pest(&e, source, 0, whole)])
+    })?;
     let stream = stream::flatten(&cst);
     let lines = layout::lay_out(&stream);
     let text = printer::print(&lines);

@@ -152,6 +152,8 @@ pub struct Amendment {
     pub by: Name,
     /// What it changed.
     pub at: Option<Spanned<String>>,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// `repealed by ACT on DATE`.
@@ -161,6 +163,8 @@ pub struct Repeal {
     pub by: Name,
     /// The day the act lost force, when known.
     pub on: Option<Spanned<NaiveDate>>,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// `annex N "title" excluded by ACT on DATE`.
@@ -222,6 +226,8 @@ pub struct Channel {
     pub name: Name,
     /// Citations and validity.
     pub provenance: Provenance,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// `actor NAME "abbreviation"`.
@@ -233,6 +239,8 @@ pub struct Actor {
     pub label: Option<Spanned<String>>,
     /// Citations.
     pub provenance: Provenance,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// A type as written.
@@ -257,6 +265,8 @@ pub struct Field {
     pub ty: Spanned<TypeExpr>,
     /// Written with `?`.
     pub optional: bool,
+    /// The whole field.
+    pub span: Span,
 }
 
 /// `input path: type`.
@@ -270,6 +280,8 @@ pub struct Input {
     pub optional: bool,
     /// Citations.
     pub provenance: Provenance,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// `let NAME = expr`.
@@ -281,6 +293,8 @@ pub struct Let {
     pub value: Expr,
     /// Citations.
     pub provenance: Provenance,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// `document KIND { … }`.
@@ -385,6 +399,8 @@ pub struct View {
     pub provenance: Provenance,
     /// Its steps and terms.
     pub process: Process,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// `step ID by ACTOR within DURATION after EVENT`.
@@ -415,6 +431,8 @@ pub struct Deadline {
     pub within: Option<Spanned<Duration>>,
     /// The earlier event: `submitted_at` or a step id.
     pub after: Name,
+    /// `within … after …` as written.
+    pub span: Span,
 }
 
 /// `term DURATION after EVENT`.
@@ -477,6 +495,8 @@ pub struct CountingSwitch {
     pub value: bool,
     /// Citations.
     pub provenance: Provenance,
+    /// The whole clause.
+    pub span: Span,
 }
 
 /// What a calendar entry says of its day.

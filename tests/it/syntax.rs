@@ -38,3 +38,96 @@ fn shipped_rule_files_parse() {
     }
     assert!(failures.is_empty(), "{failures}");
 }
+
+/// Every node of the AST knows where it was written: the span of each declaration and clause
+/// of the shipped rules covers its own text, from its keyword on.
+#[test]
+fn every_node_has_its_span() {
+    use ereje::syntax::ast::Decl;
+    let mut files = Vec::new();
+    rule_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")),
+        &mut files,
+    );
+    let mut checked = 0usize;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let source = SourceFile::new(path.display().to_string(), text.clone());
+        let ast = parse_file(&source, 0).expect("the shipped rules parse");
+        let mut expect = |span: ereje::source::Span, starts: &str| {
+            let written = &text[span.start..span.end];
+            assert!(
+                written.starts_with(starts),
+                "{}: `{written}` should start with `{starts}`",
+                path.display()
+            );
+            checked += 1;
+        };
+        for decl in &ast.decls {
+            match decl {
+                Decl::Act(a) => {
+                    expect(a.span, "act");
+                    for m in &a.amendments {
+                        expect(m.span, "amended by");
+                    }
+                    if let Some(r) = &a.repealed {
+                        expect(r.span, "repealed by");
+                    }
+                }
+                Decl::Calendar(c) => {
+                    expect(c.span, "calendar");
+                    for s in &c.counting {
+                        expect(s.span, "counting");
+                    }
+                    for d in &c.days {
+                        assert!(d.span.end > d.span.start);
+                    }
+                }
+                Decl::Service(s) => {
+                    expect(s.span, "service");
+                    for c in &s.channels {
+                        expect(c.span, "channel");
+                    }
+                    for a in &s.actors {
+                        expect(a.span, "actor");
+                    }
+                    for i in &s.inputs {
+                        expect(i.span, "input");
+                        if let ereje::syntax::ast::TypeExpr::List(fields) = &i.ty.node {
+                            for f in fields {
+                                expect(f.span, &f.name.node);
+                            }
+                        }
+                    }
+                    for l in &s.lets {
+                        expect(l.span, "let");
+                        expect(
+                            l.value.span,
+                            &text[l.value.span.start..l.value.span.start + 1],
+                        );
+                    }
+                    for v in &s.views {
+                        expect(v.span, "view");
+                    }
+                    for step in s.process.iter().flat_map(|p| &p.steps) {
+                        expect(step.span, "step");
+                        if let Some(d) = &step.deadline {
+                            match &d.within {
+                                Some(w) => {
+                                    expect(d.span, "within");
+                                    assert!(text[w.span.start..w.span.end].contains(' '));
+                                }
+                                None => expect(d.span, "after"),
+                            }
+                        }
+                    }
+                    for t in s.process.iter().flat_map(|p| &p.terms) {
+                        expect(t.span, "term");
+                        assert!(text[t.duration.span.start..t.duration.span.end].contains("days"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} spans checked");
+}

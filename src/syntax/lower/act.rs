@@ -110,6 +110,7 @@ impl Lower {
                     );
                 }
                 Rule::amended_clause => {
+                    let span = self.span(&p);
                     let mut by = None;
                     let mut at = None;
                     for x in p.into_inner() {
@@ -120,7 +121,7 @@ impl Lower {
                         }
                     }
                     if let Some(by) = by {
-                        act.amendments.push(Amendment { by, at });
+                        act.amendments.push(Amendment { by, at, span });
                     }
                 }
                 Rule::repealed_clause => {
@@ -158,6 +159,7 @@ impl Lower {
     }
 
     pub(super) fn repeal(&mut self, pair: Pair<'_, Rule>) -> Option<Repeal> {
+        let span = self.span(&pair);
         let mut by = None;
         let mut on = None;
         for x in pair.into_inner() {
@@ -167,7 +169,7 @@ impl Lower {
                 _ => {}
             }
         }
-        by.map(|by| Repeal { by, on })
+        by.map(|by| Repeal { by, on, span })
     }
 
     pub(super) fn annex(&mut self, pair: Pair<'_, Rule>) -> Annex {
@@ -188,7 +190,7 @@ impl Lower {
         Annex {
             number,
             title,
-            excluded: by.map(|by| Repeal { by, on }),
+            excluded: by.map(|by| Repeal { by, on, span }),
             span,
         }
     }

@@ -77,6 +77,7 @@ impl Lower {
                             name,
                             value,
                             provenance,
+                            span: xs,
                         });
                     }
                 }

@@ -114,7 +114,11 @@ impl Lower {
                 for x in it {
                     self.provenance(&x, &mut provenance);
                 }
-                s.channels.push(Channel { name, provenance });
+                s.channels.push(Channel {
+                    name,
+                    provenance,
+                    span: ps,
+                });
             }
             Rule::actor_decl => s.actors.push(self.actor(p)),
             Rule::input_decl => s.inputs.push(self.input(p)),
@@ -139,6 +143,7 @@ impl Lower {
                     name,
                     value,
                     provenance,
+                    span: ps,
                 });
             }
             Rule::document_decl => s.documents.push(self.document(p)),
@@ -163,7 +168,7 @@ impl Lower {
     }
 
     pub(super) fn actor(&mut self, pair: Pair<'_, Rule>) -> Actor {
-        let (_span, name, it) = self.keyword_and_name(pair);
+        let (span, name, it) = self.keyword_and_name(pair);
         let mut label = None;
         let mut provenance = Provenance::default();
         for x in it {
@@ -177,6 +182,7 @@ impl Lower {
             name,
             label,
             provenance,
+            span,
         }
     }
 
@@ -205,6 +211,7 @@ impl Lower {
             ty,
             optional,
             provenance,
+            span,
         }
     }
 
@@ -241,9 +248,12 @@ impl Lower {
                         }
                     }
                     if let (Some(name), Some(ty)) = (name, ty) {
-                        fields.push(Field { name, ty, optional });
-                    } else {
-                        let _ = fspan;
+                        fields.push(Field {
+                            name,
+                            ty,
+                            optional,
+                            span: fspan,
+                        });
                     }
                 }
                 TypeExpr::List(fields)
@@ -436,7 +446,11 @@ impl Lower {
                             &mut firsts[1],
                             "after",
                             xs,
-                            Deadline { within, after },
+                            Deadline {
+                                within,
+                                after,
+                                span: xs,
+                            },
                         );
                     }
                 }
@@ -528,6 +542,7 @@ impl Lower {
             label,
             provenance,
             process,
+            span,
         }
     }
 
