@@ -101,6 +101,10 @@ fn every_node_has_its_span() {
                     }
                     for l in &s.lets {
                         expect(l.span, "let");
+                        // the condition lies inside its declaration, after the `=`
+                        let eq = text[l.span.start..].find('=').map(|k| l.span.start + k);
+                        assert!(eq.is_some_and(|k| k < l.value.span.start));
+                        assert!(l.value.span.end <= l.span.end);
                         expect(
                             l.value.span,
                             &text[l.value.span.start..l.value.span.start + 1],
