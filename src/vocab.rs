@@ -152,6 +152,30 @@ impl Wording {
         }
     }
 
+    /// Words that read the same in every language (a name, a keyword in backticks).
+    pub fn same(text: impl Into<String>) -> Wording {
+        let text = text.into();
+        Wording {
+            ru: Some(text.clone()),
+            kk: Some(text.clone()),
+            en: text,
+        }
+    }
+
+    /// These words, `glue`, then `tail`, in every language (English where either lacks one).
+    #[must_use]
+    pub fn join(&self, glue: &str, tail: &Wording) -> Wording {
+        let both = |lang: Lang| {
+            (self.is_translated(lang) || tail.is_translated(lang))
+                .then(|| format!("{}{glue}{}", self.get(lang), tail.get(lang)))
+        };
+        Wording {
+            en: format!("{}{glue}{}", self.en, tail.en),
+            ru: both(Lang::Ru),
+            kk: both(Lang::Kk),
+        }
+    }
+
     /// The words in `lang`, or in English when they were not translated.
     pub fn get(&self, lang: Lang) -> &str {
         let translated = match lang {

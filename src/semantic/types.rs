@@ -11,7 +11,7 @@ use crate::source::{SourceFile, Span};
 use crate::suggest::suggest;
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal};
 use crate::vocab::DurationUnit;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 /// What names an expression can see.
 pub(crate) struct Scope<'a> {
@@ -506,20 +506,54 @@ impl Typer<'_> {
             return;
         }
         let help = match (lty, rty) {
-            (Type::Duration(_), Type::Number) | (Type::Number, Type::Duration(_)) => {
-                String::from("give the number its unit, e.g. `16 years` or `7 calendar days`")
-            }
-            (Type::Date, Type::Instant) | (Type::Instant, Type::Date) => String::from(
+            (Type::Duration(_), Type::Number) | (Type::Number, Type::Duration(_)) => Wording::new(
+                "give the number its unit, e.g. `16 years` or `7 calendar days`",
+                "укажите единицу числа, например `16 years` или `7 calendar days`",
+                "санның өлшем бірлігін жазыңыз, мысалы `16 years` немесе `7 calendar days`",
+            ),
+            (Type::Date, Type::Instant) | (Type::Instant, Type::Date) => Wording::new(
                 "compare a date with a date: use `submitted_on` (the local date) instead of `submitted_at`",
+                "сравнивайте дату с датой: используйте `submitted_on` (местную дату) вместо `submitted_at`",
+                "күнді күнмен салыстырыңыз: `submitted_at` орнына `submitted_on` (жергілікті күн) қолданыңыз",
             ),
             _ if ordered && lty == rty => {
-                format!("{} has no order: use `==` or `!=`", lty.describe())
+                let kind = lty.describe_words();
+                Wording::new(
+                    format!("{} has no order: use `==` or `!=`", kind.get(Lang::En)),
+                    format!(
+                        "у типа «{}» нет порядка: используйте `==` или `!=`",
+                        kind.get(Lang::Ru)
+                    ),
+                    format!(
+                        "«{}» реттелмейді: `==` немесе `!=` қолданыңыз",
+                        kind.get(Lang::Kk)
+                    ),
+                )
             }
-            _ => String::from(
+            _ => Wording::new(
                 "compare values of the same kind: a date with a date, a duration with a duration of the same unit family",
+                "сравнивайте значения одного рода: дату с датой, срок со сроком в тех же единицах",
+                "бір текті мәндерді салыстырыңыз: күнді күнмен, мерзімді сол өлшемдегі мерзіммен",
             ),
         };
-        let message = format!("{} is compared with {}", lty.describe(), rty.describe());
+        let (left, right) = (lty.describe_words(), rty.describe_words());
+        let message = Wording::new(
+            format!(
+                "{} is compared with {}",
+                left.get(Lang::En),
+                right.get(Lang::En)
+            ),
+            format!(
+                "{} сравнивается с: {}",
+                left.get(Lang::Ru),
+                right.get(Lang::Ru)
+            ),
+            format!(
+                "{} мынамен салыстырылады: {}",
+                left.get(Lang::Kk),
+                right.get(Lang::Kk)
+            ),
+        );
         self.mismatch(message, help, (l, lty), (r, rty));
     }
 
@@ -549,19 +583,50 @@ impl Typer<'_> {
                 (TExpr::Const(Const::Bool(false)), Type::Error)
             }
             _ => {
+                let (left, right) = (lty.describe_words(), rty.describe_words());
                 let help = match (&lty, &rty) {
-                    (Type::Date, Type::Duration(UnitFamily::Clock)) => String::from(
+                    (Type::Date, Type::Duration(UnitFamily::Clock)) => Wording::new(
                         "a date has no time of day: add days, months or years, or use `submitted_at` for minutes and hours",
+                        "у даты нет времени суток: прибавляйте дни, месяцы или годы, а для минут и часов используйте `submitted_at`",
+                        "күннің тәулік уақыты жоқ: күн, ай немесе жыл қосыңыз, ал минут пен сағат үшін `submitted_at` қолданыңыз",
                     ),
-                    (_, Type::Duration(_)) => format!(
-                        "durations can be added to a date or a moment in time, not to {}",
-                        lty.describe()
+                    (_, Type::Duration(_)) => Wording::new(
+                        format!(
+                            "durations can be added to a date or a moment in time, not to {}",
+                            left.get(Lang::En)
+                        ),
+                        format!(
+                            "срок можно прибавить к дате или моменту времени, но не к значению «{}»",
+                            left.get(Lang::Ru)
+                        ),
+                        format!(
+                            "мерзімді күнге немесе уақыт сәтіне қосуға болады, «{}» мәніне емес",
+                            left.get(Lang::Kk)
+                        ),
                     ),
-                    _ => String::from(
+                    _ => Wording::new(
                         "write `DATE + DURATION`, e.g. `submitted_on + 180 calendar days`",
+                        "пишите `DATE + DURATION`, например `submitted_on + 180 calendar days`",
+                        "`DATE + DURATION` деп жазыңыз, мысалы `submitted_on + 180 calendar days`",
                     ),
                 };
-                let message = format!("{} cannot be added to {}", rty.describe(), lty.describe());
+                let message = Wording::new(
+                    format!(
+                        "{} cannot be added to {}",
+                        right.get(Lang::En),
+                        left.get(Lang::En)
+                    ),
+                    format!(
+                        "{} нельзя прибавить к значению «{}»",
+                        right.get(Lang::Ru),
+                        left.get(Lang::Ru)
+                    ),
+                    format!(
+                        "{} мәнін «{}» мәніне қосуға болмайды",
+                        right.get(Lang::Kk),
+                        left.get(Lang::Kk)
+                    ),
+                );
                 self.mismatch(message, help, (l, &lty), (r, &rty));
                 (TExpr::Const(Const::Bool(false)), Type::Error)
             }

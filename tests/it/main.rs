@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod codes;
+mod diagnostics;
 mod fmt;
 mod fuzz;
 mod pointer_index;

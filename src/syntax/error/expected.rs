@@ -151,3 +151,140 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// A description of [`describe`] in Russian and Kazakh. Descriptions that are only keywords in
+/// backticks read the same in every language.
+pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
+    match en {
+        "the end of the file" => ("конец файла", "файлдың соңы"),
+        "`act`, `service` or `calendar`" => (
+            "`act`, `service` или `calendar`",
+            "`act`, `service` немесе `calendar`",
+        ),
+        "`amended by`" => ("`amended by`", "`amended by`"),
+        "`after` and the step it counts from, like `after submitted_at`" => (
+            "`after` и шаг, от которого идёт отсчёт, например `after submitted_at`",
+            "`after` және есеп басталатын қадам, мысалы `after submitted_at`",
+        ),
+        "`matched by` and the item's name" => (
+            "`matched by` и имя элемента",
+            "`matched by` және элементтің атауы",
+        ),
+        "`bundle` and the bundle's path in quotes" => (
+            "`bundle` и путь к пакету в кавычках",
+            "`bundle` және пакеттің жолы тырнақшада",
+        ),
+        "`expect` and a verdict, like `expect ok`" => (
+            "`expect` и вердикт, например `expect ok`",
+            "`expect` және шешім, мысалы `expect ok`",
+        ),
+        "`finding` with a code and a subject, like `finding missing-document passport`" => (
+            "`finding` с кодом и предметом, например `finding missing-document passport`",
+            "коды мен нысаны бар `finding`, мысалы `finding missing-document passport`",
+        ),
+        "a calendar day (`holiday`, `observed`, `fixed`, `working`, `transfer`)" => (
+            "день календаря (`holiday`, `observed`, `fixed`, `working`, `transfer`)",
+            "күнтізбе күні (`holiday`, `observed`, `fixed`, `working`, `transfer`)",
+        ),
+        "a note (`quote`, `source`, `note`, `unverified`, `since`, `until`, `allow`)" => (
+            "пометка (`quote`, `source`, `note`, `unverified`, `since`, `until`, `allow`)",
+            "белгі (`quote`, `source`, `note`, `unverified`, `since`, `until`, `allow`)",
+        ),
+        "the `}` that closes the block" => ("`}`, закрывающая блок", "блокты жабатын `}`"),
+        "a citation like `§ 9(2)`" => ("ссылка вида `§ 9(2)`", "`§ 9(2)` түріндегі сілтеме"),
+        "a paragraph like `9(2)`" => ("пункт вида `9(2)`", "`9(2)` түріндегі тармақ"),
+        "an act and a paragraph, like `kz.law.migration art. 49(4)`" => (
+            "акт и пункт, например `kz.law.migration art. 49(4)`",
+            "акт пен тармақ, мысалы `kz.law.migration art. 49(4)`",
+        ),
+        "a date like `2019-03-23` or the name of an act" => (
+            "дата вида `2019-03-23` или имя акта",
+            "`2019-03-23` түріндегі күн немесе акт атауы",
+        ),
+        "the name of a lint, like `step-deadline-exceeds-term`, or a code like `L012`" => (
+            "имя проверки, например `step-deadline-exceeds-term`, или код вида `L012`",
+            "тексеру атауы, мысалы `step-deadline-exceeds-term`, немесе `L012` түріндегі код",
+        ),
+        "`because` and the reason in quotes" => (
+            "`because` и причина в кавычках",
+            "`because` және себебі тырнақшада",
+        ),
+        "a name like `passport`" => ("имя вида `passport`", "`passport` түріндегі атау"),
+        "a name like `applicant.birth_date`" => (
+            "имя вида `applicant.birth_date`",
+            "`applicant.birth_date` түріндегі атау",
+        ),
+        "a quoted text like `\"…\"`" => (
+            "текст в кавычках вида `\"…\"`",
+            "`\"…\"` түріндегі тырнақшадағы мәтін",
+        ),
+        "a date like `2019-03-23`" => ("дата вида `2019-03-23`", "`2019-03-23` түріндегі күн"),
+        "a number like `7`" => ("число вида `7`", "`7` түріндегі сан"),
+        "a language: `kk`, `ru` or `en`" => {
+            ("язык: `kk`, `ru` или `en`", "тіл: `kk`, `ru` немесе `en`")
+        }
+        "a duration like `7 calendar days`" => (
+            "срок вида `7 calendar days`",
+            "`7 calendar days` түріндегі мерзім",
+        ),
+        "a unit: `minutes`, `hours`, `days`, `calendar days`, `working days`, `months` or `years`" => {
+            (
+                "единица: `minutes`, `hours`, `days`, `calendar days`, `working days`, `months` или `years`",
+                "өлшем бірлігі: `minutes`, `hours`, `days`, `calendar days`, `working days`, `months` немесе `years`",
+            )
+        }
+        "a type: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` or `list { … }`" => {
+            (
+                "тип: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` или `list { … }`",
+                "түр: `date`, `bool`, `text`, `number`, `one_of(…)`, `set(…)` немесе `list { … }`",
+            )
+        }
+        "a field like `birth_date: date`" => (
+            "поле вида `birth_date: date`",
+            "`birth_date: date` түріндегі өріс",
+        ),
+        "a `?` after the type, if the fact may be unknown" => (
+            "`?` после типа, если факт может быть неизвестен",
+            "факт белгісіз болуы мүмкін болса, түрден кейін `?`",
+        ),
+        "a condition or a value" => ("условие или значение", "шарт немесе мән"),
+        "`and`, `or`" => ("`and`, `or`", "`and`, `or`"),
+        "a comparison or arithmetic (`==`, `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`)" => (
+            "сравнение или арифметика (`==`, `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`)",
+            "салыстыру немесе арифметика (`==`, `!=`, `<`, `<=`, `>`, `>=`, `+`, `-`)",
+        ),
+        "`true`, `false`" => ("`true`, `false`", "`true`, `false`"),
+        "`any … where`, `all … where`" => (
+            "`any … where`, `all … where`",
+            "`any … where`, `all … where`",
+        ),
+        "a list of values in parentheses, like `(kk, ru)`" => (
+            "список значений в скобках, например `(kk, ru)`",
+            "жақшадағы мәндер тізімі, мысалы `(kk, ru)`",
+        ),
+        "an argument" => ("аргумент", "аргумент"),
+        // the rest are keywords in backticks
+        other => (other, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every description that is more than keywords has its Russian and Kazakh words.
+    #[test]
+    fn every_description_is_translated() {
+        for rule in Rule::all_rules() {
+            let Some(en) = describe(*rule) else { continue };
+            let (ru, kk) = translate(en);
+            // outside the backticks, nothing but commas and "or"
+            let outside: String = en.split('`').step_by(2).collect();
+            let only_keywords = outside.split([',', ' ']).all(|w| w.is_empty() || w == "or");
+            if !only_keywords {
+                assert_ne!(ru, en, "{rule:?}: `{en}` has no Russian words");
+                assert_ne!(kk, en, "{rule:?}: `{en}` has no Kazakh words");
+            }
+        }
+    }
+}

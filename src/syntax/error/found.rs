@@ -2,6 +2,8 @@
 //! slips people make when editing a rule file (`=` for `==`, `&&`, typographic quotes,
 //! day-first dates, misspelled or foreign keywords, a text never closed).
 
+use crate::vocab::Wording;
+
 /// Declarations that open a block with `{`, so an error can say which block it is in.
 const BLOCKS: &str = "service act calendar document refusal process view example";
 
@@ -63,21 +65,35 @@ const RESERVED: &str = "\
 /// `context` is where the text that matters begins: the start of the declaration being read
 /// (recovery reads declarations one by one, and a block left open by an earlier broken one must
 /// not be blamed here). Line numbers are still counted from the start of the file.
-pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (String, usize) {
+pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Wording, usize) {
     let rest = text.get(offset..).unwrap_or("");
     let before = text.get(context.min(offset)..offset).unwrap_or("");
     let line_base = text.get(..context).map_or(0, |t| t.matches('\n').count());
     let block = open_block(before);
     let Some(first) = rest.chars().next() else {
         return match block {
-            Some(header) => (format!("end of file: `{header}` has no closing `}}`"), 0),
-            None => (String::from("end of file"), 0),
+            Some(header) => (
+                Wording::new(
+                    format!("end of file: `{header}` has no closing `}}`"),
+                    format!("конец файла: у `{header}` нет закрывающей `}}`"),
+                    format!("файлдың соңы: `{header}` жабатын `}}` жоқ"),
+                ),
+                0,
+            ),
+            None => (
+                Wording::new("end of file", "конец файла", "файлдың соңы"),
+                0,
+            ),
         };
     };
     if first == '\n' || first == '\r' {
         let found = match previous_token(before).filter(|t| is_one_of(CONTINUED, t)) {
-            Some(prev) => format!("end of line right after `{prev}`"),
-            None => String::from("end of line"),
+            Some(prev) => Wording::new(
+                format!("end of line right after `{prev}`"),
+                format!("конец строки сразу после `{prev}`"),
+                format!("`{prev}` сөзінен кейін бірден жол соңы"),
+            ),
+            None => Wording::new("end of line", "конец строки", "жол соңы"),
         };
         return (found, 1);
     }
@@ -90,45 +106,77 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Stri
         .take(40)
         .collect();
     let (token, len) = match (first == '"').then(|| closing_quote(rest)).flatten() {
-        Some(len) => (String::from("quoted text"), len),
-        None if word.is_empty() => (format!("`{first}`"), first.len_utf8()),
-        None => (format!("`{word}`"), word.len()),
+        Some(len) => (
+            Wording::new("quoted text", "текст в кавычках", "тырнақшадағы мәтін"),
+            len,
+        ),
+        None if word.is_empty() => (Wording::same(format!("`{first}`")), first.len_utf8()),
+        None => (Wording::same(format!("`{word}`")), word.len()),
     };
     let prev = previous_token(before);
     if first == '}' && block.is_none() {
-        return (String::from("`}`, which closes no block"), 1);
+        return (
+            Wording::new(
+                "`}`, which closes no block",
+                "`}`, которая не закрывает никакой блок",
+                "ешбір блокты жаппайтын `}`",
+            ),
+            1,
+        );
     }
     if let Some(line_slip) = statement_slip(&word, rest) {
-        return (format!("{token}: {line_slip}"), len);
+        return (token.join(": ", &line_slip), len);
     }
     if let Some(line) = type_forgotten(before, prev) {
+        let line = line + line_base;
         return (
-            format!(
-                "{token}: the type after `:` on line {} is missing",
-                line + line_base
+            token.join(
+                ": ",
+                &Wording::new(
+                    format!("the type after `:` on line {line} is missing"),
+                    format!("не хватает типа после `:` в строке {line}"),
+                    format!("{line}-жолдағы `:` белгісінен кейін түр жоқ"),
+                ),
             ),
             len,
         );
     }
     if let Some(line) = open_parenthesis(before).filter(|_| first != ')') {
+        let line = line + line_base;
         return (
-            format!(
-                "{token}: the `(` opened on line {} is not closed",
-                line + line_base
+            token.join(
+                ": ",
+                &Wording::new(
+                    format!("the `(` opened on line {line} is not closed"),
+                    format!("скобка `(`, открытая в строке {line}, не закрыта"),
+                    format!("{line}-жолда ашылған `(` жабылмаған"),
+                ),
             ),
             len,
         );
     }
     if is_one_of(RESERVED, &word) && prev.is_some_and(|p| is_one_of(NAMED, p)) {
         return (
-            format!("{token}, a reserved word that cannot be a name"),
+            token.join(
+                ", ",
+                &Wording::new(
+                    "a reserved word that cannot be a name",
+                    "зарезервированное слово, которое не может быть именем",
+                    "атау бола алмайтын сақталған сөз",
+                ),
+            ),
             len,
         );
     }
     let place = step_header(before).or_else(|| block.clone());
     if let Some(keyword) = did_you_mean(&word) {
-        let place = place.map(|b| format!(" in `{b}`")).unwrap_or_default();
-        return (format!("{token}{place} (did you mean `{keyword}`?)"), len);
+        let place = place.map_or_else(Wording::default, |b| in_block(&b));
+        let hint = Wording::new(
+            format!(" (did you mean `{keyword}`?)"),
+            format!(" (возможно, имелось в виду `{keyword}`?)"),
+            format!(" (`{keyword}` деп жазғыңыз келді ме?)"),
+        );
+        return (token.join("", &place).join("", &hint), len);
     }
     if let Some(header) = &block {
         let kind = header.split_whitespace().next().unwrap_or_default();
@@ -139,19 +187,35 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Stri
             "document" | "refusal" | "process" | "view" | "example"
         ) && kind != "service";
         if top_level || service_item {
-            return (
-                format!("{token} inside `{header}` (is its closing `}}` missing?)"),
-                len,
+            let inside = Wording::new(
+                format!(" inside `{header}` (is its closing `}}` missing?)"),
+                format!(" внутри `{header}` (не хватает закрывающей `}}`?)"),
+                format!(" `{header}` ішінде (оны жабатын `}}` жоқ па?)"),
             );
+            return (token.join("", &inside), len);
         }
     }
     if let Some(prev) = prev.filter(|t| is_one_of(CONTINUED, t)) {
-        return (format!("{token} right after `{prev}`"), len);
+        let after = Wording::new(
+            format!(" right after `{prev}`"),
+            format!(" сразу после `{prev}`"),
+            format!(", `{prev}` сөзінен кейін бірден"),
+        );
+        return (token.join("", &after), len);
     }
     match place {
-        Some(header) => (format!("{token} in `{header}`"), len),
+        Some(header) => (token.join("", &in_block(&header)), len),
         None => (token, len),
     }
+}
+
+/// ` in `document passport`` in three languages.
+fn in_block(header: &str) -> Wording {
+    Wording::new(
+        format!(" in `{header}`"),
+        format!(" в `{header}`"),
+        format!(", `{header}` ішінде"),
+    )
 }
 
 /// The line of a `name:` whose type was forgotten, so that the first word of the next line was
@@ -214,16 +278,54 @@ fn is_one_of(words: &str, word: &str) -> bool {
 }
 
 /// A slip recognised from the characters at the error: what it is, and how long.
-fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
+fn slip(rest: &str, before: &str) -> Option<(Wording, usize)> {
     let two = rest.get(..2).unwrap_or(rest);
     let first = rest.chars().next()?;
     let found = match first {
-        '=' if two != "==" => (String::from("`=`: to compare, write `==`"), 1),
-        '&' if two == "&&" => (String::from("`&&`: write `and`"), 2),
-        '|' if two == "||" => (String::from("`||`: write `or`"), 2),
-        '!' if two != "!=" => (String::from("`!`: write `not`"), 1),
+        '=' if two != "==" => (
+            Wording::new(
+                "`=`: to compare, write `==`",
+                "`=`: для сравнения пишите `==`",
+                "`=`: салыстыру үшін `==` деп жазыңыз",
+            ),
+            1,
+        ),
+        '&' if two == "&&" => (
+            Wording::new(
+                "`&&`: write `and`",
+                "`&&`: пишите `and`",
+                "`&&`: `and` деп жазыңыз",
+            ),
+            2,
+        ),
+        '|' if two == "||" => (
+            Wording::new(
+                "`||`: write `or`",
+                "`||`: пишите `or`",
+                "`||`: `or` деп жазыңыз",
+            ),
+            2,
+        ),
+        '!' if two != "!=" => (
+            Wording::new(
+                "`!`: write `not`",
+                "`!`: пишите `not`",
+                "`!`: `not` деп жазыңыз",
+            ),
+            1,
+        ),
         '“' | '”' | '„' | '«' | '»' | '‘' | '’' => (
-            format!("typographic quote `{first}`: write texts in straight quotes, like `\"…\"`"),
+            Wording::new(
+                format!(
+                    "typographic quote `{first}`: write texts in straight quotes, like `\"…\"`"
+                ),
+                format!(
+                    "типографская кавычка `{first}`: пишите тексты в прямых кавычках, например `\"…\"`"
+                ),
+                format!(
+                    "`{first}` типографиялық тырнақшасы: мәтіндерді `\"…\"` сияқты тік тырнақшамен жазыңыз"
+                ),
+            ),
             first.len_utf8(),
         ),
         '"' => {
@@ -233,13 +335,19 @@ fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
                 .is_some_and(|b| b.trim_end().ends_with("allow"));
             return match closing_quote(rest) {
                 None => Some((
-                    String::from(
+                    Wording::new(
                         "quoted text that is not closed on its line: add the closing `\"` (write `\\n` for a line break inside a text)",
+                        "текст в кавычках не закрыт в своей строке: добавьте закрывающую `\"` (для переноса строки внутри текста пишите `\\n`)",
+                        "тырнақшадағы мәтін өз жолында жабылмаған: жабатын `\"` қосыңыз (мәтін ішінде жол ауыстыру үшін `\\n` деп жазыңыз)",
                     ),
                     rest.lines().next().map_or(1, str::len),
                 )),
                 Some(len) if after_allow => Some((
-                    String::from("quoted text after `allow because`: the lint's name is missing"),
+                    Wording::new(
+                        "quoted text after `allow because`: the lint's name is missing",
+                        "текст в кавычках после `allow because`: не указано имя проверки",
+                        "`allow because` кейінгі тырнақшадағы мәтін: тексеру атауы жоқ",
+                    ),
                     len,
                 )),
                 Some(_) => None,
@@ -268,8 +376,16 @@ fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
                 sub
             };
             (
-                format!(
-                    "`.` in a paragraph number: write a subparagraph in parentheses, like `{para}({sub})`"
+                Wording::new(
+                    format!(
+                        "`.` in a paragraph number: write a subparagraph in parentheses, like `{para}({sub})`"
+                    ),
+                    format!(
+                        "`.` в номере пункта: подпункт пишите в скобках, например `{para}({sub})`"
+                    ),
+                    format!(
+                        "тармақ нөміріндегі `.`: тармақшаны жақшаға алып жазыңыз, мысалы `{para}({sub})`"
+                    ),
                 ),
                 1,
             )
@@ -280,13 +396,19 @@ fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
             .is_some_and(|b| b.trim_end().ends_with("one_of") || b.trim_end().ends_with("set")) =>
         {
             (
-                String::from("`)`: list at least one value, like `one_of(foreigner, stateless)`"),
+                Wording::new(
+                    "`)`: list at least one value, like `one_of(foreigner, stateless)`",
+                    "`)`: перечислите хотя бы одно значение, например `one_of(foreigner, stateless)`",
+                    "`)`: кемінде бір мән жазыңыз, мысалы `one_of(foreigner, stateless)`",
+                ),
                 1,
             )
         }
         '(' if previous_token(before).is_some_and(|t| t == "one_of" || t == "set") => (
-            String::from(
+            Wording::new(
                 "`(`: write the values as names separated by commas, like `one_of(foreigner, stateless)`",
+                "`(`: пишите значения именами через запятую, например `one_of(foreigner, stateless)`",
+                "`(`: мәндерді үтірмен бөлінген атаулар түрінде жазыңыз, мысалы `one_of(foreigner, stateless)`",
             ),
             1,
         ),
@@ -296,7 +418,7 @@ fn slip(rest: &str, before: &str) -> Option<(String, usize)> {
 }
 
 /// A date written day first (`23.03.2019`, `23/03/2019`), with the same date written year first.
-fn day_first_date(rest: &str) -> Option<(String, usize)> {
+fn day_first_date(rest: &str) -> Option<(Wording, usize)> {
     let token: String = rest
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '/')
@@ -309,8 +431,12 @@ fn day_first_date(rest: &str) -> Option<(String, usize)> {
                 && (1..=2).contains(&month.len())
                 && year.len() == 4 =>
         {
-            let found =
-                format!("`{token}`: write dates year first, like `{year}-{month:0>2}-{day:0>2}`");
+            let iso = format!("{year}-{month:0>2}-{day:0>2}");
+            let found = Wording::new(
+                format!("`{token}`: write dates year first, like `{iso}`"),
+                format!("`{token}`: пишите даты с года, например `{iso}`"),
+                format!("`{token}`: күнді жылдан бастап жазыңыз, мысалы `{iso}`"),
+            );
             Some((found, token.len()))
         }
         _ => None,
@@ -318,25 +444,38 @@ fn day_first_date(rest: &str) -> Option<(String, usize)> {
 }
 
 /// A statement whose keyword is right but whose shape is not, judged from the rest of its line.
-fn statement_slip(word: &str, rest: &str) -> Option<&'static str> {
+fn statement_slip(word: &str, rest: &str) -> Option<Wording> {
     let line = rest.lines().next().unwrap_or_default();
     let after = line.get(word.len()..).unwrap_or_default().trim();
-    match word {
-        "weeks" | "week" => {
-            Some("there is no unit of weeks; write them as days, like `14 calendar days`")
-        }
-        "input" if !line.contains(':') => {
-            Some("give the fact a type, like `input applicant.birth_date: date`")
-        }
-        "input" if after.ends_with(':') => {
-            Some("name a type after `:`, like `date`, `bool`, `text` or `one_of(…)`")
-        }
-        "let" if !line.contains('=') => Some("write `let name = condition`"),
-        "years" if after.contains('-') && !after.contains("..") => {
-            Some("write a range of years with `..`, like `years 2015..2020`")
-        }
-        _ => None,
-    }
+    let (en, ru, kk) = match word {
+        "weeks" | "week" => (
+            "there is no unit of weeks; write them as days, like `14 calendar days`",
+            "единицы «недели» нет; пишите дни, например `14 calendar days`",
+            "«апта» өлшемі жоқ; күнмен жазыңыз, мысалы `14 calendar days`",
+        ),
+        "input" if !line.contains(':') => (
+            "give the fact a type, like `input applicant.birth_date: date`",
+            "укажите тип факта, например `input applicant.birth_date: date`",
+            "фактінің түрін көрсетіңіз, мысалы `input applicant.birth_date: date`",
+        ),
+        "input" if after.ends_with(':') => (
+            "name a type after `:`, like `date`, `bool`, `text` or `one_of(…)`",
+            "укажите тип после `:`, например `date`, `bool`, `text` или `one_of(…)`",
+            "`:` кейін түрді көрсетіңіз, мысалы `date`, `bool`, `text` немесе `one_of(…)`",
+        ),
+        "let" if !line.contains('=') => (
+            "write `let name = condition`",
+            "пишите `let name = condition`",
+            "`let name = condition` деп жазыңыз",
+        ),
+        "years" if after.contains('-') && !after.contains("..") => (
+            "write a range of years with `..`, like `years 2015..2020`",
+            "диапазон лет пишите через `..`, например `years 2015..2020`",
+            "жылдар аралығын `..` арқылы жазыңыз, мысалы `years 2015..2020`",
+        ),
+        _ => return None,
+    };
+    Some(Wording::new(en, ru, kk))
 }
 
 /// A keyword close to a misspelled or foreign word.

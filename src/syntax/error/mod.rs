@@ -9,6 +9,7 @@ use crate::codes;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::{SourceFile, Span};
 use crate::syntax::parser::Rule;
+use crate::vocab::Wording;
 
 pub(crate) use expected::describe;
 
@@ -20,13 +21,13 @@ pub enum SyntaxError {
     #[error("unexpected {found}")]
     Unexpected {
         /// What stands there, in words.
-        found: String,
+        found: Wording,
         /// What could stand there, in words (the help).
-        expected: String,
+        expected: Wording,
         /// Where.
         span: Span,
         /// The label text.
-        label: String,
+        label: Wording,
     },
     /// A date that does not exist.
     #[error("`{text}` is not a real calendar date")]
@@ -136,19 +137,50 @@ impl SyntaxError {
         let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
         words.sort_unstable();
         words.dedup();
-        let expected = match words.as_slice() {
-            [] => custom.unwrap_or_else(|| {
-                String::from("check the spelling and the order of the words here")
-            }),
-            [one] => format!("expected {one}"),
-            many => {
-                let (last, rest) = many.split_last().map_or((&"", &[][..]), |(l, r)| (l, r));
-                format!("expected {} or {last}", rest.join(", "))
+        let listed = |lang: usize| -> String {
+            let said: Vec<&str> = words
+                .iter()
+                .map(|w| match lang {
+                    1 => expected::translate(w).0,
+                    2 => expected::translate(w).1,
+                    _ => w,
+                })
+                .collect();
+            let or = ["or", "или", "немесе"][lang];
+            match said.split_last() {
+                None => String::new(),
+                Some((last, [])) => (*last).to_string(),
+                Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
             }
         };
+        let expected = match words.as_slice() {
+            [] => custom.map_or_else(
+                || {
+                    Wording::new(
+                        "check the spelling and the order of the words here",
+                        "проверьте написание и порядок слов здесь",
+                        "мұндағы сөздердің жазылуы мен ретін тексеріңіз",
+                    )
+                },
+                Wording::en,
+            ),
+            _ => Wording::new(
+                format!("expected {}", listed(0)),
+                format!("ожидалось: {}", listed(1)),
+                format!("күтілгені: {}", listed(2)),
+            ),
+        };
         let label = match words.as_slice() {
-            [one] => format!("expected {one} here"),
-            _ => String::from("not expected here"),
+            [_] => Wording::new(
+                format!("expected {} here", listed(0)),
+                format!("здесь ожидалось: {}", listed(1)),
+                format!("мұнда күтілгені: {}", listed(2)),
+            ),
+            _ => Wording::new(
+                "not expected here",
+                "здесь не ожидалось",
+                "мұнда күтілмеген",
+            ),
         };
         SyntaxError::Unexpected {
             found,
@@ -204,16 +236,16 @@ impl From<&SyntaxError> for Diagnostic {
         let message = e.to_string();
         match e {
             SyntaxError::Unexpected {
+                found,
                 expected,
                 span,
                 label,
-                ..
             } => Diagnostic::new(
                 &codes::UNEXPECTED_TEXT,
-                message,
-                Label::new(*span, label.as_str()),
+                Wording::new("unexpected", "не ожидалось:", "күтілмеген:").join(" ", found),
+                Label::new(*span, label.clone()),
             )
-            .with_help(expected.as_str()),
+            .with_help(expected.clone()),
             SyntaxError::InvalidDate { span, .. } => {
                 Diagnostic::new(&codes::INVALID_DATE, message, Label::new(*span, "no such day"))
                     .with_help(
