@@ -95,7 +95,7 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
             parsed
                 .errors
                 .retain(|e| !e.is_parse_error() || e.span().start > unit_end);
-            parsed.errors.push(first);
+            parsed.errors.push(*first);
             parsed.errors.extend(lower.errors);
             parsed.errors.sort_by_key(|e| e.span().start);
             parsed
@@ -109,12 +109,12 @@ fn parse_piece(
     source: &SourceFile,
     file: usize,
     piece: Piece,
-) -> Result<Pairs<'_, Rule>, SyntaxError> {
+) -> Result<Pairs<'_, Rule>, Box<SyntaxError>> {
     let text = source.text.get(piece.base..piece.end).unwrap_or("");
     pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
     let pairs = RuleParser::parse(rule, text);
     pest::set_call_limit(None);
-    pairs.map_err(|e| SyntaxError::from_pest(&e, source, file, piece))
+    pairs.map_err(|e| Box::new(SyntaxError::from_pest(&e, source, file, piece)))
 }
 
 /// Read a file that does not parse whole, declaration by declaration, and a service that does
@@ -152,13 +152,13 @@ fn recover(
                     out.file.decls.push(Decl::Service(Box::new(service)));
                     if out.errors.len() == before {
                         // every element read: the service's own frame is what is broken
-                        out.errors.push(error);
+                        out.errors.push(*error);
                     }
                 }
                 None => {
                     units.push(range.clone());
                     recover::declared_names(text, range, &mut out.holes);
-                    out.errors.push(error);
+                    out.errors.push(*error);
                 }
             },
         }
@@ -201,7 +201,7 @@ fn recover_service(
             }
             Err(error) => {
                 recover::declared_names(text, element.clone(), &mut out.holes);
-                out.errors.push(error);
+                out.errors.push(*error);
             }
         }
     }
@@ -215,7 +215,7 @@ fn recover_service(
         lower.base = tail.base;
         match parse_piece(Rule::file, source, file, tail) {
             Ok(pairs) => out.file.decls.extend(lower.file(pairs).decls),
-            Err(error) => out.errors.push(error),
+            Err(error) => out.errors.push(*error),
         }
     }
     service
