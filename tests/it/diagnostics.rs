@@ -66,7 +66,7 @@ fn diagnostics_are_json_lines_on_stderr() {
             ] {
                 assert!(d.get(key).is_some(), "{args:?}: `{key}` missing in {d}");
             }
-            let offset = d["offset"].as_u64().expect("offset") as usize;
+            let offset = usize::try_from(d["offset"].as_u64().expect("offset")).expect("fits");
             let (line, column) = ereje::source::line_col(&text, offset);
             assert_eq!(d["line"], line, "{d}");
             assert_eq!(d["column"], column, "{d}");
