@@ -1,0 +1,217 @@
+//! A whole service lowered to the model: its act and interval, timezone, calendar, channels,
+//! actors, inputs, lets, documents, refusal grounds, process and views.
+
+use super::ServiceResolver;
+use crate::semantic::error::SemanticError;
+use crate::semantic::model::{Condition, InputDef, Interval, ProcessView, ServiceModel, Type};
+use crate::semantic::types::{Scope, Typer};
+use crate::semantic::validity;
+use crate::source::Span;
+use crate::syntax::ast::{self, Provenance};
+
+impl ServiceResolver<'_> {
+    /// Lower a whole service.
+    pub fn service(&mut self, s: &ast::Service) -> ServiceModel {
+        // the act and its interval
+        let mut act_interval = Interval::default();
+        for (name, _) in s.act.iter().chain(s.standard.iter()) {
+            self.act_ref(name);
+        }
+        if let Some((name, _)) = &s.act
+            && let Some(act) = self.acts.get(&name.node)
+        {
+            act_interval = validity::act_interval(act);
+        }
+        let mut meta = self.meta(s, &s.provenance, act_interval, s.span);
+        meta.title = s.title.clone();
+        if let Some((name, _)) = &s.act {
+            validity::check_inside(
+                &format!("service `{}`", s.name.node),
+                meta.validity,
+                &format!("act `{}`", name.node),
+                act_interval,
+                s.name.span,
+                self.errors,
+            );
+        }
+        let timezone = match &s.timezone {
+            Some(tz) => tz.node.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
+                self.errors.push(SemanticError::UnknownTimezone {
+                    name: tz.node.clone(),
+                    span: tz.span,
+                });
+                chrono_tz::UTC
+            }),
+            None => chrono_tz::UTC,
+        };
+        if let Some(cal) = &s.calendar
+            && !self.calendars.contains(&cal.node)
+        {
+            let names: Vec<&str> = self.calendars.iter().map(String::as_str).collect();
+            self.undefined(
+                "calendar",
+                cal,
+                &names,
+                "declare it with `calendar NAME { … }` in a rule file of this rule set",
+            );
+        }
+        let channels = s
+            .channels
+            .iter()
+            .map(|c| {
+                let m = self.meta(s, &c.provenance, meta.validity, c.name.span);
+                self.inside_service(
+                    s,
+                    &format!("channel `{}`", c.name.node),
+                    m.validity,
+                    meta.validity,
+                    c.name.span,
+                );
+                (c.name.node.clone(), m.validity)
+            })
+            .collect();
+
+        // actors
+        let mut actors: Vec<(String, Option<String>, Span)> = Vec::new();
+        for a in &s.actors {
+            if let Some((_, _, first)) = actors.iter().find(|(n, _, _)| *n == a.name.node) {
+                let first = *first;
+                self.duplicate("actor", &a.name, first);
+                continue;
+            }
+            self.meta(s, &a.provenance, meta.validity, a.name.span);
+            actors.push((
+                a.name.node.clone(),
+                a.label.as_ref().map(|l| l.node.clone()),
+                a.name.span,
+            ));
+        }
+
+        // inputs
+        let mut inputs: Vec<InputDef> = Vec::new();
+        for i in &s.inputs {
+            if let Some(first) = inputs
+                .iter()
+                .find(|x| x.path.join(".") == i.path.node)
+                .map(|x| x.span)
+            {
+                self.duplicate("input", &i.path, first);
+                continue;
+            }
+            if let Some(prefix) = inputs.iter().find(|x| {
+                let a = x.path.join(".");
+                i.path.node.starts_with(&format!("{a}."))
+                    || a.starts_with(&format!("{}.", i.path.node))
+            }) {
+                let first = prefix.span;
+                self.duplicate("input", &i.path, first);
+                continue;
+            }
+            self.meta(s, &i.provenance, meta.validity, i.path.span);
+            let ty = self.ty(&i.ty.node);
+            inputs.push(InputDef {
+                path: i.path.node.split('.').map(String::from).collect(),
+                ty,
+                optional: i.optional,
+                span: i.path.span,
+            });
+        }
+        let document_kinds: Vec<String> = s.documents.iter().map(|d| d.kind.node.clone()).collect();
+
+        // lets, in order: each sees the ones before it
+        let mut let_types: Vec<(String, Type)> = Vec::new();
+        let mut lets = Vec::new();
+        for l in &s.lets {
+            if let Some(first) = s
+                .lets
+                .iter()
+                .find(|x| x.name.node == l.name.node)
+                .map(|x| x.name.span)
+                && first != l.name.span
+            {
+                self.duplicate("let", &l.name, first);
+                continue;
+            }
+            self.meta(s, &l.provenance, meta.validity, l.name.span);
+            let scope = Scope {
+                inputs: &inputs,
+                lets: &let_types,
+                documents: &document_kinds,
+                binding: None,
+                document_fields: false,
+            };
+            let mut typer = Typer {
+                source: self.source,
+                errors: self.errors,
+                compared: None,
+            };
+            let (expr, ty) = typer.expr(&l.value, &scope, None);
+            let_types.push((l.name.node.clone(), ty));
+            lets.push((
+                l.name.node.clone(),
+                Condition {
+                    expr,
+                    span: l.value.span,
+                },
+            ));
+        }
+        let base_scope = Scope {
+            inputs: &inputs,
+            lets: &let_types,
+            documents: &document_kinds,
+            binding: None,
+            document_fields: false,
+        };
+
+        let documents = self.documents(s, &base_scope, meta.validity);
+        let refusals = self.refusals(s, &base_scope, meta.validity);
+
+        let actor_names: Vec<String> = actors.iter().map(|(n, _, _)| n.clone()).collect();
+        let process = match &s.process {
+            Some(p) => self.view(
+                s,
+                "process",
+                p,
+                &Provenance::default(),
+                meta.validity,
+                &actor_names,
+                None,
+            ),
+            None => ProcessView::default(),
+        };
+        let main_steps: Vec<String> = process.steps.iter().map(|st| st.id.clone()).collect();
+        let views = s
+            .views
+            .iter()
+            .map(|v| {
+                self.view(
+                    s,
+                    &v.name.node,
+                    &v.process,
+                    &v.provenance,
+                    meta.validity,
+                    &actor_names,
+                    Some(&main_steps),
+                )
+            })
+            .collect();
+
+        ServiceModel {
+            id: s.name.node.clone(),
+            act: s.act.as_ref().map(|(a, n)| (a.node.clone(), *n)),
+            standard: s.standard.as_ref().map(|(a, n)| (a.node.clone(), *n)),
+            timezone,
+            calendar: s.calendar.as_ref().map(|c| c.node.clone()),
+            channels,
+            actors,
+            inputs,
+            lets,
+            documents,
+            refusals,
+            process,
+            views,
+            examples: s.examples.clone(),
+            meta,
+        }
+    }
+}
