@@ -42,7 +42,7 @@ const CONTINUING: &[&str] = &[
 ];
 
 /// Keywords that begin an element of a service.
-const ELEMENTS: &[&str] = &[
+pub(super) const SERVICE_ITEMS: &[&str] = &[
     "title", "act", "standard", "timezone", "calendar", "channel", "actor", "input", "let",
     "document", "refusal", "process", "view", "example",
 ];
@@ -156,52 +156,56 @@ fn ranges(starts: &[usize], end: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// A service cut into its parts.
+/// A block cut into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct ServiceParts {
-    /// `service NAME {`: the name and where it is written.
-    pub name: (String, Range<usize>),
-    /// Each element of the body (provenance lines with the element they follow).
-    pub elements: Vec<Range<usize>>,
-    /// What follows the service's closing `}` in the piece.
+pub(super) struct BlockParts {
+    /// The heading, from the keyword to the `{` (not included).
+    pub head: Range<usize>,
+    /// The word after the keyword, and where it is written.
+    pub name: Option<(String, Range<usize>)>,
+    /// Each item of the body (continuation lines with the item they continue).
+    pub items: Vec<Range<usize>>,
+    /// What follows the block's closing `}` in the piece.
     pub tail: Range<usize>,
 }
 
-/// The parts of a `service` declaration in `text[piece]`, if its heading reads
-/// `service NAME {`.
-pub(super) fn service_parts(text: &str, piece: Range<usize>) -> Option<ServiceParts> {
+/// The parts of the block that `text[piece]` opens with `keyword … {`; `items` are the
+/// keywords that begin an item of this block (used when a block inside was left open).
+pub(super) fn block_parts(
+    text: &str,
+    piece: Range<usize>,
+    keyword: &str,
+    items: &[&str],
+) -> Option<BlockParts> {
     let body_text = text.get(piece.clone())?;
     let lead = body_text.len() - body_text.trim_start().len();
     let head_start = piece.start + lead;
     let rest = text.get(head_start..piece.end)?;
-    let after_kw = rest.strip_prefix("service")?;
-    if !after_kw.starts_with([' ', '\t']) {
+    let after_kw = rest.strip_prefix(keyword)?;
+    if !after_kw.starts_with([' ', '\t', '\n', '\r', '{']) {
         return None;
     }
+    let open = head_start + keyword.len() + open_brace(after_kw)?;
     let name_text = after_kw.trim_start_matches([' ', '\t']);
-    let name = word_at(name_text)?;
-    let name_start = head_start + "service".len() + (after_kw.len() - name_text.len());
-    let after_name = name_text.get(name.len()..)?;
-    let open_rel = after_name.find(|c: char| !c.is_whitespace())?;
-    if !after_name.get(open_rel..)?.starts_with('{') {
-        return None;
-    }
-    let open = name_start + name.len() + open_rel;
+    let name_start = head_start + keyword.len() + (after_kw.len() - name_text.len());
+    let name = word_at(name_text)
+        .filter(|_| name_start < open)
+        .map(|w| (w.to_string(), name_start..name_start + w.len()));
     let body = open + 1;
     let all = lines(text, body..piece.end, 1);
-    let element_indent = all
+    let item_indent = all
         .iter()
         .filter(|l| l.content && l.start > body)
         .map(|l| l.indent)
         .next()
         .unwrap_or(0);
-    // The `}` that closes the service: by counting braces, or, when a block inside was left
-    // open, the last line that holds only a `}` and is less indented than the elements.
+    // The `}` that closes the block: by counting braces, or, when a block inside was left
+    // open, the last line that holds only a `}` and is less indented than the items.
     let close = closing_brace(text, body, piece.end).or_else(|| {
         all.iter()
             .rev()
             .find(|l| {
-                l.indent < element_indent
+                l.indent < item_indent
                     && text
                         .get(l.start + l.indent..)
                         .is_some_and(|t| t.starts_with('}'))
@@ -209,22 +213,59 @@ pub(super) fn service_parts(text: &str, piece: Range<usize>) -> Option<ServicePa
             .map(|l| l.start + l.indent)
     });
     let body_end = close.unwrap_or(piece.end);
-    let lines: Vec<&Line<'_>> = all.iter().filter(|l| l.start < body_end).collect();
     let mut starts = vec![body];
-    for line in lines.iter().filter(|l| l.start > body && l.content) {
+    for line in all
+        .iter()
+        .filter(|l| l.start > body && l.start < body_end && l.content)
+    {
         let Some(word) = line.word else { continue };
-        let begins = line.indent <= element_indent
+        let begins = line.indent <= item_indent
             && !CONTINUING.contains(&word)
-            && (line.depth == 1 || ELEMENTS.contains(&word));
+            && (line.depth == 1 || items.contains(&word));
         if begins {
             starts.push(line.start);
         }
     }
-    Some(ServiceParts {
-        name: (name.to_string(), name_start..name_start + name.len()),
-        elements: ranges(&starts, body_end),
+    let items = ranges(&starts, body_end)
+        .into_iter()
+        .filter(|r| !is_blank(text, r.clone()))
+        .collect();
+    Some(BlockParts {
+        head: head_start..open,
+        name,
+        items,
         tail: close.map_or(piece.end..piece.end, |c| c + 1..piece.end),
     })
+}
+
+/// The offset in `text` of its first `{` outside strings and comments.
+fn open_brace(text: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if in_string {
+            match c {
+                '\n' => in_string = false,
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                while chars.peek().is_some_and(|(_, n)| *n != '\n') {
+                    chars.next();
+                }
+            }
+            '{' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The offset of the `}` that closes the block whose body starts at `body` (depth 1 there).
@@ -305,17 +346,13 @@ mod tests {
     #[test]
     fn service_elements_keep_their_provenance_lines() {
         let text = "service s {\n  actor a \"A\" § 1\n    note \"x\"\n  inptu x: date\n  document d {\n    required always\n  }\n  § 2\n}\n";
-        let parts = service_parts(text, 0..text.len()).expect("a service heading");
-        assert_eq!(parts.name.0, "s");
-        let elements: Vec<&str> = parts
-            .elements
-            .iter()
-            .map(|r| text[r.clone()].trim())
-            .collect();
-        assert_eq!(elements.len(), 4, "{elements:?}");
-        assert!(elements[1].starts_with("actor a") && elements[1].ends_with("note \"x\""));
-        assert!(elements[2].starts_with("inptu"));
-        assert!(elements[3].starts_with("document d") && elements[3].ends_with("§ 2"));
+        let parts = block_parts(text, 0..text.len(), "service", SERVICE_ITEMS).expect("a heading");
+        assert_eq!(parts.name.map(|n| n.0).as_deref(), Some("s"));
+        let elements: Vec<&str> = parts.items.iter().map(|r| text[r.clone()].trim()).collect();
+        assert_eq!(elements.len(), 3, "{elements:?}");
+        assert!(elements[0].starts_with("actor a") && elements[0].ends_with("note \"x\""));
+        assert!(elements[1].starts_with("inptu"));
+        assert!(elements[2].starts_with("document d") && elements[2].ends_with("§ 2"));
     }
 
     #[test]
@@ -326,5 +363,33 @@ mod tests {
         assert!(holes.contains("applicant.age"));
         assert!(holes.contains("filed"));
         assert!(!holes.contains("clerk"));
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn a_process_has_no_name_and_a_view_a_long_heading() {
+        let text = "process {\n  step a by x\n  step b by y\n}\n";
+        let parts =
+            block_parts(text, 0..text.len(), "process", &["step", "term"]).expect("a heading");
+        assert_eq!(parts.name, None);
+        assert_eq!(parts.items.len(), 2);
+        let text = "view t \"1-кесте\" § 10 since a {\n  step a by x\n}";
+        let parts = block_parts(text, 0..text.len(), "view", &["step", "term"]).expect("a heading");
+        assert_eq!(parts.name.map(|n| n.0).as_deref(), Some("t"));
+        assert_eq!(
+            &text[parts.head.clone()],
+            "view t \"1-кесте\" § 10 since a "
+        );
+    }
+
+    #[test]
+    fn a_brace_in_the_heading_text_is_not_the_block() {
+        let text = "view t \"a { b\" {\n  step a by x\n}";
+        let parts = block_parts(text, 0..text.len(), "view", &["step"]).expect("a heading");
+        assert_eq!(&text[parts.head.clone()], "view t \"a { b\" ");
     }
 }

@@ -99,7 +99,19 @@ fn the_model_keeps_what_could_be_read() {
     let analysis = analyze_sources(vec![SourceFile::new("f.ereje", text)]);
     let service = analysis.model.services.first().expect("the service");
     let documents: Vec<&str> = service.documents.iter().map(|d| d.kind.as_str()).collect();
-    assert_eq!(documents, ["stateless_document"]);
+    // the passport's broken `required` (with the lines that continue it) is a hole; the
+    // document itself and the other document remain
+    assert_eq!(documents, ["passport", "stateless_document"]);
+    let passport = service.documents.first().expect("the passport");
+    assert!(passport.required.is_none());
+    // the process keeps the step that reads
+    let steps: Vec<&str> = service
+        .process
+        .steps
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(steps, ["talon_issued"]);
     assert!(
         service
             .inputs

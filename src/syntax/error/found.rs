@@ -86,7 +86,8 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Word
             ),
         };
     };
-    if first == '\n' || first == '\r' {
+    let line_rest = rest.split('\n').next().unwrap_or("").trim();
+    if first == '\n' || first == '\r' || line_rest.is_empty() || line_rest.starts_with("//") {
         let found = match previous_token(before).filter(|t| is_one_of(CONTINUED, t)) {
             Some(prev) => Wording::new(
                 format!("end of line right after `{prev}`"),
@@ -216,6 +217,25 @@ fn in_block(header: &str) -> Wording {
         format!(" в `{header}`"),
         format!(", `{header}` ішінде"),
     )
+}
+
+/// Where a line ends that stops right after a word that must be continued (`after`, `==`,
+/// `and`, …), when the parser only noticed on a later line: the mistake is the end of that
+/// line, not the first word of the next.
+pub(super) fn unfinished_line_end(text: &str, context: usize, offset: usize) -> Option<usize> {
+    let before = text.get(context.min(offset)..offset)?;
+    let gap = before.len() - before.trim_end().len();
+    let line_end = offset - gap;
+    // the line before, without a comment
+    let line_start = text.get(..line_end)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..line_end)?;
+    let code = line
+        .find("//")
+        .map_or(line, |i| line.get(..i).unwrap_or(line));
+    let crossed = text.get(line_start + code.len()..offset)?.contains('\n');
+    let code = code.trim_end();
+    let token = previous_token(code)?;
+    (crossed && is_one_of(CONTINUED, token)).then_some(line_start + code.len())
 }
 
 /// The line of a `name:` whose type was forgotten, so that the first word of the next line was

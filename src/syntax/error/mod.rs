@@ -133,6 +133,9 @@ impl SyntaxError {
                 span: Span::new(file, offset, offset),
             };
         }
+        if let Some(end) = found::unfinished_line_end(&source.text, piece.context, offset) {
+            offset = end;
+        }
         let (found, len) = found::describe_found(&source.text, piece.context, offset);
         let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
         words.sort_unstable();

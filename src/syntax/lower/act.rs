@@ -9,10 +9,10 @@ use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
 use crate::vocab::Texts;
 
-impl Lower {
-    pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
-        let (span, name, inner) = self.keyword_and_name(pair);
-        let mut act = Act {
+impl Act {
+    /// A declaration with nothing in it yet.
+    pub(super) fn new(name: crate::syntax::ast::Name, span: Span) -> Act {
+        Act {
             name,
             kind: None,
             title: Texts::default(),
@@ -26,118 +26,134 @@ impl Lower {
             annexes: Vec::new(),
             provenance: Provenance::default(),
             span,
-        };
-        let mut firsts: [Option<Span>; 7] = [None; 7];
-        for p in inner {
-            let ps = self.span(&p);
-            match p.as_rule() {
-                Rule::title_clause => self.texts(p, &mut act.title),
-                Rule::act_kind => {
-                    let v = p.into_inner().nth(1).map(|n| self.name(&n));
-                    once(
-                        self,
-                        &mut act.kind,
-                        &mut firsts[0],
-                        "kind",
-                        ps,
-                        v.unwrap_or_default_name(ps),
-                    );
-                }
-                Rule::issued_clause => {
-                    let (date, number) = self.dated_number(p);
-                    let v = (
-                        date.unwrap_or(Spanned::new(crate::syntax::ast::UNREADABLE_DATE, ps)),
-                        number,
-                    );
-                    once(self, &mut act.issued, &mut firsts[1], "issued", ps, v);
-                }
-                Rule::issuer_clause => {
-                    let v = p
-                        .into_inner()
-                        .find(|x| x.as_rule() == Rule::string)
-                        .map(|s| self.string(&s));
-                    if let Some(v) = v {
-                        once(self, &mut act.issuer, &mut firsts[2], "issuer", ps, v);
-                    }
-                }
-                Rule::registered_clause => {
-                    let v = self.dated_number(p);
-                    once(
-                        self,
-                        &mut act.registered,
-                        &mut firsts[3],
-                        "registered",
-                        ps,
-                        v,
-                    );
-                }
-                Rule::published_clause => {
-                    let d = p
-                        .into_inner()
-                        .find(|x| x.as_rule() == Rule::date)
-                        .map(|d| self.date(&d).node);
-                    once(
-                        self,
-                        &mut act.published,
-                        &mut firsts[4],
-                        "published",
-                        ps,
-                        Spanned::new(d, ps),
-                    );
-                }
-                Rule::in_force_clause => {
-                    let mut v = InForce::Unknown;
-                    for x in p.into_inner() {
-                        match x.as_rule() {
-                            Rule::date => v = InForce::Date(self.date(&x).node),
-                            Rule::in_force_formula => {
-                                if let Some(d) =
-                                    x.into_inner().find(|y| y.as_rule() == Rule::duration)
-                                {
-                                    v = InForce::AfterPublication(self.duration(&d).node);
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    once(
-                        self,
-                        &mut act.in_force,
-                        &mut firsts[5],
-                        "in_force",
-                        ps,
-                        Spanned::new(v, ps),
-                    );
-                }
-                Rule::amended_clause => {
-                    let span = self.span(&p);
-                    let mut by = None;
-                    let mut at = None;
-                    for x in p.into_inner() {
-                        match x.as_rule() {
-                            Rule::path => by = Some(self.name(&x)),
-                            Rule::string => at = Some(self.string(&x)),
-                            _ => {}
-                        }
-                    }
-                    if let Some(by) = by {
-                        act.amendments.push(Amendment { by, at, span });
-                    }
-                }
-                Rule::repealed_clause => {
-                    let v = self.repeal(p);
-                    if let Some(v) = v {
-                        once(self, &mut act.repealed, &mut firsts[6], "repealed", ps, v);
-                    }
-                }
-                Rule::annex_clause => {
-                    let annex = self.annex(p);
-                    act.annexes.push(annex);
-                }
-                _ => {
-                    self.provenance(&p, &mut act.provenance);
+        }
+    }
+}
+
+impl Lower {
+    /// Lower one clause of an act into it (`firsts`: where each once-only clause was first given).
+    pub(super) fn act_item(
+        &mut self,
+        act: &mut Act,
+        firsts: &mut [Option<Span>; 7],
+        p: Pair<'_, Rule>,
+    ) {
+        let ps = self.span(&p);
+        match p.as_rule() {
+            Rule::title_clause => self.texts(p, &mut act.title),
+            Rule::act_kind => {
+                let v = p.into_inner().nth(1).map(|n| self.name(&n));
+                once(
+                    self,
+                    &mut act.kind,
+                    &mut firsts[0],
+                    "kind",
+                    ps,
+                    v.unwrap_or_default_name(ps),
+                );
+            }
+            Rule::issued_clause => {
+                let (date, number) = self.dated_number(p);
+                let v = (
+                    date.unwrap_or(Spanned::new(crate::syntax::ast::UNREADABLE_DATE, ps)),
+                    number,
+                );
+                once(self, &mut act.issued, &mut firsts[1], "issued", ps, v);
+            }
+            Rule::issuer_clause => {
+                let v = p
+                    .into_inner()
+                    .find(|x| x.as_rule() == Rule::string)
+                    .map(|s| self.string(&s));
+                if let Some(v) = v {
+                    once(self, &mut act.issuer, &mut firsts[2], "issuer", ps, v);
                 }
             }
+            Rule::registered_clause => {
+                let v = self.dated_number(p);
+                once(
+                    self,
+                    &mut act.registered,
+                    &mut firsts[3],
+                    "registered",
+                    ps,
+                    v,
+                );
+            }
+            Rule::published_clause => {
+                let d = p
+                    .into_inner()
+                    .find(|x| x.as_rule() == Rule::date)
+                    .map(|d| self.date(&d).node);
+                once(
+                    self,
+                    &mut act.published,
+                    &mut firsts[4],
+                    "published",
+                    ps,
+                    Spanned::new(d, ps),
+                );
+            }
+            Rule::in_force_clause => {
+                let mut v = InForce::Unknown;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::date => v = InForce::Date(self.date(&x).node),
+                        Rule::in_force_formula => {
+                            if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration)
+                            {
+                                v = InForce::AfterPublication(self.duration(&d).node);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                once(
+                    self,
+                    &mut act.in_force,
+                    &mut firsts[5],
+                    "in_force",
+                    ps,
+                    Spanned::new(v, ps),
+                );
+            }
+            Rule::amended_clause => {
+                let span = self.span(&p);
+                let mut by = None;
+                let mut at = None;
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::path => by = Some(self.name(&x)),
+                        Rule::string => at = Some(self.string(&x)),
+                        _ => {}
+                    }
+                }
+                if let Some(by) = by {
+                    act.amendments.push(Amendment { by, at, span });
+                }
+            }
+            Rule::repealed_clause => {
+                let v = self.repeal(p);
+                if let Some(v) = v {
+                    once(self, &mut act.repealed, &mut firsts[6], "repealed", ps, v);
+                }
+            }
+            Rule::annex_clause => {
+                let annex = self.annex(p);
+                act.annexes.push(annex);
+            }
+            _ => {
+                self.provenance(&p, &mut act.provenance);
+            }
+        }
+    }
+
+    pub(super) fn act(&mut self, pair: Pair<'_, Rule>) -> Act {
+        let (span, name, inner) = self.keyword_and_name(pair);
+        let mut act = Act::new(name, span);
+        let mut firsts: [Option<Span>; 7] = [None; 7];
+        for p in inner {
+            self.act_item(&mut act, &mut firsts, p);
         }
         act
     }

@@ -228,6 +228,16 @@ impl Lower {
         }
     }
 
+    /// A top-level declaration, if `pair` is one.
+    pub(super) fn file_decl(&mut self, pair: Pair<'_, Rule>) -> Option<Decl> {
+        Some(match pair.as_rule() {
+            Rule::act_decl => Decl::Act(Box::new(self.act(pair))),
+            Rule::service_decl => Decl::Service(Box::new(self.service(pair))),
+            Rule::calendar_decl => Decl::Calendar(Box::new(self.calendar(pair))),
+            _ => return None,
+        })
+    }
+
     fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
         let mut decls = Vec::new();
         let Some(file) = pairs.next() else {

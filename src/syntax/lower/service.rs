@@ -46,6 +46,60 @@ impl Service {
     }
 }
 
+impl Document {
+    /// A declaration with nothing in it yet.
+    pub(super) fn new(kind: crate::syntax::ast::Name, span: Span) -> Document {
+        Document {
+            kind,
+            title: Texts::default(),
+            required: None,
+            validity: Vec::new(),
+            message: Texts::default(),
+            provenance: Provenance::default(),
+            span,
+        }
+    }
+}
+
+impl Refusal {
+    /// A declaration with nothing in it yet.
+    pub(super) fn new(name: crate::syntax::ast::Name, span: Span) -> Refusal {
+        Refusal {
+            name,
+            title: Texts::default(),
+            when: None,
+            unless: None,
+            message: Texts::default(),
+            provenance: Provenance::default(),
+            span,
+        }
+    }
+}
+
+impl Process {
+    /// A process with no steps yet.
+    pub(super) fn new(span: Span) -> Process {
+        Process {
+            steps: Vec::new(),
+            terms: Vec::new(),
+            span,
+        }
+    }
+}
+
+impl View {
+    /// A view with nothing in it yet.
+    pub(super) fn new(name: crate::syntax::ast::Name, span: Span) -> View {
+        View {
+            name,
+            label: None,
+            provenance: Provenance::default(),
+            process: Process::new(span),
+            span,
+        }
+    }
+}
+
 impl Lower {
     pub(super) fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
         let (span, name, inner) = self.keyword_and_name(pair);
@@ -263,58 +317,53 @@ impl Lower {
         Spanned::new(ty, span)
     }
 
+    /// Lower one clause of a document into it (`first_required`: where `required` was first given).
+    pub(super) fn document_item(
+        &mut self,
+        doc: &mut Document,
+        first_required: &mut Option<Span>,
+        x: Pair<'_, Rule>,
+    ) {
+        let xs = self.span(&x);
+        match x.as_rule() {
+            Rule::title_clause => self.texts(x, &mut doc.title),
+            Rule::message_clause => self.texts(x, &mut doc.message),
+            Rule::required_clause => {
+                let r = self.required(x);
+                once(self, &mut doc.required, first_required, "required", xs, r);
+            }
+            Rule::valid_clause => {
+                let mut condition = None;
+                let mut message = Texts::default();
+                for y in x.into_inner() {
+                    match y.as_rule() {
+                        Rule::expr => condition = Some(self.expr(y)),
+                        Rule::message_clause => self.texts(y, &mut message),
+                        _ => {}
+                    }
+                }
+                let condition = condition.unwrap_or(Expr {
+                    kind: ExprKind::Bool(true),
+                    span: xs,
+                });
+                doc.validity.push(Validity {
+                    condition,
+                    message,
+                    span: xs,
+                });
+            }
+            _ => {
+                self.provenance(&x, &mut doc.provenance);
+            }
+        }
+    }
+
     pub(super) fn document(&mut self, pair: Pair<'_, Rule>) -> Document {
         let (span, kind, it) = self.keyword_and_name(pair);
-        let mut doc = Document {
-            kind,
-            title: Texts::default(),
-            required: None,
-            validity: Vec::new(),
-            message: Texts::default(),
-            provenance: Provenance::default(),
-            span,
-        };
+        let mut doc = Document::new(kind, span);
         let mut first_required = None;
         for x in it {
-            let xs = self.span(&x);
-            match x.as_rule() {
-                Rule::title_clause => self.texts(x, &mut doc.title),
-                Rule::message_clause => self.texts(x, &mut doc.message),
-                Rule::required_clause => {
-                    let r = self.required(x);
-                    once(
-                        self,
-                        &mut doc.required,
-                        &mut first_required,
-                        "required",
-                        xs,
-                        r,
-                    );
-                }
-                Rule::valid_clause => {
-                    let mut condition = None;
-                    let mut message = Texts::default();
-                    for y in x.into_inner() {
-                        match y.as_rule() {
-                            Rule::expr => condition = Some(self.expr(y)),
-                            Rule::message_clause => self.texts(y, &mut message),
-                            _ => {}
-                        }
-                    }
-                    let condition = condition.unwrap_or(Expr {
-                        kind: ExprKind::Bool(true),
-                        span: xs,
-                    });
-                    doc.validity.push(Validity {
-                        condition,
-                        message,
-                        span: xs,
-                    });
-                }
-                _ => {
-                    self.provenance(&x, &mut doc.provenance);
-                }
-            }
+            self.document_item(&mut doc, &mut first_required, x);
         }
         doc
     }
@@ -355,56 +404,59 @@ impl Lower {
         Required { when, unless, span }
     }
 
-    pub(super) fn refusal(&mut self, pair: Pair<'_, Rule>) -> Refusal {
-        let (span, name, it) = self.keyword_and_name(pair);
-        let mut r = Refusal {
-            name,
-            title: Texts::default(),
-            when: None,
-            unless: None,
-            message: Texts::default(),
-            provenance: Provenance::default(),
-            span,
-        };
-        let mut first_when = None;
-        for x in it {
-            let xs = self.span(&x);
-            match x.as_rule() {
-                Rule::title_clause => self.texts(x, &mut r.title),
-                Rule::message_clause => self.texts(x, &mut r.message),
-                Rule::when_clause => {
-                    let mut exprs = x.into_inner().filter(|y| y.as_rule() == Rule::expr);
-                    let when = exprs.next().map(|e| self.expr(e));
-                    let unless = exprs.next().map(|e| self.expr(e));
-                    if let Some(when) = when {
-                        once(self, &mut r.when, &mut first_when, "when", xs, when);
-                        if unless.is_some() {
-                            r.unless = unless;
-                        }
+    /// Lower one clause of a refusal ground into it (`first_when`: where `when` was first given).
+    pub(super) fn refusal_item(
+        &mut self,
+        r: &mut Refusal,
+        first_when: &mut Option<Span>,
+        x: Pair<'_, Rule>,
+    ) {
+        let xs = self.span(&x);
+        match x.as_rule() {
+            Rule::title_clause => self.texts(x, &mut r.title),
+            Rule::message_clause => self.texts(x, &mut r.message),
+            Rule::when_clause => {
+                let mut exprs = x.into_inner().filter(|y| y.as_rule() == Rule::expr);
+                let when = exprs.next().map(|e| self.expr(e));
+                let unless = exprs.next().map(|e| self.expr(e));
+                if let Some(when) = when {
+                    once(self, &mut r.when, first_when, "when", xs, when);
+                    if unless.is_some() {
+                        r.unless = unless;
                     }
                 }
-                _ => {
-                    self.provenance(&x, &mut r.provenance);
-                }
             }
+            _ => {
+                self.provenance(&x, &mut r.provenance);
+            }
+        }
+    }
+
+    pub(super) fn refusal(&mut self, pair: Pair<'_, Rule>) -> Refusal {
+        let (span, name, it) = self.keyword_and_name(pair);
+        let mut r = Refusal::new(name, span);
+        let mut first_when = None;
+        for x in it {
+            self.refusal_item(&mut r, &mut first_when, x);
         }
         r
     }
 
     pub(super) fn process(&mut self, pairs: Pairs<'_, Rule>, span: Span) -> Process {
-        let mut process = Process {
-            steps: Vec::new(),
-            terms: Vec::new(),
-            span,
-        };
+        let mut process = Process::new(span);
         for x in pairs {
-            match x.as_rule() {
-                Rule::step_decl => process.steps.push(self.step(x)),
-                Rule::term_decl => process.terms.push(self.term(x)),
-                _ => {}
-            }
+            self.process_item(&mut process, x);
         }
         process
+    }
+
+    /// Lower a step or a term into a process (anything else is the block's keyword).
+    pub(super) fn process_item(&mut self, process: &mut Process, x: Pair<'_, Rule>) {
+        match x.as_rule() {
+            Rule::step_decl => process.steps.push(self.step(x)),
+            Rule::term_decl => process.terms.push(self.term(x)),
+            _ => {}
+        }
     }
 
     pub(super) fn step(&mut self, pair: Pair<'_, Rule>) -> Step {
@@ -513,36 +565,21 @@ impl Lower {
 
     pub(super) fn view(&mut self, pair: Pair<'_, Rule>) -> View {
         let (span, name, it) = self.keyword_and_name(pair);
-        let mut label = None;
-        let mut provenance = Provenance::default();
-        let mut rest = Vec::new();
+        let mut view = View::new(name, span);
         for x in it {
-            match x.as_rule() {
-                Rule::string => label = Some(self.string(&x)),
-                Rule::step_decl | Rule::term_decl => rest.push(x),
-                _ => {
-                    self.provenance(&x, &mut provenance);
-                }
-            }
+            self.view_item(&mut view, x);
         }
-        let mut process = Process {
-            steps: Vec::new(),
-            terms: Vec::new(),
-            span,
-        };
-        for x in rest {
-            if x.as_rule() == Rule::step_decl {
-                process.steps.push(self.step(x));
-            } else {
-                process.terms.push(self.term(x));
+        view
+    }
+
+    /// Lower a part of a view into it: its label, its provenance, a step or a term.
+    pub(super) fn view_item(&mut self, view: &mut View, x: Pair<'_, Rule>) {
+        match x.as_rule() {
+            Rule::string => view.label = Some(self.string(&x)),
+            Rule::step_decl | Rule::term_decl => self.process_item(&mut view.process, x),
+            _ => {
+                self.provenance(&x, &mut view.provenance);
             }
-        }
-        View {
-            name,
-            label,
-            provenance,
-            process,
-            span,
         }
     }
 
