@@ -4,6 +4,7 @@
 
 mod expected;
 mod found;
+mod slips;
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Label};

@@ -8,6 +8,7 @@
 mod act;
 mod calendar;
 mod expr;
+mod process;
 mod recovery;
 mod service;
 

@@ -1,15 +1,15 @@
 //! Lowering of `service` declarations: inputs, documents, refusal grounds, processes, examples.
 
-use pest::iterators::{Pair, Pairs};
+use pest::iterators::Pair;
 
 use super::super::ast::{
-    Actor, Channel, Deadline, Document, Example, Expr, ExprKind, Field, Input, Let, Process,
-    Provenance, Refusal, Required, RequiredWhen, Service, Step, Term, TypeExpr, Validity, View,
+    Actor, Channel, Document, Example, Expr, ExprKind, Field, Input, Let, Provenance, Refusal,
+    Required, RequiredWhen, Service, TypeExpr, Validity,
 };
 use super::super::parser::Rule;
 use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
-use crate::vocab::{Duration, DurationUnit, Texts};
+use crate::vocab::Texts;
 
 /// Where each clause that a service may have once was first given.
 #[derive(Debug, Default)]
@@ -71,30 +71,6 @@ impl Refusal {
             unless: None,
             message: Texts::default(),
             provenance: Provenance::default(),
-            span,
-        }
-    }
-}
-
-impl Process {
-    /// A process with no steps yet.
-    pub(super) fn new(span: Span) -> Process {
-        Process {
-            steps: Vec::new(),
-            terms: Vec::new(),
-            span,
-        }
-    }
-}
-
-impl View {
-    /// A view with nothing in it yet.
-    pub(super) fn new(name: crate::syntax::ast::Name, span: Span) -> View {
-        View {
-            name,
-            label: None,
-            provenance: Provenance::default(),
-            process: Process::new(span),
             span,
         }
     }
@@ -440,147 +416,6 @@ impl Lower {
             self.refusal_item(&mut r, &mut first_when, x);
         }
         r
-    }
-
-    pub(super) fn process(&mut self, pairs: Pairs<'_, Rule>, span: Span) -> Process {
-        let mut process = Process::new(span);
-        for x in pairs {
-            self.process_item(&mut process, x);
-        }
-        process
-    }
-
-    /// Lower a step or a term into a process (anything else is the block's keyword).
-    pub(super) fn process_item(&mut self, process: &mut Process, x: Pair<'_, Rule>) {
-        match x.as_rule() {
-            Rule::step_decl => process.steps.push(self.step(x)),
-            Rule::term_decl => process.terms.push(self.term(x)),
-            _ => {}
-        }
-    }
-
-    pub(super) fn step(&mut self, pair: Pair<'_, Rule>) -> Step {
-        let (span, name, it) = self.keyword_and_name(pair);
-        let mut step = Step {
-            name,
-            actor: None,
-            deadline: None,
-            parallel_with: Vec::new(),
-            maps_to: Vec::new(),
-            action: None,
-            provenance: Provenance::default(),
-            span,
-        };
-        let mut firsts: [Option<Span>; 3] = [None; 3];
-        for x in it {
-            let xs = self.span(&x);
-            match x.as_rule() {
-                Rule::step_actor => {
-                    if let Some(a) = x.into_inner().find(|y| y.as_rule() == Rule::ident) {
-                        let v = self.name(&a);
-                        once(self, &mut step.actor, &mut firsts[0], "by", xs, v);
-                    }
-                }
-                Rule::step_deadline => {
-                    let mut within = None;
-                    let mut after = None;
-                    for y in x.into_inner() {
-                        match y.as_rule() {
-                            Rule::duration => within = Some(self.duration(&y)),
-                            Rule::ident => after = Some(self.name(&y)),
-                            _ => {}
-                        }
-                    }
-                    if let Some(after) = after {
-                        once(
-                            self,
-                            &mut step.deadline,
-                            &mut firsts[1],
-                            "after",
-                            xs,
-                            Deadline {
-                                within,
-                                after,
-                                span: xs,
-                            },
-                        );
-                    }
-                }
-                Rule::step_parallel => {
-                    step.parallel_with.extend(
-                        x.into_inner()
-                            .filter(|y| y.as_rule() == Rule::ident)
-                            .map(|y| self.name(&y)),
-                    );
-                }
-                Rule::step_maps => {
-                    step.maps_to.extend(
-                        x.into_inner()
-                            .filter(|y| y.as_rule() == Rule::ident)
-                            .map(|y| self.name(&y)),
-                    );
-                }
-                Rule::step_action => {
-                    if let Some(s) = x.into_inner().find(|y| y.as_rule() == Rule::string) {
-                        let v = self.string(&s);
-                        once(self, &mut step.action, &mut firsts[2], "action", xs, v);
-                    }
-                }
-                _ => {
-                    self.provenance(&x, &mut step.provenance);
-                }
-            }
-        }
-        step
-    }
-
-    pub(super) fn term(&mut self, pair: Pair<'_, Rule>) -> Term {
-        let span = self.span(&pair);
-        let mut duration = Spanned::new(
-            Duration {
-                amount: 0,
-                unit: DurationUnit::CalendarDays,
-            },
-            span,
-        );
-        let mut after = None;
-        let mut provenance = Provenance::default();
-        for x in pair.into_inner() {
-            match x.as_rule() {
-                Rule::kw_term | Rule::kw_after => {}
-                Rule::duration => duration = self.duration(&x),
-                Rule::ident => after = Some(self.name(&x)),
-                _ => {
-                    self.provenance(&x, &mut provenance);
-                }
-            }
-        }
-        Term {
-            duration,
-            after: after.unwrap_or_default_name(span),
-            provenance,
-            span,
-        }
-    }
-
-    pub(super) fn view(&mut self, pair: Pair<'_, Rule>) -> View {
-        let (span, name, it) = self.keyword_and_name(pair);
-        let mut view = View::new(name, span);
-        for x in it {
-            self.view_item(&mut view, x);
-        }
-        view
-    }
-
-    /// Lower a part of a view into it: its label, its provenance, a step or a term.
-    pub(super) fn view_item(&mut self, view: &mut View, x: Pair<'_, Rule>) {
-        match x.as_rule() {
-            Rule::string => view.label = Some(self.string(&x)),
-            Rule::step_decl | Rule::term_decl => self.process_item(&mut view.process, x),
-            _ => {
-                self.provenance(&x, &mut view.provenance);
-            }
-        }
     }
 
     pub(super) fn example(&mut self, pair: Pair<'_, Rule>) -> Example {
