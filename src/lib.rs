@@ -28,6 +28,7 @@
 
 pub mod analysis;
 pub mod check;
+#[doc(hidden)]
 pub mod cli;
 pub mod codes;
 pub mod compile;
@@ -38,7 +39,7 @@ pub mod report;
 pub mod rule_set;
 pub mod semantic;
 pub mod source;
-pub mod suggest;
+pub(crate) mod suggest;
 pub mod syntax;
 pub mod time;
 pub mod vocab;

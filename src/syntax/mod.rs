@@ -7,7 +7,7 @@ pub mod ast;
 pub mod cst;
 pub mod error;
 mod holes;
-pub mod lower;
+pub(crate) mod lower;
 pub(crate) mod parser;
 mod recover;
 pub mod shape;

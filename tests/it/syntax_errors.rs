@@ -140,3 +140,32 @@ fn truncated_rule_files_never_panic() {
         }
     }
 }
+
+/// Analysis goes on over what recovery could read: every shipped rule file cut at every line,
+/// beside the other shipped files, is analysed and rendered without a panic, and every error
+/// points inside the text it was read from.
+#[test]
+fn analysis_of_truncated_rule_files_never_panics() {
+    let files = ereje_files(&Path::new(ROOT).join("rules"));
+    let whole: Vec<SourceFile> = files.iter().map(|p| load(p)).collect();
+    for (i, source) in whole.iter().enumerate() {
+        let text = source.text.clone();
+        let cuts = text.match_indices('\n').map(|(k, _)| k + 1).step_by(5);
+        for cut in cuts {
+            let mut set = whole.clone();
+            set[i] = SourceFile::new(source.name.clone(), &text[..cut]);
+            let analysis = ereje::analysis::analyze_sources(set);
+            for d in &analysis.diagnostics {
+                for label in d.labels() {
+                    let file = analysis.diagnostics.file(label.span).expect("a file");
+                    assert!(
+                        label.span.end <= file.text.len(),
+                        "{} cut at {cut}",
+                        source.name
+                    );
+                }
+            }
+            crate::support::render_diagnostics(&analysis.diagnostics);
+        }
+    }
+}
