@@ -10,6 +10,7 @@ mod holes;
 pub(crate) mod lower;
 pub(crate) mod parser;
 mod recover;
+mod scan;
 pub mod shape;
 
 pub use error::SyntaxError;

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use super::Holes;
+use super::scan::code;
 
 /// Keywords that continue the element before them rather than begin one.
 const CONTINUING: &[&str] = &[
@@ -112,29 +113,12 @@ fn lines(text: &str, range: Range<usize>, mut depth: usize) -> Vec<Line<'_>> {
 }
 
 /// The brace depth after reading `line`, starting at `depth`.
-fn depth_after(line: &str, mut depth: usize) -> usize {
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek() == Some(&'/') => break,
-            '{' => depth += 1,
-            '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth
+fn depth_after(line: &str, depth: usize) -> usize {
+    code(line).fold(depth, |d, (_, c)| match c {
+        '{' => d + 1,
+        '}' => d.saturating_sub(1),
+        _ => d,
+    })
 }
 
 /// Cut a file into its top-level declarations.
@@ -240,60 +224,14 @@ pub(super) fn block_parts(
 
 /// The offset in `text` of its first `{` outside strings and comments.
 fn open_brace(text: &str) -> Option<usize> {
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if in_string {
-            match c {
-                '\n' => in_string = false,
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
-                while chars.peek().is_some_and(|(_, n)| *n != '\n') {
-                    chars.next();
-                }
-            }
-            '{' => return Some(i),
-            _ => {}
-        }
-    }
-    None
+    code(text).find(|(_, c)| *c == '{').map(|(i, _)| i)
 }
 
 /// The offset of the `}` that closes the block whose body starts at `body` (depth 1 there).
 fn closing_brace(text: &str, body: usize, end: usize) -> Option<usize> {
     let mut depth = 1usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut in_comment = false;
-    let slice = text.get(body..end)?;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if in_comment {
-            in_comment = c != '\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                '\n' => in_string = false,
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in code(text.get(body..end)?) {
         match c {
-            '"' => in_string = true,
-            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => in_comment = true,
             '{' => depth += 1,
             '}' => {
                 depth -= 1;

@@ -15,36 +15,7 @@ use proptest::prelude::*;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Every `.ereje` file under `dir`, recursively, sorted.
-fn ereje_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "ereje") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// A file as a source named by its path relative to the crate.
-fn load(path: &Path) -> SourceFile {
-    let text = std::fs::read_to_string(path).unwrap();
-    let name = path
-        .strip_prefix(ROOT)
-        .unwrap_or(path)
-        .display()
-        .to_string();
-    SourceFile::new(name, text)
-}
+use crate::support::{ereje_files, load};
 
 /// The shipped rules, the valid syntax fixtures and the formatter's fixtures.
 fn corpus() -> &'static [SourceFile] {

@@ -1,4 +1,7 @@
-//! Helpers the test modules share: rendering phase errors as users see them.
+//! Helpers the test modules share: finding rule files, and rendering phase errors as users
+//! see them.
+
+use std::path::{Path, PathBuf};
 
 use ereje::Diagnostic;
 use ereje::report::human::{Style, render};
@@ -33,4 +36,36 @@ pub fn render_diagnostics(diagnostics: &ereje::Diagnostics) -> String {
         .map(|d| render(d, &diagnostics.sources, &Style::plain()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Every `.ereje` file under `dir`, recursively, sorted.
+pub fn ereje_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "ereje") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A file as a source named by its path relative to the crate, so snapshots are portable.
+pub fn load(path: &Path) -> SourceFile {
+    let text = std::fs::read_to_string(path).expect("a readable rule file");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let name = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    SourceFile::new(name, text)
 }

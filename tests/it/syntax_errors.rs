@@ -2,7 +2,7 @@
 //! `fixtures/syntax/err`, snapshotted as rendered; `fixtures/syntax/ok` parses cleanly; and no
 //! rule file, cut short at any line, makes the parser panic.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ereje::source::SourceFile;
 use ereje::syntax::parse_file;
@@ -10,36 +10,7 @@ use ereje::vocab::Lang;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Every `.ereje` file under `dir`, recursively, sorted.
-fn ereje_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "ereje") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// A fixture as a source named by its path relative to the crate, so snapshots are portable.
-fn load(path: &Path) -> SourceFile {
-    let text = std::fs::read_to_string(path).unwrap();
-    let name = path
-        .strip_prefix(ROOT)
-        .unwrap_or(path)
-        .display()
-        .to_string();
-    SourceFile::new(name, text)
-}
+use crate::support::{ereje_files, load};
 
 /// Words of the grammar that must never reach a user: pest rule names.
 fn rule_names() -> Vec<String> {

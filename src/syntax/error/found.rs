@@ -258,30 +258,10 @@ fn step_header(before: &str) -> Option<String> {
 /// The line of a `(` still open at the end of `before`, within the current block.
 fn open_parenthesis(before: &str) -> Option<usize> {
     let mut open: Vec<usize> = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
     let mut line = 1;
-    let mut chars = before.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (_, c) in crate::syntax::scan::code(before) {
         match c {
-            '"' => in_string = true,
-            '/' if chars.peek() == Some(&'/') => {
-                while chars.peek().is_some_and(|n| *n != '\n') {
-                    chars.next();
-                }
-            }
+            '\n' => line += 1,
             '(' => open.push(line),
             ')' => {
                 open.pop();
@@ -364,26 +344,8 @@ pub(super) fn previous_token(before: &str) -> Option<&str> {
 /// reading braces outside strings and comments.
 fn open_block(before: &str) -> Option<String> {
     let mut stack: Vec<Option<String>> = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = before.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in crate::syntax::scan::code(before) {
         match c {
-            '"' => in_string = true,
-            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
-                while chars.peek().is_some_and(|(_, n)| *n != '\n') {
-                    chars.next();
-                }
-            }
             '{' => stack.push(block_header(current_line(
                 before.get(..i).unwrap_or_default(),
             ))),

@@ -101,36 +101,17 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
 /// The offset of the first parenthesis nested deeper than the limit, outside strings and comments.
 fn too_deep_at(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut escaped = false;
-    let mut prev = '\0';
-    for (i, c) in text.char_indices() {
-        if in_comment {
-            in_comment = c != '\n';
-        } else if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else {
-            match c {
-                '"' => in_string = true,
-                '/' if prev == '/' => in_comment = true,
-                '(' => {
-                    depth += 1;
-                    if depth > NESTING_LIMIT {
-                        return Some(i);
-                    }
+    for (i, c) in crate::syntax::scan::code(text) {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth > NESTING_LIMIT {
+                    return Some(i);
                 }
-                ')' => depth = depth.saturating_sub(1),
-                _ => {}
             }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        prev = c;
     }
     None
 }
