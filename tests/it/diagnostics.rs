@@ -153,3 +153,26 @@ fn the_diagnostics_authors_meet_most_are_worded_in_kk_and_ru() {
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), translated);
     insta::assert_snapshot!("diagnostics_in_kk_and_ru", snapshot);
 }
+
+/// Warnings travel beside the rule set: a rule set with a warning still loads, and the
+/// warning is returned with it; an error stops it, with every diagnostic returned.
+#[test]
+fn warnings_ride_beside_the_rule_set() {
+    use ereje::codes::{self, Severity};
+    let files = ereje::rule_set::read_rule_files(&Path::new(ROOT).join("rules")).expect("rules");
+    let mut analysis = analyze_sources(files.clone());
+    assert!(analysis.diagnostics.is_empty());
+    let mut warning = ereje::Diagnostic::nowhere(&codes::UNDEFINED_NAME, "a remark");
+    warning.severity = Severity::Warning;
+    analysis.diagnostics.push(warning);
+    let (rules, warnings) = ereje::RuleSet::from_analysis(analysis).expect("a warning is no error");
+    assert_eq!((warnings.errors(), warnings.warnings()), (0, 1));
+    assert!(!rules.model().services.is_empty());
+    let mut analysis = analyze_sources(files);
+    analysis.diagnostics.push(ereje::Diagnostic::nowhere(
+        &codes::UNDEFINED_NAME,
+        "a mistake",
+    ));
+    let errors = ereje::RuleSet::from_analysis(analysis).expect_err("an error stops it");
+    assert_eq!(errors.errors(), 1);
+}
