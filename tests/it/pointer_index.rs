@@ -7,7 +7,7 @@ use ereje::check::pointer_index::{JsonSpan, Located, PointerIndex, locate, locat
 use ereje::source::line_col;
 use serde_json::Value;
 
-/// The bundle of DESIGN.md § 5.
+/// A bundle with every envelope field of the bundle contract (`docs/contracts.md` § 1).
 const DESIGN_BUNDLE: &str = r#"{
   "id": "optional, echoed in the report",
   "service": "kz.mvd.permanent_residence",
