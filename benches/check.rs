@@ -1,5 +1,5 @@
-//! Throughput of `RuleSet::check` on bundles made by the peer harness's generator
-//! (`shared/bench/peers`, `peers gen`), next to plain `serde_json::from_slice` of the same bytes.
+//! Throughput of `RuleSet::check` on generated bundles of the shipped services (identifiers as
+//! in `docs/catalogue.md`), next to plain `serde_json::from_slice` of the same bytes.
 //!
 //! Data: `benches/data/small.ndjson` (1,000 bundles of ~1.2 KB, seed 42) and
 //! `benches/data/large.ndjson` (200 bundles of ~6.4 KB with 50 documents of unknown kinds,

@@ -1,10 +1,10 @@
 //! Term counting: when a deadline that runs `duration` after an event ends.
 //!
-//! The conventions (`shared/law/holidays.md` §7.5, `catalogue.md` "Time"): minutes and hours
-//! end exactly that long after the event; a term in days starts the day after the event's local
-//! date and ends at the end of its last day; a term in months or years ends on the same date N
-//! months later, or on that month's last day when it has no such date. Whether a last day that
-//! is a day off moves to the next working day is the calendar's declared switch.
+//! The conventions (`docs/time.md`): minutes and hours end exactly that long after the event; a
+//! term in days starts the day after the event's local date and ends at the end of its last
+//! day; a term in months or years ends on the same date N months later, or on that month's last
+//! day when it has no such date. Whether a last day that is a day off moves to the next working
+//! day is the calendar's declared switch.
 
 use super::calendar::Calendar;
 use super::duration::{Count, count};

@@ -7,8 +7,8 @@ use ereje::check::pointer_index::{JsonSpan, Located, PointerIndex, locate, locat
 use ereje::source::line_col;
 use serde_json::Value;
 
-/// The bundle of DESIGN.md § 5.
-const DESIGN_BUNDLE: &str = r#"{
+/// A bundle with every envelope field of the bundle contract (`docs/contracts.md` § 1).
+const SAMPLE_BUNDLE: &str = r#"{
   "id": "optional, echoed in the report",
   "service": "kz.mvd.permanent_residence",
   "submitted_at": "2019-05-14T10:00:00+06:00",
@@ -101,55 +101,55 @@ fn generated() -> String {
 
 #[test]
 fn whole_document_and_nested_values() {
-    let index = PointerIndex::build(DESIGN_BUNDLE);
+    let index = PointerIndex::build(SAMPLE_BUNDLE);
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, ""),
-        DESIGN_BUNDLE.trim_end()
+        span_text(&index, SAMPLE_BUNDLE, ""),
+        SAMPLE_BUNDLE.trim_end()
     );
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, "/service"),
+        span_text(&index, SAMPLE_BUNDLE, "/service"),
         r#""kz.mvd.permanent_residence""#
     );
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, "/applicant/category"),
+        span_text(&index, SAMPLE_BUNDLE, "/applicant/category"),
         r#""foreigner""#
     );
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, "/documents/0/kind"),
+        span_text(&index, SAMPLE_BUNDLE, "/documents/0/kind"),
         r#""passport""#
     );
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, "/documents/0/signed"),
+        span_text(&index, SAMPLE_BUNDLE, "/documents/0/signed"),
         "true"
     );
-    assert_eq!(span_text(&index, DESIGN_BUNDLE, "/documents/0/child"), "0");
-    assert_eq!(span_text(&index, DESIGN_BUNDLE, "/applicant/grounds"), "[]");
-    assert_eq!(span_text(&index, DESIGN_BUNDLE, "/applicant/records"), "{}");
+    assert_eq!(span_text(&index, SAMPLE_BUNDLE, "/documents/0/child"), "0");
+    assert_eq!(span_text(&index, SAMPLE_BUNDLE, "/applicant/grounds"), "[]");
+    assert_eq!(span_text(&index, SAMPLE_BUNDLE, "/applicant/records"), "{}");
     assert_eq!(
-        span_text(&index, DESIGN_BUNDLE, "/events/0/at"),
+        span_text(&index, SAMPLE_BUNDLE, "/events/0/at"),
         r#""2019-05-14T10:20:00+06:00""#
     );
-    let documents = span_text(&index, DESIGN_BUNDLE, "/documents");
+    let documents = span_text(&index, SAMPLE_BUNDLE, "/documents");
     assert!(
         documents.starts_with("[ {") && documents.ends_with("} ]"),
         "{documents}"
     );
     let span = index.value("/applicant/category").unwrap();
-    assert_eq!(line_col(DESIGN_BUNDLE, span.offset), (6, 30));
+    assert_eq!(line_col(SAMPLE_BUNDLE, span.offset), (6, 30));
 }
 
 #[test]
 fn keys_with_quotes() {
-    let index = PointerIndex::build(DESIGN_BUNDLE);
+    let index = PointerIndex::build(SAMPLE_BUNDLE);
     let key = index.key("/applicant/category").unwrap();
-    assert_eq!(text_of(DESIGN_BUNDLE, key), r#""category""#);
-    assert_eq!(line_col(DESIGN_BUNDLE, key.offset), (6, 18));
+    assert_eq!(text_of(SAMPLE_BUNDLE, key), r#""category""#);
+    assert_eq!(line_col(SAMPLE_BUNDLE, key.offset), (6, 18));
     assert_eq!(
-        text_of(DESIGN_BUNDLE, index.key("/documents").unwrap()),
+        text_of(SAMPLE_BUNDLE, index.key("/documents").unwrap()),
         r#""documents""#
     );
     assert_eq!(
-        text_of(DESIGN_BUNDLE, index.key("/documents/0/expires_on").unwrap()),
+        text_of(SAMPLE_BUNDLE, index.key("/documents/0/expires_on").unwrap()),
         r#""expires_on""#
     );
     // The document and array elements have no key.
@@ -260,16 +260,16 @@ fn arrays_by_index() {
 
 #[test]
 fn nearest_ancestor_for_missing_fields() {
-    let index = PointerIndex::build(DESIGN_BUNDLE);
+    let index = PointerIndex::build(SAMPLE_BUNDLE);
     let (pointer, span) = index.nearest("/checks/national_security");
     assert_eq!(pointer, "/checks/national_security");
-    assert_eq!(text_of(DESIGN_BUNDLE, span), r#""agreed""#);
+    assert_eq!(text_of(SAMPLE_BUNDLE, span), r#""agreed""#);
     let (pointer, span) = index.nearest("/applicant/records/illegal_entry");
     assert_eq!(pointer, "/applicant/records");
-    assert_eq!(text_of(DESIGN_BUNDLE, span), "{}");
+    assert_eq!(text_of(SAMPLE_BUNDLE, span), "{}");
     let (pointer, span) = index.nearest("/documents/3/kind");
     assert_eq!(pointer, "/documents");
-    assert!(text_of(DESIGN_BUNDLE, span).starts_with('['));
+    assert!(text_of(SAMPLE_BUNDLE, span).starts_with('['));
     let (pointer, span) = index.nearest("/nothing/here");
     assert_eq!(pointer, "");
     assert_eq!(span, index.value("").unwrap());
@@ -308,7 +308,7 @@ fn nearest_ancestor_for_missing_fields() {
 
 #[test]
 fn truncated_json_keeps_what_was_read() {
-    let text = &DESIGN_BUNDLE[..DESIGN_BUNDLE.find("\"documents\"").unwrap() + 20];
+    let text = &SAMPLE_BUNDLE[..SAMPLE_BUNDLE.find("\"documents\"").unwrap() + 20];
     let index = PointerIndex::build(text);
     assert_eq!(
         span_text(&index, text, "/service"),
@@ -324,7 +324,7 @@ fn truncated_json_keeps_what_was_read() {
     assert!(pointer.starts_with("/documents"), "{pointer}");
 
     // Every prefix of every sample: no panic, and whatever is indexed lies inside the text.
-    for sample in [DESIGN_BUNDLE, CYRILLIC_BUNDLE, TRICKY_BUNDLE] {
+    for sample in [SAMPLE_BUNDLE, CYRILLIC_BUNDLE, TRICKY_BUNDLE] {
         let full: Value = serde_json::from_str(sample).unwrap();
         let mut all = Vec::new();
         pointers(&full, "", &mut all);
@@ -460,7 +460,7 @@ fn large_input_is_linear() {
 fn every_pointer_span_parses_to_the_pointed_value() {
     let generated = generated();
     for sample in [
-        DESIGN_BUNDLE,
+        SAMPLE_BUNDLE,
         CYRILLIC_BUNDLE,
         TRICKY_BUNDLE,
         generated.as_str(),
@@ -502,7 +502,7 @@ const DUPLICATES: &str = r#"{"a": {"x": 1, "y": [1, {"z": 0}]}, "b": [[], [2, 3]
 /// The samples above, the generated one, and every example bundle.
 fn all_samples() -> Vec<(String, String)> {
     let mut samples: Vec<(String, String)> = [
-        ("design", DESIGN_BUNDLE),
+        ("envelope", SAMPLE_BUNDLE),
         ("cyrillic", CYRILLIC_BUNDLE),
         ("tricky", TRICKY_BUNDLE),
         ("duplicates", DUPLICATES),
@@ -834,7 +834,7 @@ fn locate_all_agrees_with_locate_on_every_pointer() {
         pointers.extend(known.iter().take(3).cloned());
         assert_locates_all(&text, &pointers, true);
     }
-    assert_eq!(locate_all(DESIGN_BUNDLE, &[]), Vec::new());
+    assert_eq!(locate_all(SAMPLE_BUNDLE, &[]), Vec::new());
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! Time: the Kazakhstan working-day calendar (`rules/kz/calendar.ereje`) checked against
-//! `shared/law/holidays.md` §7, term counting, and the calendar data errors. Each test is named
-//! for the legal situation it pins.
+//! Time: the Kazakhstan working-day calendar (`rules/kz/calendar.ereje`) checked against the
+//! days off listed in `docs/time.md`, term counting, and the calendar data errors. Each test is
+//! named for the legal situation it pins.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -160,10 +160,10 @@ fn every_weekend_holiday_gives_an_observed_day_2015_to_2020() {
     }
 }
 
-// ------------------------------------------------------------------ 2019 and 2020, holidays.md §7.4
+// ------------------------------------------------------------------ 2019 and 2020, docs/time.md
 
 #[test]
-fn non_working_weekdays_2019_match_holidays_md() {
+fn non_working_weekdays_2019_match_docs_time() {
     let (days_off, working_weekend) = kz().exceptions(2019).unwrap();
     let dates: Vec<String> = days_off.iter().map(|s| s.date.to_string()).collect();
     assert_eq!(
@@ -192,7 +192,7 @@ fn non_working_weekdays_2019_match_holidays_md() {
 }
 
 #[test]
-fn non_working_weekdays_2020_match_holidays_md() {
+fn non_working_weekdays_2020_match_docs_time() {
     let (days_off, working_weekend) = kz().exceptions(2020).unwrap();
     let dates: Vec<String> = days_off.iter().map(|s| s.date.to_string()).collect();
     assert_eq!(
