@@ -2,10 +2,13 @@
 
 use std::path::PathBuf;
 
+use std::io::Write;
+
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::rules::{LangArg, Shown};
+use crate::examples::ExampleOutcome;
 
 /// Arguments of `ereje test`.
 #[derive(Debug, Args)]
@@ -45,37 +48,54 @@ pub fn run(args: &TestArgs) -> Outcome {
     };
     let outcomes = crate::examples::run(&rules, std::path::Path::new(""));
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
-    if args.format == Format::Json {
-        for o in &outcomes {
-            let line = serde_json::json!({
-                "service": o.service,
-                "name": o.name,
-                "location": o.location,
-                "passed": o.passed(),
-                "failures": o.failures,
-            });
-            println!("{line}");
-        }
-        return if failed > 0 {
-            Outcome::Findings
-        } else {
-            Outcome::Clean
-        };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if args.format == Format::Json {
+        write_json(&mut out, &outcomes)
+    } else {
+        write_human(&mut out, &outcomes, failed)
+    };
+    if written.and_then(|()| out.flush()).is_err() {
+        // stdout was closed (`ereje test | head`): the listing is cut short, not a panic
+        return Outcome::Failure;
     }
-    for o in &outcomes {
-        if o.passed() {
-            println!("ok      {} — {}", o.service, o.name);
-        } else {
-            println!("FAILED  {} — {} ({})", o.service, o.name, o.location);
-            for f in &o.failures {
-                println!("        {f}");
-            }
-        }
-    }
-    println!("{} passed, {failed} failed", outcomes.len() - failed);
     if failed > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
     }
+}
+
+/// One JSON object per example and line.
+fn write_json(out: &mut impl Write, outcomes: &[ExampleOutcome]) -> std::io::Result<()> {
+    for o in outcomes {
+        let line = serde_json::json!({
+            "service": o.service,
+            "name": o.name,
+            "location": o.location,
+            "passed": o.passed(),
+            "failures": o.failures,
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// A line per example, what failed under it, and the count.
+fn write_human(
+    out: &mut impl Write,
+    outcomes: &[ExampleOutcome],
+    failed: usize,
+) -> std::io::Result<()> {
+    for o in outcomes {
+        if o.passed() {
+            writeln!(out, "ok      {} — {}", o.service, o.name)?;
+        } else {
+            writeln!(out, "FAILED  {} — {} ({})", o.service, o.name, o.location)?;
+            for f in &o.failures {
+                writeln!(out, "        {f}")?;
+            }
+        }
+    }
+    writeln!(out, "{} passed, {failed} failed", outcomes.len() - failed)
 }

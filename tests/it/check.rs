@@ -661,3 +661,22 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
         }
     }
 }
+
+/// A reader that stops reading (`ereje test | head -1`) cuts the listing short: no panic.
+#[test]
+fn ereje_test_survives_a_closed_stdout() {
+    for format in ["human", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["test", "--format", format])
+            .current_dir(root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("it ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{format}");
+    }
+}
