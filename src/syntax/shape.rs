@@ -8,7 +8,12 @@ use super::ast::File;
 
 /// The AST's `Debug` text with every `Span { file: …, start: …, end: … }` removed.
 pub fn without_spans(file: &File) -> String {
-    strip_spans(&format!("{file:?}"))
+    debug_without_spans(file)
+}
+
+/// Any value's `Debug` text with every span removed (the checked model's, for instance).
+pub fn debug_without_spans(value: &impl std::fmt::Debug) -> String {
+    strip_spans(&format!("{value:?}"))
 }
 
 /// `text` with every span's `Debug` removed. Only the exact shape of a span is taken, so a

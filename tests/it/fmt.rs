@@ -459,3 +459,38 @@ fn an_unreadable_path_is_status_2() {
             .contains("cannot read")
     );
 }
+
+/// Formatting the shipped rules leaves the checked model as it was (spans aside): the acts,
+/// the services with every rule and step, the calendars.
+#[test]
+fn formatting_keeps_the_checked_model() {
+    use ereje::syntax::shape::debug_without_spans;
+    let files = ereje_files(&Path::new(ROOT).join("rules"));
+    let sources: Vec<SourceFile> = files.iter().map(|p| load(p)).collect();
+    // the shipped files are formatted already: mess them up first, then format them back
+    let messy: Vec<SourceFile> = sources
+        .iter()
+        .map(|s| {
+            let messy: String = s
+                .text
+                .lines()
+                .map(|l| format!("\t{}   \n\n", l.trim_start()))
+                .collect();
+            SourceFile::new(s.name.clone(), messy)
+        })
+        .collect();
+    let formatted: Vec<SourceFile> = messy
+        .iter()
+        .map(|s| SourceFile::new(s.name.clone(), format_source(s).expect("formats")))
+        .collect();
+    let model = |files: Vec<SourceFile>| {
+        let analysis = ereje::analysis::analyze_sources(files);
+        assert!(analysis.diagnostics.is_empty(), "{}", analysis.diagnostics);
+        let m = analysis.model;
+        debug_without_spans(&(m.acts, m.services, m.calendars))
+    };
+    assert!(
+        model(sources.clone()) == model(formatted.clone()),
+        "the formatted rules mean something else"
+    );
+}
