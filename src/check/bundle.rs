@@ -6,6 +6,7 @@ use super::json::{Json as Value, Members};
 use chrono::{DateTime, FixedOffset};
 
 use super::eval::parse_date;
+use crate::codes::{self, Code};
 use crate::compile::{InputPlan, ServicePlan};
 use crate::semantic::model::{DocField, Type};
 
@@ -34,8 +35,9 @@ pub struct InputProblem {
     pub subject: String,
     /// What is wrong.
     pub problem: Problem,
-    /// Error (`invalid-input`) or warning (`unknown-field`, `unknown-document`, `unknown-step`).
-    pub warning: Option<&'static str>,
+    /// `invalid-input` (an error) or a warning: `unknown-field`, `unknown-document`,
+    /// `unknown-step`, `duplicate-key`.
+    pub code: &'static Code,
 }
 
 impl InputProblem {
@@ -44,7 +46,7 @@ impl InputProblem {
             pointer: pointer.into(),
             subject: subject.into(),
             problem,
-            warning: None,
+            code: &codes::INVALID_INPUT,
         }
     }
 }
@@ -447,7 +449,7 @@ fn unknown_field(pointer: &str, key: &str, place: FieldPlace) -> InputProblem {
             key: key.to_string(),
             place,
         },
-        warning: Some("unknown-field"),
+        code: &codes::UNKNOWN_FIELD,
     }
 }
 
@@ -539,7 +541,7 @@ fn duplicate_keys(value: &Value, pointer: &mut String, problems: &mut Vec<InputP
                         problem: Problem::DuplicateKey {
                             key: key.to_string(),
                         },
-                        warning: Some("duplicate-key"),
+                        code: &codes::DUPLICATE_KEY,
                     });
                 }
                 duplicate_keys(inner, pointer, problems);
@@ -808,7 +810,7 @@ fn documents(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>)
                     service: plan.id.clone(),
                     known: plan.documents.iter().map(|d| d.kind.clone()).collect(),
                 },
-                warning: Some("unknown-document"),
+                code: &codes::UNKNOWN_DOCUMENT,
             });
             continue;
         }
@@ -888,7 +890,7 @@ fn events(root: &Value, plan: &ServicePlan, problems: &mut Vec<InputProblem>) {
                             service: plan.id.clone(),
                             known: plan.steps.iter().map(|s| s.id.clone()).collect(),
                         },
-                        warning: Some("unknown-step"),
+                        code: &codes::UNKNOWN_STEP,
                     });
                 }
             }

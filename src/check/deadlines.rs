@@ -6,8 +6,9 @@ use super::json::Json as Value;
 use chrono::{DateTime, FixedOffset};
 
 use super::bundle::parse_instant;
-use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
+use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason};
 use super::messages::{self, Help, Label, Lateness, Msg};
+use crate::codes;
 use crate::compile::{RuleRef, ServicePlan};
 use crate::semantic::model::Anchor;
 use crate::time::{TimeError, due};
@@ -176,9 +177,11 @@ impl Judge<'_> {
         };
         deadline.due = Some(format_instant(due_at.at));
         let (late_at, code, pointer) = match event {
-            Some(e) if e.at > due_at.at => {
-                (e.at, "deadline-late", format!("/events/{}/at", e.index))
-            }
+            Some(e) if e.at > due_at.at => (
+                e.at,
+                &codes::DEADLINE_LATE,
+                format!("/events/{}/at", e.index),
+            ),
             Some(e) => {
                 deadline.status = DeadlineStatus::OnTime;
                 if e.at < anchor_at {
@@ -190,7 +193,9 @@ impl Judge<'_> {
                 };
             }
             None => match self.now {
-                Some(now) if now > due_at.at => (now, "deadline-overdue", String::from("/events")),
+                Some(now) if now > due_at.at => {
+                    (now, &codes::DEADLINE_OVERDUE, String::from("/events"))
+                }
                 _ => {
                     return Outcome {
                         deadline,
@@ -199,7 +204,7 @@ impl Judge<'_> {
                 }
             },
         };
-        deadline.status = if code == "deadline-late" {
+        deadline.status = if code == &codes::DEADLINE_LATE {
             DeadlineStatus::Late
         } else {
             DeadlineStatus::Overdue
@@ -215,7 +220,7 @@ impl Judge<'_> {
             .as_deref()
             .and_then(|c| c.working_days_between(due_day, late_day).ok());
         let due_text = format_instant(due_at.at);
-        let message = if code == "deadline-late" {
+        let message = if code == &codes::DEADLINE_LATE {
             Msg::DeadlineLate { step, within }
         } else {
             Msg::DeadlineOverdue { step }
@@ -226,24 +231,17 @@ impl Judge<'_> {
             working_days: deadline.late_working_days,
             seconds: deadline.late_seconds,
         };
-        let label = if code == "deadline-late" {
+        let label = if code == &codes::DEADLINE_LATE {
             Label::Late { due: &due_text, by }
         } else {
             Label::Overdue { due: &due_text, by }
         }
         .text(self.lang);
-        let finding = Finding::new(
-            code,
-            Kind::Deadline,
-            Severity::Error,
-            step,
-            message,
-            pointer,
-        )
-        .with_rule(rule)
-        .with_help(Help::DeadlineMissed.text(self.lang))
-        .with_label(label)
-        .with_reasons(vec![anchor_pointer.term_start(self.lang)]);
+        let finding = Finding::new(code, Kind::Deadline, step, message, pointer)
+            .with_rule(rule)
+            .with_help(Help::DeadlineMissed.text(self.lang))
+            .with_label(label)
+            .with_reasons(vec![anchor_pointer.term_start(self.lang)]);
         Outcome {
             deadline,
             finding: Some(finding),
@@ -256,9 +254,8 @@ fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin, lang: Lang) 
     let (message, help) = messages::event_order(step, lang);
     let pointer = format!("/events/{}/at", event.index);
     Finding::new(
-        "event-out-of-order",
+        &codes::EVENT_OUT_OF_ORDER,
         Kind::Deadline,
-        Severity::Warning,
         step,
         message,
         pointer,
@@ -272,9 +269,8 @@ fn duplicate_event(step: &str, index: usize, first: usize, lang: Lang) -> Findin
     let (message, help) = messages::duplicate_event(step, first, lang);
     let pointer = format!("/events/{index}");
     Finding::new(
-        "duplicate-event",
+        &codes::DUPLICATE_EVENT,
         Kind::Deadline,
-        Severity::Warning,
         step,
         message,
         pointer,
@@ -285,9 +281,8 @@ fn duplicate_event(step: &str, index: usize, first: usize, lang: Lang) -> Findin
 fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Finding {
     let message = Msg::DeadlineUnknown { step, error }.text(lang);
     Finding::new(
-        "deadline-unknown",
+        &codes::DEADLINE_UNKNOWN,
         Kind::Deadline,
-        Severity::Warning,
         step,
         message,
         "/events",

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::codes::Code;
+pub use crate::codes::Severity;
 use crate::compile::{Citation, RuleRef};
 use crate::source::Span;
 use crate::vocab::Lang;
@@ -20,16 +22,6 @@ pub enum Kind {
     Refusal,
     /// A step deadline or the service term.
     Deadline,
-}
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Reported, does not change the verdict.
-    Warning,
-    /// Changes the verdict (or, for deadlines, the exit status).
-    Error,
 }
 
 /// Byte span of a finding in the bundle text, with 1-based line and column.
@@ -57,8 +49,9 @@ pub struct Reason {
 /// One finding about a bundle.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// The stable code: `missing-document`, `refusal-ground`, …
-    pub code: &'static str,
+    /// The code from the table; reports name it by its kebab-case name (`missing-document`).
+    #[serde(serialize_with = "code_name")]
+    pub code: &'static Code,
     /// What it is about.
     pub kind: Kind,
     /// Error or warning.
@@ -95,13 +88,21 @@ pub struct Finding {
     pub rule_span: Option<Span>,
 }
 
+/// A code as reports write it: its kebab-case name.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` passes the field by reference"
+)]
+fn code_name<S: serde::Serializer>(code: &&'static Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.name)
+}
+
 impl Finding {
-    /// A finding with nothing but its code, kind, severity, subject, message and pointer; the
-    /// rest is added with the builder methods below.
+    /// A finding with nothing but its code (and the code's severity), kind, subject, message
+    /// and pointer; the rest is added with the builder methods below.
     pub(crate) fn new(
-        code: &'static str,
+        code: &'static Code,
         kind: Kind,
-        severity: Severity,
         subject: impl Into<String>,
         message: String,
         pointer: impl Into<String>,
@@ -109,7 +110,7 @@ impl Finding {
         Finding {
             code,
             kind,
-            severity,
+            severity: code.severity,
             subject: subject.into(),
             rule: None,
             message,

@@ -16,6 +16,7 @@ pub mod verdict;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use json::Json as Value;
 
+use crate::codes::{self, Code};
 use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan};
 use crate::time::TimeError;
 use crate::vocab::Lang;
@@ -70,7 +71,13 @@ fn empty_report(rules_version: &str, lang: Lang) -> Report {
 /// The report of a text that cannot be read as JSON at all.
 fn unreadable(mut report: Report, e: &bundle::JsonError, lang: Lang) -> Report {
     let (message, help) = messages::problem_text(&e.problem, lang);
-    let mut f = input_finding("bundle", String::new(), message, help, None);
+    let mut f = input_finding(
+        &codes::INVALID_INPUT,
+        "bundle",
+        String::new(),
+        message,
+        help,
+    );
     f.label = String::from(messages::json_syntax_label(lang));
     f.span = Some(finding::BundleSpan {
         offset: e.offset,
@@ -135,7 +142,11 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 
     let facts = bundle::inputs(&root, service, &mut problems);
     push_problems(&mut report, problems, lang);
-    if report.findings.iter().any(|f| f.code == "invalid-input") {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.code == &codes::INVALID_INPUT)
+    {
         report.verdict = verdict::verdict(&report);
         return report;
     }
@@ -199,15 +210,8 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 /// is undecided (`pending`), never passed.
 fn undecided(reason: &TimeError, lang: Lang) -> Finding {
     let message = Msg::Undecided { error: reason }.text(lang);
-    Finding::new(
-        "undecided",
-        Kind::Input,
-        Severity::Warning,
-        "rule",
-        message,
-        "",
-    )
-    .with_help(Help::Undecided.text(lang))
+    Finding::new(&codes::UNDECIDED, Kind::Input, "rule", message, "")
+        .with_help(Help::Undecided.text(lang))
 }
 
 /// The channel a bundle names must be one the service offers, open on the day applied.
@@ -242,9 +246,8 @@ fn channel_applies(
         .text(lang);
         report.findings.push(
             Finding::new(
-                "not-in-force",
+                &codes::NOT_IN_FORCE,
                 Kind::Applicability,
-                Severity::Error,
                 name,
                 message,
                 "/channel",
@@ -257,35 +260,22 @@ fn channel_applies(
 }
 
 fn input_finding(
+    code: &'static Code,
     subject: &str,
     pointer: String,
     message: String,
     help: String,
-    warning: Option<&'static str>,
 ) -> Finding {
-    let severity = if warning.is_some() {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    Finding::new(
-        warning.unwrap_or("invalid-input"),
-        Kind::Input,
-        severity,
-        subject,
-        message,
-        pointer,
-    )
-    .with_help(help)
+    Finding::new(code, Kind::Input, subject, message, pointer).with_help(help)
 }
 
 fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>, lang: Lang) {
     for p in problems {
         let (message, help) = messages::problem_text(&p.problem, lang);
-        let mut f = input_finding(&p.subject, p.pointer, message, help, p.warning);
+        let mut f = input_finding(p.code, &p.subject, p.pointer, message, help);
         f.label = String::from(messages::problem_label(
             &p.problem,
-            p.warning.is_some(),
+            p.code != &codes::INVALID_INPUT,
             lang,
         ));
         report.findings.push(f);
@@ -309,7 +299,7 @@ fn not_applicable(
             }
             .text(lang);
             (
-                "unknown-service",
+                &codes::UNKNOWN_SERVICE,
                 Msg::UnknownService { id }.text(lang),
                 help,
                 None,
@@ -318,28 +308,21 @@ fn not_applicable(
         ServiceLookup::NotInForce(versions) => {
             let when: Vec<_> = versions.iter().map(|v| v.validity).collect();
             (
-                "not-in-force",
+                &codes::NOT_IN_FORCE,
                 Msg::ServiceNotInForce { id, day: as_of }.text(lang),
                 Help::ServiceInForce { when: &when }.text(lang),
                 versions.first().map(|v| &v.rule),
             )
         }
     };
-    let label = if code == "unknown-service" {
+    let label = if code == &codes::UNKNOWN_SERVICE {
         Label::NoSuchService.text(lang)
     } else {
         Label::ServiceNotInForce { day: as_of }.text(lang)
     };
-    let finding = Finding::new(
-        code,
-        Kind::Applicability,
-        Severity::Error,
-        id,
-        message,
-        "/service",
-    )
-    .with_help(help)
-    .with_label(label);
+    let finding = Finding::new(code, Kind::Applicability, id, message, "/service")
+        .with_help(help)
+        .with_label(label);
     match rule {
         Some(rule) => finding.with_rule(rule),
         None => finding,
@@ -347,14 +330,14 @@ fn not_applicable(
 }
 
 fn rule_finding(
-    code: &'static str,
+    code: &'static Code,
     kind: Kind,
     subject: &str,
     rule: &RuleRef,
     message: String,
     pointer: String,
 ) -> Finding {
-    Finding::new(code, kind, Severity::Error, subject, message, pointer).with_rule(rule)
+    Finding::new(code, kind, subject, message, pointer).with_rule(rule)
 }
 
 /// Evaluate a condition; an unknown result records its missing facts.
@@ -423,7 +406,7 @@ fn check_documents(
                 if present.is_empty() && decide(env, &cond.expr, missing) == Some(true) =>
             {
                 let mut f = rule_finding(
-                    "missing-document",
+                    &codes::MISSING_DOCUMENT,
                     Kind::Document,
                     &doc.kind,
                     &doc.rule,
@@ -483,7 +466,7 @@ fn check_documents(
                     env.item = None;
                     if needed == Some(true) && exempt == Some(false) {
                         let mut f = rule_finding(
-                            "missing-document",
+                            &codes::MISSING_DOCUMENT,
                             Kind::Document,
                             &doc.kind,
                             &doc.rule,
@@ -534,7 +517,7 @@ fn check_documents(
                         String::from,
                     );
                     let mut f = rule_finding(
-                        "invalid-document",
+                        &codes::INVALID_DOCUMENT,
                         Kind::Document,
                         &doc.kind,
                         rule,
@@ -589,7 +572,7 @@ fn check_refusals(
                 .first()
                 .map_or_else(String::new, |r| r.pointer.clone());
             let mut f = rule_finding(
-                "refusal-ground",
+                &codes::REFUSAL_GROUND,
                 Kind::Refusal,
                 &ground.id,
                 &ground.rule,

@@ -2,25 +2,26 @@
 //! Deadline findings never change it: they are about the provider, not the applicant.
 
 use super::finding::{Report, Severity, Verdict};
+use crate::codes::{self, Code};
 
 /// The verdict of a report from its findings and missing facts.
 pub fn verdict(report: &Report) -> Verdict {
-    let has = |code: &str| {
+    let has = |code: &Code| {
         report
             .findings
             .iter()
             .any(|f| f.code == code && f.severity == Severity::Error)
     };
-    if has("invalid-input") {
+    if has(&codes::INVALID_INPUT) {
         Verdict::Invalid
-    } else if has("unknown-service") || has("not-in-force") {
+    } else if has(&codes::UNKNOWN_SERVICE) || has(&codes::NOT_IN_FORCE) {
         Verdict::NotApplicable
-    } else if has("refusal-ground") {
+    } else if has(&codes::REFUSAL_GROUND) {
         Verdict::Refused
-    } else if has("missing-document") || has("invalid-document") {
+    } else if has(&codes::MISSING_DOCUMENT) || has(&codes::INVALID_DOCUMENT) {
         Verdict::Incomplete
     } else if !report.missing_facts.is_empty()
-        || report.findings.iter().any(|f| f.code == "undecided")
+        || report.findings.iter().any(|f| f.code == &codes::UNDECIDED)
     {
         Verdict::Pending
     } else {

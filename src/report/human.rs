@@ -348,7 +348,7 @@ pub fn render_report(report: &crate::check::Report, name: &str, text: &str, colo
         }
         let diagnostic = BundleDiagnostic {
             message: f.message.clone(),
-            code: f.code,
+            code: f.code.name,
             severity: if f.severity == Severity::Error {
                 miette::Severity::Error
             } else {

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use ereje::RuleSet;
 use ereje::check::{Kind, Options, Verdict};
+use ereje::codes;
 use ereje::vocab::Lang;
 
 fn root() -> PathBuf {
@@ -210,7 +211,12 @@ fn not_in_force_after_repeal_and_unknown_service() {
     bundle["submitted_at"] = serde_json::Value::String(String::from("2020-04-14T09:00:00+06:00"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert_eq!(report.verdict, Verdict::NotApplicable);
-    assert!(report.findings.iter().any(|f| f.code == "not-in-force"));
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == &codes::NOT_IN_FORCE)
+    );
     // the day before, the law still applied
     let report = shipped().check(
         &bundle.to_string(),
@@ -223,7 +229,7 @@ fn not_in_force_after_repeal_and_unknown_service() {
     bundle["service"] = serde_json::Value::String(String::from("kz.mvd.permanent_residense"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert!(report.findings.iter().any(|f| {
-        f.code == "unknown-service"
+        f.code == &codes::UNKNOWN_SERVICE
             && f.help
                 .as_deref()
                 .is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))
@@ -266,7 +272,7 @@ fn working_day_deadline_skips_the_may_2019_holidays() {
     let late = report
         .findings
         .iter()
-        .find(|f| f.code == "deadline-late")
+        .find(|f| f.code == &codes::DEADLINE_LATE)
         .expect("a late finding");
     assert_eq!(late.pointer, "/events/6/at");
     assert_eq!(
@@ -285,7 +291,7 @@ fn open_steps_become_overdue_only_with_now() {
         without
             .findings
             .iter()
-            .all(|f| f.code != "deadline-overdue")
+            .all(|f| f.code != &codes::DEADLINE_OVERDUE)
     );
     let now = chrono::DateTime::parse_from_rfc3339("2019-07-01T12:00:00+06:00").expect("instant");
     let with = rules.check(
@@ -298,7 +304,7 @@ fn open_steps_become_overdue_only_with_now() {
     let overdue: Vec<&str> = with
         .findings
         .iter()
-        .filter(|f| f.code == "deadline-overdue")
+        .filter(|f| f.code == &codes::DEADLINE_OVERDUE)
         .map(|f| f.subject.as_str())
         .collect();
     // conclusion_issued was due 28 June; later steps have no due time yet; the term ends 13 July
@@ -445,7 +451,7 @@ fn a_channel_the_service_does_not_offer_is_not_applicable() {
     let finding = report
         .findings
         .iter()
-        .find(|f| f.code == "not-in-force")
+        .find(|f| f.code == &codes::NOT_IN_FORCE)
         .expect("a finding");
     assert_eq!(finding.subject, "state_corporation");
     assert!(
@@ -478,7 +484,7 @@ fn own_words(report: &ereje::check::Report, rendered: &str) -> String {
         .map(str::trim_start)
         .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
         .filter(|l| !l.contains("╭─["))
-        .filter(|l| !report.findings.iter().any(|f| f.code == *l))
+        .filter(|l| !report.findings.iter().any(|f| f.code.name == *l))
         .collect();
     let mut quoted = false;
     lines
@@ -567,7 +573,7 @@ fn a_field_given_twice_is_a_warning_naming_it() {
     let dup = report
         .findings
         .iter()
-        .find(|f| f.code == "duplicate-key")
+        .find(|f| f.code == &codes::DUPLICATE_KEY)
         .expect("a duplicate-key warning");
     assert_eq!(dup.pointer, "/applicant/category");
     assert_eq!(
@@ -588,7 +594,7 @@ fn a_text_that_looks_like_a_date_is_still_a_text() {
         report
             .findings
             .iter()
-            .any(|f| f.code == "missing-document" && f.subject == "exit_consent"),
+            .any(|f| f.code == &codes::MISSING_DOCUMENT && f.subject == "exit_consent"),
         "{:?}",
         report.findings
     );
@@ -625,7 +631,7 @@ fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
     let undecided = report
         .findings
         .iter()
-        .find(|f| f.code == "undecided")
+        .find(|f| f.code == &codes::UNDECIDED)
         .expect("an undecided warning");
     assert!(undecided.message.contains("2021"), "{}", undecided.message);
 }
@@ -644,7 +650,7 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
         for lang in [Lang::Ru, Lang::Kk] {
             let report = report_in(&rules, name, lang);
             for (f, en) in report.findings.iter().zip(&english.findings) {
-                if f.code == "invalid-document" {
+                if f.code == &codes::INVALID_DOCUMENT {
                     assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
                     assert!(
                         !f.message.is_ascii(),
@@ -655,7 +661,10 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
                 }
             }
             assert!(
-                report.findings.iter().any(|f| f.code == "invalid-document"),
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.code == &codes::INVALID_DOCUMENT),
                 "{name}"
             );
         }
