@@ -2,10 +2,9 @@
 //! service term, each with its status (`on_time`, `late`, `overdue` as of `--now`, `open`).
 //! Late and overdue steps are findings about the provider; they never change the verdict.
 
-use super::json::Json as Value;
 use chrono::{DateTime, FixedOffset};
 
-use super::bundle::parse_instant;
+use super::bundle::Event;
 use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason};
 use super::messages::{self, Help, Label, Lateness, Msg};
 use crate::codes;
@@ -13,13 +12,6 @@ use crate::compile::{RuleRef, ServicePlan};
 use crate::semantic::model::Anchor;
 use crate::time::{TimeError, due};
 use crate::vocab::{Duration, Lang};
-
-/// One event of the bundle: where it is and when it happened.
-struct Event<'a> {
-    index: usize,
-    at: DateTime<FixedOffset>,
-    text: &'a str,
-}
 
 /// What a term counts from.
 #[derive(Clone, Copy)]
@@ -46,34 +38,27 @@ impl Origin {
 }
 
 /// The first event of each step, in the order of the plan's steps (one pass over the events).
-fn events<'a>(
-    root: &'a Value<'a>,
+fn first_events<'a, 'b>(
+    events: &'b [Event<'a>],
     service: &ServicePlan,
     lang: Lang,
     findings: &mut Vec<Finding>,
-) -> Vec<Option<Event<'a>>> {
-    let mut out: Vec<Option<Event<'a>>> = service.steps.iter().map(|_| None).collect();
-    let list: &[Value] = root.get("events").and_then(Value::as_array).unwrap_or(&[]);
-    for (index, e) in list.iter().enumerate() {
-        let Some(step) = e.get("step").and_then(Value::as_str) else {
-            continue;
-        };
+) -> Vec<Option<&'b Event<'a>>> {
+    let mut out: Vec<Option<&Event<'a>>> = service.steps.iter().map(|_| None).collect();
+    for event in events {
         let Some(slot) = service
             .steps
             .iter()
-            .position(|s| s.id == step)
+            .position(|s| s.id == event.step)
             .and_then(|i| out.get_mut(i))
         else {
             continue;
         };
-        if let Some(first) = slot {
-            findings.push(duplicate_event(step, index, first.index, lang));
-            continue;
-        }
-        if let Some(text) = e.get("at").and_then(Value::as_str)
-            && let Some(at) = parse_instant(text)
-        {
-            *slot = Some(Event { index, at, text });
+        match slot {
+            Some(first) => {
+                findings.push(duplicate_event(event.step, event.index, first.index, lang))
+            }
+            None => *slot = Some(event),
         }
     }
     out
@@ -294,26 +279,27 @@ fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Fi
 
 /// Every step's deadline and the service term, with their findings.
 pub(crate) fn deadlines(
-    root: &Value,
+    events: &[Event<'_>],
     service: &ServicePlan,
     submitted_at: DateTime<FixedOffset>,
     now: Option<DateTime<FixedOffset>>,
     lang: Lang,
 ) -> (Vec<Deadline>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let events = events(root, service, lang, &mut findings);
+    let events = first_events(events, service, lang, &mut findings);
     let judge = Judge { service, now, lang };
     let mut out = Vec::new();
     let anchor_of = |anchor: &Option<Anchor>| match anchor {
         Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted)),
         Some(Anchor::Step(j)) => events
             .get(*j)
-            .and_then(Option::as_ref)
+            .copied()
+            .flatten()
             .map(|e| (e.at, Origin::Event(e.index))),
         None => None,
     };
     for (i, step) in service.steps.iter().enumerate() {
-        let event = events.get(i).and_then(Option::as_ref);
+        let event = events.get(i).copied().flatten();
         let o = judge.judge(
             &step.id,
             step.actor.as_deref(),
@@ -327,7 +313,7 @@ pub(crate) fn deadlines(
         findings.extend(o.finding);
     }
     // the service term ends with the last step of the process
-    let last_event = events.last().and_then(Option::as_ref);
+    let last_event = events.last().copied().flatten();
     for term in &service.terms {
         let o = judge.judge(
             "term",

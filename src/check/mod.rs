@@ -140,7 +140,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             .all(|(_, interval)| interval.contains(as_of));
     }
 
-    let facts = bundle::inputs(&root, service, &mut problems);
+    let bundle = bundle::read(&root, service, &mut problems);
     push_problems(&mut report, problems, lang);
     if report
         .findings
@@ -150,18 +150,14 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         report.verdict = verdict::verdict(&report);
         return report;
     }
-    let documents: &[Value] = root
-        .get("documents")
-        .and_then(Value::as_array)
-        .unwrap_or(&[]);
     let submitted_on = submitted_at.with_timezone(&service.timezone).date_naive();
     let mut env = Env {
-        facts: &facts,
+        facts: &bundle.facts,
         inputs: &service.inputs,
         submitted_at,
         submitted_on,
         channel: envelope.channel,
-        documents,
+        documents: &bundle.documents,
         item: None,
         document: None,
         calendar: service.calendar.as_deref(),
@@ -189,7 +185,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         &mut missing_facts,
     );
     let (deadlines, deadline_findings) =
-        deadlines::deadlines(&root, service, submitted_at, options.now, lang);
+        deadlines::deadlines(&bundle.events, service, submitted_at, options.now, lang);
     report.deadlines = deadlines;
     report.findings.extend(deadline_findings);
     let mut reasons: Vec<TimeError> = std::mem::take(&mut env.unresolved);
@@ -398,8 +394,8 @@ fn check_documents(
     {
         let present: Vec<(usize, &Value)> = documents
             .iter()
-            .enumerate()
-            .filter(|(_, d)| d.get("kind").and_then(Value::as_str) == Some(doc.kind.as_str()))
+            .filter(|d| d.kind == doc.kind)
+            .map(|d| (d.index, d.value))
             .collect();
         match &doc.required {
             Some(RequirementPlan::When(cond))
