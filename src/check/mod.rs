@@ -1,8 +1,8 @@
 //! Check: a bundle (JSON) against the compiled plan → findings, deadlines, verdict.
 //!
 //! `bundle` reads and type-checks the JSON, `eval` evaluates conditions in three-valued logic,
-//! `verdict` combines findings, `deadlines` counts terms, `pointer_index` finds the bytes a
-//! finding points at (only when a report is rendered).
+//! `verdict` combines findings, `deadlines` counts terms. Where a finding is in the bundle's
+//! text is found only when a report is rendered (`report::spans`).
 
 pub mod bundle;
 pub(crate) mod deadlines;
@@ -10,7 +10,6 @@ pub(crate) mod eval;
 pub mod finding;
 pub mod json;
 pub(crate) mod messages;
-pub mod pointer_index;
 pub mod verdict;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
