@@ -271,8 +271,12 @@ impl Job<'_> {
                 line
             }
             Format::Human => {
-                let mut rendered =
-                    crate::report::human::render_report(&report, name, text, self.color);
+                let style = crate::report::human::Style {
+                    color: self.color,
+                    lang: report.lang,
+                    ..crate::report::human::Style::plain()
+                };
+                let mut rendered = crate::report::human::render_report(&report, name, text, &style);
                 if report.missing_facts.is_empty() {
                     rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {

@@ -7,6 +7,8 @@ use std::process::Command;
 use ereje::RuleSet;
 use ereje::check::{Kind, Options, Verdict};
 use ereje::codes;
+use ereje::report::human::Style;
+use ereje::report::words;
 use ereje::vocab::Lang;
 
 fn root() -> PathBuf {
@@ -90,7 +92,7 @@ fn human_reports_as_users_see_them() {
             &report,
             &format!("examples/bundles/{name}"),
             &text,
-            false,
+            &Style::plain(),
         );
         insta::assert_snapshot!(
             format!("human_{}", name.trim_end_matches(".json")),
@@ -230,8 +232,7 @@ fn not_in_force_after_repeal_and_unknown_service() {
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert!(report.findings.iter().any(|f| {
         f.code == &codes::UNKNOWN_SERVICE
-            && f.help
-                .as_deref()
+            && words::help(f, Lang::En)
                 .is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))
     }));
 }
@@ -428,9 +429,19 @@ fn input_problems_are_worded_in_the_language_asked_for() {
             assert_eq!(report.findings.len(), english.findings.len(), "{name}");
             for (f, en) in report.findings.iter().zip(&english.findings) {
                 assert_eq!((f.code, &f.pointer), (en.code, &en.pointer), "{name}");
-                assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
+                assert_ne!(
+                    words::message(f, lang),
+                    words::message(en, Lang::En),
+                    "{name} in {}",
+                    lang.tag()
+                );
                 if f.kind == Kind::Input {
-                    assert_ne!(f.help, en.help, "{name} in {}", lang.tag());
+                    assert_ne!(
+                        words::help(f, lang),
+                        words::help(en, Lang::En),
+                        "{name} in {}",
+                        lang.tag()
+                    );
                 }
             }
             insta::assert_json_snapshot!(
@@ -454,12 +465,7 @@ fn a_channel_the_service_does_not_offer_is_not_applicable() {
         .find(|f| f.code == &codes::NOT_IN_FORCE)
         .expect("a finding");
     assert_eq!(finding.subject, "state_corporation");
-    assert!(
-        finding
-            .help
-            .as_deref()
-            .is_some_and(|h| h.contains("only through: `provider`"))
-    );
+    assert!(words::help(finding, Lang::En).is_some_and(|h| h.contains("only through: `provider`")));
 }
 
 /// Bundles whose human reports about the law (documents, refusals, channels, deadlines) are
@@ -515,7 +521,10 @@ fn human_reports_are_worded_in_the_language_asked_for() {
                 &report,
                 &format!("examples/bundles/{name}"),
                 &text,
-                false,
+                &Style {
+                    lang,
+                    ..Style::plain()
+                },
             );
             let words = own_words(&report, &rendered);
             for word in ENGLISH_WORDS {
@@ -633,7 +642,8 @@ fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
         .iter()
         .find(|f| f.code == &codes::UNDECIDED)
         .expect("an undecided warning");
-    assert!(undecided.message.contains("2021"), "{}", undecided.message);
+    let message = words::message(undecided, Lang::En);
+    assert!(message.contains("2021"), "{message}");
 }
 
 /// A `valid when` rule carries its messages in every language written under it: a document
@@ -651,13 +661,10 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
             let report = report_in(&rules, name, lang);
             for (f, en) in report.findings.iter().zip(&english.findings) {
                 if f.code == &codes::INVALID_DOCUMENT {
-                    assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
-                    assert!(
-                        !f.message.is_ascii(),
-                        "{name} in {}: {}",
-                        lang.tag(),
-                        f.message
-                    );
+                    let (message, english) =
+                        (words::message(f, lang), words::message(en, Lang::En));
+                    assert_ne!(message, english, "{name} in {}", lang.tag());
+                    assert!(!message.is_ascii(), "{name} in {}: {message}", lang.tag());
                 }
             }
             assert!(
