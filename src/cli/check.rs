@@ -10,7 +10,7 @@ use super::Outcome;
 use super::rules::{LangArg, Shown};
 use crate::RuleSet;
 use crate::check::{Options, Severity};
-use crate::vocab::Lang;
+use crate::report::human::Style;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,7 +86,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         rules: &rules,
         options: &options,
         format: args.format,
-        color: std::io::stdout().is_terminal(),
+        // colour and the terminal's width on a terminal; unwrapped text for a file or a pipe
+        style: Style::for_stream(std::io::stdout().is_terminal(), args.lang.into()),
     };
     let mut tally = Tally::default();
     for path in &args.bundles {
@@ -229,7 +230,7 @@ struct Job<'a> {
     rules: &'a RuleSet,
     options: &'a Options,
     format: Format,
-    color: bool,
+    style: Style,
 }
 
 /// One bundle's rendered report and its counts.
@@ -271,20 +272,12 @@ impl Job<'_> {
                 line
             }
             Format::Human => {
-                let style = crate::report::human::Style {
-                    color: self.color,
-                    lang: report.lang,
-                    ..crate::report::human::Style::plain()
-                };
-                let mut rendered = crate::report::human::render_report(&report, name, text, &style);
+                let mut rendered =
+                    crate::report::human::render_report(&report, name, text, &self.style);
                 if report.missing_facts.is_empty() {
                     rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {
-                    let until = match report.lang {
-                        Lang::En => "undecided until these facts are known",
-                        Lang::Ru => "не решено, пока неизвестны эти факты",
-                        Lang::Kk => "мына фактілер белгілі болғанша шешілмейді",
-                    };
+                    let until = crate::report::words::until_known(self.style.lang);
                     rendered.push_str(&format!(
                         "{name}: {} ({until}: {})\n\n",
                         report.verdict.as_str(),

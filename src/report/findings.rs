@@ -68,25 +68,12 @@ fn diagnostic(f: &Finding, primary: Span, reasons: Vec<Label>) -> Diagnostic {
     let mut d = Diagnostic::new(f.code, every_language(|l| words::message(f, l)), label)
         .with_labels(reasons);
     d.severity = f.severity;
-    let help = |l: Lang| {
-        let mut help = words::help(f, l).unwrap_or_default();
-        if let Some(law) = words::law(f, l) {
-            if !help.is_empty() {
-                help.push('\n');
-            }
-            let head = match l {
-                Lang::En => "law:",
-                Lang::Ru => "закон:",
-                Lang::Kk => "заң:",
-            };
-            help.push_str(head);
-            help.push(' ');
-            help.push_str(&law);
-        }
-        help
-    };
-    if !help(Lang::En).is_empty() {
-        d.help = Some(every_language(help));
+    if words::help(f, Lang::En).is_some() {
+        d.help = Some(every_language(|l| words::help(f, l).unwrap_or_default()));
+    }
+    // the law stands on its own line after the help, never wrapped inside a rule's id or path
+    if words::law(f, Lang::En).is_some() {
+        d.law = Some(every_language(|l| words::law(f, l).unwrap_or_default()));
     }
     d
 }

@@ -677,3 +677,60 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
         }
     }
 }
+
+/// The `law:` line stands on its own after the help and is wrapped only between words: even at
+/// 40 columns every cited rule's id and every `rules/…:N` location stands whole on one line.
+#[test]
+fn the_law_line_never_cuts_a_rule_or_its_place() {
+    let rules = shipped();
+    let mut laws = 0;
+    for name in SNAPSHOTTED.iter().chain(&LOCALIZED_HUMAN) {
+        let text = bundle_text(name);
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            let mut report = report_in(&rules, name, lang);
+            ereje::report::spans::fill(&mut report, &text);
+            let narrow = Style {
+                width: Some(40),
+                lang,
+                ..Style::plain()
+            };
+            let rendered = ereje::report::human::render_report(&report, name, &text, &narrow);
+            let head = match lang {
+                Lang::En => "  law:  ",
+                Lang::Ru => "  закон: ",
+                Lang::Kk => "  заң:  ",
+            };
+            for f in report.findings.iter().filter(|f| f.citation().is_some()) {
+                let rule = f.rule.as_deref().expect("a cited finding has its rule");
+                laws += 1;
+                for whole in [format!("`{}`", rule.id), format!("({})", rule.location)] {
+                    assert!(
+                        rendered.lines().any(|l| l.contains(&whole)),
+                        "{name} in {}: `{whole}` is cut:\n{rendered}",
+                        lang.tag()
+                    );
+                }
+                assert!(rendered.lines().any(|l| l.starts_with(head)), "{rendered}");
+            }
+        }
+    }
+    assert!(laws > 20, "the bundles cite rules ({laws})");
+}
+
+/// Output that is not a terminal is neither coloured nor wrapped.
+#[test]
+fn reports_for_a_file_or_a_pipe_are_not_wrapped() {
+    let style = Style::for_stream(false, Lang::Ru);
+    assert_eq!(
+        (style.color, style.width, style.lang),
+        (false, None, Lang::Ru)
+    );
+    let out = ereje(&["check", "examples/bundles/pr-late-steps.json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:187)\n"
+        ),
+        "{stdout}"
+    );
+}
