@@ -48,6 +48,16 @@ pub struct Options {
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
 /// where the encoding breaks, never a lost record.
 pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: &str) -> Report {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        // the limit comes first: bytes cut at it may end inside a character
+        let error = bundle::JsonError {
+            offset: 0,
+            problem: Problem::TooLarge {
+                mib: MAX_BUNDLE_BYTES / (1024 * 1024),
+            },
+        };
+        return unreadable(empty_report(rules_version, options), error);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check(plan, text, options, rules_version),
         Err(e) => {
