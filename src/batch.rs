@@ -23,6 +23,8 @@
 //! assert!(reports.iter().all(|r| r["verdict"] == "invalid"));
 //! ```
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -6,6 +6,7 @@
 //! three-valued logic), `deadlines` counts terms, `verdict` combines findings. Findings are data
 //! (`finding`): the report words them in its language when it is written, and finds where they
 //! are in the bundle's text only then (`report::spans`).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 pub(crate) mod applicability;
 pub(crate) mod bundle;
