@@ -14,8 +14,11 @@ pub(super) struct Malformed;
 
 /// A reader of a JSON text at a byte position.
 pub(super) struct Scanner<'t> {
+    /// The text read.
     pub text: &'t str,
+    /// Its bytes.
     pub bytes: &'t [u8],
+    /// Where reading is.
     pub pos: usize,
 }
 
