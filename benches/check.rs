@@ -4,6 +4,9 @@
 //! Data: `benches/data/small.ndjson` (1,000 bundles of ~1.2 KB, seed 42) and
 //! `benches/data/large.ndjson` (200 bundles of ~6.4 KB with 50 documents of unknown kinds,
 //! seed 43). Run: `cargo bench --bench check`.
+//!
+//! `RuleSet::check` ends with the report as data; `check + JSON report` also writes it as the
+//! command line does (spans located, findings worded, serialised), the whole work per bundle.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ereje::RuleSet;
@@ -36,6 +39,16 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for bundle in &data {
                     std::hint::black_box(rules.check(bundle, &options));
+                }
+            });
+        });
+        group.bench_function("check + JSON report", |b| {
+            b.iter(|| {
+                for bundle in &data {
+                    let mut report = rules.check(bundle, &options);
+                    ereje::report::spans::fill(&mut report, bundle);
+                    let json = serde_json::to_string(&report).expect("serialisable");
+                    std::hint::black_box(json);
                 }
             });
         });

@@ -54,7 +54,7 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                             example.expect.node
                         )),
                         Some(expected) if expected != report.verdict => {
-                            let found: Vec<String> = report.findings.iter().map(|f| format!("{} {}", f.code, f.subject)).collect();
+                            let found: Vec<String> = report.findings.iter().map(|f| format!("{} {}", f.code.name, f.subject)).collect();
                             failures.push(format!(
                                 "expected verdict `{}`, got `{}` (findings: {})",
                                 expected.as_str(),
@@ -68,7 +68,7 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                         if !report
                             .findings
                             .iter()
-                            .any(|f| f.code == code.node && f.subject == subject.node)
+                            .any(|f| f.code.name == code.node && f.subject == subject.node)
                         {
                             failures.push(format!(
                                 "expected finding `{} {}` was not reported",

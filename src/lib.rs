@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Each stage is a function: [`parse`], [`analyze`], [`compile()`]; [`RuleSet`] composes them and
-//! checks bundles:
+//! checks bundles (and [`batch::Batch`] checks NDJSON, one report per line, on every core):
 //!
 //! ```
 //! use ereje::{RuleSet, check::{Options, Verdict}};
@@ -27,6 +27,7 @@
 //! ```
 
 pub mod analysis;
+pub mod batch;
 pub mod check;
 #[doc(hidden)]
 pub mod cli;

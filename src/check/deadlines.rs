@@ -2,112 +2,40 @@
 //! service term, each with its status (`on_time`, `late`, `overdue` as of `--now`, `open`).
 //! Late and overdue steps are findings about the provider; they never change the verdict.
 
-use super::json::Json as Value;
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 
-use super::bundle::parse_instant;
-use super::finding::{Deadline, DeadlineStatus, Finding, Kind, Reason, Severity};
-use super::messages::{self, Help, Label, Lateness, Msg};
+use super::bundle::Event;
+use super::finding::{About, Finding, Kind, Lateness, Origin, Reason};
+use super::report::{Deadline, DeadlineStatus};
+use crate::codes;
 use crate::compile::{RuleRef, ServicePlan};
 use crate::semantic::model::Anchor;
-use crate::time::{TimeError, due};
-use crate::vocab::{Duration, Lang};
-
-/// One event of the bundle: where it is and when it happened.
-struct Event<'a> {
-    index: usize,
-    at: DateTime<FixedOffset>,
-    text: &'a str,
-}
-
-/// What a term counts from.
-#[derive(Clone, Copy)]
-enum Origin {
-    Submitted,
-    Event(usize),
-}
-
-impl Origin {
-    fn pointer(self) -> String {
-        match self {
-            Origin::Submitted => String::from("/submitted_at"),
-            Origin::Event(i) => format!("/events/{i}/at"),
-        }
-    }
-
-    /// The secondary label "the term counts from here", at this origin.
-    fn term_start(self, lang: Lang) -> Reason {
-        Reason {
-            pointer: self.pointer(),
-            label: messages::Reason::TermStart.text(lang),
-        }
-    }
-}
+use crate::time::{TimeError, due, rfc3339};
+use crate::vocab::Duration;
 
 /// The first event of each step, in the order of the plan's steps (one pass over the events).
-fn events<'a>(
-    root: &'a Value<'a>,
+fn first_events<'a, 'b>(
+    events: &'b [Event<'a>],
     service: &ServicePlan,
-    lang: Lang,
     findings: &mut Vec<Finding>,
-) -> Vec<Option<Event<'a>>> {
-    let mut out: Vec<Option<Event<'a>>> = service.steps.iter().map(|_| None).collect();
-    let list: &[Value] = root.get("events").and_then(Value::as_array).unwrap_or(&[]);
-    for (index, e) in list.iter().enumerate() {
-        let Some(step) = e.get("step").and_then(Value::as_str) else {
-            continue;
-        };
+) -> Vec<Option<&'b Event<'a>>> {
+    let mut out: Vec<Option<&Event<'a>>> = service.steps.iter().map(|_| None).collect();
+    for event in events {
         let Some(slot) = service
             .steps
             .iter()
-            .position(|s| s.id == step)
+            .position(|s| s.id == event.step)
             .and_then(|i| out.get_mut(i))
         else {
             continue;
         };
-        if let Some(first) = slot {
-            findings.push(duplicate_event(step, index, first.index, lang));
-            continue;
-        }
-        if let Some(text) = e.get("at").and_then(Value::as_str)
-            && let Some(at) = parse_instant(text)
-        {
-            *slot = Some(Event { index, at, text });
+        match slot {
+            Some(first) => findings.push(duplicate_event(event, first.index)),
+            None => *slot = Some(event),
         }
     }
-    out
-}
-
-/// `2019-05-21T23:59:59+06:00`: RFC 3339 to the second, written without chrono's formatter
-/// (it runs for every step of every bundle).
-fn format_instant(t: DateTime<FixedOffset>) -> String {
-    use chrono::{Datelike, Timelike};
-    fn two(out: &mut String, n: u32) {
-        for digit in [n / 10 % 10, n % 10] {
-            out.push(char::from_digit(digit, 10).unwrap_or('0'));
-        }
-    }
-    let offset = t.offset().local_minus_utc();
-    let sign = if offset < 0 { '-' } else { '+' };
-    let offset = offset.unsigned_abs() / 60;
-    let year = u32::try_from(t.year()).unwrap_or(0);
-    let mut out = String::with_capacity(25);
-    two(&mut out, year / 100);
-    two(&mut out, year % 100);
-    out.push('-');
-    two(&mut out, t.month());
-    out.push('-');
-    two(&mut out, t.day());
-    out.push('T');
-    two(&mut out, t.hour());
-    out.push(':');
-    two(&mut out, t.minute());
-    out.push(':');
-    two(&mut out, t.second());
-    out.push(sign);
-    two(&mut out, offset / 60);
-    out.push(':');
-    two(&mut out, offset % 60);
     out
 }
 
@@ -120,7 +48,6 @@ struct Outcome {
 struct Judge<'a> {
     service: &'a ServicePlan,
     now: Option<DateTime<FixedOffset>>,
-    lang: Lang,
 }
 
 impl Judge<'_> {
@@ -132,7 +59,7 @@ impl Judge<'_> {
         &self,
         step: &str,
         actor: Option<&str>,
-        rule: &RuleRef,
+        rule: &Arc<RuleRef>,
         within: Option<Duration>,
         anchor: Option<(DateTime<FixedOffset>, Origin)>,
         event: Option<&Event<'_>>,
@@ -153,7 +80,7 @@ impl Judge<'_> {
             late_calendar_days: None,
             late_working_days: None,
         };
-        let (Some(within), Some((anchor_at, anchor_pointer))) = (within, anchor) else {
+        let (Some(within), Some((anchor_at, origin))) = (within, anchor) else {
             return Outcome {
                 deadline,
                 finding: None,
@@ -165,24 +92,22 @@ impl Judge<'_> {
             self.service.timezone,
             self.service.calendar.as_deref(),
         ) {
-            Ok(d) => d,
-            Err(e) => {
-                findings_warnings.push(uncomputable(step, rule, &e, self.lang));
+            Ok(d) => d.at,
+            Err(error) => {
+                findings_warnings.push(uncomputable(step, rule, error));
                 return Outcome {
                     deadline,
                     finding: None,
                 };
             }
         };
-        deadline.due = Some(format_instant(due_at.at));
-        let (late_at, code, pointer) = match event {
-            Some(e) if e.at > due_at.at => {
-                (e.at, "deadline-late", format!("/events/{}/at", e.index))
-            }
+        deadline.due = Some(rfc3339(due_at));
+        let (late_at, late) = match event {
+            Some(e) if e.at > due_at => (e.at, Some(e)),
             Some(e) => {
                 deadline.status = DeadlineStatus::OnTime;
                 if e.at < anchor_at {
-                    findings_warnings.push(before_its_origin(step, e, anchor_pointer, self.lang));
+                    findings_warnings.push(before_its_origin(step, e, origin));
                 }
                 return Outcome {
                     deadline,
@@ -190,7 +115,7 @@ impl Judge<'_> {
                 };
             }
             None => match self.now {
-                Some(now) if now > due_at.at => (now, "deadline-overdue", String::from("/events")),
+                Some(now) if now > due_at => (now, None),
                 _ => {
                     return Outcome {
                         deadline,
@@ -199,51 +124,49 @@ impl Judge<'_> {
                 }
             },
         };
-        deadline.status = if code == "deadline-late" {
-            DeadlineStatus::Late
-        } else {
-            DeadlineStatus::Overdue
-        };
         let tz = self.service.timezone;
-        let due_day = due_at.at.with_timezone(&tz).date_naive();
+        let due_day = due_at.with_timezone(&tz).date_naive();
         let late_day = late_at.with_timezone(&tz).date_naive();
-        deadline.late_seconds = Some((late_at - due_at.at).num_seconds().max(1));
-        deadline.late_calendar_days = Some((late_day - due_day).num_days());
-        deadline.late_working_days = self
-            .service
-            .calendar
-            .as_deref()
-            .and_then(|c| c.working_days_between(due_day, late_day).ok());
-        let due_text = format_instant(due_at.at);
-        let message = if code == "deadline-late" {
-            Msg::DeadlineLate { step, within }
-        } else {
-            Msg::DeadlineOverdue { step }
-        }
-        .text(self.lang);
         let by = Lateness {
-            calendar_days: deadline.late_calendar_days.unwrap_or(0),
-            working_days: deadline.late_working_days,
-            seconds: deadline.late_seconds,
+            calendar_days: (late_day - due_day).num_days(),
+            working_days: self
+                .service
+                .calendar
+                .as_deref()
+                .and_then(|c| c.working_days_between(due_day, late_day).ok()),
+            seconds: Some((late_at - due_at).num_seconds().max(1)),
         };
-        let label = if code == "deadline-late" {
-            Label::Late { due: &due_text, by }
-        } else {
-            Label::Overdue { due: &due_text, by }
+        deadline.late_seconds = by.seconds;
+        deadline.late_calendar_days = Some(by.calendar_days);
+        deadline.late_working_days = by.working_days;
+        let finding = match late {
+            Some(e) => {
+                deadline.status = DeadlineStatus::Late;
+                Finding::new(
+                    &codes::DEADLINE_LATE,
+                    Kind::Deadline,
+                    step,
+                    format!("/events/{}/at", e.index),
+                    About::DeadlineLate {
+                        within,
+                        due: due_at,
+                        by,
+                    },
+                )
+            }
+            None => {
+                deadline.status = DeadlineStatus::Overdue;
+                Finding::new(
+                    &codes::DEADLINE_OVERDUE,
+                    Kind::Deadline,
+                    step,
+                    "/events",
+                    About::DeadlineOverdue { due: due_at, by },
+                )
+            }
         }
-        .text(self.lang);
-        let finding = Finding::new(
-            code,
-            Kind::Deadline,
-            Severity::Error,
-            step,
-            message,
-            pointer,
-        )
         .with_rule(rule)
-        .with_help(Help::DeadlineMissed.text(self.lang))
-        .with_label(label)
-        .with_reasons(vec![anchor_pointer.term_start(self.lang)]);
+        .with_reasons(vec![Reason::TermStart(origin)]);
         Outcome {
             deadline,
             finding: Some(finding),
@@ -252,73 +175,62 @@ impl Judge<'_> {
 }
 
 /// A step dated before the event its term counts from: a timeline that cannot be right.
-fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin, lang: Lang) -> Finding {
-    let (message, help) = messages::event_order(step, lang);
-    let pointer = format!("/events/{}/at", event.index);
+fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin) -> Finding {
     Finding::new(
-        "event-out-of-order",
+        &codes::EVENT_OUT_OF_ORDER,
         Kind::Deadline,
-        Severity::Warning,
         step,
-        message,
-        pointer,
+        format!("/events/{}/at", event.index),
+        About::EventOutOfOrder,
     )
-    .with_help(help)
-    .with_reasons(vec![origin.term_start(lang)])
+    .with_reasons(vec![Reason::TermStart(origin)])
 }
 
 /// A step with more than one event: the first one counts, and the others are reported.
-fn duplicate_event(step: &str, index: usize, first: usize, lang: Lang) -> Finding {
-    let (message, help) = messages::duplicate_event(step, first, lang);
-    let pointer = format!("/events/{index}");
+fn duplicate_event(event: &Event<'_>, first: usize) -> Finding {
     Finding::new(
-        "duplicate-event",
+        &codes::DUPLICATE_EVENT,
         Kind::Deadline,
-        Severity::Warning,
-        step,
-        message,
-        pointer,
+        event.step,
+        format!("/events/{}", event.index),
+        About::DuplicateEvent { first },
     )
-    .with_help(help)
 }
 
-fn uncomputable(step: &str, rule: &RuleRef, error: &TimeError, lang: Lang) -> Finding {
-    let message = Msg::DeadlineUnknown { step, error }.text(lang);
+/// A deadline that cannot be computed (a working day outside the calendar).
+fn uncomputable(step: &str, rule: &Arc<RuleRef>, error: TimeError) -> Finding {
     Finding::new(
-        "deadline-unknown",
+        &codes::DEADLINE_UNKNOWN,
         Kind::Deadline,
-        Severity::Warning,
         step,
-        message,
         "/events",
+        About::DeadlineUnknown { error },
     )
     .with_rule(rule)
-    .with_help(Help::DeadlineUnknown.text(lang))
-    .with_label(Label::DeadlineNotComputed.text(lang))
 }
 
 /// Every step's deadline and the service term, with their findings.
 pub(crate) fn deadlines(
-    root: &Value,
+    events: &[Event<'_>],
     service: &ServicePlan,
     submitted_at: DateTime<FixedOffset>,
     now: Option<DateTime<FixedOffset>>,
-    lang: Lang,
 ) -> (Vec<Deadline>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let events = events(root, service, lang, &mut findings);
-    let judge = Judge { service, now, lang };
+    let events = first_events(events, service, &mut findings);
+    let judge = Judge { service, now };
     let mut out = Vec::new();
     let anchor_of = |anchor: &Option<Anchor>| match anchor {
         Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted)),
         Some(Anchor::Step(j)) => events
             .get(*j)
-            .and_then(Option::as_ref)
+            .copied()
+            .flatten()
             .map(|e| (e.at, Origin::Event(e.index))),
         None => None,
     };
     for (i, step) in service.steps.iter().enumerate() {
-        let event = events.get(i).and_then(Option::as_ref);
+        let event = events.get(i).copied().flatten();
         let o = judge.judge(
             &step.id,
             step.actor.as_deref(),
@@ -332,7 +244,7 @@ pub(crate) fn deadlines(
         findings.extend(o.finding);
     }
     // the service term ends with the last step of the process
-    let last_event = events.last().and_then(Option::as_ref);
+    let last_event = events.last().copied().flatten();
     for term in &service.terms {
         let o = judge.judge(
             "term",

@@ -2,6 +2,7 @@
 //! absent makes what depends on it *unknown*, and the pointers of such facts are collected so
 //! the report can list them in `missing_facts`.
 
+use super::bundle::Document;
 use super::json::Json as Value;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
@@ -56,7 +57,7 @@ pub(crate) struct Env<'a, 'c> {
     /// `channel`.
     pub channel: Option<&'a str>,
     /// The bundle's documents.
-    pub documents: &'a [Value<'a>],
+    pub documents: &'c [Document<'a>],
     /// The bound list item: (list input, index, item).
     pub item: Option<(usize, usize, &'a Value<'a>)>,
     /// The document being checked: (index, document).
@@ -179,11 +180,7 @@ impl<'a> Env<'a, '_> {
                 })),
                 _ => Val::Unknown,
             },
-            TExpr::HasDocument(kind) => Val::Bool(
-                self.documents
-                    .iter()
-                    .any(|d| d.get("kind").and_then(Value::as_str) == Some(kind.as_str())),
-            ),
+            TExpr::HasDocument(kind) => Val::Bool(self.documents.iter().any(|d| d.kind == kind)),
             TExpr::Quantifier { any, list, body } => self.quantifier(*any, *list, body),
             TExpr::Age(birth, on) => match (self.eval(birth), self.eval(on)) {
                 (Val::Date(b), Val::Date(o)) => Val::Dur(Duration {

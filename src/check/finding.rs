@@ -1,13 +1,22 @@
-//! Findings and the report: the data of the report contract (DESIGN.md §6).
+//! Findings as data: what was found, about which rule and which part of the bundle, and the
+//! facts, dates and numbers its words need. Nothing here is worded: the report words a finding
+//! in the language it is written in (`report::words`), when it is written.
 
-use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::Arc;
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::bundle::Problem;
+use crate::codes::Code;
+pub use crate::codes::Severity;
 use crate::compile::{Citation, RuleRef};
-use crate::source::Span;
-use crate::vocab::Lang;
+use crate::semantic::model::{DocField, Interval};
+use crate::time::TimeError;
+use crate::vocab::Duration;
 
 /// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// The bundle itself (types, unknown fields).
@@ -22,18 +31,8 @@ pub enum Kind {
     Deadline,
 }
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Reported, does not change the verdict.
-    Warning,
-    /// Changes the verdict (or, for deadlines, the exit status).
-    Error,
-}
-
 /// Byte span of a finding in the bundle text, with 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct BundleSpan {
     /// Byte offset.
     pub offset: usize,
@@ -45,106 +44,58 @@ pub struct BundleSpan {
     pub column: usize,
 }
 
-/// A fact that made a rule apply, shown as a secondary label.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reason {
-    /// Where the fact is in the bundle.
-    pub pointer: String,
-    /// What it says, e.g. "required because `category` is `foreigner`".
-    pub label: String,
-}
-
 /// One finding about a bundle.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Finding {
-    /// The stable code: `missing-document`, `refusal-ground`, …
-    pub code: &'static str,
+    /// The code from the table; reports name it by its kebab-case name (`missing-document`).
+    pub code: &'static Code,
     /// What it is about.
     pub kind: Kind,
     /// Error or warning.
     pub severity: Severity,
-    /// Document kind, ground id, step id or field.
+    /// Document kind, ground id, step id, service id, channel or field.
     pub subject: String,
-    /// The rule that fired (`service/element`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
-    /// One line, in the language asked for.
-    pub message: String,
+    /// The rule that fired, if any: its id, citations, place in the rule files, titles and
+    /// messages.
+    pub rule: Option<Arc<RuleRef>>,
     /// JSON pointer into the bundle.
     pub pointer: String,
-    /// The law it enforces.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub citation: Option<Citation>,
-    /// Where `pointer` is in the bundle text (filled in when rendering).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Where `pointer` is in the bundle text (known while checking only for text that is not
+    /// JSON; filled in when a report is rendered).
     pub span: Option<BundleSpan>,
-    /// What to do.
-    #[serde(skip)]
-    pub help: Option<String>,
-    /// The primary label.
-    #[serde(skip)]
-    pub label: String,
-    /// Facts that made the rule apply.
-    #[serde(skip)]
+    /// What was found, with the data its words need.
+    pub about: About,
+    /// The facts that made the rule apply (or other places that say why it matters).
     pub reasons: Vec<Reason>,
-    /// `rules/…:41`, where the rule is written.
-    #[serde(skip)]
-    pub rule_location: Option<String>,
-    /// The rule's span in the rule files.
-    #[serde(skip)]
-    pub rule_span: Option<Span>,
 }
 
 impl Finding {
-    /// A finding with nothing but its code, kind, severity, subject, message and pointer; the
-    /// rest is added with the builder methods below.
+    /// A finding with its code (and the code's severity), kind, subject, pointer and what was
+    /// found; a rule and reasons are added with the builder methods below.
     pub(crate) fn new(
-        code: &'static str,
+        code: &'static Code,
         kind: Kind,
-        severity: Severity,
         subject: impl Into<String>,
-        message: String,
         pointer: impl Into<String>,
+        about: About,
     ) -> Finding {
         Finding {
             code,
             kind,
-            severity,
+            severity: code.severity,
             subject: subject.into(),
             rule: None,
-            message,
             pointer: pointer.into(),
-            citation: None,
             span: None,
-            help: None,
-            label: String::new(),
+            about,
             reasons: Vec::new(),
-            rule_location: None,
-            rule_span: None,
         }
     }
 
-    /// The rule that fired: its id, main citation and place in the rule files.
+    /// The rule that fired.
     #[must_use]
-    pub(crate) fn with_rule(mut self, rule: &RuleRef) -> Finding {
-        self.rule = Some(rule.id.clone());
-        self.citation = rule.citations.first().cloned();
-        self.rule_location = Some(rule.location.clone());
-        self.rule_span = Some(rule.span);
-        self
-    }
-
-    /// What to do.
-    #[must_use]
-    pub(crate) fn with_help(mut self, help: String) -> Finding {
-        self.help = Some(help);
-        self
-    }
-
-    /// The primary label.
-    #[must_use]
-    pub(crate) fn with_label(mut self, label: String) -> Finding {
-        self.label = label;
+    pub(crate) fn with_rule(mut self, rule: &Arc<RuleRef>) -> Finding {
+        self.rule = Some(Arc::clone(rule));
         self
     }
 
@@ -154,127 +105,227 @@ impl Finding {
         self.reasons = reasons;
         self
     }
+
+    /// The id of the rule that fired (`service/element`).
+    pub fn rule_id(&self) -> Option<&str> {
+        self.rule.as_deref().map(|r| r.id.as_str())
+    }
+
+    /// The law it enforces: the rule's main citation.
+    pub fn citation(&self) -> Option<&Citation> {
+        self.rule.as_deref().and_then(|r| r.citations.first())
+    }
 }
 
-/// The status of one step's deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineStatus {
-    /// Happened by its due time.
-    OnTime,
-    /// Happened after its due time.
-    Late,
-    /// Has not happened, and its due time has passed as of `--now`.
-    Overdue,
-    /// Has not happened and is not yet due, or its earlier event has not happened.
-    Open,
-    /// Happened, but no due time can be judged: the act sets no deadline, or the earlier event
-    /// it counts from is not in the bundle.
-    Done,
+/// What was found, with the data its words need. The subject of the finding names the thing
+/// concerned (document kind, ground, step, service, channel), so it is not repeated here.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum About {
+    /// The text cannot be read as a JSON bundle at all (too large, not UTF-8, empty, not JSON).
+    Unreadable(Problem),
+    /// A problem with the bundle itself (`invalid-input`, or a warning such as
+    /// `unknown-field`).
+    Input(Problem),
+    /// No service has the bundle's service id.
+    UnknownService {
+        /// The id nearest to the one given, if one is near.
+        suggestion: Option<String>,
+        /// Every service id, sorted.
+        services: Vec<String>,
+    },
+    /// The service exists, but no version of it is in force on the day applied.
+    ServiceNotInForce {
+        /// The day applied.
+        day: NaiveDate,
+        /// When its versions are in force.
+        in_force: Vec<Interval>,
+    },
+    /// The intake channel is not open on the day applied.
+    ChannelNotInForce {
+        /// The day applied.
+        day: NaiveDate,
+        /// The service.
+        service: String,
+        /// When the channel is open, if the service offers it at all.
+        open: Option<Interval>,
+        /// The channels the service offers.
+        offered: Vec<String>,
+    },
+    /// A required document is absent.
+    MissingDocument {
+        /// How many documents the bundle has.
+        documents: usize,
+    },
+    /// A document required for each item of a list is absent for one item.
+    MissingItemDocument {
+        /// The item.
+        index: usize,
+        /// The document field that names the item.
+        field: DocField,
+    },
+    /// A document fails a validity rule.
+    InvalidDocument {
+        /// The field of the document the rule reads, if the document has it.
+        field: Option<DocField>,
+        /// For an expiry rule, the day the field must reach.
+        until: Option<ValidUntil>,
+    },
+    /// A ground for refusal holds.
+    RefusalGround,
+    /// A step happened after its due time.
+    DeadlineLate {
+        /// Its term, counted from the earlier event.
+        within: Duration,
+        /// The last moment that was on time.
+        due: DateTime<FixedOffset>,
+        /// How late.
+        by: Lateness,
+    },
+    /// A step has not happened and its due time has passed.
+    DeadlineOverdue {
+        /// The last moment that was on time.
+        due: DateTime<FixedOffset>,
+        /// How late, as of now.
+        by: Lateness,
+    },
+    /// A step's deadline cannot be computed.
+    DeadlineUnknown {
+        /// Why.
+        error: TimeError,
+    },
+    /// A step dated before the event its term counts from.
+    EventOutOfOrder,
+    /// A step with more than one event: only the first one counts.
+    DuplicateEvent {
+        /// The first event's place in `events`.
+        first: usize,
+    },
+    /// A rule whose facts are present but whose value cannot be computed.
+    Undecided {
+        /// Why.
+        error: TimeError,
+    },
 }
 
-/// One step's deadline.
-#[derive(Debug, Clone, Serialize)]
-pub struct Deadline {
-    /// The step id (or `term`).
-    pub step: String,
-    /// The last moment that is on time, if the earlier event happened and the step has a deadline.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub due: Option<String>,
-    /// When it happened.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
-    /// Its status.
-    pub status: DeadlineStatus,
-    /// Who acts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actor: Option<String>,
-    /// How late, in seconds (late or overdue steps).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub late_seconds: Option<i64>,
-    /// How late, in calendar days (late or overdue steps).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub late_calendar_days: Option<i64>,
-    /// How late, in working days, when the service has a calendar covering the dates.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub late_working_days: Option<i64>,
+/// The day an expiry rule asks a document's date to reach (`expires_on >= submitted_on + 180
+/// calendar days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValidUntil {
+    /// The document's field.
+    pub field: DocField,
+    /// The first day that meets the rule.
+    pub day: NaiveDate,
+    /// The term the rule adds to the submission day.
+    pub term: Duration,
+    /// The submission day.
+    pub submitted_on: NaiveDate,
 }
 
-/// The outcome for one bundle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// Nothing wrong.
-    Ok,
-    /// Something cannot be decided yet: facts are missing.
-    Pending,
-    /// A required document is missing or invalid.
-    Incomplete,
-    /// A refusal ground holds.
-    Refused,
-    /// No such service in force on that date.
-    NotApplicable,
-    /// The bundle is unusable.
-    Invalid,
+/// How late a step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lateness {
+    /// Calendar days between the due day and the day it happened (or `--now`).
+    pub calendar_days: i64,
+    /// The same in working days, when the calendar covers them.
+    pub working_days: Option<i64>,
+    /// Seconds (shown as `hh:mm:ss` when less than a day).
+    pub seconds: Option<i64>,
 }
 
-impl Verdict {
-    /// As written in reports and examples.
-    pub fn as_str(self) -> &'static str {
+/// A place of the bundle that says why a finding matters, shown as a secondary label.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A fact the rule read, and its value.
+    Fact {
+        /// Where it is in the bundle.
+        pointer: String,
+        /// Its name, `applicant.category`.
+        name: String,
+        /// Its value.
+        value: FactValue,
+    },
+    /// The documents, none of which is the one for item `index` of a list.
+    NoItemDocument {
+        /// The item.
+        index: usize,
+    },
+    /// The moment a term counts from.
+    TermStart(Origin),
+}
+
+impl Reason {
+    /// Where it is in the bundle.
+    pub fn pointer(&self) -> Cow<'_, str> {
         match self {
-            Verdict::Ok => "ok",
-            Verdict::Pending => "pending",
-            Verdict::Incomplete => "incomplete",
-            Verdict::Refused => "refused",
-            Verdict::NotApplicable => "not_applicable",
-            Verdict::Invalid => "invalid",
+            Reason::Fact { pointer, .. } => Cow::Borrowed(pointer),
+            Reason::NoItemDocument { .. } => Cow::Borrowed("/documents"),
+            Reason::TermStart(origin) => origin.pointer(),
         }
     }
+}
 
-    /// Parse the written form.
-    pub fn parse(text: &str) -> Option<Verdict> {
-        [
-            Verdict::Ok,
-            Verdict::Pending,
-            Verdict::Incomplete,
-            Verdict::Refused,
-            Verdict::NotApplicable,
-            Verdict::Invalid,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == text)
+/// What a term counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The submission.
+    Submitted,
+    /// The event at this place of `events`.
+    Event(usize),
+}
+
+impl Origin {
+    /// Where it is in the bundle.
+    pub fn pointer(self) -> Cow<'static, str> {
+        match self {
+            Origin::Submitted => Cow::Borrowed("/submitted_at"),
+            Origin::Event(i) => Cow::Owned(format!("/events/{i}/at")),
+        }
     }
 }
 
-/// The report for one bundle (the JSON contract).
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    /// The bundle's `id`, echoed.
-    pub id: Option<String>,
-    /// The service id as given.
-    pub service: Option<String>,
-    /// `submitted_at` as given.
-    pub submitted_at: Option<String>,
-    /// The day whose law was applied.
-    pub as_of: Option<String>,
-    /// sha256 of the rule sources.
-    pub rules_version: String,
-    /// The outcome.
-    pub verdict: Verdict,
-    /// Every finding.
-    pub findings: Vec<Finding>,
-    /// Every step's deadline.
-    pub deadlines: Vec<Deadline>,
-    /// Pointers of facts whose absence left something undecided.
-    pub missing_facts: Vec<String>,
-    /// The language its words are in (the human report's own words follow it).
-    #[serde(skip)]
-    pub lang: Lang,
+/// The value of a fact, as a reason shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(serde_json::Number),
+    /// A text.
+    Text(String),
+    /// A list of so many elements.
+    List(usize),
+    /// An object of so many members.
+    Object(usize),
 }
 
-impl Report {
-    /// Whether any finding is an error (exit status 1).
-    pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == Severity::Error)
+impl FactValue {
+    /// The value of a JSON value.
+    pub(crate) fn of(value: &super::json::Json<'_>) -> FactValue {
+        use super::json::Json;
+        match value {
+            Json::Null => FactValue::Null,
+            Json::Bool(b) => FactValue::Bool(*b),
+            Json::Number(n) => FactValue::Number(n.clone()),
+            Json::String(s) => FactValue::Text(s.to_string()),
+            Json::Array(items) => FactValue::List(items.len()),
+            Json::Object(members) => FactValue::Object(members.len()),
+        }
+    }
+}
+
+impl std::fmt::Display for FactValue {
+    /// As the bundle's JSON reads, a list or object by its size.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FactValue::Null => f.write_str("null"),
+            FactValue::Bool(b) => write!(f, "{b}"),
+            FactValue::Number(n) => write!(f, "{n}"),
+            FactValue::Text(s) => write!(f, "{s:?}"),
+            FactValue::List(n) => write!(f, "[… {n} elements]"),
+            FactValue::Object(n) => write!(f, "{{… {n} members}}"),
+        }
     }
 }

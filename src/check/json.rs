@@ -136,11 +136,6 @@ impl fmt::Display for Json<'_> {
     }
 }
 
-/// Parse a bundle text (serde_json's parser, its recursion limit included).
-pub fn from_str(text: &str) -> Result<Json<'_>, serde_json::Error> {
-    serde_json::from_str(text)
-}
-
 struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {

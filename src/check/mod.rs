@@ -1,27 +1,39 @@
 //! Check: a bundle (JSON) against the compiled plan → findings, deadlines, verdict.
 //!
-//! `bundle` reads and type-checks the JSON, `eval` evaluates conditions in three-valued logic,
-//! `verdict` combines findings, `deadlines` counts terms, `pointer_index` finds the bytes a
-//! finding points at (only when a report is rendered).
+//! `bundle` reads the JSON once into a typed bundle (inputs type-checked, documents, events),
+//! `applicability` finds the version of the service in force and its channel, `documents` and
+//! `refusals` decide the service's requirements and grounds (`conditions`, on `eval`'s
+//! three-valued logic), `deadlines` counts terms, `verdict` combines findings. Findings are data
+//! (`finding`): the report words them in its language when it is written, and finds where they
+//! are in the bundle's text only then (`report::spans`).
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-pub mod bundle;
+pub(crate) mod applicability;
+pub(crate) mod bundle;
+pub(crate) mod conditions;
 pub(crate) mod deadlines;
+pub(crate) mod documents;
 pub(crate) mod eval;
-pub mod finding;
-pub mod json;
-pub(crate) mod messages;
-pub mod pointer_index;
-pub mod verdict;
+pub(crate) mod finding;
+pub(crate) mod json;
+pub(crate) mod refusals;
+pub(crate) mod report;
+pub(crate) mod verdict;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use json::Json as Value;
 
-use crate::compile::{Plan, RequirementPlan, RuleRef, ServiceLookup, ServicePlan};
+pub use bundle::{FieldPlace, Found, JsonKind, MAX_BUNDLE_BYTES, Problem};
+pub use finding::{
+    About, BundleSpan, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity, ValidUntil,
+};
+pub use report::{Deadline, DeadlineStatus, Report};
+pub use verdict::Verdict;
+
+use crate::codes;
+use crate::compile::Plan;
 use crate::time::TimeError;
 use crate::vocab::Lang;
 use eval::Env;
-pub use finding::{Deadline, DeadlineStatus, Finding, Kind, Report, Severity, Verdict};
-use messages::{Help, Label, Msg};
 
 /// How to check.
 #[derive(Debug, Clone, Default)]
@@ -37,22 +49,30 @@ pub struct Options {
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
 /// where the encoding breaks, never a lost record.
 pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: &str) -> Report {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        // the limit comes first: bytes cut at it may end inside a character
+        let error = bundle::JsonError {
+            offset: 0,
+            problem: Problem::TooLarge {
+                mib: MAX_BUNDLE_BYTES / (1024 * 1024),
+            },
+        };
+        return unreadable(empty_report(rules_version, options), error);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check(plan, text, options, rules_version),
         Err(e) => {
-            let report = empty_report(rules_version, options.lang.unwrap_or(Lang::En));
-            let lang = report.lang;
             let error = bundle::JsonError {
                 offset: e.valid_up_to(),
-                problem: bundle::Problem::NotUtf8,
+                problem: Problem::NotUtf8,
             };
-            unreadable(report, &error, lang)
+            unreadable(empty_report(rules_version, options), error)
         }
     }
 }
 
 /// A report with nothing in it yet.
-fn empty_report(rules_version: &str, lang: Lang) -> Report {
+fn empty_report(rules_version: &str, options: &Options) -> Report {
     Report {
         id: None,
         service: None,
@@ -63,16 +83,21 @@ fn empty_report(rules_version: &str, lang: Lang) -> Report {
         findings: Vec::new(),
         deadlines: Vec::new(),
         missing_facts: Vec::new(),
-        lang,
+        lang: options.lang.unwrap_or(Lang::En),
     }
 }
 
-/// The report of a text that cannot be read as JSON at all.
-fn unreadable(mut report: Report, e: &bundle::JsonError, lang: Lang) -> Report {
-    let (message, help) = messages::problem_text(&e.problem, lang);
-    let mut f = input_finding("bundle", String::new(), message, help, None);
-    f.label = String::from(messages::json_syntax_label(lang));
-    f.span = Some(finding::BundleSpan {
+/// The report of a text that cannot be read as JSON at all: one finding at the byte where
+/// reading stopped.
+fn unreadable(mut report: Report, e: bundle::JsonError) -> Report {
+    let mut f = Finding::new(
+        &codes::INVALID_INPUT,
+        Kind::Input,
+        "bundle",
+        String::new(),
+        About::Unreadable(e.problem),
+    );
+    f.span = Some(BundleSpan {
         offset: e.offset,
         length: 0,
         line: 0,
@@ -85,11 +110,10 @@ fn unreadable(mut report: Report, e: &bundle::JsonError, lang: Lang) -> Report {
 
 /// Check one bundle's text against a plan.
 pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) -> Report {
-    let lang = options.lang.unwrap_or(Lang::En);
-    let mut report = empty_report(rules_version, lang);
+    let mut report = empty_report(rules_version, options);
     let root = match bundle::parse(text) {
         Ok(root) => root,
-        Err(e) => return unreadable(report, &e, lang),
+        Err(e) => return unreadable(report, e),
     };
     let mut problems = Vec::new();
     let envelope = bundle::envelope(&root, &mut problems);
@@ -98,93 +122,69 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     report.submitted_at = envelope.submitted_at.map(|(s, _)| s.to_string());
     let (Some(service_id), Some((_, submitted_at))) = (envelope.service, envelope.submitted_at)
     else {
-        push_problems(&mut report, problems, lang);
+        push_problems(&mut report, problems);
         report.verdict = verdict::verdict(&report);
         return report;
     };
 
-    // Which version of the service applies: the one in force on the submission day (local).
-    let submitted_day_utc = submitted_at.date_naive();
-    let probe = plan.services.iter().find(|s| s.id == service_id);
-    let local_day = |tz: chrono_tz::Tz| submitted_at.with_timezone(&tz).date_naive();
-    let as_of = options
-        .as_of
-        .unwrap_or_else(|| probe.map_or(submitted_day_utc, |s| local_day(s.timezone)));
+    let as_of = applicability::day_applied(plan, service_id, submitted_at, options.as_of);
     report.as_of = Some(as_of.to_string());
     let service = match plan.service(service_id, as_of) {
         Ok(s) => s,
         Err(lookup) => {
-            push_problems(&mut report, problems, lang);
-            report
-                .findings
-                .push(not_applicable(plan, service_id, as_of, &lookup, lang));
+            push_problems(&mut report, problems);
+            report.findings.push(applicability::not_applicable(
+                plan, service_id, as_of, &lookup,
+            ));
             report.verdict = verdict::verdict(&report);
             return report;
         }
     };
     // an absent channel is unknown: it matters only if some channel is closed that day
-    let mut channel_missing = false;
-    if let Some(name) = envelope.channel {
-        channel_applies(service, name, as_of, lang, &mut report);
-    } else {
-        channel_missing = !service
-            .channels
-            .iter()
-            .all(|(_, interval)| interval.contains(as_of));
+    let mut missing_facts: Vec<String> = Vec::new();
+    match envelope.channel {
+        Some(name) => report
+            .findings
+            .extend(applicability::channel_closed(service, name, as_of)),
+        None if !applicability::every_channel_open(service, as_of) => {
+            missing_facts.push(String::from("/channel"));
+        }
+        None => {}
     }
 
-    let facts = bundle::inputs(&root, service, &mut problems);
-    push_problems(&mut report, problems, lang);
-    if report.findings.iter().any(|f| f.code == "invalid-input") {
+    let bundle = bundle::read(&root, service, &mut problems);
+    push_problems(&mut report, problems);
+    if report
+        .findings
+        .iter()
+        .any(|f| f.code == &codes::INVALID_INPUT)
+    {
         report.verdict = verdict::verdict(&report);
         return report;
     }
-    let documents: &[Value] = root
-        .get("documents")
-        .and_then(Value::as_array)
-        .unwrap_or(&[]);
-    let submitted_on = submitted_at.with_timezone(&service.timezone).date_naive();
     let mut env = Env {
-        facts: &facts,
+        facts: &bundle.facts,
         inputs: &service.inputs,
         submitted_at,
-        submitted_on,
+        submitted_on: submitted_at.with_timezone(&service.timezone).date_naive(),
         channel: envelope.channel,
-        documents,
+        documents: &bundle.documents,
         item: None,
         document: None,
         calendar: service.calendar.as_deref(),
         missing: Vec::new(),
         unresolved: Vec::new(),
     };
-    let mut missing_facts: Vec<String> = Vec::new();
-    if channel_missing {
-        missing_facts.push(String::from("/channel"));
-    }
-    check_documents(
-        service,
-        &mut env,
-        as_of,
-        lang,
-        &mut report,
-        &mut missing_facts,
-    );
-    check_refusals(
-        service,
-        &mut env,
-        as_of,
-        lang,
-        &mut report,
-        &mut missing_facts,
-    );
+    documents::check(service, &mut env, as_of, &mut report, &mut missing_facts);
+    refusals::check(service, &mut env, as_of, &mut report, &mut missing_facts);
     let (deadlines, deadline_findings) =
-        deadlines::deadlines(&root, service, submitted_at, options.now, lang);
+        deadlines::deadlines(&bundle.events, service, submitted_at, options.now);
     report.deadlines = deadlines;
     report.findings.extend(deadline_findings);
     let mut reasons: Vec<TimeError> = std::mem::take(&mut env.unresolved);
     reasons.dedup();
-    for reason in &reasons {
-        report.findings.push(undecided(reason, lang));
+    for error in reasons {
+        report.findings.push(undecided(error));
     }
     for m in missing_facts {
         if !report.missing_facts.contains(&m) {
@@ -197,409 +197,25 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 
 /// A condition whose facts are all present but whose value could not be computed: the bundle
 /// is undecided (`pending`), never passed.
-fn undecided(reason: &TimeError, lang: Lang) -> Finding {
-    let message = Msg::Undecided { error: reason }.text(lang);
+fn undecided(error: TimeError) -> Finding {
     Finding::new(
-        "undecided",
+        &codes::UNDECIDED,
         Kind::Input,
-        Severity::Warning,
         "rule",
-        message,
         "",
+        About::Undecided { error },
     )
-    .with_help(Help::Undecided.text(lang))
 }
 
-/// The channel a bundle names must be one the service offers, open on the day applied.
-fn channel_applies(
-    service: &ServicePlan,
-    name: &str,
-    as_of: NaiveDate,
-    lang: Lang,
-    report: &mut Report,
-) {
-    let channel = service.channels.iter().find(|(c, _)| c == name);
-    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
-        interval.contains(as_of)
-    });
-    if !open {
-        let offered: Vec<&str> = service.channels.iter().map(|(c, _)| c.as_str()).collect();
-        let help = match channel {
-            Some((_, interval)) => Help::ChannelOpen {
-                channel: name,
-                when: *interval,
-            },
-            None => Help::ChannelsOnly {
-                service: &service.id,
-                channels: &offered,
-            },
-        }
-        .text(lang);
-        let message = Msg::ChannelNotInForce {
-            channel: name,
-            day: as_of,
-        }
-        .text(lang);
-        report.findings.push(
-            Finding::new(
-                "not-in-force",
-                Kind::Applicability,
-                Severity::Error,
-                name,
-                message,
-                "/channel",
-            )
-            .with_rule(&service.rule)
-            .with_help(help)
-            .with_label(Label::ChannelClosed { day: as_of }.text(lang)),
-        );
-    }
-}
-
-fn input_finding(
-    subject: &str,
-    pointer: String,
-    message: String,
-    help: String,
-    warning: Option<&'static str>,
-) -> Finding {
-    let severity = if warning.is_some() {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    Finding::new(
-        warning.unwrap_or("invalid-input"),
-        Kind::Input,
-        severity,
-        subject,
-        message,
-        pointer,
-    )
-    .with_help(help)
-}
-
-fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>, lang: Lang) {
-    for p in problems {
-        let (message, help) = messages::problem_text(&p.problem, lang);
-        let mut f = input_finding(&p.subject, p.pointer, message, help, p.warning);
-        f.label = String::from(messages::problem_label(
-            &p.problem,
-            p.warning.is_some(),
-            lang,
-        ));
-        report.findings.push(f);
-    }
-}
-
-fn not_applicable(
-    plan: &Plan,
-    id: &str,
-    as_of: NaiveDate,
-    lookup: &ServiceLookup<'_>,
-    lang: Lang,
-) -> Finding {
-    let (code, message, help, rule) = match lookup {
-        ServiceLookup::Unknown => {
-            let ids = plan.service_ids();
-            let suggestion = crate::suggest::suggest(id, ids.iter().copied());
-            let help = Help::UnknownService {
-                suggestion,
-                ids: &ids,
-            }
-            .text(lang);
-            (
-                "unknown-service",
-                Msg::UnknownService { id }.text(lang),
-                help,
-                None,
-            )
-        }
-        ServiceLookup::NotInForce(versions) => {
-            let when: Vec<_> = versions.iter().map(|v| v.validity).collect();
-            (
-                "not-in-force",
-                Msg::ServiceNotInForce { id, day: as_of }.text(lang),
-                Help::ServiceInForce { when: &when }.text(lang),
-                versions.first().map(|v| &v.rule),
-            )
-        }
-    };
-    let label = if code == "unknown-service" {
-        Label::NoSuchService.text(lang)
-    } else {
-        Label::ServiceNotInForce { day: as_of }.text(lang)
-    };
-    let finding = Finding::new(
-        code,
-        Kind::Applicability,
-        Severity::Error,
-        id,
-        message,
-        "/service",
-    )
-    .with_help(help)
-    .with_label(label);
-    match rule {
-        Some(rule) => finding.with_rule(rule),
-        None => finding,
-    }
-}
-
-fn rule_finding(
-    code: &'static str,
-    kind: Kind,
-    subject: &str,
-    rule: &RuleRef,
-    message: String,
-    pointer: String,
-) -> Finding {
-    Finding::new(code, kind, Severity::Error, subject, message, pointer).with_rule(rule)
-}
-
-/// Evaluate a condition; an unknown result records its missing facts.
-fn decide(
-    env: &mut Env<'_, '_>,
-    expr: &crate::semantic::model::TExpr,
-    missing: &mut Vec<String>,
-) -> Option<bool> {
-    env.missing.clear();
-    let unresolved_before = env.unresolved.len();
-    let result = env.condition(expr);
-    if result.is_none() {
-        missing.append(&mut env.missing);
-    } else {
-        // a decided condition does not need what it could not compute
-        env.unresolved.truncate(unresolved_before);
-    }
-    result
-}
-
-/// The facts a condition read, each as a secondary label saying its value.
-fn reasons(
-    service: &ServicePlan,
-    env: &Env<'_, '_>,
-    reads: &[usize],
-    lang: Lang,
-) -> Vec<finding::Reason> {
-    reads
-        .iter()
-        .filter_map(|i| {
-            let input = service.inputs.get(*i)?;
-            let value = env.facts.get(*i).copied().flatten()?;
-            Some(finding::Reason {
-                pointer: input.pointer.clone(),
-                label: messages::Reason::Fact {
-                    name: &input.path.join("."),
-                    value,
-                }
-                .text(lang),
-            })
-        })
-        .collect()
-}
-
-fn check_documents(
-    service: &ServicePlan,
-    env: &mut Env<'_, '_>,
-    as_of: NaiveDate,
-    lang: Lang,
-    report: &mut Report,
-    missing: &mut Vec<String>,
-) {
-    let documents = env.documents;
-    for doc in service
-        .documents
-        .iter()
-        .filter(|d| d.in_force.contains(as_of))
-    {
-        let present: Vec<(usize, &Value)> = documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.get("kind").and_then(Value::as_str) == Some(doc.kind.as_str()))
-            .collect();
-        match &doc.required {
-            Some(RequirementPlan::When(cond))
-                if present.is_empty() && decide(env, &cond.expr, missing) == Some(true) =>
-            {
-                let mut f = rule_finding(
-                    "missing-document",
-                    Kind::Document,
-                    &doc.kind,
-                    &doc.rule,
-                    Msg::MissingDocument {
-                        kind: &doc.kind,
-                        title: messages::title(&doc.rule.title, lang),
-                    }
-                    .text(lang),
-                    String::from("/documents"),
-                );
-                f.label = Label::NoDocument {
-                    kind: &doc.kind,
-                    count: documents.len(),
-                }
-                .text(lang);
-                f.reasons = reasons(service, env, &cond.reads, lang);
-                f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
-                report.findings.push(f);
-            }
-            None | Some(RequirementPlan::When(_)) => {}
-            Some(RequirementPlan::PerItem {
-                list,
-                filter,
-                unless,
-                matched_by,
-            }) => {
-                let exempt = match unless {
-                    Some(u) => decide(env, &u.expr, missing),
-                    None => Some(false),
-                };
-                let list_pointer = service
-                    .inputs
-                    .get(*list)
-                    .map_or_else(String::new, |i| i.pointer.clone());
-                let list_value = env.facts.get(*list).copied().flatten();
-                if list_value.is_none() && exempt != Some(true) && present.is_empty() {
-                    // an absent list is unknown, not empty: the requirement cannot be decided
-                    missing.push(list_pointer.clone());
-                }
-                let items: &[Value] = if exempt == Some(true) {
-                    &[]
-                } else {
-                    list_value.and_then(Value::as_array).unwrap_or(&[])
-                };
-                for (i, item) in items.iter().enumerate() {
-                    let covered = present.iter().any(|(_, d)| {
-                        d.get(matched_by.name()).and_then(Value::as_u64) == u64::try_from(i).ok()
-                    });
-                    if covered {
-                        continue;
-                    }
-                    env.item = Some((*list, i, item));
-                    let needed = match filter {
-                        Some(f) => decide(env, &f.expr, missing),
-                        None => Some(true),
-                    };
-                    env.item = None;
-                    if needed == Some(true) && exempt == Some(false) {
-                        let mut f = rule_finding(
-                            "missing-document",
-                            Kind::Document,
-                            &doc.kind,
-                            &doc.rule,
-                            Msg::MissingItemDocument {
-                                kind: &doc.kind,
-                                title: messages::title(&doc.rule.title, lang),
-                                index: i,
-                            }
-                            .text(lang),
-                            format!("{list_pointer}/{i}"),
-                        );
-                        f.label = Label::NoItemDocument {
-                            kind: &doc.kind,
-                            field: matched_by.name(),
-                            index: i,
-                        }
-                        .text(lang);
-                        f.help = Some(messages::attach_help(&doc.kind, &doc.rule, lang));
-                        f.reasons = vec![finding::Reason {
-                            pointer: String::from("/documents"),
-                            label: messages::Reason::NoItemDocument {
-                                kind: &doc.kind,
-                                index: i,
-                            }
-                            .text(lang),
-                        }];
-                        report.findings.push(f);
-                    }
-                }
-            }
-        }
-        for (index, value) in &present {
-            for (cond, message, rule) in &doc.validity {
-                env.document = Some((*index, value));
-                let valid = decide(env, &cond.expr, missing);
-                env.document = None;
-                if valid == Some(false) {
-                    let field = cond
-                        .fields
-                        .iter()
-                        .find(|f| value.get(f.name()).is_some_and(|v| !v.is_null()));
-                    let pointer = field.map_or_else(
-                        || format!("/documents/{index}"),
-                        |f| format!("/documents/{index}/{}", f.name()),
-                    );
-                    let text = message.get(lang).map_or_else(
-                        || Msg::InvalidDocument { kind: &doc.kind }.text(lang),
-                        String::from,
-                    );
-                    let mut f = rule_finding(
-                        "invalid-document",
-                        Kind::Document,
-                        &doc.kind,
-                        rule,
-                        text,
-                        pointer,
-                    );
-                    f.label = Label::FailsRule {
-                        field: field.map(|fl| fl.name()),
-                    }
-                    .text(lang);
-                    f.help = Some(messages::validity_help(
-                        &doc.kind,
-                        cond,
-                        env.submitted_on,
-                        lang,
-                    ));
-                    report.findings.push(f);
-                }
-            }
-        }
-    }
-}
-
-fn check_refusals(
-    service: &ServicePlan,
-    env: &mut Env<'_, '_>,
-    as_of: NaiveDate,
-    lang: Lang,
-    report: &mut Report,
-    missing: &mut Vec<String>,
-) {
-    for ground in service
-        .refusals
-        .iter()
-        .filter(|r| r.in_force.contains(as_of))
-    {
-        if decide(env, &ground.condition.expr, missing) == Some(true) {
-            let text = ground.rule.message.get(lang).map_or_else(
-                || Msg::RefusalGround { id: &ground.id }.text(lang),
-                String::from,
-            );
-            // the fact that holds goes first: it is where the finding points
-            let mut reads = ground.condition.reads.clone();
-            reads.sort_by_key(|i| {
-                !matches!(
-                    env.facts.get(*i).copied().flatten(),
-                    Some(Value::Bool(true))
-                )
-            });
-            let reasons = reasons(service, env, &reads, lang);
-            let pointer = reasons
-                .first()
-                .map_or_else(String::new, |r| r.pointer.clone());
-            let mut f = rule_finding(
-                "refusal-ground",
-                Kind::Refusal,
-                &ground.id,
-                &ground.rule,
-                text,
-                pointer,
-            );
-            f.label = Label::RefusalFact.text(lang);
-            f.reasons = reasons.into_iter().skip(1).collect();
-            f.help = Some(messages::refusal_help(lang));
-            report.findings.push(f);
-        }
-    }
+/// Problems with the bundle itself, as findings.
+fn push_problems(report: &mut Report, problems: Vec<bundle::InputProblem>) {
+    report.findings.extend(problems.into_iter().map(|p| {
+        Finding::new(
+            p.code,
+            Kind::Input,
+            p.subject,
+            p.pointer,
+            About::Input(p.problem),
+        )
+    }));
 }

@@ -1,4 +1,5 @@
-//! `ereje check`: bundles in, reports out (human or JSON), exit status 0/1/2.
+//! `ereje check`: bundles in, reports out (human or JSON), exit status 0/1/2. Bundle files are
+//! checked one by one; `--ndjson` goes through the library's batch engine (`crate::batch`).
 
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -8,9 +9,11 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::rules::{LangArg, Shown};
-use crate::RuleSet;
-use crate::check::{Options, Severity};
-use crate::vocab::Lang;
+use crate::batch::{Batch, BatchError, Checked, Summary};
+use crate::check::Options;
+use crate::report::human::{Style, render_report, summary};
+use crate::report::json::report_line;
+use crate::report::words::until_known;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,80 +70,88 @@ pub fn run(args: &CheckArgs) -> Outcome {
         );
         return Outcome::Failure;
     }
+    let lang = args.lang.into();
     let shown = Shown {
         json: args.format == Format::Json,
-        lang: args.lang.into(),
+        lang,
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,
         Err(o) => return o,
     };
-    let options = Options {
+    let mut batch = Batch::new(&rules).options(Options {
         as_of: args.as_of,
         now: args.now,
-        lang: Some(args.lang.into()),
+        lang: Some(lang),
+    });
+    if let Some(threads) = args.threads {
+        batch = batch.threads(threads);
+    }
+    let reports = Reports {
+        format: args.format,
+        // colour and the terminal's width on a terminal; unwrapped text for a file or a pipe
+        style: Style::for_stream(std::io::stdout().is_terminal(), lang),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let job = Job {
-        rules: &rules,
-        options: &options,
-        format: args.format,
-        color: std::io::stdout().is_terminal(),
-    };
-    let mut tally = Tally::default();
+    let mut done = Summary::default();
+    let mut unreadable = 0;
     for path in &args.bundles {
         match std::fs::read(path) {
             Ok(bytes) => {
-                let done = job.one(&path.display().to_string(), &bytes);
-                if tally.write(&mut out, &done).is_err() {
+                let checked = batch.check(&bytes);
+                done.add(&checked.report);
+                if out
+                    .write_all(
+                        reports
+                            .report(&path.display().to_string(), &checked)
+                            .as_bytes(),
+                    )
+                    .is_err()
+                {
                     return Outcome::Failure;
                 }
             }
             Err(e) => {
                 eprintln!("error: cannot read bundle `{}`: {e}", path.display());
-                tally.unreadable += 1;
+                unreadable += 1;
             }
         }
     }
     if let Some(source) = &args.ndjson {
-        let threads = args
-            .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-            .max(1);
-        if let Err(outcome) = ndjson(source, &job, threads, &mut out, &mut tally) {
-            return outcome;
+        match ndjson(source, &batch, &reports, &mut out) {
+            Ok(lines) => done.merge(lines),
+            Err(outcome) => return outcome,
         }
     }
     if out.flush().is_err() {
         return Outcome::Failure;
     }
     if args.format == Format::Human {
-        eprintln!("{}", tally.summary());
+        let bundles = if done.lines == 1 {
+            String::from("1 bundle")
+        } else {
+            format!("{} bundles", done.lines)
+        };
+        eprintln!("{}", summary(done.errors, done.warnings, &bundles));
     }
-    if tally.unreadable > 0 {
+    if unreadable > 0 {
         Outcome::Failure
-    } else if tally.with_errors > 0 {
+    } else if done.with_errors > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
     }
 }
 
-/// Lines read and checked together: enough to keep every core busy, few enough that memory
-/// stays flat on an input of any length.
-const CHUNK_LINES: usize = 2048;
-
-/// Read NDJSON in chunks, check each chunk's lines on `threads` threads, and write the reports
-/// in input order: exactly one report per line, whatever the line holds.
+/// Check NDJSON from a file or standard input (`-`), one report per line, in order.
 fn ndjson(
     source: &str,
-    job: &Job<'_>,
-    threads: usize,
+    batch: &Batch<'_>,
+    reports: &Reports,
     out: &mut impl Write,
-    tally: &mut Tally,
-) -> Result<(), Outcome> {
-    let mut reader: Box<dyn BufRead> = if source == "-" {
+) -> Result<Summary, Outcome> {
+    let reader: Box<dyn BufRead> = if source == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         match std::fs::File::open(source) {
@@ -151,179 +162,53 @@ fn ndjson(
             }
         }
     };
-    let mut number = 0usize;
-    loop {
-        let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(CHUNK_LINES);
-        let mut finished = false;
-        while chunk.len() < CHUNK_LINES {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => {
-                    finished = true;
-                    break;
-                }
-                Ok(_) => {
-                    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                        line.pop();
-                    }
-                    chunk.push(line);
-                }
-                Err(e) => {
-                    eprintln!(
-                        "error: reading `{source}` failed after line {}: {e}",
-                        number + chunk.len()
-                    );
-                    return Err(Outcome::Failure);
-                }
+    batch
+        .check_lines_with(
+            reader,
+            |number, checked| reports.report(&format!("{source}:{number}"), checked),
+            |text| out.write_all(text.as_bytes()),
+        )
+        .map_err(|e| {
+            match &e {
+                BatchError::Read { done, source: why } => eprintln!(
+                    "error: reading `{source}` failed after line {}: {why}",
+                    done.lines
+                ),
+                BatchError::Panicked { .. } => eprintln!("error: `{source}`: {e}"),
+                // a closed pipe is the reader's choice; nothing more can be written anyway
+                BatchError::Write { .. } => {}
             }
-        }
-        let first = number + 1;
-        number += chunk.len();
-        let check_line =
-            |offset: usize, line: &Vec<u8>| job.one(&format!("{source}:{}", first + offset), line);
-        let done: Vec<Done> = if threads <= 1 || chunk.len() < 2 {
-            chunk
-                .iter()
-                .enumerate()
-                .map(|(i, l)| check_line(i, l))
-                .collect()
-        } else {
-            let per = chunk.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = chunk
-                    .chunks(per)
-                    .enumerate()
-                    .map(|(k, part)| {
-                        let check_line = &check_line;
-                        scope.spawn(move || {
-                            part.iter()
-                                .enumerate()
-                                .map(|(i, l)| check_line(k * per + i, l))
-                                .collect::<Vec<Done>>()
-                        })
-                    })
-                    .collect();
-                // a worker that panicked would lose lines: refuse to go on rather than skip them
-                handles
-                    .into_iter()
-                    .map(|h| h.join().map_err(|_| Outcome::Failure))
-                    .collect::<Result<Vec<_>, _>>()
-            })?
-            .into_iter()
-            .flatten()
-            .collect()
-        };
-        for d in &done {
-            if tally.write(out, d).is_err() {
-                return Err(Outcome::Failure);
-            }
-        }
-        if finished {
-            return Ok(());
-        }
-    }
+            Outcome::Failure
+        })
 }
 
-/// What checking needs, shared by every thread.
-struct Job<'a> {
-    rules: &'a RuleSet,
-    options: &'a Options,
+/// How reports are written: the format, and for people, the style.
+struct Reports {
     format: Format,
-    color: bool,
+    style: Style,
 }
 
-/// One bundle's rendered report and its counts.
-struct Done {
-    text: String,
-    errors: usize,
-    warnings: usize,
-}
-
-impl Job<'_> {
-    /// Check one bundle and render its report. Bytes that are not UTF-8 get an `invalid`
-    /// report; the text shown is their lossy reading.
-    fn one(&self, name: &str, bytes: &[u8]) -> Done {
-        // validate the encoding once: only text that is not UTF-8 takes the slow lossy reading
-        let (mut report, text) = match std::str::from_utf8(bytes) {
-            Ok(text) => (
-                self.rules.check(text, self.options),
-                std::borrow::Cow::Borrowed(text),
-            ),
-            Err(_) => (
-                self.rules.check_bytes(bytes, self.options),
-                String::from_utf8_lossy(bytes),
-            ),
-        };
-        let text: &str = &text;
-        crate::report::spans::fill(&mut report, text);
-        let errors = report
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        let warnings = report.findings.len() - errors;
-        let text = match self.format {
-            Format::Json => {
-                let mut line = serde_json::to_string(&report).unwrap_or_else(|e| {
-                    format!("{{\"id\":null,\"verdict\":\"invalid\",\"error\":\"report not serializable: {e}\"}}")
-                });
-                line.push('\n');
-                line
-            }
+impl Reports {
+    /// One bundle's report as written to standard output: a JSON line, or for people the
+    /// findings against the bundle's text and a line with the verdict.
+    fn report(&self, name: &str, checked: &Checked<'_>) -> String {
+        let report = &checked.report;
+        match self.format {
+            Format::Json => report_line(report),
             Format::Human => {
-                let mut rendered =
-                    crate::report::human::render_report(&report, name, text, self.color);
+                let mut text = render_report(report, name, &checked.text, &self.style);
                 if report.missing_facts.is_empty() {
-                    rendered.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
+                    text.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {
-                    let until = match report.lang {
-                        Lang::En => "undecided until these facts are known",
-                        Lang::Ru => "не решено, пока неизвестны эти факты",
-                        Lang::Kk => "мына фактілер белгілі болғанша шешілмейді",
-                    };
-                    rendered.push_str(&format!(
-                        "{name}: {} ({until}: {})\n\n",
+                    text.push_str(&format!(
+                        "{name}: {} ({}: {})\n\n",
                         report.verdict.as_str(),
+                        until_known(self.style.lang),
                         report.missing_facts.join(", ")
                     ));
                 }
-                rendered
+                text
             }
-        };
-        Done {
-            text,
-            errors,
-            warnings,
         }
-    }
-}
-
-#[derive(Default)]
-struct Tally {
-    bundles: usize,
-    with_errors: usize,
-    unreadable: usize,
-    errors: usize,
-    warnings: usize,
-}
-
-impl Tally {
-    fn write(&mut self, out: &mut impl Write, done: &Done) -> std::io::Result<()> {
-        self.bundles += 1;
-        self.errors += done.errors;
-        self.warnings += done.warnings;
-        if done.errors > 0 {
-            self.with_errors += 1;
-        }
-        out.write_all(done.text.as_bytes())
-    }
-
-    fn summary(&self) -> String {
-        let bundles = if self.bundles == 1 {
-            String::from("1 bundle")
-        } else {
-            format!("{} bundles", self.bundles)
-        };
-        crate::report::human::summary(self.errors, self.warnings, &bundles)
     }
 }

@@ -94,7 +94,7 @@ pub struct RuleRef {
     pub span: Span,
     /// Titles.
     pub title: Texts,
-    /// Messages.
+    /// Its own words for a finding, by language (a validity rule's are its condition's).
     pub message: Texts,
     /// Whether its source is unverified.
     pub unverified: bool,
@@ -135,12 +135,12 @@ pub struct DocumentPlan {
     pub kind: String,
     /// When required.
     pub required: Option<RequirementPlan>,
-    /// Validity conditions with their messages and rules.
-    pub validity: Vec<(CondPlan, Texts, RuleRef)>,
+    /// Validity conditions, each with its rule (whose message is the condition's own).
+    pub validity: Vec<(CondPlan, Arc<RuleRef>)>,
     /// In force.
     pub in_force: Interval,
     /// The rule.
-    pub rule: RuleRef,
+    pub rule: Arc<RuleRef>,
 }
 
 /// When a document is required.
@@ -171,7 +171,7 @@ pub struct RefusalPlan {
     /// In force.
     pub in_force: Interval,
     /// The rule.
-    pub rule: RuleRef,
+    pub rule: Arc<RuleRef>,
 }
 
 /// A compiled step.
@@ -186,7 +186,7 @@ pub struct StepPlan {
     /// What it counts from.
     pub after: Option<Anchor>,
     /// The rule.
-    pub rule: RuleRef,
+    pub rule: Arc<RuleRef>,
 }
 
 /// A compiled service term.
@@ -197,7 +197,7 @@ pub struct TermPlan {
     /// What it counts from.
     pub after: Anchor,
     /// The rule.
-    pub rule: RuleRef,
+    pub rule: Arc<RuleRef>,
 }
 
 /// One service version, ready to check bundles.
@@ -224,7 +224,7 @@ pub struct ServicePlan {
     /// Terms.
     pub terms: Vec<TermPlan>,
     /// The service's own rule reference.
-    pub rule: RuleRef,
+    pub rule: Arc<RuleRef>,
 }
 
 /// Compile a checked model (its calendars and rule files included) into a checker plan.
@@ -258,6 +258,7 @@ fn service(
     sources: &SourceMap,
     calendars: &[Arc<Calendar>],
 ) -> ServicePlan {
+    // shared by the plan and every finding about the rule
     let rule = |id: String, meta: &crate::semantic::model::Meta| RuleRef {
         id,
         citations: citations(model, &meta.cites),
@@ -327,11 +328,12 @@ fn service(
                     let mut r = rule(format!("{}/{}", s.id, d.kind), &d.meta);
                     r.span = c.span;
                     r.location = sources.location(c.span);
-                    (inline(c), message.clone(), r)
+                    r.message = message.clone();
+                    (inline(c), Arc::new(r))
                 })
                 .collect(),
             in_force: d.meta.validity,
-            rule: rule(format!("{}/{}", s.id, d.kind), &d.meta),
+            rule: Arc::new(rule(format!("{}/{}", s.id, d.kind), &d.meta)),
         })
         .collect();
     let refusals = s
@@ -341,7 +343,7 @@ fn service(
             id: r.id.clone(),
             condition: combine(&r.when, r.unless.as_ref()),
             in_force: r.meta.validity,
-            rule: rule(format!("{}/{}", s.id, r.id), &r.meta),
+            rule: Arc::new(rule(format!("{}/{}", s.id, r.id), &r.meta)),
         })
         .collect();
     let steps = s
@@ -353,7 +355,7 @@ fn service(
             actor: st.actor.clone(),
             within: st.within,
             after: st.after.clone(),
-            rule: rule(format!("{}/{}", s.id, st.id), &st.meta),
+            rule: Arc::new(rule(format!("{}/{}", s.id, st.id), &st.meta)),
         })
         .collect();
     let terms = s
@@ -363,7 +365,7 @@ fn service(
         .map(|t| TermPlan {
             duration: t.duration,
             after: t.after.clone(),
-            rule: rule(format!("{}/term", s.id), &t.meta),
+            rule: Arc::new(rule(format!("{}/term", s.id), &t.meta)),
         })
         .collect();
     ServicePlan {
@@ -393,7 +395,7 @@ fn service(
         refusals,
         steps,
         terms,
-        rule: rule(s.id.clone(), &s.meta),
+        rule: Arc::new(rule(s.id.clone(), &s.meta)),
     }
 }
 

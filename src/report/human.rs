@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
-use crate::codes::Severity;
+use crate::check::Report;
+use crate::codes::{Family, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::source::SourceMap;
+use crate::source::{SourceFile, SourceMap};
 use crate::vocab::Lang;
 
 /// How human output looks.
@@ -130,6 +131,16 @@ pub fn summary(errors: usize, warnings: usize, what: &str) -> String {
     )
 }
 
+/// How a code heads a diagnostic: a bundle finding by its kebab-case name, which is how intake
+/// systems know it (the JSON report's `code`), any other by its code (`E0201`).
+fn shown_code(code: &crate::codes::Code) -> &'static str {
+    if code.family() == Family::Bundle {
+        code.name
+    } else {
+        code.code
+    }
+}
+
 /// A [`Diagnostic`] as miette wants it: the text of the primary label's file, the labels that
 /// point into it, and one related report per other file.
 struct Miette {
@@ -145,11 +156,17 @@ struct Miette {
 impl Miette {
     fn of(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Miette {
         let file = d.primary.as_ref().map_or(usize::MAX, |l| l.span.file);
-        // No label is marked primary for miette: it then places the snippet's heading at the
-        // label that comes first in the text, as rule-file errors have always been shown.
-        let label = |l: &crate::diagnostic::Label, _primary: bool| {
+        // A rule-file error marks no label primary for miette, which then heads the snippet at
+        // the label that comes first in the text, as rule-file errors have always been shown; a
+        // bundle finding heads it at the place it points at, whose line a reader looks for.
+        let marks_primary = d.code.family() == Family::Bundle;
+        let label = |l: &crate::diagnostic::Label, primary: bool| {
             let text = l.text.as_ref().map(|t| t.get(lang).to_string());
-            LabeledSpan::new_with_span(text, l.span.source_span())
+            if primary && marks_primary {
+                LabeledSpan::new_primary_with_span(text, l.span.source_span())
+            } else {
+                LabeledSpan::new_with_span(text, l.span.source_span())
+            }
         };
         let mut labels: Vec<LabeledSpan> = d.primary.iter().map(|l| label(l, true)).collect();
         let mut elsewhere: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
@@ -184,7 +201,7 @@ impl Miette {
             .collect();
         Miette {
             message: d.message.get(lang).to_string(),
-            code: Some(d.code.code),
+            code: Some(shown_code(d.code)),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -240,131 +257,17 @@ impl miette::Diagnostic for Miette {
     }
 }
 
-/// A bundle finding as a miette diagnostic: the bundle text labelled at the finding's pointer,
-/// the facts that made the rule apply as secondary labels, the law in the help.
-struct BundleDiagnostic {
-    message: String,
-    code: &'static str,
-    severity: miette::Severity,
-    source: miette::NamedSource<std::sync::Arc<str>>,
-    labels: Vec<miette::LabeledSpan>,
-    help: Option<String>,
-}
-
-impl std::fmt::Debug for BundleDiagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::fmt::Display for BundleDiagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for BundleDiagnostic {}
-
-impl miette::Diagnostic for BundleDiagnostic {
-    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(self.code))
-    }
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(self.severity)
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
-    }
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
-    }
-}
-
-/// Render every finding of a report against the bundle text.
-pub fn render_report(report: &crate::check::Report, name: &str, text: &str, color: bool) -> String {
-    use crate::check::Severity;
+/// Render every finding of a report against the bundle text (`name` is how the bundle is
+/// called in the snippets' headings), each as [`render`] shows a diagnostic, followed by a blank
+/// line.
+pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> String {
     if report.findings.is_empty() {
         return String::new();
     }
-    // every place a label points at, located in one scan of the text
-    let pointers: Vec<&str> = report
-        .findings
-        .iter()
-        .flat_map(|f| {
-            let primary = f.span.is_none().then_some(f.pointer.as_str());
-            primary
-                .into_iter()
-                .chain(f.reasons.iter().map(|r| r.pointer.as_str()))
-        })
-        .collect();
-    let mut located = super::spans::spans_of(text, &pointers).into_iter();
-    let mut next_span = || {
-        located
-            .next()
-            .map_or(miette::SourceSpan::new(0.into(), 0), |s| {
-                miette::SourceSpan::new(s.offset.into(), s.length)
-            })
-    };
-    let source = miette::NamedSource::new(name, std::sync::Arc::<str>::from(text));
+    let diagnostics = super::findings::diagnostics(report, SourceFile::new(name, text));
     let mut out = String::new();
-    for f in &report.findings {
-        let mut labels = Vec::new();
-        let primary = match f.span {
-            Some(s) => miette::SourceSpan::new(s.offset.into(), s.length),
-            None => next_span(),
-        };
-        labels.push(miette::LabeledSpan::new_primary_with_span(
-            Some(f.label.clone()).filter(|l| !l.is_empty()),
-            primary,
-        ));
-        for reason in &f.reasons {
-            labels.push(miette::LabeledSpan::new_with_span(
-                Some(reason.label.clone()),
-                next_span(),
-            ));
-        }
-        let mut help = f.help.clone().unwrap_or_default();
-        if let Some(citation) = &f.citation {
-            let rule = f.rule.as_deref().unwrap_or("");
-            let at = f
-                .rule_location
-                .as_deref()
-                .map(|l| format!(" ({l})"))
-                .unwrap_or_default();
-            if !help.is_empty() {
-                help.push('\n');
-            }
-            help.push_str(&crate::check::messages::law_line(
-                &citation.describe(),
-                rule,
-                &at,
-                report.lang,
-            ));
-        }
-        let diagnostic = BundleDiagnostic {
-            message: f.message.clone(),
-            code: f.code,
-            severity: if f.severity == Severity::Error {
-                miette::Severity::Error
-            } else {
-                miette::Severity::Warning
-            },
-            source: source.clone(),
-            labels,
-            help: Some(help).filter(|h| !h.is_empty()),
-        };
-        out.push_str(&render_miette(
-            &diagnostic,
-            &Style {
-                color,
-                ..Style::plain()
-            },
-        ));
+    for d in &diagnostics {
+        out.push_str(&render(d, &diagnostics.sources, style));
         out.push('\n');
     }
     out

@@ -1,10 +1,11 @@
-//! JSON output of diagnostics: one object per diagnostic, written one per line (on stderr by
-//! the command line, so that stdout carries only reports). Places are given as the file's
-//! name, the 1-based line and column (the column counted in characters), and the byte offset
-//! and length.
+//! JSON output: a bundle's report as one line of the report contract, and diagnostics as one
+//! object per diagnostic, written one per line (on stderr by the command line, so that stdout
+//! carries only reports). Places are given as the file's name, the 1-based line and column
+//! (the column counted in characters), and the byte offset and length.
 
 use serde::Serialize;
 
+use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::SourceMap;
 use crate::vocab::Lang;
@@ -93,6 +94,18 @@ pub fn diagnostic_line(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Strin
         format!(
             "{{\"code\":\"{}\",\"severity\":\"error\",\"message\":\"diagnostic not serializable: {e}\"}}",
             d.code.code
+        )
+    });
+    line.push('\n');
+    line
+}
+
+/// A bundle's report as one line of JSON (with its newline): the report contract, its findings
+/// worded in the report's language.
+pub fn report_line(report: &Report) -> String {
+    let mut line = serde_json::to_string(report).unwrap_or_else(|e| {
+        format!(
+            "{{\"id\":null,\"verdict\":\"invalid\",\"error\":\"report not serializable: {e}\"}}"
         )
     });
     line.push('\n');

@@ -14,7 +14,9 @@ mod calendar;
 mod counting;
 mod duration;
 mod error;
+mod instant;
 
 pub use calendar::{Calendar, DayReason, DayStatus};
 pub use counting::{Due, due};
 pub use error::TimeError;
+pub use instant::rfc3339;

@@ -101,3 +101,238 @@ fn invalid_utf8_and_blank_lines_each_get_an_invalid_report() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The library's batch engine (`ereje::batch`), without the command line.
+mod engine {
+    use std::io::{self, BufReader, Read};
+
+    use ereje::RuleSet;
+    use ereje::batch::{Batch, BatchError, Summary};
+    use ereje::check::MAX_BUNDLE_BYTES;
+
+    fn shipped() -> RuleSet {
+        RuleSet::shipped().expect("the shipped rules compile")
+    }
+
+    fn small() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/benches/data/small.ndjson"
+        ))
+        .expect("data")
+    }
+
+    /// The `id` of each report line, or the verdict of a report without one.
+    fn ids(output: &[u8]) -> Vec<String> {
+        String::from_utf8_lossy(output)
+            .lines()
+            .map(|l| {
+                let report: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+                report["id"]
+                    .as_str()
+                    .map_or_else(|| format!("({})", report["verdict"]), String::from)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_keep_the_input_order_whatever_the_threads_and_chunks() {
+        let rules = shipped();
+        let input = small();
+        let run = |threads: usize, lines: usize| {
+            let mut out = Vec::new();
+            let summary = Batch::new(&rules)
+                .threads(threads)
+                .chunks(lines, usize::MAX)
+                .check_lines(input.as_slice(), &mut out)
+                .expect("in memory");
+            (out, summary)
+        };
+        let (one, summary) = run(1, 2048);
+        assert_eq!(summary.lines, 1000);
+        let expected: Vec<String> = String::from_utf8_lossy(&input)
+            .lines()
+            .map(|l| {
+                let bundle: serde_json::Value = serde_json::from_str(l).expect("json");
+                bundle["id"].as_str().unwrap_or_default().to_string()
+            })
+            .collect();
+        assert_eq!(ids(&one), expected);
+        for (threads, lines) in [(2, 2048), (3, 7), (4, 1), (8, 333)] {
+            let (out, other) = run(threads, lines);
+            assert!(
+                out == one,
+                "{threads} threads, chunks of {lines}: other bytes"
+            );
+            assert_eq!(other, summary);
+        }
+    }
+
+    #[test]
+    fn every_line_gets_one_report_whatever_it_holds() {
+        let rules = shipped();
+        let ok = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/bundles/pr-ok.json"
+        ))
+        .expect("bundle");
+        let ok: serde_json::Value = serde_json::from_str(&ok).expect("json");
+        let ok = ok.to_string();
+        let mut input = Vec::new();
+        for line in [
+            ok.as_bytes(),
+            b"",
+            b"   ",
+            b"{not json",
+            b"{\"id\":\"pr-\xff\xfe\"}",
+            b"[[[[[[[[",
+            b"null",
+        ] {
+            input.extend_from_slice(line);
+            input.push(b'\n');
+        }
+        input.extend_from_slice(b"\r\n");
+        // a line larger than a bundle may be: its report says so, and the next line is read
+        input.extend(std::iter::repeat_n(b'x', MAX_BUNDLE_BYTES + 10));
+        input.push(b'\n');
+        input.extend_from_slice(ok.as_bytes()); // the last line has no newline
+        for threads in [1, 3] {
+            let mut out = Vec::new();
+            let summary = Batch::new(&rules)
+                .threads(threads)
+                .chunks(2, usize::MAX)
+                .check_lines(input.as_slice(), &mut out)
+                .expect("in memory");
+            assert_eq!(summary.lines, 10);
+            let reports: Vec<serde_json::Value> = String::from_utf8(out)
+                .expect("UTF-8")
+                .lines()
+                .map(|l| serde_json::from_str(l).expect("a JSON line"))
+                .collect();
+            let verdicts: Vec<&str> = reports
+                .iter()
+                .map(|r| r["verdict"].as_str().unwrap_or(""))
+                .collect();
+            assert_eq!(
+                verdicts,
+                [
+                    "ok", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid",
+                    "invalid", "invalid", "ok"
+                ]
+            );
+            let message = |i: usize| reports[i]["findings"][0]["message"].as_str().unwrap_or("");
+            assert!(message(1).contains("empty"), "{}", message(1));
+            assert!(message(4).contains("not UTF-8"), "{}", message(4));
+            assert!(message(8).contains("larger than 16 MiB"), "{}", message(8));
+        }
+    }
+
+    /// A reader that gives its bytes and then fails.
+    struct Failing {
+        bytes: Vec<u8>,
+        at: usize,
+    }
+
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.at >= self.bytes.len() {
+                return Err(io::Error::other("the disk went away"));
+            }
+            let n = buf.len().min(self.bytes.len() - self.at).min(100);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_reader_that_fails_midway_still_gets_every_complete_line_reported() {
+        let rules = shipped();
+        let input = small();
+        // 25 whole lines and half of the 26th
+        let cut = input
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(24)
+            .map(|(i, _)| i + 1)
+            .expect("lines");
+        let bytes = input[..cut + 300].to_vec();
+        for threads in [1, 2] {
+            let mut out = Vec::new();
+            let error = Batch::new(&rules)
+                .threads(threads)
+                .chunks(10, usize::MAX)
+                .check_lines(
+                    BufReader::new(Failing {
+                        bytes: bytes.clone(),
+                        at: 0,
+                    }),
+                    &mut out,
+                )
+                .expect_err("the reader fails");
+            assert!(matches!(error, BatchError::Read { .. }), "{error}");
+            assert_eq!(error.done().lines, 25);
+            assert_eq!(ids(&out).len(), 25);
+            assert!(error.to_string().contains("after line 25"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_panic_stops_the_run_at_its_line_and_loses_none_before() {
+        let rules = shipped();
+        let input = small();
+        for threads in [1, 4] {
+            let mut delivered = Vec::new();
+            let error = Batch::new(&rules)
+                .threads(threads)
+                .chunks(16, usize::MAX)
+                .check_lines_with(
+                    input.as_slice(),
+                    |number, checked| {
+                        assert!(number != 40, "a bug while rendering line {number}");
+                        (number, checked.report.verdict)
+                    },
+                    |(number, _)| {
+                        delivered.push(number);
+                        Ok(())
+                    },
+                )
+                .expect_err("line 40 panics");
+            let BatchError::Panicked { done, message } = &error else {
+                panic!("{error}");
+            };
+            assert_eq!(done.lines, 39);
+            assert!(message.contains("line 40"), "{message}");
+            assert_eq!(delivered, (1..40).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_writer_that_fails_is_an_error_naming_the_line() {
+        let rules = shipped();
+        let mut written = 0;
+        let error = Batch::new(&rules)
+            .check_lines_with(
+                small().as_slice(),
+                |_, _| (),
+                |()| {
+                    written += 1;
+                    if written > 5 {
+                        Err(io::Error::other("disk full"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            )
+            .expect_err("the sink fails");
+        assert!(matches!(error, BatchError::Write { .. }), "{error}");
+        assert_eq!(
+            error.done(),
+            Summary {
+                lines: 5,
+                ..error.done()
+            }
+        );
+    }
+}

@@ -6,6 +6,9 @@ use std::process::Command;
 
 use ereje::RuleSet;
 use ereje::check::{Kind, Options, Verdict};
+use ereje::codes;
+use ereje::report::human::Style;
+use ereje::report::words;
 use ereje::vocab::Lang;
 
 fn root() -> PathBuf {
@@ -89,7 +92,7 @@ fn human_reports_as_users_see_them() {
             &report,
             &format!("examples/bundles/{name}"),
             &text,
-            false,
+            &Style::plain(),
         );
         insta::assert_snapshot!(
             format!("human_{}", name.trim_end_matches(".json")),
@@ -210,7 +213,12 @@ fn not_in_force_after_repeal_and_unknown_service() {
     bundle["submitted_at"] = serde_json::Value::String(String::from("2020-04-14T09:00:00+06:00"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert_eq!(report.verdict, Verdict::NotApplicable);
-    assert!(report.findings.iter().any(|f| f.code == "not-in-force"));
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == &codes::NOT_IN_FORCE)
+    );
     // the day before, the law still applied
     let report = shipped().check(
         &bundle.to_string(),
@@ -223,9 +231,8 @@ fn not_in_force_after_repeal_and_unknown_service() {
     bundle["service"] = serde_json::Value::String(String::from("kz.mvd.permanent_residense"));
     let report = shipped().check(&bundle.to_string(), &Options::default());
     assert!(report.findings.iter().any(|f| {
-        f.code == "unknown-service"
-            && f.help
-                .as_deref()
+        f.code == &codes::UNKNOWN_SERVICE
+            && words::help(f, Lang::En)
                 .is_some_and(|h| h.contains("did you mean `kz.mvd.permanent_residence`"))
     }));
 }
@@ -266,7 +273,7 @@ fn working_day_deadline_skips_the_may_2019_holidays() {
     let late = report
         .findings
         .iter()
-        .find(|f| f.code == "deadline-late")
+        .find(|f| f.code == &codes::DEADLINE_LATE)
         .expect("a late finding");
     assert_eq!(late.pointer, "/events/6/at");
     assert_eq!(
@@ -285,7 +292,7 @@ fn open_steps_become_overdue_only_with_now() {
         without
             .findings
             .iter()
-            .all(|f| f.code != "deadline-overdue")
+            .all(|f| f.code != &codes::DEADLINE_OVERDUE)
     );
     let now = chrono::DateTime::parse_from_rfc3339("2019-07-01T12:00:00+06:00").expect("instant");
     let with = rules.check(
@@ -298,7 +305,7 @@ fn open_steps_become_overdue_only_with_now() {
     let overdue: Vec<&str> = with
         .findings
         .iter()
-        .filter(|f| f.code == "deadline-overdue")
+        .filter(|f| f.code == &codes::DEADLINE_OVERDUE)
         .map(|f| f.subject.as_str())
         .collect();
     // conclusion_issued was due 28 June; later steps have no due time yet; the term ends 13 July
@@ -422,9 +429,19 @@ fn input_problems_are_worded_in_the_language_asked_for() {
             assert_eq!(report.findings.len(), english.findings.len(), "{name}");
             for (f, en) in report.findings.iter().zip(&english.findings) {
                 assert_eq!((f.code, &f.pointer), (en.code, &en.pointer), "{name}");
-                assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
+                assert_ne!(
+                    words::message(f, lang),
+                    words::message(en, Lang::En),
+                    "{name} in {}",
+                    lang.tag()
+                );
                 if f.kind == Kind::Input {
-                    assert_ne!(f.help, en.help, "{name} in {}", lang.tag());
+                    assert_ne!(
+                        words::help(f, lang),
+                        words::help(en, Lang::En),
+                        "{name} in {}",
+                        lang.tag()
+                    );
                 }
             }
             insta::assert_json_snapshot!(
@@ -445,15 +462,10 @@ fn a_channel_the_service_does_not_offer_is_not_applicable() {
     let finding = report
         .findings
         .iter()
-        .find(|f| f.code == "not-in-force")
+        .find(|f| f.code == &codes::NOT_IN_FORCE)
         .expect("a finding");
     assert_eq!(finding.subject, "state_corporation");
-    assert!(
-        finding
-            .help
-            .as_deref()
-            .is_some_and(|h| h.contains("only through: `provider`"))
-    );
+    assert!(words::help(finding, Lang::En).is_some_and(|h| h.contains("only through: `provider`")));
 }
 
 /// Bundles whose human reports about the law (documents, refusals, channels, deadlines) are
@@ -478,7 +490,7 @@ fn own_words(report: &ereje::check::Report, rendered: &str) -> String {
         .map(str::trim_start)
         .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
         .filter(|l| !l.contains("╭─["))
-        .filter(|l| !report.findings.iter().any(|f| f.code == *l))
+        .filter(|l| !report.findings.iter().any(|f| f.code.name == *l))
         .collect();
     let mut quoted = false;
     lines
@@ -509,7 +521,10 @@ fn human_reports_are_worded_in_the_language_asked_for() {
                 &report,
                 &format!("examples/bundles/{name}"),
                 &text,
-                false,
+                &Style {
+                    lang,
+                    ..Style::plain()
+                },
             );
             let words = own_words(&report, &rendered);
             for word in ENGLISH_WORDS {
@@ -567,7 +582,7 @@ fn a_field_given_twice_is_a_warning_naming_it() {
     let dup = report
         .findings
         .iter()
-        .find(|f| f.code == "duplicate-key")
+        .find(|f| f.code == &codes::DUPLICATE_KEY)
         .expect("a duplicate-key warning");
     assert_eq!(dup.pointer, "/applicant/category");
     assert_eq!(
@@ -588,7 +603,7 @@ fn a_text_that_looks_like_a_date_is_still_a_text() {
         report
             .findings
             .iter()
-            .any(|f| f.code == "missing-document" && f.subject == "exit_consent"),
+            .any(|f| f.code == &codes::MISSING_DOCUMENT && f.subject == "exit_consent"),
         "{:?}",
         report.findings
     );
@@ -625,9 +640,10 @@ fn a_working_day_outside_the_calendar_is_undecided_not_passed() {
     let undecided = report
         .findings
         .iter()
-        .find(|f| f.code == "undecided")
+        .find(|f| f.code == &codes::UNDECIDED)
         .expect("an undecided warning");
-    assert!(undecided.message.contains("2021"), "{}", undecided.message);
+    let message = words::message(undecided, Lang::En);
+    assert!(message.contains("2021"), "{message}");
 }
 
 /// A `valid when` rule carries its messages in every language written under it: a document
@@ -644,18 +660,18 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
         for lang in [Lang::Ru, Lang::Kk] {
             let report = report_in(&rules, name, lang);
             for (f, en) in report.findings.iter().zip(&english.findings) {
-                if f.code == "invalid-document" {
-                    assert_ne!(f.message, en.message, "{name} in {}", lang.tag());
-                    assert!(
-                        !f.message.is_ascii(),
-                        "{name} in {}: {}",
-                        lang.tag(),
-                        f.message
-                    );
+                if f.code == &codes::INVALID_DOCUMENT {
+                    let (message, english) =
+                        (words::message(f, lang), words::message(en, Lang::En));
+                    assert_ne!(message, english, "{name} in {}", lang.tag());
+                    assert!(!message.is_ascii(), "{name} in {}: {message}", lang.tag());
                 }
             }
             assert!(
-                report.findings.iter().any(|f| f.code == "invalid-document"),
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.code == &codes::INVALID_DOCUMENT),
                 "{name}"
             );
         }
@@ -679,4 +695,61 @@ fn ereje_test_survives_a_closed_stdout() {
         assert!(!stderr.contains("panicked"), "{format}: {stderr}");
         assert_ne!(out.status.code(), Some(101), "{format}");
     }
+}
+
+/// The `law:` line stands on its own after the help and is wrapped only between words: even at
+/// 40 columns every cited rule's id and every `rules/…:N` location stands whole on one line.
+#[test]
+fn the_law_line_never_cuts_a_rule_or_its_place() {
+    let rules = shipped();
+    let mut laws = 0;
+    for name in SNAPSHOTTED.iter().chain(&LOCALIZED_HUMAN) {
+        let text = bundle_text(name);
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            let mut report = report_in(&rules, name, lang);
+            ereje::report::spans::fill(&mut report, &text);
+            let narrow = Style {
+                width: Some(40),
+                lang,
+                ..Style::plain()
+            };
+            let rendered = ereje::report::human::render_report(&report, name, &text, &narrow);
+            let head = match lang {
+                Lang::En => "  law:  ",
+                Lang::Ru => "  закон: ",
+                Lang::Kk => "  заң:  ",
+            };
+            for f in report.findings.iter().filter(|f| f.citation().is_some()) {
+                let rule = f.rule.as_deref().expect("a cited finding has its rule");
+                laws += 1;
+                for whole in [format!("`{}`", rule.id), format!("({})", rule.location)] {
+                    assert!(
+                        rendered.lines().any(|l| l.contains(&whole)),
+                        "{name} in {}: `{whole}` is cut:\n{rendered}",
+                        lang.tag()
+                    );
+                }
+                assert!(rendered.lines().any(|l| l.starts_with(head)), "{rendered}");
+            }
+        }
+    }
+    assert!(laws > 20, "the bundles cite rules ({laws})");
+}
+
+/// Output that is not a terminal is neither coloured nor wrapped.
+#[test]
+fn reports_for_a_file_or_a_pipe_are_not_wrapped() {
+    let style = Style::for_stream(false, Lang::Ru);
+    assert_eq!(
+        (style.color, style.width, style.lang),
+        (false, None, Lang::Ru)
+    );
+    let out = ereje(&["check", "examples/bundles/pr-late-steps.json"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:188)\n"
+        ),
+        "{stdout}"
+    );
 }

@@ -45,7 +45,12 @@ fn json() -> impl Strategy<Value = Value> {
 fn check(text: &str) -> Verdict {
     let mut report = rules().check(text, &Options::default());
     ereje::report::spans::fill(&mut report, text);
-    let rendered = ereje::report::human::render_report(&report, "fuzz.json", text, false);
+    let rendered = ereje::report::human::render_report(
+        &report,
+        "fuzz.json",
+        text,
+        &ereje::report::human::Style::plain(),
+    );
     assert!(report.findings.is_empty() || !rendered.is_empty());
     report.verdict
 }

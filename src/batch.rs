@@ -1,0 +1,363 @@
+//! The NDJSON batch engine: bundles one per line in, exactly one report per line out, in the
+//! input's order, whatever a line holds (text that is not UTF-8, a blank line, malformed JSON
+//! each get an `invalid` report). Lines are read in chunks, so memory stays flat on an input of
+//! any length, and each chunk is checked on several threads. `ereje check --ndjson` is a thin
+//! layer over it; a server or a binding takes the same engine.
+//!
+//! ```
+//! use ereje::{RuleSet, batch::Batch};
+//!
+//! let rules = RuleSet::shipped().expect("the shipped rules compile");
+//! let input = "{\"service\": \"kz.mvd.permanent_residence\"}\n\nnot json\n";
+//! let mut output = Vec::new();
+//! let summary = Batch::new(&rules)
+//!     .threads(2)
+//!     .check_lines(input.as_bytes(), &mut output)
+//!     .expect("reading and writing in memory cannot fail");
+//! assert_eq!(summary.lines, 3);
+//! let reports: Vec<serde_json::Value> = String::from_utf8(output)
+//!     .expect("JSON is UTF-8")
+//!     .lines()
+//!     .map(|line| serde_json::from_str(line).expect("one JSON report per line"))
+//!     .collect();
+//! assert!(reports.iter().all(|r| r["verdict"] == "invalid"));
+//! ```
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::borrow::Cow;
+use std::io::{self, BufRead, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::RuleSet;
+use crate::check::{MAX_BUNDLE_BYTES, Options, Report, Severity};
+
+/// Lines checked together by default: enough to keep every core busy, few enough that memory
+/// stays flat.
+pub const CHUNK_LINES: usize = 2048;
+
+/// Bytes of lines read together by default, at most (a chunk of long lines ends sooner).
+pub const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+
+/// How to check NDJSON: the rules, the options of every check, the threads and the size of
+/// the chunks of lines checked together.
+#[derive(Debug, Clone)]
+pub struct Batch<'r> {
+    rules: &'r RuleSet,
+    options: Options,
+    threads: usize,
+    chunk_lines: usize,
+    chunk_bytes: usize,
+}
+
+/// One bundle checked: the text its report points into and the report, spans filled in.
+#[derive(Debug, Clone)]
+pub struct Checked<'a> {
+    /// The bundle's text (for bytes that are not UTF-8, their lossy reading).
+    pub text: Cow<'a, str>,
+    /// Its report.
+    pub report: Report,
+}
+
+/// What a run delivered: lines, and the findings of their reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines (bundles) whose report was delivered.
+    pub lines: usize,
+    /// Reports with at least one error finding.
+    pub with_errors: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Count one more report.
+    pub fn add(&mut self, report: &Report) {
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        self.lines += 1;
+        self.errors += errors;
+        self.warnings += report.findings.len() - errors;
+        self.with_errors += usize::from(errors > 0);
+    }
+
+    /// Count the reports of another summary too.
+    pub fn merge(&mut self, other: Summary) {
+        self.lines += other.lines;
+        self.with_errors += other.with_errors;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+}
+
+/// Why a run stopped before the end of its input. Every line before the one named was checked
+/// and its report delivered, in order; the summary says what was delivered.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// Reading the input failed after its `done.lines` lines.
+    #[error("reading the input failed after line {}: {source}", done.lines)]
+    Read {
+        /// What was delivered.
+        done: Summary,
+        /// The reader's error.
+        source: io::Error,
+    },
+    /// Delivering the report of the line after the `done.lines` ones failed.
+    #[error("writing the report of line {} failed: {source}", done.lines + 1)]
+    Write {
+        /// What was delivered.
+        done: Summary,
+        /// The writer's error.
+        source: io::Error,
+    },
+    /// Checking the line after the `done.lines` ones panicked (a bug of ereje): rather than
+    /// skip it, the run stops there.
+    #[error(
+        "checking line {} failed: ereje panicked ({message}); no line after it was checked",
+        done.lines + 1
+    )]
+    Panicked {
+        /// What was delivered.
+        done: Summary,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+impl BatchError {
+    /// What was delivered before the run stopped.
+    pub fn done(&self) -> Summary {
+        match self {
+            BatchError::Read { done, .. }
+            | BatchError::Write { done, .. }
+            | BatchError::Panicked { done, .. } => *done,
+        }
+    }
+}
+
+/// A line read: its bytes without the line ending.
+type Line = Vec<u8>;
+
+impl<'r> Batch<'r> {
+    /// Check with `rules`, default options, on every core, in chunks of [`CHUNK_LINES`] lines
+    /// and at most [`CHUNK_BYTES`] bytes.
+    pub fn new(rules: &'r RuleSet) -> Batch<'r> {
+        Batch {
+            rules,
+            options: Options::default(),
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            chunk_lines: CHUNK_LINES,
+            chunk_bytes: CHUNK_BYTES,
+        }
+    }
+
+    /// The options of every check (day applied, `now`, language).
+    #[must_use]
+    pub fn options(mut self, options: Options) -> Batch<'r> {
+        self.options = options;
+        self
+    }
+
+    /// Check on `threads` threads (at least one); the reports keep the input's order.
+    #[must_use]
+    pub fn threads(mut self, threads: usize) -> Batch<'r> {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// Read and check at most `lines` lines (at least one) and about `bytes` bytes together.
+    #[must_use]
+    pub fn chunks(mut self, lines: usize, bytes: usize) -> Batch<'r> {
+        self.chunk_lines = lines.max(1);
+        self.chunk_bytes = bytes.max(1);
+        self
+    }
+
+    /// Check one bundle given as bytes: text that is not UTF-8 gets an `invalid` report that
+    /// says where the encoding breaks (the text shown is then its lossy reading).
+    pub fn check<'a>(&self, bytes: &'a [u8]) -> Checked<'a> {
+        // the encoding is validated once: only text that is not UTF-8 takes the lossy reading
+        let (mut report, text) = match std::str::from_utf8(bytes) {
+            Ok(text) => (self.rules.check(text, &self.options), Cow::Borrowed(text)),
+            Err(_) => (
+                self.rules.check_bytes(bytes, &self.options),
+                String::from_utf8_lossy(bytes),
+            ),
+        };
+        crate::report::spans::fill(&mut report, &text);
+        Checked { text, report }
+    }
+
+    /// NDJSON from `reader`, one JSON report line (the report contract) written to `writer` per
+    /// input line, in order.
+    pub fn check_lines(
+        &self,
+        reader: impl BufRead,
+        mut writer: impl Write,
+    ) -> Result<Summary, BatchError> {
+        self.check_lines_with(
+            reader,
+            |_, checked| crate::report::json::report_line(&checked.report),
+            |line: String| writer.write_all(line.as_bytes()),
+        )
+    }
+
+    /// NDJSON from `reader`: each line checked and rendered by `render` (given the line's
+    /// number, from 1) on the worker threads, and the renderings handed to `sink` in input
+    /// order, one per line.
+    pub fn check_lines_with<T: Send>(
+        &self,
+        mut reader: impl BufRead,
+        render: impl Fn(usize, &Checked<'_>) -> T + Sync,
+        mut sink: impl FnMut(T) -> io::Result<()>,
+    ) -> Result<Summary, BatchError> {
+        let mut done = Summary::default();
+        loop {
+            let (chunk, read) = self.read_chunk(&mut reader);
+            let first = done.lines + 1;
+            for outcome in self.check_chunk(first, &chunk, &render) {
+                match outcome {
+                    Ok((rendered, counted)) => {
+                        sink(rendered).map_err(|source| BatchError::Write { done, source })?;
+                        done.merge(counted);
+                    }
+                    Err(message) => return Err(BatchError::Panicked { done, message }),
+                }
+            }
+            match read {
+                Ok(true) => {}
+                Ok(false) => return Ok(done),
+                Err(source) => return Err(BatchError::Read { done, source }),
+            }
+        }
+    }
+
+    /// The next lines: a chunk, and whether more may follow (or why reading stopped). The lines
+    /// read before an error are kept: they are checked like any other.
+    fn read_chunk(&self, reader: &mut impl BufRead) -> (Vec<Line>, io::Result<bool>) {
+        let mut chunk = Vec::with_capacity(self.chunk_lines.min(CHUNK_LINES));
+        let mut bytes = 0;
+        while chunk.len() < self.chunk_lines && bytes < self.chunk_bytes {
+            match read_line(reader) {
+                Ok(Some(line)) => {
+                    bytes += line.len();
+                    chunk.push(line);
+                }
+                Ok(None) => return (chunk, Ok(false)),
+                Err(e) => return (chunk, Err(e)),
+            }
+        }
+        (chunk, Ok(true))
+    }
+
+    /// Check and render a chunk of lines numbered from `first`, on the threads, in order. A
+    /// line whose check panics is an `Err` with the panic's message.
+    fn check_chunk<T: Send>(
+        &self,
+        first: usize,
+        chunk: &[Line],
+        render: &(impl Fn(usize, &Checked<'_>) -> T + Sync),
+    ) -> Vec<Result<(T, Summary), String>> {
+        let one = |number: usize, line: &Line| {
+            catch_unwind(AssertUnwindSafe(|| {
+                let checked = self.check(line);
+                let mut counted = Summary::default();
+                counted.add(&checked.report);
+                (render(number, &checked), counted)
+            }))
+            .map_err(|panic| panic_message(&*panic))
+        };
+        if self.threads <= 1 || chunk.len() < 2 {
+            return chunk
+                .iter()
+                .enumerate()
+                .map(|(i, line)| one(first + i, line))
+                .collect();
+        }
+        let per = chunk.len().div_ceil(self.threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = chunk
+                .chunks(per)
+                .enumerate()
+                .map(|(k, part)| {
+                    let one = &one;
+                    let start = first + k * per;
+                    scope.spawn(move || {
+                        part.iter()
+                            .enumerate()
+                            .map(|(i, line)| one(start + i, line))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|handle| {
+                    // a worker that died outside a line's check lost its whole part: the run
+                    // stops at the part's first line rather than skip the part
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| vec![Err(panic_message(&*panic))])
+                })
+                .collect()
+        })
+    }
+}
+
+/// One line without its ending (`\n`, and any `\r` before it), or `None` at the end of the
+/// input. A line longer than a bundle may be is kept up to one byte past the limit (its
+/// report says it is too large) and the rest of it is skipped unread, so that one huge line
+/// cannot take the memory.
+fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Line>> {
+    let mut line = Vec::new();
+    let limit = u64::try_from(MAX_BUNDLE_BYTES + 1).unwrap_or(u64::MAX);
+    // `Read::take` of the reference: the reader itself stays for the next line
+    if Read::take(&mut *reader, limit).read_until(b'\n', &mut line)? == 0 {
+        return Ok(None);
+    }
+    if line.last() != Some(&b'\n') && line.len() > MAX_BUNDLE_BYTES {
+        skip_rest_of_line(reader)?;
+    }
+    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        line.pop();
+    }
+    Ok(Some(line))
+}
+
+/// Skip to just past the next `\n` (or the end of the input).
+fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|b| *b == b'\n') {
+            Some(end) => {
+                reader.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                reader.consume(all);
+            }
+        }
+    }
+}
+
+/// What a panic said.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| String::from("no message"))
+}

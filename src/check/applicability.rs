@@ -1,0 +1,109 @@
+//! Whether the service applies to a bundle: the day whose law is applied, the version of the
+//! service in force that day, and the intake channel open that day (`unknown-service`,
+//! `not-in-force`).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::finding::{About, Finding, Kind};
+use crate::codes;
+use crate::compile::{Plan, ServiceLookup, ServicePlan};
+
+/// The day whose law applies: `--as-of`, or the submission day in the service's timezone (in
+/// UTC for a service that does not exist).
+pub(crate) fn day_applied(
+    plan: &Plan,
+    service_id: &str,
+    submitted_at: DateTime<FixedOffset>,
+    as_of: Option<NaiveDate>,
+) -> NaiveDate {
+    as_of.unwrap_or_else(|| {
+        plan.services
+            .iter()
+            .find(|s| s.id == service_id)
+            .map_or(submitted_at.date_naive(), |s| {
+                submitted_at.with_timezone(&s.timezone).date_naive()
+            })
+    })
+}
+
+/// No version of the service applies on `as_of`: it does not exist, or it is not in force.
+pub(crate) fn not_applicable(
+    plan: &Plan,
+    id: &str,
+    as_of: NaiveDate,
+    lookup: &ServiceLookup<'_>,
+) -> Finding {
+    match lookup {
+        ServiceLookup::Unknown => {
+            let services = plan.service_ids();
+            let suggestion =
+                crate::suggest::suggest(id, services.iter().copied()).map(String::from);
+            Finding::new(
+                &codes::UNKNOWN_SERVICE,
+                Kind::Applicability,
+                id,
+                "/service",
+                About::UnknownService {
+                    suggestion,
+                    services: services.into_iter().map(String::from).collect(),
+                },
+            )
+        }
+        ServiceLookup::NotInForce(versions) => {
+            let finding = Finding::new(
+                &codes::NOT_IN_FORCE,
+                Kind::Applicability,
+                id,
+                "/service",
+                About::ServiceNotInForce {
+                    day: as_of,
+                    in_force: versions.iter().map(|v| v.validity).collect(),
+                },
+            );
+            match versions.first() {
+                Some(version) => finding.with_rule(&version.rule),
+                None => finding,
+            }
+        }
+    }
+}
+
+/// The channel a bundle names must be one the service offers, open on the day applied.
+pub(crate) fn channel_closed(
+    service: &ServicePlan,
+    name: &str,
+    as_of: NaiveDate,
+) -> Option<Finding> {
+    let channel = service.channels.iter().find(|(c, _)| c == name);
+    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
+        interval.contains(as_of)
+    });
+    if open {
+        return None;
+    }
+    let about = About::ChannelNotInForce {
+        day: as_of,
+        service: service.id.clone(),
+        open: channel.map(|(_, interval)| *interval),
+        offered: service.channels.iter().map(|(c, _)| c.clone()).collect(),
+    };
+    Some(
+        Finding::new(
+            &codes::NOT_IN_FORCE,
+            Kind::Applicability,
+            name,
+            "/channel",
+            about,
+        )
+        .with_rule(&service.rule),
+    )
+}
+
+/// Whether every channel of the service is open on `as_of` (then a bundle that does not say
+/// its channel needs not say it).
+pub(crate) fn every_channel_open(service: &ServicePlan, as_of: NaiveDate) -> bool {
+    service
+        .channels
+        .iter()
+        .all(|(_, interval)| interval.contains(as_of))
+}

@@ -1,0 +1,196 @@
+//! The service's documents on one bundle: every document required (under a condition, or for
+//! each item of a list) must be attached (`missing-document`), and every document attached
+//! must meet its validity rules (`invalid-document`).
+
+use chrono::NaiveDate;
+
+use super::bundle::Document;
+use super::conditions::{decide, reasons};
+use super::eval::Env;
+use super::finding::{About, Finding, Kind, Reason, ValidUntil};
+use super::json::Json as Value;
+use super::report::Report;
+use crate::codes;
+use crate::compile::{CondPlan, DocumentPlan, RequirementPlan, ServicePlan};
+use crate::semantic::model::{CompareOp, DocField, TExpr};
+use crate::vocab::DurationUnit;
+
+/// Check every document requirement in force on `as_of`.
+pub(crate) fn check<'a>(
+    service: &ServicePlan,
+    env: &mut Env<'a, '_>,
+    as_of: NaiveDate,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
+    let documents = env.documents;
+    for doc in service
+        .documents
+        .iter()
+        .filter(|d| d.in_force.contains(as_of))
+    {
+        let present: Vec<&Document<'a>> = documents.iter().filter(|d| d.kind == doc.kind).collect();
+        match &doc.required {
+            Some(RequirementPlan::When(cond))
+                if present.is_empty() && decide(env, &cond.expr, missing) == Some(true) =>
+            {
+                report.findings.push(
+                    Finding::new(
+                        &codes::MISSING_DOCUMENT,
+                        Kind::Document,
+                        &doc.kind,
+                        "/documents",
+                        About::MissingDocument {
+                            documents: documents.len(),
+                        },
+                    )
+                    .with_rule(&doc.rule)
+                    .with_reasons(reasons(service, env, &cond.reads)),
+                );
+            }
+            None | Some(RequirementPlan::When(_)) => {}
+            Some(RequirementPlan::PerItem {
+                list,
+                filter,
+                unless,
+                matched_by,
+            }) => per_item(
+                service,
+                env,
+                doc,
+                &present,
+                (*list, filter.as_ref(), unless.as_ref(), *matched_by),
+                report,
+                missing,
+            ),
+        }
+        for document in &present {
+            valid(env, doc, document, report, missing);
+        }
+    }
+}
+
+/// A requirement for each item of a list: the list input, which items need a document, the
+/// exemption for the whole requirement, and the document field that names the item.
+type PerItem<'p> = (usize, Option<&'p CondPlan>, Option<&'p CondPlan>, DocField);
+
+/// A document required for each item of a list: every item that needs one must have a
+/// document naming it.
+fn per_item<'a>(
+    service: &ServicePlan,
+    env: &mut Env<'a, '_>,
+    doc: &DocumentPlan,
+    present: &[&Document<'a>],
+    (list, filter, unless, matched_by): PerItem<'_>,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
+    let exempt = match unless {
+        Some(u) => decide(env, &u.expr, missing),
+        None => Some(false),
+    };
+    let list_pointer = service
+        .inputs
+        .get(list)
+        .map_or_else(String::new, |i| i.pointer.clone());
+    let list_value = env.facts.get(list).copied().flatten();
+    if list_value.is_none() && exempt != Some(true) && present.is_empty() {
+        // an absent list is unknown, not empty: the requirement cannot be decided
+        missing.push(list_pointer.clone());
+    }
+    let items: &[Value] = if exempt == Some(true) {
+        &[]
+    } else {
+        list_value.and_then(Value::as_array).unwrap_or(&[])
+    };
+    for (i, item) in items.iter().enumerate() {
+        let covered = present.iter().any(|d| {
+            d.value.get(matched_by.name()).and_then(Value::as_u64) == u64::try_from(i).ok()
+        });
+        if covered {
+            continue;
+        }
+        env.item = Some((list, i, item));
+        let needed = match filter {
+            Some(f) => decide(env, &f.expr, missing),
+            None => Some(true),
+        };
+        env.item = None;
+        if needed == Some(true) && exempt == Some(false) {
+            report.findings.push(
+                Finding::new(
+                    &codes::MISSING_DOCUMENT,
+                    Kind::Document,
+                    &doc.kind,
+                    format!("{list_pointer}/{i}"),
+                    About::MissingItemDocument {
+                        index: i,
+                        field: matched_by,
+                    },
+                )
+                .with_rule(&doc.rule)
+                .with_reasons(vec![Reason::NoItemDocument { index: i }]),
+            );
+        }
+    }
+}
+
+/// A document attached must meet every validity rule of its kind.
+fn valid<'a>(
+    env: &mut Env<'a, '_>,
+    doc: &DocumentPlan,
+    document: &Document<'a>,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
+    for (cond, rule) in &doc.validity {
+        env.document = Some((document.index, document.value));
+        let valid = decide(env, &cond.expr, missing);
+        env.document = None;
+        if valid != Some(false) {
+            continue;
+        }
+        let field = cond
+            .fields
+            .iter()
+            .copied()
+            .find(|f| document.value.get(f.name()).is_some_and(|v| !v.is_null()));
+        let pointer = match field {
+            Some(f) => format!("/documents/{}/{}", document.index, f.name()),
+            None => format!("/documents/{}", document.index),
+        };
+        report.findings.push(
+            Finding::new(
+                &codes::INVALID_DOCUMENT,
+                Kind::Document,
+                &doc.kind,
+                pointer,
+                About::InvalidDocument {
+                    field,
+                    until: valid_until(cond, env.submitted_on),
+                },
+            )
+            .with_rule(rule),
+        );
+    }
+}
+
+/// For an expiry rule (`expires_on >= submitted_on + 180 calendar days`), the day the field
+/// must reach: the help names it.
+fn valid_until(cond: &CondPlan, submitted_on: NaiveDate) -> Option<ValidUntil> {
+    if let TExpr::Compare(CompareOp::Ge, left, right) = &cond.expr
+        && let TExpr::DocField(field @ (DocField::ExpiresOn | DocField::IssuedOn)) = left.as_ref()
+        && let TExpr::Shift(base, d, true) = right.as_ref()
+        && matches!(base.as_ref(), TExpr::SubmittedOn)
+        && let Some(day) = submitted_on.checked_add_days(chrono::Days::new(u64::from(d.amount)))
+        && matches!(d.unit, DurationUnit::CalendarDays)
+    {
+        return Some(ValidUntil {
+            field: *field,
+            day,
+            term: *d,
+            submitted_on,
+        });
+    }
+    None
+}

@@ -1,0 +1,54 @@
+//! The grounds for refusal on one bundle: a ground that holds is a `refusal-ground` finding at
+//! the fact that makes it hold, with the other facts it read beside it.
+
+use chrono::NaiveDate;
+
+use super::conditions::{decide, reasons};
+use super::eval::Env;
+use super::finding::{About, Finding, Kind};
+use super::json::Json as Value;
+use super::report::Report;
+use crate::codes;
+use crate::compile::ServicePlan;
+
+/// Check every ground in force on `as_of`.
+pub(crate) fn check(
+    service: &ServicePlan,
+    env: &mut Env<'_, '_>,
+    as_of: NaiveDate,
+    report: &mut Report,
+    missing: &mut Vec<String>,
+) {
+    for ground in service
+        .refusals
+        .iter()
+        .filter(|r| r.in_force.contains(as_of))
+    {
+        if decide(env, &ground.condition.expr, missing) != Some(true) {
+            continue;
+        }
+        // the fact that holds goes first: it is where the finding points
+        let mut reads = ground.condition.reads.clone();
+        reads.sort_by_key(|i| {
+            !matches!(
+                env.facts.get(*i).copied().flatten(),
+                Some(Value::Bool(true))
+            )
+        });
+        let mut reasons = reasons(service, env, &reads).into_iter();
+        let pointer = reasons
+            .next()
+            .map_or_else(String::new, |r| r.pointer().into_owned());
+        report.findings.push(
+            Finding::new(
+                &codes::REFUSAL_GROUND,
+                Kind::Refusal,
+                &ground.id,
+                pointer,
+                About::RefusalGround,
+            )
+            .with_rule(&ground.rule)
+            .with_reasons(reasons.collect()),
+        );
+    }
+}

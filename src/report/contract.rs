@@ -1,0 +1,78 @@
+//! The JSON report contract (docs/contracts.md): a [`Report`] serialises as one JSON object, its
+//! findings worded in the report's language by the catalogue of that language (`words`), so
+//! that `serde_json::to_string(&report)` is the report an intake system reads.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use super::words;
+use crate::check::{Finding, Report};
+use crate::vocab::Lang;
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut report = serializer.serialize_struct("Report", 9)?;
+        report.serialize_field("id", &self.id)?;
+        report.serialize_field("service", &self.service)?;
+        report.serialize_field("submitted_at", &self.submitted_at)?;
+        report.serialize_field("as_of", &self.as_of)?;
+        report.serialize_field("rules_version", &self.rules_version)?;
+        report.serialize_field("verdict", &self.verdict)?;
+        report.serialize_field(
+            "findings",
+            &Findings {
+                findings: &self.findings,
+                lang: self.lang,
+            },
+        )?;
+        report.serialize_field("deadlines", &self.deadlines)?;
+        report.serialize_field("missing_facts", &self.missing_facts)?;
+        report.end()
+    }
+}
+
+/// The findings of a report, each worded in its language.
+struct Findings<'a> {
+    findings: &'a [Finding],
+    lang: Lang,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.findings.iter().map(|finding| Worded {
+            finding,
+            lang: self.lang,
+        }))
+    }
+}
+
+/// One finding as the contract writes it.
+struct Worded<'a> {
+    finding: &'a Finding,
+    lang: Lang,
+}
+
+impl Serialize for Worded<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.finding;
+        let mut out = serializer.serialize_struct("Finding", 9)?;
+        out.serialize_field("code", f.code.name)?;
+        out.serialize_field("kind", &f.kind)?;
+        out.serialize_field("severity", &f.severity)?;
+        out.serialize_field("subject", &f.subject)?;
+        match f.rule_id() {
+            Some(rule) => out.serialize_field("rule", rule)?,
+            None => out.skip_field("rule")?,
+        }
+        out.serialize_field("message", &words::message(f, self.lang))?;
+        out.serialize_field("pointer", &f.pointer)?;
+        match f.citation() {
+            Some(citation) => out.serialize_field("citation", citation)?,
+            None => out.skip_field("citation")?,
+        }
+        match &f.span {
+            Some(span) => out.serialize_field("span", span)?,
+            None => out.skip_field("span")?,
+        }
+        out.end()
+    }
+}

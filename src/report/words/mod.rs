@@ -1,0 +1,197 @@
+//! The words of bundle findings, one catalogue per language (`en.rs`, `ru.rs`, `kk.rs`: a
+//! translator edits one file). Findings are data (`check::Finding`); a report asks here for the
+//! message, labels, help and law line of each finding in its own language, when it is written.
+//!
+//! A rule may give its own `message` for a refusal ground or a validity rule; it comes first.
+//! Every other word is the catalogue's: each language answers every kind of finding (its
+//! matches are exhaustive, so a new kind does not compile until every language words it).
+
+mod en;
+mod kk;
+mod ru;
+#[cfg(test)]
+mod tests;
+
+use crate::check::{About, Finding, Problem, Reason};
+use crate::codes;
+use crate::vocab::{Lang, Texts};
+
+/// What a language says about bundle findings.
+pub(crate) trait Catalogue: Sync {
+    /// A problem with the bundle itself: its message and its help.
+    fn problem(&self, problem: &Problem) -> (String, String);
+    /// The primary label of a problem with the bundle itself.
+    fn problem_label(&self, label: ProblemLabel) -> &'static str;
+    /// The built-in message of a finding (a rule's own message comes first).
+    fn message(&self, finding: &Finding) -> String;
+    /// The primary label of a finding about the law (none: the place is only underlined).
+    fn label(&self, finding: &Finding) -> Option<String>;
+    /// What to do about a finding about the law.
+    fn help(&self, finding: &Finding) -> Option<String>;
+    /// The label of a place that says why a finding matters.
+    fn reason(&self, finding: &Finding, reason: &Reason) -> String;
+    /// The law a finding enforces: `order 315, annex 1 § 9(2) — rule `…``.
+    fn law(&self, citation: &str, rule: &str) -> String;
+    /// After a pending verdict: "undecided until these facts are known".
+    fn until_known(&self) -> &'static str;
+}
+
+/// What the label at a problem with the bundle itself says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProblemLabel {
+    /// The JSON cannot be read from this place on.
+    Unreadable,
+    /// The value here is wrong.
+    Wrong,
+    /// The field here is given a second time.
+    GivenAgain,
+    /// No rule reads what is here.
+    NotRead,
+}
+
+/// The catalogue of a language.
+pub(crate) fn catalogue(lang: Lang) -> &'static dyn Catalogue {
+    match lang {
+        Lang::En => &en::English,
+        Lang::Ru => &ru::Russian,
+        Lang::Kk => &kk::Kazakh,
+    }
+}
+
+/// The message of a finding in `lang`: one line saying what is wrong.
+pub fn message(finding: &Finding, lang: Lang) -> String {
+    match own_message(finding, lang) {
+        Some(own) => own.to_string(),
+        None => catalogue(lang).message(finding),
+    }
+}
+
+/// The rule's own message for a refusal ground or a failed validity rule, in `lang` or, when
+/// the rule has none in it, in the first of en, ru, kk it has.
+fn own_message(finding: &Finding, lang: Lang) -> Option<&str> {
+    match finding.about {
+        About::RefusalGround | About::InvalidDocument { .. } => {
+            finding.rule.as_deref().and_then(|r| r.message.get(lang))
+        }
+        _ => None,
+    }
+}
+
+/// The label of the place a finding points at, in `lang`.
+pub fn label(finding: &Finding, lang: Lang) -> Option<String> {
+    let words = catalogue(lang);
+    let problem = match &finding.about {
+        About::Unreadable(_) => ProblemLabel::Unreadable,
+        About::Input(Problem::DuplicateKey { .. }) => ProblemLabel::GivenAgain,
+        About::Input(_) if finding.code == &codes::INVALID_INPUT => ProblemLabel::Wrong,
+        About::Input(_) => ProblemLabel::NotRead,
+        _ => return words.label(finding),
+    };
+    Some(words.problem_label(problem).to_string())
+}
+
+/// What to do about a finding, in `lang`.
+pub fn help(finding: &Finding, lang: Lang) -> Option<String> {
+    let words = catalogue(lang);
+    match &finding.about {
+        About::Unreadable(problem) | About::Input(problem) => Some(words.problem(problem).1),
+        _ => words.help(finding),
+    }
+}
+
+/// The label of a place that says why a finding matters, in `lang`.
+pub fn reason(finding: &Finding, reason: &Reason, lang: Lang) -> String {
+    catalogue(lang).reason(finding, reason)
+}
+
+/// The law a finding enforces, in `lang`: its citation, the rule and where the rule is written
+/// (`order 315, annex 1 § 9(2) — rule `…` (rules/…:41)`); none for a finding without a cited
+/// rule.
+pub fn law(finding: &Finding, lang: Lang) -> Option<String> {
+    let rule = finding.rule.as_deref()?;
+    let citation = rule.citations.first()?;
+    let mut law = catalogue(lang).law(&citation.describe(), &rule.id);
+    law.push_str(" (");
+    law.push_str(&rule.location);
+    law.push(')');
+    Some(law)
+}
+
+/// After a pending verdict, in `lang`: "undecided until these facts are known".
+pub fn until_known(lang: Lang) -> &'static str {
+    catalogue(lang).until_known()
+}
+
+/// A document's title written in `lang` itself: a title in another language would leave its
+/// words in a report asked for in this one, so the document is then named by its kind alone.
+fn title(finding: &Finding, lang: Lang) -> Option<&str> {
+    let texts: &Texts = &finding.rule.as_deref()?.title;
+    texts.get(lang).filter(|_| texts.has(lang))
+}
+
+/// ` (title)` after a document's kind, unless the title only repeats the kind.
+fn titled(finding: &Finding, lang: Lang) -> String {
+    title(finding, lang)
+        .filter(|t| finding.subject.replace('_', " ") != *t)
+        .map_or_else(String::new, |t| format!(" ({t})"))
+}
+
+/// "`a`, `b`".
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `{ "a": …, "b": … }`, the shape of a record (the same in every language).
+fn record_shape(fields: &[String]) -> String {
+    format!(
+        "`{{ {} }}`",
+        fields
+            .iter()
+            .map(|f| format!("\"{f}\": …"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// How to write an envelope field of the right kind, as code (the same in every language).
+fn envelope_shape(field: &str, expected: crate::check::JsonKind) -> String {
+    use crate::check::JsonKind;
+    match (field, expected) {
+        ("documents", _) => String::from("`\"documents\": [ { \"kind\": … }, … ]`"),
+        ("events", _) => String::from("`\"events\": [ { \"step\": …, \"at\": … }, … ]`"),
+        (_, JsonKind::Object) => format!("`\"{field}\": {{ … }}`"),
+        (_, JsonKind::List) => format!("`\"{field}\": [ … ]`"),
+        (_, JsonKind::Text) => format!("`\"{field}\": \"…\"`"),
+        (_, JsonKind::Number) => format!("`\"{field}\": 0`"),
+        (_, JsonKind::Bool) => format!("`\"{field}\": true`"),
+        (_, JsonKind::Null) => format!("`\"{field}\": null`"),
+    }
+}
+
+/// An event, as code.
+const EVENT_SHAPE: &str = "`{ \"step\": \"talon_issued\", \"at\": \"2019-05-14T10:20:00+06:00\" }`";
+
+/// A fact's value as a reason shows it: a text as written, anything else as JSON reads.
+fn shown(value: &crate::check::FactValue) -> String {
+    match value {
+        crate::check::FactValue::Text(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+/// Whether a fact is an empty list (said to be empty rather than shown).
+fn is_empty_list(value: &crate::check::FactValue) -> bool {
+    matches!(value, crate::check::FactValue::List(0))
+}
+
+/// `hh:mm:ss` of a lateness of less than a day, when it is one.
+fn clock(by: crate::check::Lateness) -> Option<String> {
+    match (by.calendar_days, by.seconds) {
+        (0, Some(s)) => Some(format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)),
+        _ => None,
+    }
+}
