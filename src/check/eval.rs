@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::compile::InputPlan;
 use crate::semantic::model::{CompareOp, Const, DocField, TExpr, Type};
-use crate::time::{Calendar, TimeError};
+use crate::time::{Calendar, TimeError, parse_date};
 use crate::vocab::{Duration, DurationUnit};
 
 /// A value during evaluation.
@@ -256,21 +256,6 @@ impl<'a> Env<'a, '_> {
             Val::Bool(result)
         }
     }
-}
-
-/// A strict `YYYY-MM-DD` date (read by hand: chrono's format parser is slow on a hot path).
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b.get(range)?.iter().try_fold(0u32, |acc, c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// Whole years between a birth date and a day.

@@ -123,7 +123,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     let (Some(service_id), Some((_, submitted_at))) = (envelope.service, envelope.submitted_at)
     else {
         push_problems(&mut report, problems);
-        report.verdict = verdict::verdict(&report);
+        report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
         return report;
     };
 
@@ -136,7 +136,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             report.findings.push(applicability::not_applicable(
                 plan, service_id, as_of, &lookup,
             ));
-            report.verdict = verdict::verdict(&report);
+            report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
             return report;
         }
     };
@@ -159,7 +159,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         .iter()
         .any(|f| f.code == &codes::INVALID_INPUT)
     {
-        report.verdict = verdict::verdict(&report);
+        report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
         return report;
     }
     let mut env = Env {
@@ -191,7 +191,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             report.missing_facts.push(m);
         }
     }
-    report.verdict = verdict::verdict(&report);
+    report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
     report
 }
 

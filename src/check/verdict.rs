@@ -3,15 +3,13 @@
 
 use serde::Serialize;
 
-use super::finding::Severity;
-use super::report::Report;
+use super::finding::{Finding, Severity};
 use crate::codes::{self, Code};
 
 /// The verdict of a report from its findings and missing facts.
-pub fn verdict(report: &Report) -> Verdict {
+pub fn verdict(findings: &[Finding], missing_facts: &[String]) -> Verdict {
     let has = |code: &Code| {
-        report
-            .findings
+        findings
             .iter()
             .any(|f| f.code == code && f.severity == Severity::Error)
     };
@@ -23,9 +21,7 @@ pub fn verdict(report: &Report) -> Verdict {
         Verdict::Refused
     } else if has(&codes::MISSING_DOCUMENT) || has(&codes::INVALID_DOCUMENT) {
         Verdict::Incomplete
-    } else if !report.missing_facts.is_empty()
-        || report.findings.iter().any(|f| f.code == &codes::UNDECIDED)
-    {
+    } else if !missing_facts.is_empty() || findings.iter().any(|f| f.code == &codes::UNDECIDED) {
         Verdict::Pending
     } else {
         Verdict::Ok

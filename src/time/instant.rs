@@ -1,6 +1,7 @@
-//! Moments as reports write them: RFC 3339 to the second, with the offset of the moment.
+//! Dates and moments as bundles and reports write them: a strict `YYYY-MM-DD` read, and RFC
+//! 3339 to the second, with the offset of the moment, written.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// `2019-05-21T23:59:59+06:00`: RFC 3339 to the second, written without chrono's formatter
 /// (it runs for every step of every bundle).
@@ -33,4 +34,19 @@ pub fn rfc3339(t: DateTime<FixedOffset>) -> String {
     out.push(':');
     two(&mut out, offset % 60);
     out
+}
+
+/// A strict `YYYY-MM-DD` date (read by hand: chrono's format parser is slow on a hot path).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }

@@ -19,4 +19,4 @@ mod instant;
 pub use calendar::{Calendar, DayReason, DayStatus};
 pub use counting::{Due, due};
 pub use error::TimeError;
-pub use instant::rfc3339;
+pub use instant::{parse_date, rfc3339};

@@ -7,10 +7,10 @@ use super::parse::parse_instant;
 use super::problem::{
     FieldPlace, Found, InputProblem, JsonKind, Problem, unknown_field, wrong_kind,
 };
-use crate::check::eval::parse_date;
 use crate::check::json::{Json as Value, Members};
 use crate::compile::{InputPlan, ServicePlan};
 use crate::semantic::model::Type;
+use crate::time::parse_date;
 
 /// Whether a value has the type without any problem at all (no allocation): the fast path;
 /// only a value that fails it is examined again to say what is wrong.

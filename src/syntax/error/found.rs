@@ -2,6 +2,7 @@
 //! slips people make when editing a rule file (`=` for `==`, `&&`, typographic quotes,
 //! day-first dates, misspelled or foreign keywords, a text never closed).
 
+use super::around::{closing_quote, current_line, previous_token};
 use super::slips::{slip, statement_slip};
 use crate::vocab::Wording;
 
@@ -295,49 +296,6 @@ fn did_you_mean(word: &str) -> Option<&'static str> {
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
-}
-
-/// The byte length of a quoted text at the start of `rest`, closing quote included; `None` if
-/// the line ends first (a text cannot run on to the next line).
-pub(super) fn closing_quote(rest: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in rest.char_indices().skip(1) {
-        match c {
-            '\n' => return None,
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The text of the line up to the end of `before`.
-pub(super) fn current_line(before: &str) -> &str {
-    before
-        .rfind('\n')
-        .and_then(|i| before.get(i + 1..))
-        .unwrap_or(before)
-}
-
-/// The last token before the error, skipping spaces: a word or an operator.
-pub(super) fn previous_token(before: &str) -> Option<&str> {
-    let trimmed = before.trim_end();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
-        .last()
-        .map(|(i, _)| i);
-    if let Some(start) = start {
-        return trimmed.get(start..);
-    }
-    [
-        "==", "!=", "<=", ">=", "<", ">", "+", "-", "§", "=", "(", ",",
-    ]
-    .into_iter()
-    .find(|op| trimmed.ends_with(op))
 }
 
 /// The header of the innermost block still open at the end of `before` (`document passport`),

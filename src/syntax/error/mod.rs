@@ -2,6 +2,7 @@
 //! They hold spans (file and bytes) and become [`Diagnostic`]s late; `found` names what stands
 //! where the parser stopped, `expected` what could have stood there.
 
+mod around;
 mod expected;
 mod found;
 mod slips;

@@ -2,7 +2,7 @@
 //! parser stopped (`=` for `==`, `&&`, typographic quotes, a text never closed, day-first
 //! dates, `.` in a paragraph number) or from the shape of a statement's line.
 
-use super::found::{closing_quote, current_line, previous_token};
+use super::around::{closing_quote, current_line, previous_token};
 use crate::vocab::Wording;
 
 /// A slip recognised from the characters at the error: what it is, and how long.
