@@ -753,3 +753,21 @@ fn reports_for_a_file_or_a_pipe_are_not_wrapped() {
         "{stdout}"
     );
 }
+
+/// Order 495 was first published on 29.07.2015 (order 136 cites the date): ten calendar days
+/// after, its regulations apply from 09.08.2015, not from the earliest date its registration
+/// would allow.
+#[test]
+fn order_495_applies_from_9_august_2015() {
+    let rules = shipped();
+    let on = |day: &str| {
+        let bundle = format!(
+            r#"{{"service":"kz.mvd.permanent_residence","submitted_at":"{day}T10:00:00+06:00","channel":"provider",
+            "applicant":{{"category":"stateless","birth_date":"1990-01-01","grounds":[],"children":[],"records":{{}}}},"documents":[]}}"#
+        );
+        rules.check(&bundle, &Options::default()).verdict
+    };
+    assert_eq!(on("2015-07-21"), Verdict::NotApplicable);
+    assert_eq!(on("2015-08-08"), Verdict::NotApplicable);
+    assert_eq!(on("2015-08-09"), Verdict::Incomplete);
+}
