@@ -57,7 +57,7 @@ pub(crate) fn not_applicable(
                 "/service",
                 About::ServiceNotInForce {
                     day: as_of,
-                    in_force: versions.iter().map(|v| v.validity).collect(),
+                    in_force: versions.iter().map(|v| v.validity.clone()).collect(),
                 },
             );
             match versions.first() {
@@ -84,7 +84,7 @@ pub(crate) fn channel_closed(
     let about = About::ChannelNotInForce {
         day: as_of,
         service: service.id.clone(),
-        open: channel.map(|(_, interval)| *interval),
+        open: channel.map(|(_, interval)| interval.clone()),
         offered: service.channels.iter().map(|(c, _)| c.clone()).collect(),
     };
     Some(

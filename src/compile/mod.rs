@@ -332,7 +332,7 @@ fn service(
                     (inline(c), Arc::new(r))
                 })
                 .collect(),
-            in_force: d.meta.validity,
+            in_force: d.meta.validity.clone(),
             rule: Arc::new(rule(format!("{}/{}", s.id, d.kind), &d.meta)),
         })
         .collect();
@@ -342,7 +342,7 @@ fn service(
         .map(|r| RefusalPlan {
             id: r.id.clone(),
             condition: combine(&r.when, r.unless.as_ref()),
-            in_force: r.meta.validity,
+            in_force: r.meta.validity.clone(),
             rule: Arc::new(rule(format!("{}/{}", s.id, r.id), &r.meta)),
         })
         .collect();
@@ -370,7 +370,7 @@ fn service(
         .collect();
     ServicePlan {
         id: s.id.clone(),
-        validity: s.meta.validity,
+        validity: s.meta.validity.clone(),
         timezone: s.timezone,
         calendar: s
             .calendar

@@ -156,7 +156,7 @@ fn collapse_repeated_undefined(errors: Vec<SemanticError>) -> Vec<SemanticError>
 fn overlapping_versions(services: &[model::ServiceModel], errors: &mut Vec<SemanticError>) {
     for (i, a) in services.iter().enumerate() {
         for b in services.iter().skip(i + 1).filter(|b| b.id == a.id) {
-            let (x, y) = (a.meta.validity, b.meta.validity);
+            let (x, y) = (&a.meta.validity, &b.meta.validity);
             let start = match (x.from, y.from) {
                 (Some(p), Some(q)) => Some(p.max(q)),
                 (p, q) => p.or(q),

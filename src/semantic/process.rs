@@ -18,7 +18,7 @@ impl ServiceResolver<'_> {
         id: &str,
         p: &ast::Process,
         prov: &Provenance,
-        outer: Interval,
+        outer: &Interval,
         actors: &[String],
         main_steps: Option<&[String]>,
     ) -> ProcessView {
@@ -73,7 +73,7 @@ impl ServiceResolver<'_> {
                     }
                 }
             }
-            let meta = self.meta(s, &st.provenance, view_meta.validity, st.name.span);
+            let meta = self.meta(s, &st.provenance, &view_meta.validity, st.name.span);
             steps.push(StepDef {
                 id: st.name.node.clone(),
                 actor: st.actor.as_ref().map(|a| a.node.clone()),
@@ -98,7 +98,7 @@ impl ServiceResolver<'_> {
                 TermDef {
                     duration: t.duration.node,
                     after,
-                    meta: self.meta(s, &t.provenance, view_meta.validity, t.span),
+                    meta: self.meta(s, &t.provenance, &view_meta.validity, t.span),
                 }
             })
             .collect();

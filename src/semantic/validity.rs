@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use super::error::SemanticError;
-use super::model::{ActInfo, Interval};
+use std::sync::Arc;
+
+use super::model::{ActInfo, Interval, Window};
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::{self, InForce, TimePoint, known_date};
 use crate::vocab::DurationUnit;
@@ -25,6 +27,7 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
             decl,
             in_force,
             in_force_is_estimate: estimate,
+            in_force_latest: None,
             lost_force,
         });
     }
@@ -40,6 +43,23 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
     for (name, date) in repeal_dates {
         if let Some(act) = out.get_mut(&name) {
             act.lost_force = date;
+        }
+    }
+    // an amending act whose date is not known entered into force before the act it amends
+    // lost force: that is the latest day it can have
+    let latest: Vec<(String, Option<NaiveDate>)> = out
+        .iter()
+        .filter(|(_, a)| a.in_force_is_estimate)
+        .map(|(name, _)| {
+            let amended = out
+                .values()
+                .find(|a| a.decl.amendments.iter().any(|m| &m.by.node == name));
+            (name.clone(), amended.and_then(|a| a.lost_force))
+        })
+        .collect();
+    for (name, date) in latest {
+        if let Some(act) = out.get_mut(&name) {
+            act.in_force_latest = date;
         }
     }
     out
@@ -95,26 +115,46 @@ fn after_days(base: NaiveDate, duration: crate::vocab::Duration) -> Option<Naive
 pub(crate) fn interval(
     since: Option<&Spanned<TimePoint>>,
     until: Option<&Spanned<TimePoint>>,
-    outer: Interval,
+    outer: &Interval,
     acts: &BTreeMap<String, ActInfo>,
 ) -> Interval {
     let point = |p: &Spanned<TimePoint>| match &p.node {
-        TimePoint::Date(d) => known_date(*d),
-        TimePoint::Act(name) => acts.get(&name.node).and_then(|a| a.in_force),
+        TimePoint::Date(d) => known_date(*d).map(|d| (d, None)),
+        TimePoint::Act(name) => acts
+            .get(&name.node)
+            .and_then(|a| a.in_force.map(|d| (d, window(&name.node, a)))),
+    };
+    let (from, from_window) = match since.and_then(point) {
+        Some((d, w)) => (Some(d), w),
+        None => (outer.from, outer.from_window.clone()),
+    };
+    let (until, until_window) = match until.and_then(point) {
+        Some((d, w)) => (Some(d), w),
+        None => (outer.until, outer.until_window.clone()),
     };
     Interval {
-        from: since.and_then(point).or(outer.from),
-        until: until.and_then(point).or(outer.until),
+        from,
+        until,
+        from_window,
+        until_window,
     }
+}
+
+/// The window of an act whose entry into force is only an estimate.
+fn window(name: &str, act: &ActInfo) -> Option<Window> {
+    act.in_force_is_estimate.then(|| Window {
+        act: Arc::from(name),
+        latest: act.in_force_latest,
+    })
 }
 
 /// An element's interval must lie inside its container's (a service inside its act, an element
 /// inside its service), and must not be empty. `container` is named in words: "act `…`".
 pub(crate) fn check_inside(
     what: &str,
-    inner: Interval,
+    inner: &Interval,
     container: &str,
-    act: Interval,
+    act: &Interval,
     span: Span,
     errors: &mut Vec<SemanticError>,
 ) {
@@ -152,5 +192,7 @@ pub(crate) fn act_interval(act: &ActInfo) -> Interval {
     Interval {
         from: act.in_force,
         until: act.lost_force,
+        from_window: window(&act.decl.name.node, act),
+        until_window: None,
     }
 }

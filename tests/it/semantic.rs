@@ -57,3 +57,53 @@ fn shipped_rules_compile() {
         Err(d) => panic!("{}", crate::support::render_diagnostics(&d)),
     }
 }
+
+/// An act whose publication is not known (order 799) enters into force in a window: from the
+/// earliest day its record allows until the day the act it amends (order 495) lost force. An
+/// element that starts with it (the State Corporation channel) is in force neither surely nor
+/// surely not inside that window.
+#[test]
+fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
+    use chrono::NaiveDate;
+    use ereje::semantic::model::{Assume, InForce};
+    let rules = RuleSet::shipped().expect("the shipped rules compile");
+    let act = rules
+        .model()
+        .acts
+        .get("kz.mia.order_799")
+        .expect("order 799");
+    assert!(act.in_force_is_estimate);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a day");
+    assert_eq!(act.in_force_latest, Some(day(2020, 4, 14)));
+    let service = rules
+        .model()
+        .services
+        .iter()
+        .find(|s| s.id == "kz.mvd.permanent_residence")
+        .expect("the service");
+    let (_, channel) = service
+        .channels
+        .iter()
+        .find(|(name, _)| name == "state_corporation")
+        .expect("the channel");
+    let earliest = act.in_force.expect("an earliest day");
+    let before = earliest.pred_opt().expect("a day before");
+    assert_eq!(channel.on(before), InForce::No);
+    assert!(matches!(
+        channel.on(earliest),
+        InForce::Unknown { window, earliest: e } if &*window.act == "kz.mia.order_799" && e == earliest
+    ));
+    assert!(matches!(
+        channel.on(day(2020, 4, 13)),
+        InForce::Unknown { .. }
+    ));
+    assert!(channel.assuming(earliest, Assume::Earliest));
+    assert!(!channel.assuming(earliest, Assume::Latest));
+    // the provider channel does not depend on order 799
+    let (_, provider) = service
+        .channels
+        .iter()
+        .find(|(name, _)| name == "provider")
+        .expect("the provider channel");
+    assert_eq!(provider.on(earliest), InForce::Yes);
+}

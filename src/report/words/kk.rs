@@ -156,7 +156,7 @@ impl Catalogue for Kazakh {
                 open: Some(open), ..
             } => format!(
                 "`{subject}` қабылдау арнасы {} жұмыс істейді; өтінішті басқа арна арқылы беріңіз",
-                interval(*open)
+                interval(open)
             ),
             About::ChannelNotInForce {
                 open: None,
@@ -235,14 +235,11 @@ fn duration(d: Duration) -> String {
 
 /// Several intervals in force, joined with "; ".
 fn intervals(when: &[Interval]) -> String {
-    when.iter()
-        .map(|i| interval(*i))
-        .collect::<Vec<_>>()
-        .join("; ")
+    when.iter().map(interval).collect::<Vec<_>>().join("; ")
 }
 
 /// Days in force: the last day named is the first one no longer in force.
-fn interval(when: Interval) -> String {
+fn interval(when: &Interval) -> String {
     match (when.from, when.until) {
         (Some(f), Some(u)) => format!("{f} күнінен бастап {u} күніне дейін"),
         (Some(f), None) => format!("{f} күнінен бастап"),

@@ -158,7 +158,7 @@ impl Catalogue for Russian {
                 open: Some(open), ..
             } => format!(
                 "канал приёма `{subject}` действует {}; подайте заявление через другой канал",
-                interval(*open)
+                interval(open)
             ),
             About::ChannelNotInForce {
                 open: None,
@@ -271,14 +271,11 @@ fn duration(d: Duration) -> String {
 
 /// Several intervals in force, joined with "; ".
 fn intervals(when: &[Interval]) -> String {
-    when.iter()
-        .map(|i| interval(*i))
-        .collect::<Vec<_>>()
-        .join("; ")
+    when.iter().map(interval).collect::<Vec<_>>().join("; ")
 }
 
 /// Days in force: the last day named is the first one no longer in force.
-fn interval(when: Interval) -> String {
+fn interval(when: &Interval) -> String {
     match (when.from, when.until) {
         (Some(f), Some(u)) => format!("с {f} до {u}"),
         (Some(f), None) => format!("с {f}"),

@@ -248,10 +248,7 @@ fn findings() -> Vec<Finding> {
             "kz.mvd.permanent_residence",
             About::ServiceNotInForce {
                 day: day(2020, 5, 1),
-                in_force: vec![Interval {
-                    from: Some(day(2015, 7, 21)),
-                    until: Some(day(2020, 4, 14)),
-                }],
+                in_force: vec![Interval::new(Some(day(2015, 8, 9)), Some(day(2020, 4, 14)))],
             },
         ),
         (
@@ -261,10 +258,7 @@ fn findings() -> Vec<Finding> {
             About::ChannelNotInForce {
                 day: day(2019, 5, 14),
                 service: s("kz.mvd.permanent_residence"),
-                open: Some(Interval {
-                    from: Some(day(2019, 7, 1)),
-                    until: None,
-                }),
+                open: Some(Interval::new(Some(day(2019, 7, 1)), None)),
                 offered: vec![s("provider"), s("state_corporation")],
             },
         ),

@@ -14,7 +14,7 @@ impl ServiceResolver<'_> {
         &mut self,
         s: &ast::Service,
         scope: &Scope<'_>,
-        outer: Interval,
+        outer: &Interval,
     ) -> Vec<DocumentRule> {
         let mut out: Vec<DocumentRule> = Vec::new();
         for d in &s.documents {
@@ -137,7 +137,7 @@ impl ServiceResolver<'_> {
         &mut self,
         s: &ast::Service,
         scope: &Scope<'_>,
-        outer: Interval,
+        outer: &Interval,
     ) -> Vec<RefusalRule> {
         let mut out: Vec<RefusalRule> = Vec::new();
         for r in &s.refusals {

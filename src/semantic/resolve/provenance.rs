@@ -14,7 +14,7 @@ impl ServiceResolver<'_> {
         &mut self,
         service: &ast::Service,
         prov: &Provenance,
-        outer: Interval,
+        outer: &Interval,
         span: Span,
     ) -> Meta {
         let mut cites = Vec::new();
@@ -92,12 +92,12 @@ impl ServiceResolver<'_> {
         s: &ast::Service,
         what: &str,
         prov: &Provenance,
-        outer: Interval,
+        outer: &Interval,
         span: Span,
         (title, message): (&crate::vocab::Texts, &crate::vocab::Texts),
     ) -> Meta {
         let mut meta = self.meta(s, prov, outer, span);
-        self.inside_service(s, what, meta.validity, outer, span);
+        self.inside_service(s, what, &meta.validity, outer, span);
         meta.title = title.clone();
         meta.message = message.clone();
         meta
@@ -108,8 +108,8 @@ impl ServiceResolver<'_> {
         &mut self,
         s: &ast::Service,
         what: &str,
-        inner: Interval,
-        service: Interval,
+        inner: &Interval,
+        service: &Interval,
         span: Span,
     ) {
         validity::check_inside(

@@ -22,14 +22,14 @@ impl ServiceResolver<'_> {
         {
             act_interval = validity::act_interval(act);
         }
-        let mut meta = self.meta(s, &s.provenance, act_interval, s.span);
+        let mut meta = self.meta(s, &s.provenance, &act_interval, s.span);
         meta.title = s.title.clone();
         if let Some((name, _)) = &s.act {
             validity::check_inside(
                 &format!("service `{}`", s.name.node),
-                meta.validity,
+                &meta.validity,
                 &format!("act `{}`", name.node),
-                act_interval,
+                &act_interval,
                 s.name.span,
                 self.errors,
             );
@@ -59,12 +59,12 @@ impl ServiceResolver<'_> {
             .channels
             .iter()
             .map(|c| {
-                let m = self.meta(s, &c.provenance, meta.validity, c.name.span);
+                let m = self.meta(s, &c.provenance, &meta.validity, c.name.span);
                 self.inside_service(
                     s,
                     &format!("channel `{}`", c.name.node),
-                    m.validity,
-                    meta.validity,
+                    &m.validity,
+                    &meta.validity,
                     c.name.span,
                 );
                 (c.name.node.clone(), m.validity)
@@ -79,7 +79,7 @@ impl ServiceResolver<'_> {
                 self.duplicate("actor", &a.name, first);
                 continue;
             }
-            self.meta(s, &a.provenance, meta.validity, a.name.span);
+            self.meta(s, &a.provenance, &meta.validity, a.name.span);
             actors.push((
                 a.name.node.clone(),
                 a.label.as_ref().map(|l| l.node.clone()),
@@ -107,7 +107,7 @@ impl ServiceResolver<'_> {
                 self.duplicate("input", &i.path, first);
                 continue;
             }
-            self.meta(s, &i.provenance, meta.validity, i.path.span);
+            self.meta(s, &i.provenance, &meta.validity, i.path.span);
             let ty = self.ty(&i.ty.node);
             inputs.push(InputDef {
                 path: i.path.node.split('.').map(String::from).collect(),
@@ -132,7 +132,7 @@ impl ServiceResolver<'_> {
                 self.duplicate("let", &l.name, first);
                 continue;
             }
-            self.meta(s, &l.provenance, meta.validity, l.name.span);
+            self.meta(s, &l.provenance, &meta.validity, l.name.span);
             let scope = Scope {
                 inputs: &inputs,
                 lets: &let_types,
@@ -163,8 +163,8 @@ impl ServiceResolver<'_> {
             document_fields: false,
         };
 
-        let documents = self.documents(s, &base_scope, meta.validity);
-        let refusals = self.refusals(s, &base_scope, meta.validity);
+        let documents = self.documents(s, &base_scope, &meta.validity);
+        let refusals = self.refusals(s, &base_scope, &meta.validity);
 
         let actor_names: Vec<String> = actors.iter().map(|(n, _, _)| n.clone()).collect();
         let process = match &s.process {
@@ -173,7 +173,7 @@ impl ServiceResolver<'_> {
                 "process",
                 p,
                 &Provenance::default(),
-                meta.validity,
+                &meta.validity,
                 &actor_names,
                 None,
             ),
@@ -189,7 +189,7 @@ impl ServiceResolver<'_> {
                     &v.name.node,
                     &v.process,
                     &v.provenance,
-                    meta.validity,
+                    &meta.validity,
                     &actor_names,
                     Some(&main_steps),
                 )
