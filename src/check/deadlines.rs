@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::Event;
 use super::finding::{About, Finding, Kind, Lateness, Origin, Reason};
 use super::report::{Deadline, DeadlineStatus};
 use crate::codes;
-use crate::compile::{RuleRef, ServicePlan};
-use crate::semantic::model::Anchor;
+use crate::compile::{Amended, RuleRef, ServicePlan};
+use crate::semantic::model::{Anchor, InForce};
 use crate::time::{TimeError, due, rfc3339};
 use crate::vocab::Duration;
 
@@ -209,12 +209,29 @@ fn uncomputable(step: &str, rule: &Arc<RuleRef>, error: TimeError) -> Finding {
     .with_rule(rule)
 }
 
+/// Why a step's words do not apply on `day`, if they do not: the amending act that gave them
+/// is not in force yet, or its entry into force is not known.
+fn unworded(wording: &Amended, day: NaiveDate) -> Option<About> {
+    let about = |latest| About::WordingNotInForce {
+        act: wording.act.clone(),
+        day,
+        from: wording.since.from,
+        latest,
+    };
+    match wording.since.on(day) {
+        InForce::Yes => None,
+        InForce::No => Some(about(None)),
+        InForce::Unknown { window, .. } => Some(about(window.latest)),
+    }
+}
+
 /// Every step's deadline and the service term, with their findings.
 pub(crate) fn deadlines(
     events: &[Event<'_>],
     service: &ServicePlan,
     submitted_at: DateTime<FixedOffset>,
     now: Option<DateTime<FixedOffset>>,
+    as_of: NaiveDate,
 ) -> (Vec<Deadline>, Vec<Finding>) {
     let mut findings = Vec::new();
     let events = first_events(events, service, &mut findings);
@@ -231,15 +248,34 @@ pub(crate) fn deadlines(
     };
     for (i, step) in service.steps.iter().enumerate() {
         let event = events.get(i).copied().flatten();
+        // a deadline is judged only under words in force on the day applied
+        let unworded = step.wording.as_ref().and_then(|w| unworded(w, as_of));
+        let within = if unworded.is_some() {
+            None
+        } else {
+            step.within
+        };
         let o = judge.judge(
             &step.id,
             step.actor.as_deref(),
             &step.rule,
-            step.within,
+            within,
             anchor_of(&step.after),
             event,
             &mut findings,
         );
+        if let Some(about) = unworded {
+            findings.push(
+                Finding::new(
+                    &codes::DEADLINE_UNKNOWN,
+                    Kind::Deadline,
+                    &step.id,
+                    "/events",
+                    about,
+                )
+                .with_rule(&step.rule),
+            );
+        }
         out.push(o.deadline);
         findings.extend(o.finding);
     }

@@ -194,6 +194,19 @@ pub enum About {
         /// Why.
         error: TimeError,
     },
+    /// A step's words (its deadline) come from an amending act not yet in force on the day
+    /// applied, or whose entry into force is not known: the wording that applied is not known,
+    /// so no deadline is judged.
+    WordingNotInForce {
+        /// The amending act, as cited ("order 136").
+        act: String,
+        /// The day applied.
+        day: NaiveDate,
+        /// The first day the words are in force (the earliest, when not known exactly).
+        from: Option<NaiveDate>,
+        /// The latest day they can have come into force, when not known exactly.
+        latest: Option<NaiveDate>,
+    },
     /// A step dated before the event its term counts from.
     EventOutOfOrder,
     /// A step with more than one event: only the first one counts.

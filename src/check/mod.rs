@@ -178,7 +178,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     documents::check(service, &mut env, as_of, &mut report, &mut missing_facts);
     refusals::check(service, &mut env, as_of, &mut report, &mut missing_facts);
     let (deadlines, deadline_findings) =
-        deadlines::deadlines(&bundle.events, service, submitted_at, options.now);
+        deadlines::deadlines(&bundle.events, service, submitted_at, options.now, as_of);
     report.deadlines = deadlines;
     report.findings.extend(deadline_findings);
     let mut reasons: Vec<TimeError> = std::mem::take(&mut env.unresolved);

@@ -185,8 +185,20 @@ pub struct StepPlan {
     pub within: Option<Duration>,
     /// What it counts from.
     pub after: Option<Anchor>,
+    /// The amending act that gave the step its words (its actor and deadline), when one did:
+    /// before it entered into force, the earlier wording is not known and no deadline is judged.
+    pub wording: Option<Amended>,
     /// The rule.
     pub rule: Arc<RuleRef>,
+}
+
+/// Words an amending act gave an element.
+#[derive(Debug, Clone)]
+pub struct Amended {
+    /// The act, as it is cited ("order 136").
+    pub act: String,
+    /// When the words are in force.
+    pub since: Interval,
 }
 
 /// A compiled service term.
@@ -236,6 +248,18 @@ pub fn compile(model: &Model) -> Plan {
             .map(|s| service(model, s, &model.sources, &model.calendars))
             .collect(),
     }
+}
+
+/// The amending act that gave an element its words, if one did.
+fn amended(model: &Model, meta: &crate::semantic::model::Meta) -> Option<Amended> {
+    let act = meta.wording_act.as_ref()?;
+    Some(Amended {
+        act: model
+            .acts
+            .get(act)
+            .map_or_else(|| act.clone(), ActInfo::short_name),
+        since: meta.wording.clone(),
+    })
 }
 
 fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
@@ -355,6 +379,7 @@ fn service(
             actor: st.actor.clone(),
             within: st.within,
             after: st.after.clone(),
+            wording: amended(model, &st.meta),
             rule: Arc::new(rule(format!("{}/{}", s.id, st.id), &st.meta)),
         })
         .collect();

@@ -514,6 +514,11 @@ pub struct Meta {
     pub cites: Vec<Cite>,
     /// When it is in force.
     pub validity: Interval,
+    /// When its words are known: from the entry into force of the amending act that gave them
+    /// (`wording from`); always, for words the act had from the start.
+    pub wording: Interval,
+    /// The act of `wording from`, if any.
+    pub wording_act: Option<String>,
     /// The `unverified` reason.
     pub unverified: Option<String>,
     /// Suppressed lints with their reasons.

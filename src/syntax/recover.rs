@@ -24,6 +24,7 @@ const CONTINUING: &[&str] = &[
     "since",
     "until",
     "allow",
+    "wording",
     "and",
     "or",
     "not",

@@ -746,12 +746,18 @@ fn reports_for_a_file_or_a_pipe_are_not_wrapped() {
     );
     let out = ereje(&["check", "examples/bundles/pr-late-steps.json"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains(
-            "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:188)\n"
-        ),
-        "{stdout}"
+    // the step's line in the rule file, wherever edits of the law have moved it
+    let rules = std::fs::read_to_string(root().join("rules/kz/mvd-495/permanent-residence.ereje"))
+        .expect("the rule file");
+    let line = rules
+        .lines()
+        .position(|l| l.trim_start().starts_with("step talon_issued "))
+        .expect("the step")
+        + 1;
+    let law = format!(
+        "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:{line})\n"
     );
+    assert!(stdout.contains(&law), "{stdout}");
 }
 
 /// Order 495 was first published on 29.07.2015 (order 136 cites the date): ten calendar days
@@ -770,4 +776,55 @@ fn order_495_applies_from_9_august_2015() {
     assert_eq!(on("2015-07-21"), Verdict::NotApplicable);
     assert_eq!(on("2015-08-08"), Verdict::NotApplicable);
     assert_eq!(on("2015-08-09"), Verdict::Incomplete);
+}
+
+/// Annex 1 § 9 has its wording from order 136, in force from 23.03.2019: a step done an hour
+/// late on an application of 1 March 2019 is not judged under words not yet in force (a
+/// `deadline-unknown` warning names the amending act), and the same step on 23 March is.
+#[test]
+fn deadlines_are_judged_only_under_the_wording_in_force() {
+    let rules = shipped();
+    let on = |day: &str| {
+        let bundle = format!(
+            r#"{{"service":"kz.mvd.permanent_residence","submitted_at":"{day}T10:00:00+06:00","channel":"provider",
+            "applicant":{{"category":"stateless","birth_date":"1990-01-01","grounds":[],"children":[],"records":{{}}}},
+            "documents":[],"events":[{{"step":"talon_issued","at":"{day}T11:00:00+06:00"}}]}}"#
+        );
+        rules.check(&bundle, &Options::default())
+    };
+    let early = on("2019-03-01");
+    let codes = |r: &ereje::check::Report| -> Vec<(String, String)> {
+        r.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Deadline)
+            .map(|f| (f.code.name.to_string(), f.subject.clone()))
+            .collect()
+    };
+    let unknown = (
+        String::from("deadline-unknown"),
+        String::from("talon_issued"),
+    );
+    let late = (String::from("deadline-late"), String::from("talon_issued"));
+    assert!(codes(&early).contains(&unknown), "{:?}", codes(&early));
+    assert!(!codes(&early).contains(&late));
+    let talon = early
+        .deadlines
+        .iter()
+        .find(|d| d.step == "talon_issued")
+        .expect("the step");
+    assert_eq!(
+        (talon.due.as_deref(), format!("{:?}", talon.status)),
+        (None, String::from("Done"))
+    );
+    let json = serde_json::to_value(&early).expect("serializable");
+    let message = json["findings"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["code"] == "deadline-unknown"))
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(message.contains("order 136"), "{message}");
+    let judged = on("2019-03-23");
+    assert!(codes(&judged).contains(&late), "{:?}", codes(&judged));
+    assert!(!codes(&judged).contains(&unknown));
 }

@@ -57,6 +57,9 @@ impl Catalogue for English {
             About::DeadlineUnknown { error } => {
                 format!("the deadline of step `{subject}` cannot be computed: {error}")
             }
+            About::WordingNotInForce { act, day, .. } => format!(
+                "the deadline of step `{subject}` is not known on {day}: its wording is that of {act}, not in force that day"
+            ),
             About::EventOutOfOrder => {
                 format!("step `{subject}` is dated before the event its term counts from")
             }
@@ -100,6 +103,7 @@ impl Catalogue for English {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("deadline not computed"),
+            About::WordingNotInForce { .. } => String::from("no deadline judged"),
             About::Unreadable(_)
             | About::Input(_)
             | About::EventOutOfOrder
@@ -170,6 +174,19 @@ impl Catalogue for English {
             About::DeadlineUnknown { .. } => {
                 s("the rule set's calendar must cover the dates of the bundle's events")
             }
+            About::WordingNotInForce {
+                act, from, latest, ..
+            } => match (from, latest) {
+                (Some(from), Some(latest)) => format!(
+                    "{act} gave the step its words and entered into force between {from} and {latest}, on a day not known: until that day is known, the earlier wording applies and it is not recorded"
+                ),
+                (Some(from), None) => format!(
+                    "{act} gave the step its words from {from}; the wording before it is not recorded, so the step's deadline is not judged"
+                ),
+                _ => format!(
+                    "{act} gave the step its words; when it entered into force is not known, so the step's deadline is not judged"
+                ),
+            },
             About::EventOutOfOrder => s(
                 "check the dates of both events: a step cannot happen before the event it follows",
             ),

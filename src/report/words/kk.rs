@@ -60,6 +60,9 @@ impl Catalogue for Kazakh {
                 "`{subject}` қадамының мерзімін есептеу мүмкін емес: {}",
                 time_error(error)
             ),
+            About::WordingNotInForce { act, day, .. } => format!(
+                "`{subject}` қадамының мерзімі {day} күні белгісіз: қадам {act} редакциясында жазылған, ол бұл күні әлі қолданысқа енбеген"
+            ),
             About::EventOutOfOrder => format!(
                 "`{subject}` қадамы мерзімі есептелетін оқиғадан бұрынғы күнмен белгіленген"
             ),
@@ -103,6 +106,7 @@ impl Catalogue for Kazakh {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("мерзім есептелмеді"),
+            About::WordingNotInForce { .. } => String::from("мерзім тексерілмеді"),
             About::Unreadable(_)
             | About::Input(_)
             | About::EventOutOfOrder
@@ -173,6 +177,19 @@ impl Catalogue for Kazakh {
             About::DeadlineUnknown { .. } => {
                 s("ережелер жиынының күнтізбесі пакеттегі оқиғалардың күндерін қамтуы тиіс")
             }
+            About::WordingNotInForce {
+                act, from, latest, ..
+            } => match (from, latest) {
+                (Some(from), Some(latest)) => format!(
+                    "қадамның редакциясын {act} берді, ол {from} мен {latest} аралығында белгісіз күні қолданысқа енді: ол күн белгілі болғанша бұрынғы редакция қолданылады, ал ол жазылмаған"
+                ),
+                (Some(from), None) => format!(
+                    "қадамның редакциясын {act} {from} бастап берді; бұрынғы редакция жазылмаған, сондықтан қадамның мерзімі тексерілмейді"
+                ),
+                _ => format!(
+                    "қадамның редакциясын {act} берді; оның қашан қолданысқа енгені белгісіз, сондықтан қадамның мерзімі тексерілмейді"
+                ),
+            },
             About::EventOutOfOrder => s(
                 "екі оқиғаның да күнін тексеріңіз: қадам өзінен бұрынғы оқиғадан ерте бола алмайды",
             ),

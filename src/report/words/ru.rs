@@ -61,6 +61,9 @@ impl Catalogue for Russian {
                 "срок шага `{subject}` невозможно вычислить: {}",
                 time_error(error)
             ),
+            About::WordingNotInForce { act, day, .. } => format!(
+                "срок шага `{subject}` на {day} неизвестен: шаг изложен в редакции {act}, ещё не действовавшей в этот день"
+            ),
             About::EventOutOfOrder => format!(
                 "шаг `{subject}` датирован раньше события, от которого отсчитывается его срок"
             ),
@@ -105,6 +108,7 @@ impl Catalogue for Russian {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("срок не вычислен"),
+            About::WordingNotInForce { .. } => String::from("срок не проверялся"),
             About::Unreadable(_)
             | About::Input(_)
             | About::EventOutOfOrder
@@ -175,6 +179,19 @@ impl Catalogue for Russian {
             About::DeadlineUnknown { .. } => {
                 s("календарь набора правил должен охватывать даты событий пакета")
             }
+            About::WordingNotInForce {
+                act, from, latest, ..
+            } => match (from, latest) {
+                (Some(from), Some(latest)) => format!(
+                    "редакцию шага дал {act}, вступивший в силу между {from} и {latest} в неизвестный день: пока день неизвестен, действует прежняя редакция, а она не записана"
+                ),
+                (Some(from), None) => format!(
+                    "редакцию шага дал {act} с {from}; прежняя редакция не записана, поэтому срок шага не проверяется"
+                ),
+                _ => format!(
+                    "редакцию шага дал {act}; когда он вступил в силу, неизвестно, поэтому срок шага не проверяется"
+                ),
+            },
             About::EventOutOfOrder => s(
                 "проверьте даты обоих событий: шаг не может произойти раньше события, за которым он следует",
             ),

@@ -181,6 +181,7 @@ fn finding_kind(about: &About) -> usize {
         About::EventOutOfOrder => 12,
         About::DuplicateEvent { .. } => 13,
         About::Undecided { .. } => 14,
+        About::WordingNotInForce { .. } => 15,
     }
 }
 
@@ -331,6 +332,17 @@ fn findings() -> Vec<Finding> {
             },
         ),
         (
+            &codes::DEADLINE_UNKNOWN,
+            Kind::Deadline,
+            "talon_issued",
+            About::WordingNotInForce {
+                act: s("order 136"),
+                day: day(2018, 5, 14),
+                from: Some(day(2019, 3, 23)),
+                latest: None,
+            },
+        ),
+        (
             &codes::EVENT_OUT_OF_ORDER,
             Kind::Deadline,
             "file_formed",
@@ -382,7 +394,7 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut kinds: Vec<usize> = findings().iter().map(|f| finding_kind(&f.about)).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds, (0..=14).collect::<Vec<_>>());
+    assert_eq!(kinds, (0..=15).collect::<Vec<_>>());
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();

@@ -57,6 +57,14 @@ impl ServiceResolver<'_> {
                 self.act_ref(name);
             }
         }
+        let wording = match &prov.wording {
+            Some(act) => {
+                self.act_ref(act);
+                let since = crate::source::Spanned::new(ast::TimePoint::Act(act.clone()), act.span);
+                validity::interval(Some(&since), None, &Interval::default(), self.acts)
+            }
+            None => Interval::default(),
+        };
         let mut allows = Vec::new();
         for allow in &prov.allows {
             match &allow.reason {
@@ -79,6 +87,8 @@ impl ServiceResolver<'_> {
                 outer,
                 self.acts,
             ),
+            wording,
+            wording_act: prov.wording.as_ref().map(|a| a.node.clone()),
             unverified: prov.unverified.as_ref().map(|u| u.node.clone()),
             allows,
             span,

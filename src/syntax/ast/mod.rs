@@ -98,6 +98,8 @@ pub struct Provenance {
     pub until: Option<Spanned<TimePoint>>,
     /// `allow …`.
     pub allows: Vec<Allow>,
+    /// `wording from ACT`: the amending act that gave the element its words.
+    pub wording: Option<Name>,
 }
 
 mod act;

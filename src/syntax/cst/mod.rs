@@ -196,6 +196,8 @@ fn is_leaf(rule: Rule) -> bool {
             | R::unit_word
             | R::quantifier_kind
             | R::kw_act
+            | R::kw_wording
+            | R::kw_from
             | R::kw_service
             | R::kw_calendar
             | R::kw_title

@@ -312,6 +312,20 @@ impl Lower {
                     }
                 }
             }
+            Rule::wording_clause => {
+                if let Some(act) = inner.find(|p| p.as_rule() == Rule::path) {
+                    let act = self.name(&act);
+                    if let Some(first) = &prov.wording {
+                        self.errors.push(SyntaxError::RepeatedClause {
+                            clause: String::from("wording from"),
+                            span,
+                            first: first.span,
+                        });
+                    } else {
+                        prov.wording = Some(act);
+                    }
+                }
+            }
             Rule::allow_clause => {
                 let mut lint = None;
                 let mut reason = None;
