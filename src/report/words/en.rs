@@ -4,7 +4,7 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, shown, titled};
+use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
 use crate::check::{About, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::vocab::Lang;
@@ -23,6 +23,8 @@ impl Catalogue for English {
             ProblemLabel::Wrong => "wrong here",
             ProblemLabel::GivenAgain => "given again here",
             ProblemLabel::NotRead => "not read by any rule",
+            ProblemLabel::Ignored => "ignored",
+            ProblemLabel::OtherCase => "read as the standard code",
         }
     }
 
@@ -39,6 +41,16 @@ impl Catalogue for English {
             ),
             About::InvalidDocument { .. } => {
                 format!("document `{subject}` does not meet the requirements")
+            }
+            About::InvalidDocumentCopy { field, met_by } => {
+                let rule = match (rule_says(f, Lang::En), field) {
+                    (Some(says), _) => format!("a rule: {says}"),
+                    (None, Some(field)) => format!("the rule on its `{}`", field.name()),
+                    (None, None) => String::from("a rule on its fields"),
+                };
+                format!(
+                    "a copy of `{subject}` fails {rule}; the copy `/documents/{met_by}` meets the requirement"
+                )
             }
             About::RefusalGround => format!("ground for refusal `{subject}` holds"),
             About::UnknownService { .. } => format!("unknown service `{subject}`"),
@@ -83,6 +95,12 @@ impl Catalogue for English {
             About::InvalidDocument {
                 field: Some(field), ..
             } => format!("this `{}` does not meet the rule", field.name()),
+            About::InvalidDocumentCopy { field: None, .. } => {
+                String::from("this copy does not meet the rule")
+            }
+            About::InvalidDocumentCopy {
+                field: Some(field), ..
+            } => format!("this copy's `{}` does not meet the rule", field.name()),
             About::RefusalGround => String::from("this fact is a ground for refusal"),
             About::UnknownService { .. } => String::from("no such service"),
             About::ChannelNotInForce { day, .. } => format!("not open on {day}"),
@@ -131,6 +149,9 @@ impl Catalogue for English {
             About::InvalidDocument { until: None, .. } => {
                 format!("replace the `{subject}` with one that meets the rule")
             }
+            About::InvalidDocumentCopy { met_by, .. } => format!(
+                "the copy `/documents/{met_by}` meets the requirement; remove this copy from the application, or replace it with one that meets the rule"
+            ),
             About::RefusalGround => s(
                 "the service must be refused with a motivated answer citing this ground; check the fact if it may be wrong",
             ),
@@ -193,6 +214,7 @@ impl Catalogue for English {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("the term counts from here"),
+            Reason::CopyMeetsRequirement { .. } => String::from("this copy meets the requirement"),
         }
     }
 

@@ -4,7 +4,7 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, shown, titled};
+use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
 use crate::check::{About, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
@@ -24,6 +24,8 @@ impl Catalogue for Kazakh {
             ProblemLabel::Wrong => "қате осында",
             ProblemLabel::GivenAgain => "қайта көрсетілген",
             ProblemLabel::NotRead => "ешбір ереже оқымайды",
+            ProblemLabel::Ignored => "еленбейді",
+            ProblemLabel::OtherCase => "стандартты код ретінде оқылды",
         }
     }
 
@@ -40,6 +42,18 @@ impl Catalogue for Kazakh {
             ),
             About::InvalidDocument { .. } => {
                 format!("`{subject}` құжаты талаптарға сәйкес келмейді")
+            }
+            About::InvalidDocumentCopy { field, met_by } => {
+                let rule = match (rule_says(f, Lang::Kk), field) {
+                    (Some(says), _) => format!("ережеге сәйкес келмейді: {says}"),
+                    (None, Some(field)) => {
+                        format!("`{}` өрісі туралы ережеге сәйкес келмейді", field.name())
+                    }
+                    (None, None) => String::from("өрістері туралы ережеге сәйкес келмейді"),
+                };
+                format!(
+                    "`{subject}` құжатының данасы {rule}; талапқа `/documents/{met_by}` данасы сәйкес келеді"
+                )
             }
             About::RefusalGround => format!("`{subject}` бас тарту негізі бар"),
             About::UnknownService { .. } => format!("`{subject}` қызметі белгісіз"),
@@ -88,6 +102,15 @@ impl Catalogue for Kazakh {
             About::InvalidDocument {
                 field: Some(field), ..
             } => format!("`{}` мәні ережеге сәйкес келмейді", field.name()),
+            About::InvalidDocumentCopy { field: None, .. } => {
+                String::from("бұл дана ережеге сәйкес келмейді")
+            }
+            About::InvalidDocumentCopy {
+                field: Some(field), ..
+            } => format!(
+                "бұл дананың `{}` мәні ережеге сәйкес келмейді",
+                field.name()
+            ),
             About::RefusalGround => String::from("бұл факт бас тарту негізі болып табылады"),
             About::UnknownService { .. } => String::from("мұндай қызмет жоқ"),
             About::ChannelNotInForce { day, .. } => format!("{day} күні жұмыс істемейді"),
@@ -134,6 +157,9 @@ impl Catalogue for Kazakh {
             About::InvalidDocument { until: None, .. } => {
                 format!("`{subject}` құжатын талапқа сай құжатпен ауыстырыңыз")
             }
+            About::InvalidDocumentCopy { met_by, .. } => format!(
+                "талапқа `/documents/{met_by}` данасы сәйкес келеді; бұл дананы өтініштен алып тастаңыз немесе ережеге сәйкес келетін данамен ауыстырыңыз"
+            ),
             About::RefusalGround => s(
                 "осы негізге сілтеме жасай отырып, қызмет көрсетуден дәлелді жауаппен бас тарту керек; егер факт қате болуы мүмкін болса, оны тексеріңіз",
             ),
@@ -196,6 +222,7 @@ impl Catalogue for Kazakh {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("мерзім осы сәттен бастап есептеледі"),
+            Reason::CopyMeetsRequirement { .. } => String::from("бұл дана талапқа сәйкес келеді"),
         }
     }
 

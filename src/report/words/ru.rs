@@ -5,7 +5,7 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, shown, titled};
+use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
 use crate::check::{About, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
@@ -25,6 +25,8 @@ impl Catalogue for Russian {
             ProblemLabel::Wrong => "ошибка здесь",
             ProblemLabel::GivenAgain => "указано повторно",
             ProblemLabel::NotRead => "не читается ни одним правилом",
+            ProblemLabel::Ignored => "пропущено",
+            ProblemLabel::OtherCase => "прочитано как стандартный код",
         }
     }
 
@@ -41,6 +43,16 @@ impl Catalogue for Russian {
             ),
             About::InvalidDocument { .. } => {
                 format!("документ `{subject}` не соответствует требованиям")
+            }
+            About::InvalidDocumentCopy { field, met_by } => {
+                let rule = match (rule_says(f, Lang::Ru), field) {
+                    (Some(says), _) => format!("правилу: {says}"),
+                    (None, Some(field)) => format!("правилу о поле `{}`", field.name()),
+                    (None, None) => String::from("правилу о его полях"),
+                };
+                format!(
+                    "экземпляр документа `{subject}` не соответствует {rule}; требованию соответствует экземпляр `/documents/{met_by}`"
+                )
             }
             About::RefusalGround => format!("имеется основание для отказа `{subject}`"),
             About::UnknownService { .. } => format!("неизвестная услуга `{subject}`"),
@@ -89,6 +101,15 @@ impl Catalogue for Russian {
             About::InvalidDocument {
                 field: Some(field), ..
             } => format!("значение `{}` не соответствует правилу", field.name()),
+            About::InvalidDocumentCopy { field: None, .. } => {
+                String::from("этот экземпляр не соответствует правилу")
+            }
+            About::InvalidDocumentCopy {
+                field: Some(field), ..
+            } => format!(
+                "значение `{}` этого экземпляра не соответствует правилу",
+                field.name()
+            ),
             About::RefusalGround => String::from("этот факт является основанием для отказа"),
             About::UnknownService { .. } => String::from("такой услуги нет"),
             About::ChannelNotInForce { day, .. } | About::ServiceNotInForce { day, .. } => {
@@ -136,6 +157,9 @@ impl Catalogue for Russian {
             About::InvalidDocument { until: None, .. } => {
                 format!("замените `{subject}` документом, соответствующим правилу")
             }
+            About::InvalidDocumentCopy { met_by, .. } => format!(
+                "требованию соответствует экземпляр `/documents/{met_by}`; уберите этот экземпляр из заявления или замените его соответствующим правилу"
+            ),
             About::RefusalGround => s(
                 "в оказании услуги должно быть отказано мотивированным ответом со ссылкой на это основание; проверьте факт, если он может быть ошибочным",
             ),
@@ -200,6 +224,9 @@ impl Catalogue for Russian {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("срок исчисляется с этого момента"),
+            Reason::CopyMeetsRequirement { .. } => {
+                String::from("этот экземпляр соответствует требованию")
+            }
         }
     }
 

@@ -1,12 +1,13 @@
 //! The words of the problems with a bundle itself in English (`check::Problem`): the message
 //! and the help of each, and the words they share (JSON kinds, types, serde_json's errors).
 
-use super::super::{EVENT_SHAPE, envelope_shape, record_shape};
-use crate::check::{FieldPlace, Found, JsonKind, Problem};
+use super::super::{EVENT_SHAPE, envelope_shape, quoted, record_shape};
+use crate::check::{CodeList, FieldPlace, Found, JsonKind, Problem};
 use crate::semantic::model::Type;
 
 const JSON_HELP: &str =
     "fix the JSON syntax at this place; each bundle must be one well-formed JSON object";
+const NO_SUCH_CHILD_HELP: &str = "write the child's index in `applicant.children`, counting from 0, or add the child to the list";
 const UNKNOWN_FIELD_HELP: &str =
     "no rule reads this field: check its spelling against the service catalogue, or remove it";
 
@@ -29,6 +30,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             s("the bundle is not UTF-8 text from here"),
             s(
                 "send JSON encoded in UTF-8; convert the text from its legacy encoding (e.g. Windows-1251)",
+            ),
+        ),
+        Problem::ByteOrderMark => (
+            s("the bundle starts with a byte-order mark (U+FEFF); it is ignored"),
+            s(
+                "send JSON without a byte-order mark (RFC 8259 § 8.1): save the file as UTF-8 without BOM",
             ),
         ),
         Problem::Empty => (
@@ -91,6 +98,50 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownChannel { found } => (
             format!("{} is not an intake channel", found_text(found)),
             s("the channels are `provider` and `state_corporation`"),
+        ),
+        Problem::UndeclaredChannel {
+            channel,
+            service,
+            offered,
+        } => (
+            format!("`{channel}` is not an intake channel of `{service}`"),
+            format!("the channels of `{service}` are: {}", quoted(offered)),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Country,
+            text,
+        } => (
+            format!("`{text}` is not an ISO 3166-1 alpha-2 country code"),
+            s(
+                "write the state of citizenship as its two-letter ISO 3166-1 code, e.g. `KZ`, `UZ`, `CN`",
+            ),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Language,
+            text,
+        } => (
+            format!("`{text}` is not an ISO 639-1 language code"),
+            s("write the language as its two-letter ISO 639-1 code, e.g. `kk`, `ru`, `en`"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Country,
+            text,
+            canonical,
+        } => (
+            format!(
+                "country code `{text}` is written `{canonical}` in ISO 3166-1; it is read as `{canonical}`"
+            ),
+            format!("write `{canonical}`: country codes are written in capitals"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Language,
+            text,
+            canonical,
+        } => (
+            format!(
+                "language code `{text}` is written `{canonical}` in ISO 639-1; it is read as `{canonical}`"
+            ),
+            format!("write `{canonical}`: language codes are written in lower case"),
         ),
         Problem::BadDate { text } => (
             format!("`{text}` is not a real date"),
@@ -173,6 +224,17 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
                 found_text(found)
             ),
             s("write a whole number from 0, without quotes"),
+        ),
+        Problem::NoSuchChild { index, children: 0 } => (
+            format!("`child` is {index}, but `applicant.children` is empty"),
+            s(NO_SUCH_CHILD_HELP),
+        ),
+        Problem::NoSuchChild { index, children } => (
+            format!(
+                "`child` is {index}, but `applicant.children` has no child {index} (its children are 0 to {})",
+                children - 1
+            ),
+            s(NO_SUCH_CHILD_HELP),
         ),
         Problem::EventIncomplete => (
             s("each event needs a `step` and an `at`"),

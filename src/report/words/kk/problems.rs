@@ -1,8 +1,8 @@
 //! The words of the problems with a bundle itself in Kazakh (`check::Problem`): the message
 //! and the help of each, and the words they share (JSON kinds, types, serde_json's errors).
 
-use super::super::{EVENT_SHAPE, envelope_shape, record_shape};
-use crate::check::{FieldPlace, Found, JsonKind, Problem};
+use super::super::{EVENT_SHAPE, envelope_shape, quoted, record_shape};
+use crate::check::{CodeList, FieldPlace, Found, JsonKind, Problem};
 use crate::semantic::model::{Type, UnitFamily};
 
 /// A type in the nominative, as a message needs it before "болуы тиіс" (`күн болуы тиіс`).
@@ -49,6 +49,7 @@ fn type_help(ty: &Type) -> String {
 
 const JSON_HELP: &str =
     "осы жердегі JSON синтаксисін түзетіңіз; әр пакет дұрыс құрылған бір JSON объектісі болуы тиіс";
+const NO_SUCH_CHILD_HELP: &str = "`applicant.children` тізіміндегі баланың реттік нөмірін 0-ден бастап жазыңыз немесе баланы тізімге қосыңыз";
 const UNKNOWN_FIELD_HELP: &str = "бұл өрісті ешбір ереже оқымайды: оның жазылуын қызметтер каталогымен салыстырыңыз немесе оны алып тастаңыз";
 
 /// A problem with the bundle itself: its message and its help.
@@ -74,6 +75,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             s("осы жерден бастап пакет UTF-8 кодтауындағы мәтін емес"),
             s(
                 "JSON-ды UTF-8 кодтауында жіберіңіз; мәтінді бұрынғы кодтаудан (мысалы, Windows-1251) қайта кодтаңыз",
+            ),
+        ),
+        Problem::ByteOrderMark => (
+            s("пакет байт реті белгісінен (U+FEFF) басталады; ол еленбейді"),
+            s(
+                "JSON-ды байт реті белгісінсіз жіберіңіз (RFC 8259 § 8.1): файлды BOM-сыз UTF-8 ретінде сақтаңыз",
             ),
         ),
         Problem::Empty => (
@@ -145,6 +152,53 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownChannel { found } => (
             format!("{} қабылдау арнасы емес", found_text(found)),
             s("қабылдау арналары: `provider` және `state_corporation`"),
+        ),
+        Problem::UndeclaredChannel {
+            channel,
+            service,
+            offered,
+        } => (
+            format!("`{channel}` — `{service}` қызметінің қабылдау арнасы емес"),
+            format!(
+                "`{service}` қызметінің қабылдау арналары: {}",
+                quoted(offered)
+            ),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Country,
+            text,
+        } => (
+            format!("`{text}` — ISO 3166-1 бойынша елдің екі әріпті коды емес"),
+            s(
+                "азаматтығы бар мемлекетті ISO 3166-1 екі әріпті кодымен жазыңыз, мысалы `KZ`, `UZ`, `CN`",
+            ),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Language,
+            text,
+        } => (
+            format!("`{text}` — ISO 639-1 бойынша тілдің екі әріпті коды емес"),
+            s("тілді ISO 639-1 екі әріпті кодымен жазыңыз, мысалы `kk`, `ru`, `en`"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Country,
+            text,
+            canonical,
+        } => (
+            format!(
+                "ISO 3166-1 бойынша `{text}` ел коды `{canonical}` түрінде жазылады; ол `{canonical}` ретінде оқылды"
+            ),
+            format!("`{canonical}` деп жазыңыз: ел кодтары бас әріппен жазылады"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Language,
+            text,
+            canonical,
+        } => (
+            format!(
+                "ISO 639-1 бойынша `{text}` тіл коды `{canonical}` түрінде жазылады; ол `{canonical}` ретінде оқылды"
+            ),
+            format!("`{canonical}` деп жазыңыз: тіл кодтары кіші әріппен жазылады"),
         ),
         Problem::BadDate { text } => (
             format!("`{text}` күнтізбеде бар күн емес"),
@@ -233,6 +287,17 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
                 found_text(found)
             ),
             s("0-ден басталатын бүтін санды тырнақшасыз жазыңыз"),
+        ),
+        Problem::NoSuchChild { index, children: 0 } => (
+            format!("`child` мәні {index}, бірақ `applicant.children` тізімі бос"),
+            s(NO_SUCH_CHILD_HELP),
+        ),
+        Problem::NoSuchChild { index, children } => (
+            format!(
+                "`child` мәні {index}, бірақ `applicant.children` тізімінде {index} нөмірлі бала жоқ (балалардың нөмірлері 0-ден {}-ге дейін)",
+                children - 1
+            ),
+            s(NO_SUCH_CHILD_HELP),
         ),
         Problem::EventIncomplete => (
             s("әр оқиғада `step` пен `at` көрсетілуі тиіс"),

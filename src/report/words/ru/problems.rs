@@ -2,8 +2,8 @@
 //! and the help of each, and the words they share (JSON kinds and types in the case a message
 //! needs, serde_json's errors).
 
-use super::super::{EVENT_SHAPE, envelope_shape, record_shape};
-use crate::check::{FieldPlace, Found, JsonKind, Problem};
+use super::super::{EVENT_SHAPE, envelope_shape, quoted, record_shape};
+use crate::check::{CodeList, FieldPlace, Found, JsonKind, Problem};
 use crate::semantic::model::{Type, UnitFamily};
 
 /// A type in the instrumental case, as a message needs it after "должно быть" (`датой`).
@@ -46,6 +46,7 @@ fn type_help(ty: &Type) -> String {
 }
 
 const JSON_HELP: &str = "исправьте синтаксис JSON в этом месте; каждый пакет должен быть одним корректным объектом JSON";
+const NO_SUCH_CHILD_HELP: &str = "укажите порядковый номер ребёнка в `applicant.children`, считая с 0, или добавьте ребёнка в список";
 const UNKNOWN_FIELD_HELP: &str =
     "это поле не читает ни одно правило: сверьте его написание с каталогом услуг или удалите его";
 
@@ -72,6 +73,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             s("с этого места пакет не является текстом в кодировке UTF-8"),
             s(
                 "отправляйте JSON в кодировке UTF-8; перекодируйте текст из прежней кодировки (например, Windows-1251)",
+            ),
+        ),
+        Problem::ByteOrderMark => (
+            s("пакет начинается с маркера порядка байтов (U+FEFF); он пропущен"),
+            s(
+                "отправляйте JSON без маркера порядка байтов (RFC 8259 § 8.1): сохраняйте файл в UTF-8 без BOM",
             ),
         ),
         Problem::Empty => (
@@ -145,6 +152,50 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownChannel { found } => (
             format!("{} не является каналом приёма", found_text(found, true)),
             s("каналы приёма: `provider` и `state_corporation`"),
+        ),
+        Problem::UndeclaredChannel {
+            channel,
+            service,
+            offered,
+        } => (
+            format!("`{channel}` не является каналом приёма услуги `{service}`"),
+            format!("каналы приёма услуги `{service}`: {}", quoted(offered)),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Country,
+            text,
+        } => (
+            format!("`{text}` не является двухбуквенным кодом страны по ISO 3166-1"),
+            s(
+                "укажите государство гражданства двухбуквенным кодом ISO 3166-1, например `KZ`, `UZ`, `CN`",
+            ),
+        ),
+        Problem::UnknownCode {
+            list: CodeList::Language,
+            text,
+        } => (
+            format!("`{text}` не является двухбуквенным кодом языка по ISO 639-1"),
+            s("укажите язык двухбуквенным кодом ISO 639-1, например `kk`, `ru`, `en`"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Country,
+            text,
+            canonical,
+        } => (
+            format!(
+                "код страны `{text}` по ISO 3166-1 пишется `{canonical}`; он прочитан как `{canonical}`"
+            ),
+            format!("укажите `{canonical}`: коды стран пишутся заглавными буквами"),
+        ),
+        Problem::NoncanonicalCode {
+            list: CodeList::Language,
+            text,
+            canonical,
+        } => (
+            format!(
+                "код языка `{text}` по ISO 639-1 пишется `{canonical}`; он прочитан как `{canonical}`"
+            ),
+            format!("укажите `{canonical}`: коды языков пишутся строчными буквами"),
         ),
         Problem::BadDate { text } => (
             format!("`{text}` не является существующей датой"),
@@ -235,6 +286,17 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
                 found_text(found, false)
             ),
             s("укажите целое число от 0, без кавычек"),
+        ),
+        Problem::NoSuchChild { index, children: 0 } => (
+            format!("значение `child` равно {index}, но список `applicant.children` пуст"),
+            s(NO_SUCH_CHILD_HELP),
+        ),
+        Problem::NoSuchChild { index, children } => (
+            format!(
+                "значение `child` равно {index}, но в списке `applicant.children` нет ребёнка с номером {index} (номера детей — от 0 до {})",
+                children - 1
+            ),
+            s(NO_SUCH_CHILD_HELP),
         ),
         Problem::EventIncomplete => (
             s("у каждого события должны быть указаны `step` и `at`"),
