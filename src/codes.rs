@@ -155,6 +155,9 @@ codes! {
     DUPLICATE_EVENT = "V014" "duplicate-event" Warning "a step with more than one event";
     EVENT_OUT_OF_ORDER = "V015" "event-out-of-order" Warning "a step dated before the event its term counts from";
     DUPLICATE_KEY = "V016" "duplicate-key" Warning "a field given twice in one JSON object";
+    INVALID_DOCUMENT_COPY = "V017" "invalid-document-copy" Warning "a copy of a document fails a rule on its fields while another copy meets the requirement";
+    NONCANONICAL_CODE = "V018" "noncanonical-code" Warning "a country or language code written in another case than its standard one";
+    BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning "a UTF-8 byte-order mark before the bundle's JSON, ignored";
 }
 
 /// The code with this code or name.

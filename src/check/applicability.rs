@@ -1,9 +1,11 @@
 //! Whether the service applies to a bundle: the day whose law is applied, the version of the
 //! service in force that day, and the intake channel open that day (`unknown-service`,
-//! `not-in-force`).
+//! `not-in-force`); a channel the service does not declare at all is not a channel of it
+//! (`invalid-input`).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::bundle::{InputProblem, Problem};
 use super::finding::{About, Finding, Kind};
 use crate::codes;
 use crate::compile::{Plan, ServiceLookup, ServicePlan};
@@ -66,6 +68,26 @@ pub(crate) fn not_applicable(
             }
         }
     }
+}
+
+/// Whether the service declares the channel, open that day or not. A service that declares no
+/// channel says nothing about channels: every channel is one of its own.
+pub(crate) fn declares_channel(service: &ServicePlan, name: &str) -> bool {
+    service.channels.is_empty() || service.channels.iter().any(|(c, _)| c == name)
+}
+
+/// A channel the service does not declare: the bundle is wrong, not the day (a declared
+/// channel closed on the day is [`channel_closed`]).
+pub(crate) fn undeclared_channel(service: &ServicePlan, name: &str) -> InputProblem {
+    InputProblem::error(
+        "/channel",
+        "channel",
+        Problem::UndeclaredChannel {
+            channel: name.to_string(),
+            service: service.id.clone(),
+            offered: service.channels.iter().map(|(c, _)| c.clone()).collect(),
+        },
+    )
 }
 
 /// The channel a bundle names must be one the service offers, open on the day applied.

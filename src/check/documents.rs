@@ -1,19 +1,18 @@
 //! The service's documents on one bundle: every document required (under a condition, or for
-//! each item of a list) must be attached (`missing-document`), and every document attached
-//! must meet its validity rules (`invalid-document`).
+//! each item of a list) must be attached (`missing-document`), and some attached copy of it
+//! must meet its validity rules (`copies`: `invalid-document`, `invalid-document-copy`).
 
 use chrono::NaiveDate;
 
 use super::bundle::Document;
 use super::conditions::{decide, reasons};
 use super::eval::Env;
-use super::finding::{About, Finding, Kind, Reason, ValidUntil};
+use super::finding::{About, Finding, Kind, Reason};
 use super::json::Json as Value;
 use super::report::Report;
 use crate::codes;
 use crate::compile::{CondPlan, DocumentPlan, RequirementPlan, ServicePlan};
-use crate::semantic::model::{CompareOp, DocField, TExpr};
-use crate::vocab::DurationUnit;
+use crate::semantic::model::DocField;
 
 /// Check every document requirement in force on `as_of`.
 pub(crate) fn check<'a>(
@@ -64,9 +63,7 @@ pub(crate) fn check<'a>(
                 missing,
             ),
         }
-        for document in &present {
-            valid(env, doc, document, report, missing);
-        }
+        super::copies::check(env, doc, &present, report, missing);
     }
 }
 
@@ -133,64 +130,4 @@ fn per_item<'a>(
             );
         }
     }
-}
-
-/// A document attached must meet every validity rule of its kind.
-fn valid<'a>(
-    env: &mut Env<'a, '_>,
-    doc: &DocumentPlan,
-    document: &Document<'a>,
-    report: &mut Report,
-    missing: &mut Vec<String>,
-) {
-    for (cond, rule) in &doc.validity {
-        env.document = Some((document.index, document.value));
-        let valid = decide(env, &cond.expr, missing);
-        env.document = None;
-        if valid != Some(false) {
-            continue;
-        }
-        let field = cond
-            .fields
-            .iter()
-            .copied()
-            .find(|f| document.value.get(f.name()).is_some_and(|v| !v.is_null()));
-        let pointer = match field {
-            Some(f) => format!("/documents/{}/{}", document.index, f.name()),
-            None => format!("/documents/{}", document.index),
-        };
-        report.findings.push(
-            Finding::new(
-                &codes::INVALID_DOCUMENT,
-                Kind::Document,
-                &doc.kind,
-                pointer,
-                About::InvalidDocument {
-                    field,
-                    until: valid_until(cond, env.submitted_on),
-                },
-            )
-            .with_rule(rule),
-        );
-    }
-}
-
-/// For an expiry rule (`expires_on >= submitted_on + 180 calendar days`), the day the field
-/// must reach: the help names it.
-fn valid_until(cond: &CondPlan, submitted_on: NaiveDate) -> Option<ValidUntil> {
-    if let TExpr::Compare(CompareOp::Ge, left, right) = &cond.expr
-        && let TExpr::DocField(field @ (DocField::ExpiresOn | DocField::IssuedOn)) = left.as_ref()
-        && let TExpr::Shift(base, d, true) = right.as_ref()
-        && matches!(base.as_ref(), TExpr::SubmittedOn)
-        && let Some(day) = submitted_on.checked_add_days(chrono::Days::new(u64::from(d.amount)))
-        && matches!(d.unit, DurationUnit::CalendarDays)
-    {
-        return Some(ValidUntil {
-            field: *field,
-            day,
-            term: *d,
-            submitted_on,
-        });
-    }
-    None
 }

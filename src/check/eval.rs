@@ -3,6 +3,7 @@
 //! the report can list them in `missing_facts`.
 
 use super::bundle::Document;
+use super::code_lists::CodeList;
 use super::json::Json as Value;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
@@ -22,6 +23,9 @@ pub(crate) enum Val<'a> {
     Text(&'a str),
     /// Owned text (constants).
     Owned(String),
+    /// A code of a standard list, as the standard writes it: it equals a text in any case
+    /// (`"cn"` in a rule, `"CN"` in the bundle).
+    Code(&'static str),
     /// A number.
     Num(i64),
     /// A date.
@@ -37,10 +41,27 @@ pub(crate) enum Val<'a> {
 impl Val<'_> {
     fn text(&self) -> Option<&str> {
         match self {
-            Val::Text(s) => Some(s),
+            Val::Text(s) | Val::Code(s) => Some(s),
             Val::Owned(s) => Some(s),
             _ => None,
         }
+    }
+
+    /// Whether it is the text `other`: in any case for a code, exactly for any other text.
+    fn is_text(&self, other: &str) -> bool {
+        match self {
+            Val::Code(code) => code.eq_ignore_ascii_case(other),
+            _ => self.text() == Some(other),
+        }
+    }
+}
+
+/// A value of a code list read as the code it is, in the standard's case (the bundle was
+/// checked against the list: a value that is not in it does not get this far).
+fn coded(list: CodeList, value: Val<'_>) -> Val<'_> {
+    match value {
+        Val::Text(text) => list.canonical(text).map_or(Val::Text(text), Val::Code),
+        other => other,
     }
 }
 
@@ -110,7 +131,14 @@ impl<'a> Env<'a, '_> {
                 Const::Duration(d) => Val::Dur(*d),
             },
             TExpr::Input(i) => match self.facts.get(*i).copied().flatten() {
-                Some(v) => Self::from_json(v, self.inputs.get(*i).map_or(&Type::Error, |p| &p.ty)),
+                Some(v) => {
+                    let input = self.inputs.get(*i);
+                    let value = Self::from_json(v, input.map_or(&Type::Error, |p| &p.ty));
+                    match input.and_then(|p| CodeList::of_input(&p.name)) {
+                        Some(list) => coded(list, value),
+                        None => value,
+                    }
+                }
                 None => {
                     let pointer = self
                         .inputs
@@ -171,7 +199,7 @@ impl<'a> Env<'a, '_> {
             },
             TExpr::InList(a, options) => match self.eval(a) {
                 Val::Unknown => Val::Unknown,
-                v => Val::Bool(v.text().is_some_and(|t| options.iter().any(|o| o == t))),
+                v => Val::Bool(options.iter().any(|o| v.is_text(o))),
             },
             TExpr::HasAny(a, options) => match self.eval(a) {
                 Val::Items(items) => Val::Bool(items.iter().any(|item| {
@@ -220,6 +248,9 @@ impl<'a> Env<'a, '_> {
             return Val::Unknown;
         };
         match doc.get(field.name()).filter(|v| !v.is_null()) {
+            Some(v) if field == DocField::Language => {
+                coded(CodeList::Language, Self::from_json(v, &field.ty()))
+            }
             Some(v) => Self::from_json(v, &field.ty()),
             None => self.absent(format!("/documents/{index}/{}", field.name())),
         }
@@ -368,6 +399,13 @@ fn compare(op: CompareOp, a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
                 return None;
             }
             nx.cmp(&ny)
+        }
+        // a code compares with a text in any case
+        (Val::Code(_), _) | (_, Val::Code(_)) => {
+            let (x, y) = (a.text()?, b.text()?);
+            x.bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(y.bytes().map(|c| c.to_ascii_lowercase()))
         }
         _ => match (a.text(), b.text()) {
             (Some(x), Some(y)) => x.cmp(y),

@@ -171,6 +171,13 @@ pub enum About {
         /// For an expiry rule, the day the field must reach.
         until: Option<ValidUntil>,
     },
+    /// A copy of a document fails a validity rule, but another copy meets the requirement.
+    InvalidDocumentCopy {
+        /// The field of the document the rule reads, if the copy has it.
+        field: Option<DocField>,
+        /// The place in `documents` of the copy that meets the requirement.
+        met_by: usize,
+    },
     /// A ground for refusal holds.
     RefusalGround,
     /// A step happened after its due time.
@@ -265,6 +272,11 @@ pub enum Reason {
     },
     /// The moment a term counts from.
     TermStart(Origin),
+    /// The copy of a document, at this place of `documents`, that meets the requirement.
+    CopyMeetsRequirement {
+        /// Its place in `documents`.
+        index: usize,
+    },
 }
 
 impl Reason {
@@ -274,6 +286,7 @@ impl Reason {
             Reason::Fact { pointer, .. } => Cow::Borrowed(pointer),
             Reason::NoItemDocument { .. } => Cow::Borrowed("/documents"),
             Reason::TermStart(origin) => origin.pointer(),
+            Reason::CopyMeetsRequirement { index } => Cow::Owned(format!("/documents/{index}")),
         }
     }
 }

@@ -10,7 +10,9 @@
 
 pub(crate) mod applicability;
 pub(crate) mod bundle;
+pub(crate) mod code_lists;
 pub(crate) mod conditions;
+pub(crate) mod copies;
 pub(crate) mod deadlines;
 pub(crate) mod documents;
 pub(crate) mod eval;
@@ -23,6 +25,7 @@ pub(crate) mod verdict;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use bundle::{FieldPlace, Found, JsonKind, MAX_BUNDLE_BYTES, Problem};
+pub use code_lists::CodeList;
 pub use finding::{
     About, BundleSpan, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity, ValidUntil,
 };
@@ -111,6 +114,9 @@ fn unreadable(mut report: Report, e: bundle::JsonError) -> Report {
 /// Check one bundle's text against a plan.
 pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) -> Report {
     let mut report = empty_report(rules_version, options);
+    if text.starts_with(bundle::BYTE_ORDER_MARK) {
+        report.findings.push(byte_order_mark());
+    }
     let root = match bundle::parse(text) {
         Ok(root) => root,
         Err(e) => return unreadable(report, e),
@@ -143,6 +149,9 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     // an absent channel is unknown: it matters only if some channel is closed that day
     let mut missing_facts: Vec<String> = Vec::new();
     match envelope.channel {
+        Some(name) if !applicability::declares_channel(service, name) => {
+            problems.push(applicability::undeclared_channel(service, name));
+        }
         Some(name) => report
             .findings
             .extend(applicability::channel_closed(service, name, as_of)),
@@ -193,6 +202,25 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     }
     report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
     report
+}
+
+/// The byte-order mark at the start of the text: ignored, and said to be there (its span is
+/// known now: the three bytes of the mark).
+fn byte_order_mark() -> Finding {
+    let mut f = Finding::new(
+        &codes::BYTE_ORDER_MARK,
+        Kind::Input,
+        "bundle",
+        "",
+        About::Input(Problem::ByteOrderMark),
+    );
+    f.span = Some(BundleSpan {
+        offset: 0,
+        length: bundle::BYTE_ORDER_MARK.len(),
+        line: 0,
+        column: 0,
+    });
+    f
 }
 
 /// A condition whose facts are all present but whose value could not be computed: the bundle

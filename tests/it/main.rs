@@ -6,6 +6,7 @@ mod codes;
 mod diagnostics;
 mod fmt;
 mod fuzz;
+mod intake;
 mod recovery;
 mod semantic;
 mod spans;

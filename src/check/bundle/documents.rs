@@ -2,22 +2,29 @@
 //! service knows about documents (docs/contracts.md); the checker then works on the typed list.
 
 use super::Document;
+use super::coded::check_code;
 use super::escape;
 use super::inputs::{check_type, type_ok};
 use super::problem::{
     FieldPlace, Found, InputProblem, JsonKind, Problem, unknown_field, wrong_kind,
 };
+use crate::check::code_lists::CodeList;
 use crate::check::json::Json as Value;
 use crate::codes;
 use crate::compile::ServicePlan;
 use crate::semantic::model::DocField;
 
+/// The list a document's `child` is an index into (docs/contracts.md § 1.3).
+pub(super) const CHILDREN: &str = "applicant.children";
+
 /// The documents of the bundle that are objects with a `kind`, in the order written; every
-/// document is checked on the way (its fields' types, fields no rule reads, kinds the service
-/// does not know).
+/// document is checked on the way (its fields' types, its `child` against the `children` the
+/// bundle lists when it lists them, its `language` against ISO 639-1, fields no rule reads,
+/// kinds the service does not know).
 pub(super) fn documents<'a>(
     root: &'a Value<'a>,
     plan: &ServicePlan,
+    children: Option<usize>,
     problems: &mut Vec<InputProblem>,
 ) -> Vec<Document<'a>> {
     let mut read = Vec::new();
@@ -87,10 +94,23 @@ pub(super) fn documents<'a>(
                 Some(field) => type_ok(value, &field.ty()),
                 None => false,
             };
+            let field_pointer = || format!("/documents/{i}/{}", escape(key));
             if fine {
+                match DocField::from_name(key) {
+                    Some(DocField::Language) => check_code(
+                        CodeList::Language,
+                        value,
+                        (field_pointer, || format!("{kind}.{key}")),
+                        problems,
+                    ),
+                    Some(DocField::Child) => {
+                        no_such_child(value, children, field_pointer, problems);
+                    }
+                    _ => {}
+                }
                 continue;
             }
-            let field_pointer = format!("/documents/{i}/{}", escape(key));
+            let field_pointer = field_pointer();
             match DocField::from_name(key) {
                 Some(DocField::Child) => {
                     if value.as_u64().is_none() {
@@ -121,4 +141,25 @@ pub(super) fn documents<'a>(
         }
     }
     read
+}
+
+/// A `child` that names no child of the list: the document is about no one the application
+/// names (an absent list is unknown: nothing is said then).
+fn no_such_child(
+    value: &Value,
+    children: Option<usize>,
+    pointer: impl FnOnce() -> String,
+    problems: &mut Vec<InputProblem>,
+) {
+    let (Some(index), Some(children)) = (value.as_u64(), children) else {
+        return;
+    };
+    if usize::try_from(index).is_ok_and(|i| i < children) {
+        return;
+    }
+    problems.push(InputProblem::error(
+        pointer(),
+        "child",
+        Problem::NoSuchChild { index, children },
+    ));
 }

@@ -5,6 +5,7 @@
 //! is read twice from the raw JSON. Ill-typed input is an `invalid-input` error; unknown
 //! fields, unknown document kinds and unknown steps are warnings, never dropped silently.
 
+mod coded;
 mod documents;
 mod duplicates;
 mod envelope;
@@ -15,12 +16,13 @@ mod problem;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::code_lists::CodeList;
 use super::json::Json as Value;
 use crate::compile::ServicePlan;
 
 pub(crate) use envelope::envelope;
 pub use parse::MAX_BUNDLE_BYTES;
-pub(crate) use parse::parse;
+pub(crate) use parse::{BYTE_ORDER_MARK, parse};
 pub use problem::{FieldPlace, Found, InputProblem, JsonError, JsonKind, Problem};
 
 /// A document of the bundle: an object with a `kind`.
@@ -76,8 +78,21 @@ pub(crate) fn read<'a>(
                 .then_some(value)
         })
         .collect();
+    for (input, value) in plan.inputs.iter().zip(&facts) {
+        if let (Some(list), Some(value)) = (CodeList::of_input(&input.name), value) {
+            let place = (|| input.pointer.clone(), || input.name.clone());
+            coded::check_code(list, value, place, problems);
+        }
+    }
     inputs::unknown_members(root, plan, problems);
-    let documents = documents::documents(root, plan, problems);
+    let children = plan
+        .inputs
+        .iter()
+        .zip(&facts)
+        .find(|(input, _)| input.name == documents::CHILDREN)
+        .and_then(|(_, value)| value.and_then(Value::as_array))
+        .map(<[Value]>::len);
+    let documents = documents::documents(root, plan, children, problems);
     let events = events::events(root, plan, problems);
     if duplicates::has_duplicate_keys(root) {
         duplicates::duplicate_keys(root, &mut String::new(), problems);

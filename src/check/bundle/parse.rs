@@ -1,5 +1,7 @@
 //! The bundle's text read as JSON (the borrowed tree of `check::json`), within the size limit;
-//! a text that cannot be read is one problem at the byte where reading stopped.
+//! a text that cannot be read is one problem at the byte where reading stopped. A UTF-8
+//! byte-order mark before the JSON is skipped (RFC 8259 § 8.1 lets a parser ignore it); every
+//! offset stays an offset into the text as given.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -9,8 +11,23 @@ use crate::check::json::Json as Value;
 /// Largest bundle read, in bytes.
 pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Parse the bundle text.
+/// The UTF-8 byte-order mark.
+pub(crate) const BYTE_ORDER_MARK: &str = "\u{FEFF}";
+
+/// Parse the bundle text, a byte-order mark at its start skipped.
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, JsonError> {
+    match text.strip_prefix(BYTE_ORDER_MARK) {
+        // the offset of an error counts the mark: it is an offset into the text as given
+        Some(json) => parse_json(json).map_err(|mut e| {
+            e.offset += BYTE_ORDER_MARK.len();
+            e
+        }),
+        None => parse_json(text),
+    }
+}
+
+/// Parse JSON text.
+fn parse_json(text: &str) -> Result<Value<'_>, JsonError> {
     if text.len() > MAX_BUNDLE_BYTES {
         return Err(JsonError {
             offset: 0,

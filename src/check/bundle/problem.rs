@@ -1,6 +1,7 @@
 //! What can be wrong with a bundle itself, as data: the problem, where it is and its code.
 //! Nothing here is worded; the report words problems in the language it is written in.
 
+use crate::check::code_lists::CodeList;
 use crate::check::json::Json as Value;
 use crate::codes::{self, Code};
 use crate::semantic::model::Type;
@@ -16,12 +17,13 @@ pub struct InputProblem {
     /// What is wrong.
     pub problem: Problem,
     /// `invalid-input` (an error) or a warning: `unknown-field`, `unknown-document`,
-    /// `unknown-step`, `duplicate-key`.
+    /// `unknown-step`, `duplicate-key`, `noncanonical-code`, `byte-order-mark`.
     pub code: &'static Code,
 }
 
 impl InputProblem {
-    pub(super) fn error(
+    /// An `invalid-input` problem.
+    pub(crate) fn error(
         pointer: impl Into<String>,
         subject: impl Into<String>,
         problem: Problem,
@@ -116,6 +118,9 @@ pub enum Problem {
     },
     /// The text is empty or blank: no bundle at all.
     Empty,
+    /// The text starts with a UTF-8 byte-order mark: RFC 8259 § 8.1 forbids sending one and
+    /// lets a parser ignore it, so it is ignored (and reported).
+    ByteOrderMark,
     /// The JSON ends inside a value: a closing bracket or quote is missing.
     JsonEndsEarly,
     /// The JSON is cut off (the rest of the text is blank).
@@ -169,6 +174,33 @@ pub enum Problem {
     UnknownChannel {
         /// What it is.
         found: Found,
+    },
+    /// `channel` names a channel that the service does not declare at all (a declared channel
+    /// not open on the day is `not-in-force` instead).
+    UndeclaredChannel {
+        /// The channel given.
+        channel: String,
+        /// The service.
+        service: String,
+        /// The channels it declares.
+        offered: Vec<String>,
+    },
+    /// A value that must be a code of a standard list (a country, a language) is not one.
+    UnknownCode {
+        /// The list.
+        list: CodeList,
+        /// As written.
+        text: String,
+    },
+    /// A code of a standard list written in another case than the standard's (`"ru"` for the
+    /// country `RU`): it is read as that code.
+    NoncanonicalCode {
+        /// The list.
+        list: CodeList,
+        /// As written.
+        text: String,
+        /// As the standard writes it.
+        canonical: &'static str,
     },
     /// A date that does not exist or is not a date.
     BadDate {
@@ -232,6 +264,13 @@ pub enum Problem {
     BadChild {
         /// What it is.
         found: Found,
+    },
+    /// A document's `child` is an index that `applicant.children` does not have.
+    NoSuchChild {
+        /// The index given.
+        index: u64,
+        /// How many children the list has.
+        children: usize,
     },
     /// An event without a `step` or an `at`.
     EventIncomplete,

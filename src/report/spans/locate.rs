@@ -27,7 +27,14 @@ pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Located> {
         .iter()
         .map(|pointer| Route::parse(pointer))
         .collect();
-    let mut scanner = Scanner::at(text, 0);
+    // a byte-order mark is not JSON, and a checked bundle may start with one: spans are found
+    // after it, as offsets into the text as given
+    let start = if text.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
+    };
+    let mut scanner = Scanner::at(text, start);
     let Some(bests) = scanner.walk_all(&routes) else {
         let nothing = Located {
             span: JsonSpan {

@@ -1,12 +1,12 @@
 //! The words of bundle findings in English. Each function words one part of a finding; the
-//! data of the finding (`check::About`) says which words.
+//! data of the finding (`check::About`) says which words; the problems with the bundle itself
+//! (`check::Problem`) are worded in `problems`.
 
-use super::{
-    Catalogue, EVENT_SHAPE, ProblemLabel, clock, envelope_shape, is_empty_list, quoted,
-    record_shape, shown, titled,
-};
-use crate::check::{About, FieldPlace, Finding, Found, JsonKind, Lateness, Problem, Reason};
-use crate::semantic::model::{Interval, Type};
+mod problems;
+
+use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
+use crate::check::{About, Finding, Lateness, Problem, Reason};
+use crate::semantic::model::Interval;
 use crate::vocab::Lang;
 
 /// English.
@@ -14,7 +14,7 @@ pub(super) struct English;
 
 impl Catalogue for English {
     fn problem(&self, problem: &Problem) -> (String, String) {
-        self::problem(problem)
+        problems::problem(problem)
     }
 
     fn problem_label(&self, label: ProblemLabel) -> &'static str {
@@ -23,13 +23,15 @@ impl Catalogue for English {
             ProblemLabel::Wrong => "wrong here",
             ProblemLabel::GivenAgain => "given again here",
             ProblemLabel::NotRead => "not read by any rule",
+            ProblemLabel::Ignored => "ignored",
+            ProblemLabel::OtherCase => "read as the standard code",
         }
     }
 
     fn message(&self, f: &Finding) -> String {
         let subject = &f.subject;
         match &f.about {
-            About::Unreadable(p) | About::Input(p) => problem(p).0,
+            About::Unreadable(p) | About::Input(p) => problems::problem(p).0,
             About::MissingDocument { .. } => {
                 format!("missing document `{subject}`{}", titled(f, Lang::En))
             }
@@ -39,6 +41,16 @@ impl Catalogue for English {
             ),
             About::InvalidDocument { .. } => {
                 format!("document `{subject}` does not meet the requirements")
+            }
+            About::InvalidDocumentCopy { field, met_by } => {
+                let rule = match (rule_says(f, Lang::En), field) {
+                    (Some(says), _) => format!("a rule: {says}"),
+                    (None, Some(field)) => format!("the rule on its `{}`", field.name()),
+                    (None, None) => String::from("a rule on its fields"),
+                };
+                format!(
+                    "a copy of `{subject}` fails {rule}; the copy `/documents/{met_by}` meets the requirement"
+                )
             }
             About::RefusalGround => format!("ground for refusal `{subject}` holds"),
             About::UnknownService { .. } => format!("unknown service `{subject}`"),
@@ -86,6 +98,12 @@ impl Catalogue for English {
             About::InvalidDocument {
                 field: Some(field), ..
             } => format!("this `{}` does not meet the rule", field.name()),
+            About::InvalidDocumentCopy { field: None, .. } => {
+                String::from("this copy does not meet the rule")
+            }
+            About::InvalidDocumentCopy {
+                field: Some(field), ..
+            } => format!("this copy's `{}` does not meet the rule", field.name()),
             About::RefusalGround => String::from("this fact is a ground for refusal"),
             About::UnknownService { .. } => String::from("no such service"),
             About::ChannelNotInForce { day, .. } => format!("not open on {day}"),
@@ -116,7 +134,7 @@ impl Catalogue for English {
         let s = String::from;
         let subject = &f.subject;
         Some(match &f.about {
-            About::Unreadable(p) | About::Input(p) => problem(p).1,
+            About::Unreadable(p) | About::Input(p) => problems::problem(p).1,
             About::MissingDocument { .. } | About::MissingItemDocument { .. } => {
                 match super::title(f, Lang::En) {
                     Some(t) => format!("attach the {t} (`{subject}`) to the application"),
@@ -135,6 +153,9 @@ impl Catalogue for English {
             About::InvalidDocument { until: None, .. } => {
                 format!("replace the `{subject}` with one that meets the rule")
             }
+            About::InvalidDocumentCopy { met_by, .. } => format!(
+                "the copy `/documents/{met_by}` meets the requirement; remove this copy from the application, or replace it with one that meets the rule"
+            ),
             About::RefusalGround => s(
                 "the service must be refused with a motivated answer citing this ground; check the fact if it may be wrong",
             ),
@@ -210,6 +231,7 @@ impl Catalogue for English {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("the term counts from here"),
+            Reason::CopyMeetsRequirement { .. } => String::from("this copy meets the requirement"),
         }
     }
 
@@ -248,247 +270,4 @@ fn intervals(when: &[Interval]) -> String {
         .map(Interval::describe)
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-const JSON_HELP: &str =
-    "fix the JSON syntax at this place; each bundle must be one well-formed JSON object";
-const UNKNOWN_FIELD_HELP: &str =
-    "no rule reads this field: check its spelling against the service catalogue, or remove it";
-
-/// A problem with the bundle itself: its message and its help.
-fn problem(problem: &Problem) -> (String, String) {
-    let s = String::from;
-    let not_instant = |text: &str| format!("`{text}` is not a date and time with an offset");
-    match problem {
-        Problem::TooLarge { mib } => (format!("the bundle is larger than {mib} MiB"), s(JSON_HELP)),
-        Problem::JsonEndsEarly => (
-            s("the JSON ends too early: a closing bracket or quote is missing"),
-            s(JSON_HELP),
-        ),
-        Problem::JsonCutOff => (
-            s("the JSON ends too early: the bundle is cut off here"),
-            s(JSON_HELP),
-        ),
-        Problem::JsonSyntax { detail } => (json_detail(detail), s(JSON_HELP)),
-        Problem::NotUtf8 => (
-            s("the bundle is not UTF-8 text from here"),
-            s(
-                "send JSON encoded in UTF-8; convert the text from its legacy encoding (e.g. Windows-1251)",
-            ),
-        ),
-        Problem::Empty => (
-            s("no bundle: the text is empty"),
-            s("send one JSON object per bundle (in NDJSON, one per line, without blank lines)"),
-        ),
-        Problem::NotAnObject => (
-            s("the bundle is not a JSON object"),
-            s("send one JSON object per bundle, `{ \"service\": …, \"submitted_at\": …, … }`"),
-        ),
-        Problem::Missing { field: "service" } => (
-            s("the bundle does not say which service it is for"),
-            s("add `\"service\": \"kz.mvd.permanent_residence\"` (or another service id)"),
-        ),
-        Problem::Missing {
-            field: "submitted_at",
-        } => (
-            s("the bundle does not say when it was submitted"),
-            s("add `\"submitted_at\": \"2019-05-14T10:00:00+06:00\"`"),
-        ),
-        Problem::Missing { field } => (
-            format!("the bundle has no `{field}`"),
-            format!("add `\"{field}\": …`"),
-        ),
-        Problem::WrongJsonKind {
-            field,
-            expected,
-            found,
-        } => (
-            format!(
-                "`{field}` must be {}, not {}",
-                json_kind(*expected),
-                json_kind(*found)
-            ),
-            match field.as_str() {
-                "id" => s("write the id in quotes"),
-                "service" => s("write the service id in quotes"),
-                "submitted_at" => {
-                    s("write it as RFC 3339 in quotes, e.g. `\"2019-05-14T10:00:00+06:00\"`")
-                }
-                _ => format!("write {}", envelope_shape(field, *expected)),
-            },
-        ),
-        Problem::ParentNotObject { path, key, found } => (
-            format!("`{path}` must be an object, not {}", json_kind(*found)),
-            format!("write `{{ \"{key}\": … }}` here"),
-        ),
-        Problem::BadSubmittedAt { text } => (
-            not_instant(text),
-            s("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00` (the date must exist)"),
-        ),
-        Problem::BadInstant { text } => (
-            not_instant(text),
-            s("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`"),
-        ),
-        Problem::BadEventTime { text } => (
-            not_instant(text),
-            s("write it as RFC 3339, e.g. `2019-05-14T10:20:00+06:00`"),
-        ),
-        Problem::UnknownChannel { found } => (
-            format!("{} is not an intake channel", found_text(found)),
-            s("the channels are `provider` and `state_corporation`"),
-        ),
-        Problem::BadDate { text } => (
-            format!("`{text}` is not a real date"),
-            s("write dates as YYYY-MM-DD, with a day that exists (e.g. `1985-03-02`)"),
-        ),
-        Problem::NotOneOf {
-            name,
-            value,
-            values,
-        } => (
-            format!("{} is not one of the values of `{name}`", found_text(value)),
-            format!("the values are: {}", values.join(", ")),
-        ),
-        Problem::NotARecord {
-            name,
-            found,
-            fields,
-        } => (
-            format!(
-                "each element of `{name}` must be an object, not {}",
-                json_kind(*found)
-            ),
-            format!("write {}", record_shape(fields)),
-        ),
-        Problem::WrongType {
-            name,
-            expected,
-            found,
-        } => (
-            format!(
-                "`{name}` must be {}, not {}",
-                expected.describe(),
-                found_text(found)
-            ),
-            type_help(expected),
-        ),
-        Problem::DuplicateKey { key } => (
-            format!("field `{key}` is given twice here; the last one is used"),
-            s("give each field once: other programs may read the first one instead"),
-        ),
-        Problem::UnknownField { key, place } => {
-            let place = match place {
-                FieldPlace::Envelope => s("the bundle envelope"),
-                FieldPlace::Object(path) => format!("`{path}`"),
-                FieldPlace::ListElement(name) => format!("an element of `{name}`"),
-                FieldPlace::Document(kind) => format!("document `{kind}`"),
-            };
-            (
-                format!("unknown field `{key}` in {place}"),
-                s(UNKNOWN_FIELD_HELP),
-            )
-        }
-        Problem::DocumentNotObject { found } => (
-            format!("each document must be an object, not {}", json_kind(*found)),
-            s("write `{ \"kind\": \"passport\", … }`"),
-        ),
-        Problem::DocumentWithoutKind => (
-            s("a document without a `kind`"),
-            s("say what the document is: `\"kind\": \"passport\"`"),
-        ),
-        Problem::UnknownDocument {
-            kind,
-            count,
-            service,
-            known,
-        } => (
-            if *count > 1 {
-                format!("unknown document kind `{kind}` ({count} documents)")
-            } else {
-                format!("unknown document kind `{kind}`")
-            },
-            format!(
-                "no rule of `{service}` reads this document; the kinds it knows are: {}",
-                known.join(", ")
-            ),
-        ),
-        Problem::BadChild { found } => (
-            format!(
-                "`child` must be the index of a child in `applicant.children`, not {}",
-                found_text(found)
-            ),
-            s("write a whole number from 0, without quotes"),
-        ),
-        Problem::EventIncomplete => (
-            s("each event needs a `step` and an `at`"),
-            format!("write {EVENT_SHAPE}"),
-        ),
-        Problem::UnknownStep {
-            step,
-            service,
-            known,
-        } => (
-            format!("unknown step `{step}`"),
-            format!("the steps of `{service}` are: {}", known.join(", ")),
-        ),
-    }
-}
-
-/// serde_json's description of a syntax error, in plain English.
-fn json_detail(detail: &str) -> String {
-    match detail {
-        "expected value" => String::from(
-            "a value was expected here (a text in quotes, a number, true, false, null, a list or an object)",
-        ),
-        "trailing characters" => String::from("more text after the end of the bundle's object"),
-        "trailing comma" => String::from("a comma before a closing bracket"),
-        "key must be a string" => String::from("a field name must be a text in quotes"),
-        "expected ident" => String::from("`true`, `false` or `null` was expected here"),
-        "number out of range" => String::from("a number too large to read"),
-        "recursion limit exceeded" => {
-            String::from("the JSON is nested too deeply (more than 128 levels)")
-        }
-        other if other.starts_with("control character") => {
-            String::from("a line break or control character inside a text in quotes")
-        }
-        other => other.to_string(),
-    }
-}
-
-/// A JSON kind, with its article.
-fn json_kind(kind: JsonKind) -> &'static str {
-    match kind {
-        JsonKind::Null => "null",
-        JsonKind::Bool => "true/false",
-        JsonKind::Number => "a number",
-        JsonKind::Text => "a text",
-        JsonKind::List => "a list",
-        JsonKind::Object => "an object",
-    }
-}
-
-/// A value found where it does not fit: a text as written, anything else by its kind.
-fn found_text(found: &Found) -> String {
-    match found {
-        Found::Text(s) => format!("`{s}`"),
-        Found::Other(kind) => json_kind(*kind).to_string(),
-    }
-}
-
-/// What to write instead of a value of the wrong type.
-fn type_help(ty: &Type) -> String {
-    let s = String::from;
-    match ty {
-        Type::Bool => s("write `true` or `false`, without quotes"),
-        Type::Text => s("write the text in quotes"),
-        Type::Number => s("write a whole number, without quotes"),
-        Type::Date => s("write the date in quotes as YYYY-MM-DD"),
-        Type::Instant => {
-            s("write the moment in quotes as RFC 3339, e.g. `2019-05-14T10:00:00+06:00`")
-        }
-        Type::Enum(values) => format!("write one of: {}", values.join(", ")),
-        Type::Set(values) => format!("write a list of: {}", values.join(", ")),
-        Type::List(_) => s("write a list of objects"),
-        Type::Duration(_) | Type::Error => String::new(),
-    }
 }

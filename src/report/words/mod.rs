@@ -47,6 +47,10 @@ pub(crate) enum ProblemLabel {
     GivenAgain,
     /// No rule reads what is here.
     NotRead,
+    /// What is here is skipped (a byte-order mark).
+    Ignored,
+    /// The code here is read as the standard writes it.
+    OtherCase,
 }
 
 /// The catalogue of a language.
@@ -77,12 +81,20 @@ fn own_message(finding: &Finding, lang: Lang) -> Option<&str> {
     }
 }
 
+/// The rule's own words for what it asks (a `valid when` rule's message), for a finding whose
+/// built-in message quotes them.
+fn rule_says(finding: &Finding, lang: Lang) -> Option<&str> {
+    finding.rule.as_deref().and_then(|r| r.message.get(lang))
+}
+
 /// The label of the place a finding points at, in `lang`.
 pub fn label(finding: &Finding, lang: Lang) -> Option<String> {
     let words = catalogue(lang);
     let problem = match &finding.about {
         About::Unreadable(_) => ProblemLabel::Unreadable,
         About::Input(Problem::DuplicateKey { .. }) => ProblemLabel::GivenAgain,
+        About::Input(Problem::ByteOrderMark) => ProblemLabel::Ignored,
+        About::Input(Problem::NoncanonicalCode { .. }) => ProblemLabel::OtherCase,
         About::Input(_) if finding.code == &codes::INVALID_INPUT => ProblemLabel::Wrong,
         About::Input(_) => ProblemLabel::NotRead,
         _ => return words.label(finding),

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate};
 
 use super::{help, label, law, message, reason};
 use crate::check::{
-    About, FactValue, FieldPlace, Finding, Found, JsonKind, Kind, Lateness, Origin, Problem,
-    Reason, ValidUntil,
+    About, CodeList, FactValue, FieldPlace, Finding, Found, JsonKind, Kind, Lateness, Origin,
+    Problem, Reason, ValidUntil,
 };
 use crate::codes::{self, Code};
 use crate::compile::{Citation, RuleRef};
@@ -122,6 +122,38 @@ fn problems() -> Vec<Problem> {
             found: Found::Text(s("a")),
         },
         Problem::EventIncomplete,
+        Problem::ByteOrderMark,
+        Problem::UndeclaredChannel {
+            channel: s("post"),
+            service: s("kz.mvd.refugee_status"),
+            offered: vec![s("provider")],
+        },
+        Problem::UnknownCode {
+            list: CodeList::Country,
+            text: s("XK"),
+        },
+        Problem::UnknownCode {
+            list: CodeList::Language,
+            text: s("eng"),
+        },
+        Problem::NoncanonicalCode {
+            list: CodeList::Country,
+            text: s("cn"),
+            canonical: "CN",
+        },
+        Problem::NoncanonicalCode {
+            list: CodeList::Language,
+            text: s("RU"),
+            canonical: "ru",
+        },
+        Problem::NoSuchChild {
+            index: 3,
+            children: 0,
+        },
+        Problem::NoSuchChild {
+            index: 3,
+            children: 2,
+        },
         Problem::UnknownStep {
             step: s("nope"),
             service: s("kz.mvd.permanent_residence"),
@@ -160,6 +192,11 @@ fn problem_kind(problem: &Problem) -> usize {
         Problem::BadChild { .. } => 23,
         Problem::EventIncomplete => 24,
         Problem::UnknownStep { .. } => 25,
+        Problem::ByteOrderMark => 26,
+        Problem::UndeclaredChannel { .. } => 27,
+        Problem::UnknownCode { .. } => 28,
+        Problem::NoncanonicalCode { .. } => 29,
+        Problem::NoSuchChild { .. } => 30,
     }
 }
 
@@ -182,6 +219,7 @@ fn finding_kind(about: &About) -> usize {
         About::DuplicateEvent { .. } => 13,
         About::Undecided { .. } => 14,
         About::WordingNotInForce { .. } => 15,
+        About::InvalidDocumentCopy { .. } => 16,
     }
 }
 
@@ -296,6 +334,24 @@ fn findings() -> Vec<Finding> {
             },
         ),
         (
+            &codes::INVALID_DOCUMENT_COPY,
+            Kind::Document,
+            "autobiography",
+            About::InvalidDocumentCopy {
+                field: Some(DocField::Language),
+                met_by: 5,
+            },
+        ),
+        (
+            &codes::INVALID_DOCUMENT_COPY,
+            Kind::Document,
+            "autobiography",
+            About::InvalidDocumentCopy {
+                field: None,
+                met_by: 5,
+            },
+        ),
+        (
             &codes::REFUSAL_GROUND,
             Kind::Refusal,
             "national_security_objection",
@@ -372,6 +428,7 @@ fn findings() -> Vec<Finding> {
                     empty.clone(),
                     Reason::NoItemDocument { index: 1 },
                     Reason::TermStart(Origin::Event(3)),
+                    Reason::CopyMeetsRequirement { index: 5 },
                 ]),
         );
     }
@@ -394,11 +451,11 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut kinds: Vec<usize> = findings().iter().map(|f| finding_kind(&f.about)).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds, (0..=15).collect::<Vec<_>>());
+    assert_eq!(kinds, (0..=16).collect::<Vec<_>>());
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();
-    assert_eq!(problems, (0..=25).collect::<Vec<_>>());
+    assert_eq!(problems, (0..=30).collect::<Vec<_>>());
 }
 
 #[test]
