@@ -748,7 +748,7 @@ fn reports_for_a_file_or_a_pipe_are_not_wrapped() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:208)\n"
+            "  law:  order 495, annex 1 § 9(1) — rule `kz.mvd.permanent_residence/talon_issued` (rules/kz/mvd-495/permanent-residence.ereje:215)\n"
         ),
         "{stdout}"
     );
