@@ -179,7 +179,8 @@ pub struct RefusalPlan {
 pub struct StepPlan {
     /// Its id.
     pub id: String,
-    /// Its actor.
+    /// Its actor: the first one written when the step names several (`by a, b`), since a
+    /// deadline of the report names one actor.
     pub actor: Option<String>,
     /// Its deadline.
     pub within: Option<Duration>,
@@ -376,7 +377,7 @@ fn service(
         .iter()
         .map(|st| StepPlan {
             id: st.id.clone(),
-            actor: st.actor.clone(),
+            actor: st.actors.first().cloned(),
             within: st.within,
             after: st.after.clone(),
             wording: amended(model, &st.meta),

@@ -581,8 +581,8 @@ pub struct RefusalRule {
 pub struct StepDef {
     /// Its id.
     pub id: String,
-    /// The actor's id.
-    pub actor: Option<String>,
+    /// The actors' ids, in the order written (`by a, b`); empty when the step names none.
+    pub actors: Vec<String>,
     /// The deadline's duration, if the act sets one.
     pub within: Option<Duration>,
     /// The earlier event it counts from; `None` when the step has no `after` clause.

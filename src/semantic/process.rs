@@ -1,5 +1,6 @@
-//! Processes: the steps of the authoritative process and of second views, their actors and
-//! deadlines resolved, and circles between deadlines found.
+//! Processes: the steps of the authoritative process and of second views, their actors (each
+//! one of a step's `by a, b` defined in the service) and deadlines resolved, and circles
+//! between deadlines found.
 
 use super::error::SemanticError;
 use super::model::{Anchor, Interval, ProcessView, StepDef, TermDef};
@@ -37,15 +38,15 @@ impl ServiceResolver<'_> {
                 self.duplicate("step", &st.name, first);
                 continue;
             }
-            if let Some(actor) = &st.actor
-                && !actors.contains(&actor.node)
-            {
-                self.undefined(
-                    "actor",
-                    actor,
-                    &actor_refs,
-                    "declare it with `actor NAME \"abbreviation\" § …` in this service",
-                );
+            for actor in &st.actors {
+                if !actors.contains(&actor.node) {
+                    self.undefined(
+                        "actor",
+                        actor,
+                        &actor_refs,
+                        "declare it with `actor NAME \"abbreviation\" § …` in this service",
+                    );
+                }
             }
             let anchor = st.deadline.as_ref().map(|d| self.anchor(&d.after, &names));
             let within = st.deadline.as_ref().and_then(|d| d.within.as_ref());
@@ -76,7 +77,7 @@ impl ServiceResolver<'_> {
             let meta = self.meta(s, &st.provenance, &view_meta.validity, st.name.span);
             steps.push(StepDef {
                 id: st.name.node.clone(),
-                actor: st.actor.as_ref().map(|a| a.node.clone()),
+                actors: st.actors.iter().map(|a| a.node.clone()).collect(),
                 within: within.map(|w| w.node),
                 after: anchor.flatten(),
                 parallel_with: st.parallel_with.iter().map(|n| n.node.clone()).collect(),

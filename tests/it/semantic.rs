@@ -107,3 +107,23 @@ fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
         .expect("the provider channel");
     assert_eq!(provider.on(earliest), InForce::Yes);
 }
+
+/// A step written `by a, b` keeps both actors in the model; the plan, whose deadlines name one
+/// actor in the report, keeps the first.
+#[test]
+fn a_step_with_two_actors_keeps_both_and_the_plan_the_first() {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/syntax/ok/step_with_two_actors.ereje"
+    ));
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    let (rules, _) = RuleSet::from_sources(vec![SourceFile::new("two_actors.ereje", text)])
+        .unwrap_or_else(|d| panic!("{}", crate::support::render_diagnostics(&d)));
+    let service = &rules.model().services[0];
+    assert_eq!(service.process.steps[0].actors, ["office", "corporation"]);
+    assert_eq!(service.process.steps[1].actors, ["directorate"]);
+    assert_eq!(service.views[0].steps[1].actors, ["office", "corporation"]);
+    let plan = &rules.plan().services[0];
+    assert_eq!(plan.steps[0].actor.as_deref(), Some("office"));
+    assert_eq!(plan.steps[1].actor.as_deref(), Some("directorate"));
+}

@@ -131,3 +131,44 @@ fn every_node_has_its_span() {
     }
     assert!(checked > 100, "only {checked} spans checked");
 }
+
+/// `by a, b`: a step keeps every actor it names, in the order written, with or without a space
+/// after the comma, in a process and in a view.
+#[test]
+fn a_step_keeps_every_actor_it_names() {
+    use ereje::syntax::ast::Decl;
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/syntax/ok/step_with_two_actors.ereje"
+    ));
+    let text = std::fs::read_to_string(path).unwrap();
+    let source = SourceFile::new(path.display().to_string(), text);
+    let ast = parse_file(&source, 0).expect("the fixture parses");
+    let service = ast
+        .decls
+        .iter()
+        .find_map(|d| match d {
+            Decl::Service(s) => Some(s),
+            _ => None,
+        })
+        .expect("a service");
+    let actors = |steps: &[ereje::syntax::ast::Step]| -> Vec<Vec<String>> {
+        steps
+            .iter()
+            .map(|st| st.actors.iter().map(|a| a.node.clone()).collect())
+            .collect()
+    };
+    let process = service.process.as_ref().expect("a process");
+    assert_eq!(
+        actors(&process.steps),
+        [vec!["office", "corporation"], vec!["directorate"]]
+    );
+    assert_eq!(
+        actors(&service.views[0].process.steps),
+        [
+            vec!["office", "corporation"],
+            vec!["office", "corporation"],
+            vec!["directorate"]
+        ]
+    );
+}

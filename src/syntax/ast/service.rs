@@ -227,13 +227,13 @@ pub struct View {
     pub span: Span,
 }
 
-/// `step ID by ACTOR within DURATION after EVENT`.
+/// `step ID by ACTOR, … within DURATION after EVENT`.
 #[derive(Debug, Clone)]
 pub struct Step {
     /// The step id.
     pub name: Name,
-    /// `by ACTOR`.
-    pub actor: Option<Name>,
+    /// `by ACTOR, …`: the actors in the order written (empty when the step has no `by`).
+    pub actors: Vec<Name>,
     /// `within … after …`.
     pub deadline: Option<Deadline>,
     /// `parallel with …`.

@@ -1,4 +1,4 @@
-//! Lowering of processes and views: steps with their actor, deadline, parallel and mapped
+//! Lowering of processes and views: steps with their actors, deadline, parallel and mapped
 //! steps, and the service term.
 
 use pest::iterators::{Pair, Pairs};
@@ -55,7 +55,7 @@ impl Lower {
         let (span, name, it) = self.keyword_and_name(pair);
         let mut step = Step {
             name,
-            actor: None,
+            actors: Vec::new(),
             deadline: None,
             parallel_with: Vec::new(),
             maps_to: Vec::new(),
@@ -68,9 +68,15 @@ impl Lower {
             let xs = self.span(&x);
             match x.as_rule() {
                 Rule::step_actor => {
-                    if let Some(a) = x.into_inner().find(|y| y.as_rule() == Rule::ident) {
-                        let v = self.name(&a);
-                        once(self, &mut step.actor, &mut firsts[0], "by", xs, v);
+                    let v: Vec<_> = x
+                        .into_inner()
+                        .filter(|y| y.as_rule() == Rule::ident)
+                        .map(|y| self.name(&y))
+                        .collect();
+                    let mut slot = None;
+                    once(self, &mut slot, &mut firsts[0], "by", xs, v);
+                    if let Some(v) = slot {
+                        step.actors = v;
                     }
                 }
                 Rule::step_deadline => {
