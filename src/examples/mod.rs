@@ -1,0 +1,163 @@
+//! Examples: the bundles that rule files name in `example` blocks, checked against the
+//! verdict and findings they expect (`ereje test`).
+//!
+//! An example lists every error finding it expects: a report with an error finding the example
+//! does not list fails it, unless the example ends with `and others`. Warnings need not be
+//! listed, but a warning that is listed must be reported.
+
+use std::path::{Path, PathBuf};
+
+use crate::RuleSet;
+use crate::check::{Options, Report, Severity, Verdict};
+use crate::syntax::ast::Example;
+
+/// The outcome of one example.
+#[derive(Debug, Clone)]
+pub struct ExampleOutcome {
+    /// The service it belongs to.
+    pub service: String,
+    /// Its description.
+    pub name: String,
+    /// `file:line` of the example.
+    pub location: String,
+    /// The bundle's path as resolved.
+    pub bundle: PathBuf,
+    /// What went wrong; empty when it held.
+    pub failures: Vec<String>,
+}
+
+impl ExampleOutcome {
+    /// Whether the example held.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Run every example of the rule set. Bundle paths are relative to the rule file's folder,
+/// which is taken relative to `base` when the file's name is relative.
+pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
+    let mut out = Vec::new();
+    for service in &rules.model().services {
+        for example in &service.examples {
+            let file = rules
+                .sources()
+                .get(example.span.file)
+                .map_or("", |f| f.name.as_str());
+            let folder = Path::new(file).parent().unwrap_or(Path::new(""));
+            let bundle = base.join(folder).join(&example.bundle.node);
+            let mut failures = Vec::new();
+            match std::fs::read(&bundle) {
+                Err(e) => failures.push(format!(
+                    "cannot read the bundle `{}`: {e}",
+                    bundle.display()
+                )),
+                Ok(bytes) => {
+                    let report = rules.check_bytes(&bytes, &Options::default());
+                    failures.extend(compare(example, &report));
+                }
+            }
+            out.push(ExampleOutcome {
+                service: service.id.clone(),
+                name: example.name.node.clone(),
+                location: rules.sources().location(example.span),
+                bundle,
+                failures,
+            });
+        }
+    }
+    out
+}
+
+/// What an example expects and its bundle's report does not bear out.
+fn compare(example: &Example, report: &Report) -> Vec<String> {
+    let mut failures = Vec::new();
+    match Verdict::parse(&example.expect.node) {
+        // analysis rejects such a rule file; a rule set built some other way still says so
+        None => failures.push(format!(
+            "`{}` is not a verdict; write one of ok, pending, incomplete, refused, not_applicable, invalid",
+            example.expect.node
+        )),
+        Some(expected) if expected != report.verdict => {
+            let found: Vec<String> = report
+                .findings
+                .iter()
+                .map(|f| format!("{} {}", f.code.name, written(&f.subject)))
+                .collect();
+            failures.push(format!(
+                "expected verdict `{}`, got `{}` (findings: {})",
+                expected.as_str(),
+                report.verdict.as_str(),
+                if found.is_empty() {
+                    String::from("none")
+                } else {
+                    found.join(", ")
+                }
+            ));
+        }
+        Some(_) => {}
+    }
+    for expected in &example.findings {
+        let reported = report
+            .findings
+            .iter()
+            .any(|f| f.code.name == expected.code.node && f.subject == expected.subject.node);
+        if !reported {
+            failures.push(format!(
+                "expected finding `{} {}` was not reported",
+                expected.code.node,
+                written(&expected.subject.node)
+            ));
+        }
+    }
+    if example.others.is_none() {
+        let mut unlisted: Vec<(&str, &str)> = Vec::new();
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            let listed = example
+                .findings
+                .iter()
+                .any(|e| e.code.node == f.code.name && e.subject.node == f.subject);
+            let key = (f.code.name, f.subject.as_str());
+            if !listed && !unlisted.contains(&key) {
+                unlisted.push(key);
+            }
+        }
+        for (code, subject) in unlisted {
+            let subject = written(subject);
+            failures.push(format!(
+                "error finding `{code} {subject}` was reported but is not listed: add `finding {code} {subject}` to the example, or end it with `and others`"
+            ));
+        }
+    }
+    failures
+}
+
+/// A subject as a rule file writes it: a plain or dotted name as it is, anything else quoted.
+/// Only ASCII names go unquoted, so what is printed always reads back as the same subject.
+pub fn written(subject: &str) -> String {
+    let plain_segment = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let first_is_and = subject.split('.').next() == Some("and");
+    if !first_is_and && subject.split('.').all(plain_segment) {
+        subject.to_string()
+    } else {
+        let mut out = String::from("\"");
+        for c in subject.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+}
