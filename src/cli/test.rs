@@ -13,8 +13,9 @@ use crate::examples::ExampleOutcome;
 /// Arguments of `ereje test`.
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Rule files folder (default: the rules shipped in the binary, bundles read relative to
-    /// the current folder).
+    /// Rule files folder (default: the rules shipped in the binary). An example's bundle path
+    /// is relative to its rule file; for the shipped rules, to `rules/…` in the current folder
+    /// if it is there, else in the folder ereje was built from.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     /// Output format: a line per example, or one JSON object per example and line

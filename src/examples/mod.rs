@@ -20,7 +20,7 @@ pub struct ExampleOutcome {
     pub name: String,
     /// `file:line` of the example.
     pub location: String,
-    /// The bundle's path as resolved.
+    /// The bundle's path as resolved (the first place looked, when it was found nowhere).
     pub bundle: PathBuf,
     /// What went wrong; empty when it held.
     pub failures: Vec<String>,
@@ -33,8 +33,13 @@ impl ExampleOutcome {
     }
 }
 
-/// Run every example of the rule set. Bundle paths are relative to the rule file's folder,
-/// which is taken relative to `base` when the file's name is relative.
+/// Run every example of the rule set.
+///
+/// A bundle's path is relative to the folder of its rule file. A rule file's name that is
+/// relative is taken from `base` (the CLI passes the current folder, `""`). The rules embedded
+/// in the binary are named `rules/…` after the crate's folder, which an installed binary does
+/// not run from: for them the crate's folder at build time is tried next. An example whose
+/// bundle is in none of these places fails, saying where it looked.
 pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
     let mut out = Vec::new();
     for service in &rules.model().services {
@@ -43,19 +48,26 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                 .sources()
                 .get(example.span.file)
                 .map_or("", |f| f.name.as_str());
-            let folder = Path::new(file).parent().unwrap_or(Path::new(""));
-            let bundle = base.join(folder).join(&example.bundle.node);
+            let places = places(rules, base, file, &example.bundle.node);
+            let found = places.iter().find(|p| p.is_file()).cloned();
             let mut failures = Vec::new();
-            match std::fs::read(&bundle) {
-                Err(e) => failures.push(format!(
-                    "cannot read the bundle `{}`: {e}",
-                    bundle.display()
-                )),
-                Ok(bytes) => {
-                    let report = rules.check_bytes(&bytes, &Options::default());
-                    failures.extend(compare(example, &report));
+            let bundle = match found {
+                None => {
+                    failures.push(not_found(&example.bundle.node, &places));
+                    places.into_iter().next().unwrap_or_default()
                 }
-            }
+                Some(path) => {
+                    match std::fs::read(&path) {
+                        Err(e) => failures
+                            .push(format!("cannot read the bundle `{}`: {e}", path.display())),
+                        Ok(bytes) => {
+                            let report = rules.check_bytes(&bytes, &Options::default());
+                            failures.extend(compare(example, &report));
+                        }
+                    }
+                    path
+                }
+            };
             out.push(ExampleOutcome {
                 service: service.id.clone(),
                 name: example.name.node.clone(),
@@ -66,6 +78,34 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
         }
     }
     out
+}
+
+/// Where the bundle of an example in rule file `file` may be, in the order to try.
+fn places(rules: &RuleSet, base: &Path, file: &str, bundle: &str) -> Vec<PathBuf> {
+    let folder = Path::new(file).parent().unwrap_or(Path::new(""));
+    let mut places = vec![base.join(folder).join(bundle)];
+    if rules.is_embedded() {
+        // an installed binary runs far from the sources: the crate's folder when it was built
+        let built = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(folder)
+            .join(bundle);
+        if !places.contains(&built) {
+            places.push(built);
+        }
+    }
+    places
+}
+
+/// The failure of an example whose bundle is nowhere.
+fn not_found(bundle: &str, places: &[PathBuf]) -> String {
+    let looked: Vec<String> = places
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect();
+    format!(
+        "cannot find the bundle `{bundle}`: looked for {}",
+        looked.join(" and ")
+    )
 }
 
 /// What an example expects and its bundle's report does not bear out.
@@ -159,5 +199,36 @@ pub fn written(subject: &str) -> String {
         }
         out.push('"');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded rules look beside the current folder first, then in the crate's folder as
+    /// it was when the binary was built; rules read from disk look beside their file only.
+    #[test]
+    fn where_bundles_are_looked_for() {
+        let Ok(shipped) = RuleSet::shipped() else {
+            panic!("the shipped rules compile")
+        };
+        let looked = places(&shipped, Path::new("/far"), "rules/kz/x.ereje", "../b.json");
+        let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/kz/../b.json");
+        assert_eq!(looked, [PathBuf::from("/far/rules/kz/../b.json"), built]);
+        let message = not_found("../b.json", &looked);
+        assert!(
+            message.starts_with(
+                "cannot find the bundle `../b.json`: looked for `/far/rules/kz/../b.json` and `"
+            ),
+            "{message}"
+        );
+
+        let files = vec![crate::source::SourceFile::new("r/a.ereje", "")];
+        let Ok((disk, _)) = RuleSet::from_sources(files) else {
+            panic!("an empty rule file compiles")
+        };
+        let beside = places(&disk, Path::new(""), "r/a.ereje", "b.json");
+        assert_eq!(beside, [PathBuf::from("r/b.json")]);
     }
 }

@@ -51,3 +51,64 @@ fn example_outcomes_as_json() {
         .collect();
     insta::assert_json_snapshot!("examples_json", lines);
 }
+
+/// A folder of its own under the system's temporary folder, for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ereje-examples-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+/// The shipped rules' bundles are found from any folder: beside the current folder's
+/// `rules/…` when it has them, else in the crate's folder as it was when ereje was built.
+#[test]
+fn shipped_examples_run_from_any_folder() {
+    let far = temp_dir("shipped");
+    for dir in [far.clone(), root().join("rules"), root()] {
+        let out = ereje_in(&dir, &["test"]);
+        let text = stdout(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "from {}:\n{text}",
+            dir.display()
+        );
+        assert!(text.contains(" passed, 0 failed"), "{text}");
+    }
+    let _ = std::fs::remove_dir_all(far);
+}
+
+/// Rules read from disk find their bundles beside the rule file, wherever `--rules` is run
+/// from: the same examples hold and fail from the crate's folder, from the rules' own folder
+/// and from elsewhere.
+#[test]
+fn rules_on_disk_find_their_bundles_beside_them() {
+    let far = temp_dir("disk");
+    let fixture = root().join(FIXTURE);
+    let verdicts = |dir: &Path, rules: &Path| -> Vec<(String, bool)> {
+        let rules = rules.to_str().expect("a UTF-8 path");
+        let out = ereje_in(dir, &["test", "--rules", rules, "--format", "json"]);
+        stdout(&out)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v.get("name").is_some())
+            .map(|v| (v["name"].to_string(), v["passed"] == true))
+            .collect()
+    };
+    let here = verdicts(&root(), Path::new(FIXTURE));
+    assert!(here.len() > 10, "{here:?}");
+    assert_eq!(verdicts(&far, &fixture), here);
+    assert_eq!(verdicts(&fixture, Path::new(".")), here);
+    let _ = std::fs::remove_dir_all(far);
+}
+
+/// An example whose bundle is nowhere fails and says where it looked.
+#[test]
+fn a_missing_bundle_says_where_it_was_looked_for() {
+    let out = ereje_in(&root(), &["test", "--rules", FIXTURE]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("cannot find the bundle `../bundles/not-there.json`: looked for `tests/fixtures/examples/rules/../bundles/not-there.json`"),
+        "{text}"
+    );
+}
