@@ -18,9 +18,10 @@ pub struct TestArgs {
     /// if it is there, else in the folder ereje was built from.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Output format: a line per example, or one JSON object per example and line
-    /// (`{"service", "name", "location", "passed", "failures"}`); rule-file diagnostics follow
-    /// the same choice on stderr.
+    /// Output format: a line per example; one JSON object per example and line
+    /// (`{"service", "name", "location", "passed", "failures"}`); or JUnit XML (a test suite
+    /// per service, a test case per example). Rule-file diagnostics are JSON lines on stderr
+    /// with `json` and `junit`, as people read them otherwise.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Language of the rule files' diagnostics.
@@ -35,12 +36,14 @@ pub enum Format {
     Human,
     /// One JSON object per example and line.
     Json,
+    /// JUnit XML, for CI systems.
+    Junit,
 }
 
 /// Run `ereje test`.
 pub fn run(args: &TestArgs) -> Outcome {
     let shown = Shown {
-        json: args.format == Format::Json,
+        json: args.format != Format::Human,
         lang: args.lang.into(),
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
@@ -51,10 +54,10 @@ pub fn run(args: &TestArgs) -> Outcome {
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = if args.format == Format::Json {
-        write_json(&mut out, &outcomes)
-    } else {
-        write_human(&mut out, &outcomes, failed)
+    let written = match args.format {
+        Format::Json => write_json(&mut out, &outcomes),
+        Format::Junit => crate::examples::junit::write(&mut out, &outcomes),
+        Format::Human => write_human(&mut out, &outcomes, failed),
     };
     if written.and_then(|()| out.flush()).is_err() {
         // stdout was closed (`ereje test | head`): the listing is cut short, not a panic

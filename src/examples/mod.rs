@@ -11,6 +11,8 @@ use crate::RuleSet;
 use crate::check::{Options, Report, Severity, Verdict};
 use crate::syntax::ast::Example;
 
+pub mod junit;
+
 /// The outcome of one example.
 #[derive(Debug, Clone)]
 pub struct ExampleOutcome {
@@ -20,6 +22,10 @@ pub struct ExampleOutcome {
     pub name: String,
     /// `file:line` of the example.
     pub location: String,
+    /// The rule file it is written in, as named.
+    pub file: String,
+    /// Its line in that file, from 1.
+    pub line: usize,
     /// The bundle's path as resolved (the first place looked, when it was found nowhere).
     pub bundle: PathBuf,
     /// What went wrong; empty when it held.
@@ -48,6 +54,10 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                 .sources()
                 .get(example.span.file)
                 .map_or("", |f| f.name.as_str());
+            let line = rules
+                .sources()
+                .get(example.span.file)
+                .map_or(0, |f| f.line_col(example.span.start).0);
             let places = places(rules, base, file, &example.bundle.node);
             let found = places.iter().find(|p| p.is_file()).cloned();
             let mut failures = Vec::new();
@@ -72,6 +82,8 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                 service: service.id.clone(),
                 name: example.name.node.clone(),
                 location: rules.sources().location(example.span),
+                file: file.to_string(),
+                line,
                 bundle,
                 failures,
             });

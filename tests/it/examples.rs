@@ -112,3 +112,86 @@ fn a_missing_bundle_says_where_it_was_looked_for() {
         "{text}"
     );
 }
+
+/// The JUnit XML of a run, parsed back: a test suite per service, a test case per example
+/// with the example's name and place, a failure with every reason for each one that failed,
+/// whatever characters the names and reasons hold.
+#[test]
+fn junit_reads_back_as_the_outcomes() {
+    for (dir, args) in [
+        (root(), vec!["test", "--rules", FIXTURE]),
+        (root(), vec!["test"]),
+    ] {
+        let json = ereje_in(&dir, &[args.as_slice(), &["--format", "json"]].concat());
+        let outcomes: Vec<serde_json::Value> = stdout(&json)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v.get("name").is_some())
+            .collect();
+        let out = ereje_in(&dir, &[args.as_slice(), &["--format", "junit"]].concat());
+        assert_eq!(out.status.code(), json.status.code());
+        let xml = stdout(&out);
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        let failed = outcomes.iter().filter(|o| o["passed"] == false).count();
+        assert_eq!(
+            root.attribute("tests"),
+            Some(outcomes.len().to_string().as_str())
+        );
+        assert_eq!(
+            root.attribute("failures"),
+            Some(failed.to_string().as_str())
+        );
+        let mut cases = Vec::new();
+        let mut services = Vec::new();
+        for suite in root.children().filter(|n| n.has_tag_name("testsuite")) {
+            let service = suite.attribute("name").expect("a suite's name");
+            services.push(service.to_string());
+            for case in suite.children().filter(|n| n.has_tag_name("testcase")) {
+                assert_eq!(case.attribute("classname"), Some(service));
+                cases.push(case);
+            }
+        }
+        let mut expected_services: Vec<String> = Vec::new();
+        for o in &outcomes {
+            let s = o["service"].as_str().expect("a service").to_string();
+            if !expected_services.contains(&s) {
+                expected_services.push(s);
+            }
+        }
+        assert_eq!(services, expected_services, "one suite per service");
+        assert_eq!(cases.len(), outcomes.len());
+        for (case, outcome) in cases.iter().zip(&outcomes) {
+            assert_eq!(case.attribute("name"), outcome["name"].as_str());
+            let location = format!(
+                "{}:{}",
+                case.attribute("file").unwrap_or(""),
+                case.attribute("line").unwrap_or("")
+            );
+            assert_eq!(Some(location.as_str()), outcome["location"].as_str());
+            let failures: Vec<&str> = outcome["failures"]
+                .as_array()
+                .expect("failures")
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .collect();
+            let failure = case.children().find(|n| n.has_tag_name("failure"));
+            match failure {
+                None => assert!(failures.is_empty(), "{outcome}"),
+                Some(f) => {
+                    assert_eq!(f.attribute("message"), Some(failures.join("; ").as_str()));
+                    assert_eq!(f.text(), Some(failures.join("\n").as_str()));
+                }
+            }
+        }
+    }
+}
+
+/// The fixture's JUnit XML as CI systems get it.
+#[test]
+fn examples_as_junit() {
+    let out = ereje_in(&root(), &["test", "--rules", FIXTURE, "--format", "junit"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("examples_junit", stdout(&out));
+}
