@@ -1,13 +1,19 @@
 //! The outcomes of `ereje test` as JUnit XML, for CI systems that show test results: one
-//! `<testsuite>` per service, one `<testcase>` per example, a `<failure>` for each example
-//! that failed. Written by hand: the format is small and only needs escaping done right.
+//! `<testsuite>` per service, its coverage as `<properties>`, one `<testcase>` per example, a
+//! `<failure>` for each example that failed. Written by hand: the format is small and only
+//! needs escaping done right.
 
 use std::io::{self, Write};
 
 use super::ExampleOutcome;
+use super::coverage::{Elements, ServiceCoverage};
 
-/// Write the outcomes as one JUnit XML document.
-pub fn write(out: &mut impl Write, outcomes: &[ExampleOutcome]) -> io::Result<()> {
+/// Write the outcomes and the coverage as one JUnit XML document.
+pub fn write(
+    out: &mut impl Write,
+    outcomes: &[ExampleOutcome],
+    coverage: &[ServiceCoverage],
+) -> io::Result<()> {
     let failed = outcomes.iter().filter(|o| !o.passed()).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -15,7 +21,7 @@ pub fn write(out: &mut impl Write, outcomes: &[ExampleOutcome]) -> io::Result<()
         r#"<testsuites name="ereje test" tests="{}" failures="{failed}" errors="0">"#,
         outcomes.len()
     )?;
-    for service in services(outcomes) {
+    for service in services(outcomes, coverage) {
         let cases: Vec<&ExampleOutcome> =
             outcomes.iter().filter(|o| o.service == service).collect();
         let failed = cases.iter().filter(|o| !o.passed()).count();
@@ -25,6 +31,9 @@ pub fn write(out: &mut impl Write, outcomes: &[ExampleOutcome]) -> io::Result<()
             attr(service),
             cases.len()
         )?;
+        if let Some(c) = coverage.iter().find(|c| c.service == service) {
+            properties(out, c)?;
+        }
         for case in cases {
             let head = format!(
                 r#"    <testcase name="{}" classname="{}" file="{}" line="{}""#,
@@ -53,12 +62,42 @@ pub fn write(out: &mut impl Write, outcomes: &[ExampleOutcome]) -> io::Result<()
     writeln!(out, "</testsuites>")
 }
 
-/// The services, in the order their first example comes.
-fn services(outcomes: &[ExampleOutcome]) -> Vec<&str> {
+/// The coverage of a service as properties: `coverage.documents` is `5 of 14`,
+/// `coverage.documents.uncovered` the ids no example exercises, separated by `, `.
+fn properties(out: &mut impl Write, c: &ServiceCoverage) -> io::Result<()> {
+    writeln!(out, "    <properties>")?;
+    let kinds: [(&str, &Elements); 3] = [
+        ("documents", &c.documents),
+        ("refusal_grounds", &c.refusal_grounds),
+        ("steps", &c.steps),
+    ];
+    for (kind, elements) in kinds {
+        writeln!(
+            out,
+            r#"      <property name="coverage.{kind}" value="{} of {}"/>"#,
+            elements.covered(),
+            elements.total
+        )?;
+        writeln!(
+            out,
+            r#"      <property name="coverage.{kind}.uncovered" value="{}"/>"#,
+            attr(&elements.uncovered.join(", "))
+        )?;
+    }
+    writeln!(out, "    </properties>")
+}
+
+/// The services: those with examples in the order their first example comes, then those
+/// without any (a suite of no test cases that still shows its coverage).
+fn services<'a>(outcomes: &'a [ExampleOutcome], coverage: &'a [ServiceCoverage]) -> Vec<&'a str> {
     let mut services: Vec<&str> = Vec::new();
-    for o in outcomes {
-        if !services.contains(&o.service.as_str()) {
-            services.push(&o.service);
+    let ids = outcomes
+        .iter()
+        .map(|o| o.service.as_str())
+        .chain(coverage.iter().map(|c| c.service.as_str()));
+    for id in ids {
+        if !services.contains(&id) {
+            services.push(id);
         }
     }
     services

@@ -11,6 +11,7 @@ use crate::RuleSet;
 use crate::check::{Options, Report, Severity, Verdict};
 use crate::syntax::ast::Example;
 
+pub mod coverage;
 pub mod junit;
 
 /// The outcome of one example.
@@ -30,6 +31,8 @@ pub struct ExampleOutcome {
     pub bundle: PathBuf,
     /// What went wrong; empty when it held.
     pub failures: Vec<String>,
+    /// The bundle's report, when the bundle could be read.
+    pub report: Option<Report>,
 }
 
 impl ExampleOutcome {
@@ -61,6 +64,7 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
             let places = places(rules, base, file, &example.bundle.node);
             let found = places.iter().find(|p| p.is_file()).cloned();
             let mut failures = Vec::new();
+            let mut report = None;
             let bundle = match found {
                 None => {
                     failures.push(not_found(&example.bundle.node, &places));
@@ -71,8 +75,9 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                         Err(e) => failures
                             .push(format!("cannot read the bundle `{}`: {e}", path.display())),
                         Ok(bytes) => {
-                            let report = rules.check_bytes(&bytes, &Options::default());
-                            failures.extend(compare(example, &report));
+                            let r = rules.check_bytes(&bytes, &Options::default());
+                            failures.extend(compare(example, &r));
+                            report = Some(r);
                         }
                     }
                     path
@@ -86,6 +91,7 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                 line,
                 bundle,
                 failures,
+                report,
             });
         }
     }

@@ -113,9 +113,9 @@ fn a_missing_bundle_says_where_it_was_looked_for() {
     );
 }
 
-/// The JUnit XML of a run, parsed back: a test suite per service, a test case per example
-/// with the example's name and place, a failure with every reason for each one that failed,
-/// whatever characters the names and reasons hold.
+/// The JUnit XML of a run, parsed back: a test suite per service with its coverage as
+/// properties, a test case per example with the example's name and place, a failure with
+/// every reason for each one that failed, whatever characters the names and reasons hold.
 #[test]
 fn junit_reads_back_as_the_outcomes() {
     for (dir, args) in [
@@ -143,11 +143,42 @@ fn junit_reads_back_as_the_outcomes() {
             root.attribute("failures"),
             Some(failed.to_string().as_str())
         );
+        let coverage: serde_json::Value = stdout(&json)
+            .lines()
+            .last()
+            .and_then(|l| serde_json::from_str(l).ok())
+            .expect("the coverage line");
         let mut cases = Vec::new();
         let mut services = Vec::new();
         for suite in root.children().filter(|n| n.has_tag_name("testsuite")) {
             let service = suite.attribute("name").expect("a suite's name");
             services.push(service.to_string());
+            let property = |name: &str| {
+                suite
+                    .descendants()
+                    .find(|n| n.has_tag_name("property") && n.attribute("name") == Some(name))
+                    .and_then(|n| n.attribute("value"))
+                    .map(String::from)
+            };
+            for kind in ["documents", "refusal_grounds", "steps"] {
+                let c = &coverage["coverage"][service][kind];
+                let uncovered: Vec<&str> = c["uncovered"]
+                    .as_array()
+                    .expect("uncovered")
+                    .iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect();
+                let total = c["total"].as_u64().expect("total");
+                let covered = total - u64::try_from(uncovered.len()).expect("fits");
+                assert_eq!(
+                    property(&format!("coverage.{kind}")),
+                    Some(format!("{covered} of {total}"))
+                );
+                assert_eq!(
+                    property(&format!("coverage.{kind}.uncovered")),
+                    Some(uncovered.join(", "))
+                );
+            }
             for case in suite.children().filter(|n| n.has_tag_name("testcase")) {
                 assert_eq!(case.attribute("classname"), Some(service));
                 cases.push(case);
@@ -194,4 +225,62 @@ fn examples_as_junit() {
     let out = ereje_in(&root(), &["test", "--rules", FIXTURE, "--format", "junit"]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("examples_junit", stdout(&out));
+}
+
+/// Coverage says what the reports show: documents and grounds named by a finding, steps
+/// named by a finding or judged by their deadline, and a step without a deadline once done.
+#[test]
+fn coverage_counts_what_the_reports_show() {
+    use ereje::check::{Deadline, DeadlineStatus};
+    use ereje::examples::coverage::coverage;
+    let (rules, _) = ereje::RuleSet::load(&root().join(FIXTURE)).expect("the fixture compiles");
+    let outcomes = ereje::examples::run(&rules, Path::new(""));
+    let all = coverage(&rules, &outcomes);
+    let [c] = all.as_slice() else {
+        panic!("one service: {all:?}")
+    };
+    assert_eq!(c.service, "kz.test.examples");
+    assert_eq!(
+        (c.documents.total, c.documents.uncovered.as_slice()),
+        (3, &["medical_certificate".to_string()][..])
+    );
+    assert_eq!(
+        (c.refusal_grounds.total, c.refusal_grounds.covered()),
+        (1, 1)
+    );
+    assert_eq!(c.steps.uncovered, ["archived"]);
+
+    let mut report = outcomes
+        .iter()
+        .find_map(|o| {
+            o.report
+                .clone()
+                .filter(|r| r.service.as_deref() == Some(c.service.as_str()))
+        })
+        .expect("a report of the service");
+    report.findings.clear();
+    let deadline = |step: &str, status| Deadline {
+        step: step.to_string(),
+        due: None,
+        at: None,
+        status,
+        actor: None,
+        late_seconds: None,
+        late_calendar_days: None,
+        late_working_days: None,
+    };
+    // `decided` has a deadline: done without one judged is not enough
+    report.deadlines = vec![
+        deadline("talon_issued", DeadlineStatus::Open),
+        deadline("decided", DeadlineStatus::Done),
+        deadline("archived", DeadlineStatus::Done),
+    ];
+    let mut only = outcomes[0].clone();
+    only.report = Some(report);
+    let all = coverage(&rules, &[only]);
+    let [c] = all.as_slice() else {
+        panic!("one service: {all:?}")
+    };
+    assert_eq!(c.steps.uncovered, ["talon_issued", "decided"]);
+    assert_eq!(c.documents.covered() + c.refusal_grounds.covered(), 0);
 }
