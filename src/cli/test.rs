@@ -124,7 +124,7 @@ fn write_human(
     if coverage.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\ncoverage")?;
+    writeln!(out, "\ncoverage: what the examples exercise")?;
     for c in coverage {
         writeln!(out, "  {}", c.service)?;
         let rows = [

@@ -195,7 +195,7 @@ fn compare(example: &Example, report: &Report) -> Vec<String> {
 
 /// A subject as a rule file writes it: a plain or dotted name as it is, anything else quoted.
 /// Only ASCII names go unquoted, so what is printed always reads back as the same subject.
-pub fn written(subject: &str) -> String {
+fn written(subject: &str) -> String {
     let plain_segment = |s: &str| {
         s.chars()
             .next()
