@@ -31,6 +31,8 @@ pub struct RuleSet {
     model: Model,
     plan: Plan,
     version: String,
+    /// Whether these are the rules embedded in the binary, named after the crate's folder.
+    embedded: bool,
 }
 
 impl RuleSet {
@@ -40,7 +42,10 @@ impl RuleSet {
         let mut files = Vec::new();
         collect_embedded(&SHIPPED, &mut files);
         files.sort_by(|a, b| a.name.cmp(&b.name));
-        RuleSet::from_sources(files).map(|(rules, _)| rules)
+        RuleSet::from_sources(files).map(|(rules, _)| RuleSet {
+            embedded: true,
+            ..rules
+        })
     }
 
     /// Every `.ereje` file under `dir` (or the one file `dir` names), with the warnings found.
@@ -70,6 +75,7 @@ impl RuleSet {
             model: analysis.model,
             plan,
             version: format!("sha256:{:x}", hasher.finalize()),
+            embedded: false,
         };
         Ok((rules, analysis.diagnostics))
     }
@@ -111,6 +117,12 @@ impl RuleSet {
     /// The names of every calendar.
     pub fn calendar_names(&self) -> Vec<&str> {
         self.model.calendars.iter().map(|c| c.name()).collect()
+    }
+
+    /// Whether these are the rules embedded in the binary ([`RuleSet::shipped`]): their files are
+    /// named `rules/…` after the crate's folder at build time, not after a folder on this disk.
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     /// `sha256:…` of the rule sources.

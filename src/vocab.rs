@@ -1,4 +1,5 @@
-//! The vocabulary every phase shares: languages, texts in several languages, durations.
+//! The vocabulary every phase shares: languages, texts in several languages, durations,
+//! verdicts.
 //!
 //! These are words of the rule language that outlive the syntax tree: the checked model, the
 //! time module, the checker and the reports speak them too, so they live on the ground floor.
@@ -212,5 +213,52 @@ impl std::fmt::Display for Wording {
     /// The English words.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.en)
+    }
+}
+
+/// The outcome for one bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Nothing wrong.
+    Ok,
+    /// Something cannot be decided yet: facts are missing.
+    Pending,
+    /// A required document is missing or invalid.
+    Incomplete,
+    /// A refusal ground holds.
+    Refused,
+    /// No such service in force on that date.
+    NotApplicable,
+    /// The bundle is unusable.
+    Invalid,
+}
+
+impl Verdict {
+    /// As written in reports and examples.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Pending => "pending",
+            Verdict::Incomplete => "incomplete",
+            Verdict::Refused => "refused",
+            Verdict::NotApplicable => "not_applicable",
+            Verdict::Invalid => "invalid",
+        }
+    }
+
+    /// Every verdict, from the weakest to the strongest.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Ok,
+        Verdict::Pending,
+        Verdict::Incomplete,
+        Verdict::Refused,
+        Verdict::NotApplicable,
+        Verdict::Invalid,
+    ];
+
+    /// Parse the written form.
+    pub fn parse(text: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == text)
     }
 }

@@ -63,6 +63,28 @@ pub enum SemanticError {
         /// Where.
         span: Span,
     },
+    /// An example expects a finding whose code is not a bundle finding's.
+    #[error("`{code}` is not a finding code")]
+    UnknownFindingCode {
+        /// As written.
+        code: String,
+        /// The finding's name, when `code` is a finding's number (`V004`) or close to a name.
+        suggestion: Option<String>,
+        /// Whether `code` is the number of the finding suggested, not a misspelling.
+        number: bool,
+        /// Where.
+        span: Span,
+    },
+    /// An example expects a verdict that is not one.
+    #[error("`{verdict}` is not a verdict")]
+    UnknownVerdict {
+        /// As written.
+        verdict: String,
+        /// The verdict closest to it.
+        suggestion: Option<String>,
+        /// Where.
+        span: Span,
+    },
     /// Two values of types that cannot be compared or combined.
     #[error("{message}")]
     TypeMismatch {
@@ -209,6 +231,23 @@ pub(crate) fn values_help(suggestion: Option<&str>, values: &[String]) -> Wordin
     }
 }
 
+/// "the verdicts are: ok, …" after a did-you-mean, in three languages.
+fn verdicts_help(suggestion: Option<&str>, verdicts: &[&str]) -> Wording {
+    let all = verdicts.join(", ");
+    match suggestion {
+        None => Wording::new(
+            format!("the verdicts are: {all}"),
+            format!("вердикты: {all}"),
+            format!("шешімдер: {all}"),
+        ),
+        Some(s) => Wording::new(
+            format!("did you mean `{s}`? the verdicts are: {all}"),
+            format!("возможно, имелось в виду `{s}`? вердикты: {all}"),
+            format!("`{s}` деп жазғыңыз келді ме? шешімдер: {all}"),
+        ),
+    }
+}
+
 /// "did you mean `x`?" in three languages.
 pub(crate) fn did_you_mean(suggestion: &str) -> Wording {
     Wording::new(
@@ -298,6 +337,59 @@ impl From<&SemanticError> for Diagnostic {
                 Label::new(*span, "not a function"),
             )
             .with_help("the functions are `age(birth_date, on: date)`"),
+            E::UnknownFindingCode {
+                code,
+                suggestion,
+                number,
+                span,
+            } => Diagnostic::new(
+                &codes::UNKNOWN_FINDING_CODE,
+                Wording::new(
+                    message,
+                    format!("`{code}` — не код замечания"),
+                    format!("`{code}` ескерту коды емес"),
+                ),
+                Label::new(
+                    *span,
+                    Wording::new("not a finding code", "не код замечания", "ескерту коды емес"),
+                ),
+            )
+            .with_help(match (suggestion, number) {
+                (Some(name), true) => Wording::new(
+                    format!("an example names a finding as reports do: write `{name}`"),
+                    format!("пример называет замечание так же, как отчёт: напишите `{name}`"),
+                    format!("мысал ескертуді есептегідей атайды: `{name}` деп жазыңыз"),
+                ),
+                (Some(name), false) => did_you_mean(name),
+                (None, _) => Wording::new(
+                    "write a finding's name as reports write it, like `missing-document`; `ereje explain` lists them (V001…)",
+                    "напишите имя замечания так, как его пишет отчёт, например `missing-document`; `ereje explain` перечисляет их (V001…)",
+                    "ескерту атауын есеп жазғандай жазыңыз, мысалы `missing-document`; `ereje explain` оларды тізеді (V001…)",
+                ),
+            }),
+            E::UnknownVerdict {
+                verdict,
+                suggestion,
+                span,
+            } => {
+                let all: Vec<&str> = crate::vocab::Verdict::ALL
+                    .iter()
+                    .map(|v| v.as_str())
+                    .collect();
+                Diagnostic::new(
+                    &codes::UNKNOWN_VERDICT,
+                    Wording::new(
+                        message,
+                        format!("`{verdict}` — не вердикт"),
+                        format!("`{verdict}` шешім емес"),
+                    ),
+                    Label::new(
+                        *span,
+                        Wording::new("not a verdict", "не вердикт", "шешім емес"),
+                    ),
+                )
+                .with_help(verdicts_help(suggestion.as_deref(), &all))
+            }
             E::TypeMismatch {
                 message,
                 help,

@@ -700,7 +700,7 @@ fn invalid_documents_are_worded_in_the_language_asked_for() {
 /// A reader that stops reading (`ereje test | head -1`) cuts the listing short: no panic.
 #[test]
 fn ereje_test_survives_a_closed_stdout() {
-    for format in ["human", "json"] {
+    for format in ["human", "json", "junit"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
             .args(["test", "--format", format])
             .current_dir(root())

@@ -97,8 +97,9 @@ fn the_column_counts_characters() {
     assert_eq!(value["offset"], text.find("titel").expect("the mistake"));
 }
 
-/// Syntax errors, undefined names with did-you-mean, type and unit mismatches: message, label
-/// and help in Russian and Kazakh, not the English words.
+/// Syntax errors, undefined names with did-you-mean, the finding codes and verdicts examples
+/// expect, type and unit mismatches: message, label and help in Russian and Kazakh, not the
+/// English words.
 #[test]
 fn the_diagnostics_authors_meet_most_are_worded_in_kk_and_ru() {
     let fixtures = [
@@ -110,8 +111,13 @@ fn the_diagnostics_authors_meet_most_are_worded_in_kk_and_ru() {
         "tests/fixtures/semantic/err/date_compared_with_number.ereje",
         "tests/fixtures/semantic/err/date_plus_minutes.ereje",
         "tests/fixtures/semantic/err/calendar_and_working_days.ereje",
+        "tests/fixtures/semantic/err/example_misspelled_finding_code.ereje",
+        "tests/fixtures/semantic/err/example_finding_code_as_number.ereje",
+        "tests/fixtures/semantic/err/example_misspelled_verdict.ereje",
     ];
-    let translated = ["E0101", "E0201", "E0301", "E0304", "E0306"];
+    let translated = [
+        "E0101", "E0201", "E0206", "E0207", "E0301", "E0304", "E0306",
+    ];
     let mut seen = std::collections::BTreeSet::new();
     let mut snapshot = String::new();
     for fixture in fixtures {

@@ -4,6 +4,7 @@ mod batch;
 mod check;
 mod codes;
 mod diagnostics;
+mod examples;
 mod fmt;
 mod fuzz;
 mod intake;

@@ -11,6 +11,7 @@ use crate::syntax::ast::Name;
 use crate::vocab::Wording;
 
 mod elements;
+mod examples;
 mod inputs;
 mod provenance;
 mod service;

@@ -196,6 +196,8 @@ impl ServiceResolver<'_> {
             })
             .collect();
 
+        self.examples(&s.examples);
+
         ServiceModel {
             id: s.name.node.clone(),
             act: s.act.as_ref().map(|(a, n)| (a.node.clone(), *n)),

@@ -272,7 +272,7 @@ pub struct Term {
     pub span: Span,
 }
 
-/// `example "…" { bundle "…" expect VERDICT finding CODE SUBJECT … }`.
+/// `example "…" { bundle "…" expect VERDICT finding CODE SUBJECT … and others }`.
 #[derive(Debug, Clone)]
 pub struct Example {
     /// Its description.
@@ -282,7 +282,20 @@ pub struct Example {
     /// The expected verdict.
     pub expect: Name,
     /// Findings that must be reported.
-    pub findings: Vec<(Name, Name)>,
+    pub findings: Vec<ExpectedFinding>,
+    /// `and others`, where written: error findings beyond those listed are allowed.
+    pub others: Option<Span>,
     /// The whole declaration.
+    pub span: Span,
+}
+
+/// `finding CODE SUBJECT` in an example.
+#[derive(Debug, Clone)]
+pub struct ExpectedFinding {
+    /// The finding's name as reports write it (`missing-document`).
+    pub code: Name,
+    /// Its subject as reports write it: a quoted subject without its quotes and escapes.
+    pub subject: Spanned<String>,
+    /// The whole clause.
     pub span: Span,
 }

@@ -190,6 +190,7 @@ fn is_leaf(rule: Rule) -> bool {
             | R::number
             | R::lang
             | R::lint_name
+            | R::subject_path
             | R::para_ref
             | R::para_number
             | R::unit_qualifier
@@ -258,6 +259,8 @@ fn is_leaf(rule: Rule) -> bool {
             | R::kw_bundle
             | R::kw_expect
             | R::kw_finding
+            | R::kw_others
+            | R::kw_and_others
             | R::kw_art
             | R::kw_and
             | R::kw_or

@@ -71,6 +71,10 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::expected_finding | Rule::kw_finding => {
             "`finding` with a code and a subject, like `finding missing-document passport`"
         }
+        Rule::finding_subject | Rule::subject_path => {
+            "a finding's subject: a name like `passport`, a dotted name like `applicant.birth_date` or a quoted text"
+        }
+        Rule::other_findings | Rule::kw_others | Rule::kw_and_others => "`and others`",
         Rule::weekend_clause | Rule::kw_weekend => "`weekend`",
         Rule::years_clause | Rule::kw_years => "`years`",
         Rule::counting_clause | Rule::kw_counting => "`counting`",
@@ -182,6 +186,12 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
             "`finding` с кодом и предметом, например `finding missing-document passport`",
             "коды мен нысаны бар `finding`, мысалы `finding missing-document passport`",
         ),
+        "a finding's subject: a name like `passport`, a dotted name like `applicant.birth_date` or a quoted text" => {
+            (
+                "предмет `finding`: имя вида `passport`, составное имя вида `applicant.birth_date` или текст в кавычках",
+                "`finding` нысаны: `passport` түріндегі атау, `applicant.birth_date` түріндегі құрама атау немесе тырнақшадағы мәтін",
+            )
+        }
         "a calendar day (`holiday`, `observed`, `fixed`, `working`, `transfer`)" => (
             "день календаря (`holiday`, `observed`, `fixed`, `working`, `transfer`)",
             "күнтізбе күні (`holiday`, `observed`, `fixed`, `working`, `transfer`)",

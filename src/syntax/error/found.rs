@@ -15,7 +15,7 @@ const KEYWORDS: &str = "\
     repealed annex excluded unknown standard timezone channel actor input document required \
     always when unless valid where matched refusal message quote source unverified note since \
     until allow because process view step within after parallel with maps term action example \
-    bundle expect finding has_any true false list one_of weekend holiday working transfer \
+    bundle expect finding others has_any true false list one_of weekend holiday working transfer \
     observed fixed years counting minutes minute hours hour days day months month year";
 
 /// Words people write for a keyword of the language: other words, and Russian or Kazakh ones.

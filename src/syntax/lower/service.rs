@@ -3,8 +3,8 @@
 use pest::iterators::Pair;
 
 use super::super::ast::{
-    Actor, Channel, Document, Example, Expr, ExprKind, Field, Input, Let, Provenance, Refusal,
-    Required, RequiredWhen, Service, TypeExpr, Validity,
+    Actor, Channel, Document, Example, ExpectedFinding, Expr, ExprKind, Field, Input, Let,
+    Provenance, Refusal, Required, RequiredWhen, Service, TypeExpr, Validity,
 };
 use super::super::parser::Rule;
 use super::{DefaultName, Lower, once};
@@ -423,24 +423,13 @@ impl Lower {
         let mut strings = Vec::new();
         let mut expect = None;
         let mut findings = Vec::new();
+        let mut others = None;
         for x in pair.into_inner() {
             match x.as_rule() {
                 Rule::string => strings.push(self.string(&x)),
                 Rule::ident => expect = Some(self.name(&x)),
-                Rule::expected_finding => {
-                    let mut code = None;
-                    let mut subject = None;
-                    for y in x.into_inner() {
-                        match y.as_rule() {
-                            Rule::lint_name => code = Some(self.name(&y)),
-                            Rule::ident => subject = Some(self.name(&y)),
-                            _ => {}
-                        }
-                    }
-                    if let (Some(c), Some(s)) = (code, subject) {
-                        findings.push((c, s));
-                    }
-                }
+                Rule::expected_finding => findings.extend(self.expected_finding(x)),
+                Rule::other_findings => others = Some(self.span(&x)),
                 _ => {}
             }
         }
@@ -451,7 +440,32 @@ impl Lower {
             bundle: strings.next().unwrap_or_else(empty),
             expect: expect.unwrap_or_default_name(span),
             findings,
+            others,
             span,
         }
+    }
+
+    /// `finding CODE SUBJECT`; the subject is a dotted name or a quoted text.
+    fn expected_finding(&mut self, pair: Pair<'_, Rule>) -> Option<ExpectedFinding> {
+        let span = self.span(&pair);
+        let mut code = None;
+        let mut subject = None;
+        for y in pair.into_inner() {
+            match y.as_rule() {
+                Rule::lint_name => code = Some(self.name(&y)),
+                Rule::finding_subject => {
+                    subject = y.into_inner().next().map(|s| match s.as_rule() {
+                        Rule::string => self.string(&s),
+                        _ => self.name(&s),
+                    });
+                }
+                _ => {}
+            }
+        }
+        Some(ExpectedFinding {
+            code: code?,
+            subject: subject?,
+            span,
+        })
     }
 }
