@@ -160,6 +160,7 @@ codes! {
     INVALID_DOCUMENT_COPY = "V017" "invalid-document-copy" Warning "a copy of a document fails a rule on its fields while another copy meets the requirement";
     NONCANONICAL_CODE = "V018" "noncanonical-code" Warning "a country or language code written in another case than its standard one";
     BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning "a UTF-8 byte-order mark before the bundle's JSON, ignored";
+    IN_FORCE_UNKNOWN = "V020" "in-force-unknown" Warning "the bundle's day lies in the window in which an act of unknown publication entered into force";
 }
 
 /// The code with this code or name.

@@ -7,8 +7,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::{InputProblem, Problem};
 use super::finding::{About, Finding, Kind};
+use super::in_force::InForceJudge;
 use crate::codes;
 use crate::compile::{Plan, ServiceLookup, ServicePlan};
+use crate::semantic::model::InForce;
 
 /// The day whose law applies: `--as-of`, or the submission day in the service's timezone (in
 /// UTC for a service that does not exist).
@@ -90,19 +92,44 @@ pub(crate) fn undeclared_channel(service: &ServicePlan, name: &str) -> InputProb
     )
 }
 
-/// The channel a bundle names must be one the service offers, open on the day applied.
+/// The version of the service in force on the day applied. A version whose start or end is
+/// undecided on that day (an act of unknown entry into force bounds it) is taken, and the
+/// judge records it: the service's applicability is then undecided.
+pub(crate) fn version<'p>(
+    plan: &'p Plan,
+    id: &str,
+    as_of: NaiveDate,
+    judge: &mut InForceJudge,
+) -> Result<&'p ServicePlan, ServiceLookup<'p>> {
+    let undecided = plan
+        .services
+        .iter()
+        .find(|s| s.id == id && matches!(s.validity.on(as_of), InForce::Unknown { .. }));
+    match undecided {
+        Some(version) => match judge.in_force(&version.validity, &version.id, true) {
+            Some(false) => plan.service(id, as_of),
+            _ => Ok(version),
+        },
+        None => plan.service(id, as_of),
+    }
+}
+
+/// The channel a bundle names must be one the service offers, open on the day applied; a
+/// channel whose opening is undecided that day is recorded by the judge, not closed.
 pub(crate) fn channel_closed(
     service: &ServicePlan,
     name: &str,
-    as_of: NaiveDate,
+    judge: &mut InForceJudge,
 ) -> Option<Finding> {
     let channel = service.channels.iter().find(|(c, _)| c == name);
-    let open = channel.map_or(service.channels.is_empty(), |(_, interval)| {
-        interval.contains(as_of)
-    });
-    if open {
+    let open = match channel {
+        None => Some(service.channels.is_empty()),
+        Some((c, interval)) => judge.in_force(interval, c, true),
+    };
+    if open != Some(false) {
         return None;
     }
+    let as_of = judge.day();
     let about = About::ChannelNotInForce {
         day: as_of,
         service: service.id.clone(),

@@ -2,12 +2,11 @@
 //! each item of a list) must be attached (`missing-document`), and some attached copy of it
 //! must meet its validity rules (`copies`: `invalid-document`, `invalid-document-copy`).
 
-use chrono::NaiveDate;
-
 use super::bundle::Document;
 use super::conditions::{decide, reasons};
 use super::eval::Env;
 use super::finding::{About, Finding, Kind, Reason};
+use super::in_force::InForceJudge;
 use super::json::Json as Value;
 use super::report::Report;
 use crate::codes;
@@ -18,7 +17,7 @@ use crate::semantic::model::DocField;
 pub(crate) fn check<'a>(
     service: &ServicePlan,
     env: &mut Env<'a, '_>,
-    as_of: NaiveDate,
+    judge: &mut InForceJudge,
     report: &mut Report,
     missing: &mut Vec<String>,
 ) {
@@ -26,7 +25,7 @@ pub(crate) fn check<'a>(
     for doc in service
         .documents
         .iter()
-        .filter(|d| d.in_force.contains(as_of))
+        .filter(|d| judge.surely(&d.in_force, &d.kind))
     {
         let present: Vec<&Document<'a>> = documents.iter().filter(|d| d.kind == doc.kind).collect();
         match &doc.required {

@@ -201,6 +201,22 @@ pub enum About {
         /// Why.
         error: TimeError,
     },
+    /// The day applied lies in the window in which an act entered into force (its publication
+    /// date is not known): the elements it bounds are undecided.
+    InForceUnknown {
+        /// The act, as cited ("order 799").
+        act: String,
+        /// The day applied.
+        day: NaiveDate,
+        /// The first day it can have entered into force.
+        earliest: NaiveDate,
+        /// The last day it can have (none known: open).
+        latest: Option<NaiveDate>,
+        /// The elements it leaves undecided (a channel, a document, a ground, the service).
+        elements: Vec<String>,
+        /// Whether the service's applicability itself is undecided (the service or a channel).
+        applicability: bool,
+    },
     /// A step's words (its deadline) come from an amending act not yet in force on the day
     /// applied, or whose entry into force is not known: the wording that applied is not known,
     /// so no deadline is judged.

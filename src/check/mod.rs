@@ -17,6 +17,7 @@ pub(crate) mod deadlines;
 pub(crate) mod documents;
 pub(crate) mod eval;
 pub(crate) mod finding;
+pub(crate) mod in_force;
 pub(crate) mod json;
 pub(crate) mod refusals;
 pub(crate) mod report;
@@ -34,6 +35,7 @@ pub use verdict::Verdict;
 
 use crate::codes;
 use crate::compile::Plan;
+use crate::semantic::model::Assume;
 use crate::time::TimeError;
 use crate::vocab::Lang;
 use eval::Env;
@@ -47,6 +49,9 @@ pub struct Options {
     pub now: Option<DateTime<FixedOffset>>,
     /// The language of messages (falls back en → ru → kk).
     pub lang: Option<Lang>,
+    /// How to decide a day in the window of an act whose entry into force is not known
+    /// exactly; without it, what such an act bounds is undecided (`in-force-unknown`).
+    pub assume_in_force: Option<Assume>,
 }
 
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
@@ -86,6 +91,7 @@ fn empty_report(rules_version: &str, options: &Options) -> Report {
         findings: Vec::new(),
         deadlines: Vec::new(),
         missing_facts: Vec::new(),
+        assumptions: options.assume_in_force,
         lang: options.lang.unwrap_or(Lang::En),
     }
 }
@@ -135,7 +141,8 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
 
     let as_of = applicability::day_applied(plan, service_id, submitted_at, options.as_of);
     report.as_of = Some(as_of.to_string());
-    let service = match plan.service(service_id, as_of) {
+    let mut judge = in_force::InForceJudge::new(as_of, options.assume_in_force);
+    let service = match applicability::version(plan, service_id, as_of, &mut judge) {
         Ok(s) => s,
         Err(lookup) => {
             push_problems(&mut report, problems);
@@ -154,7 +161,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         }
         Some(name) => report
             .findings
-            .extend(applicability::channel_closed(service, name, as_of)),
+            .extend(applicability::channel_closed(service, name, &mut judge)),
         None if !applicability::every_channel_open(service, as_of) => {
             missing_facts.push(String::from("/channel"));
         }
@@ -184,8 +191,21 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         missing: Vec::new(),
         unresolved: Vec::new(),
     };
-    documents::check(service, &mut env, as_of, &mut report, &mut missing_facts);
-    refusals::check(service, &mut env, as_of, &mut report, &mut missing_facts);
+    documents::check(
+        service,
+        &mut env,
+        &mut judge,
+        &mut report,
+        &mut missing_facts,
+    );
+    refusals::check(
+        service,
+        &mut env,
+        &mut judge,
+        &mut report,
+        &mut missing_facts,
+    );
+    report.findings.extend(judge.findings(&plan.act_names));
     let (deadlines, deadline_findings) =
         deadlines::deadlines(&bundle.events, service, submitted_at, options.now, as_of);
     report.deadlines = deadlines;

@@ -1,11 +1,10 @@
 //! The grounds for refusal on one bundle: a ground that holds is a `refusal-ground` finding at
 //! the fact that makes it hold, with the other facts it read beside it.
 
-use chrono::NaiveDate;
-
 use super::conditions::{decide, reasons};
 use super::eval::Env;
 use super::finding::{About, Finding, Kind};
+use super::in_force::InForceJudge;
 use super::json::Json as Value;
 use super::report::Report;
 use crate::codes;
@@ -15,14 +14,14 @@ use crate::compile::ServicePlan;
 pub(crate) fn check(
     service: &ServicePlan,
     env: &mut Env<'_, '_>,
-    as_of: NaiveDate,
+    judge: &mut InForceJudge,
     report: &mut Report,
     missing: &mut Vec<String>,
 ) {
     for ground in service
         .refusals
         .iter()
-        .filter(|r| r.in_force.contains(as_of))
+        .filter(|r| judge.surely(&r.in_force, &r.id))
     {
         if decide(env, &ground.condition.expr, missing) != Some(true) {
             continue;

@@ -73,6 +73,9 @@ pub struct Report {
     pub deadlines: Vec<Deadline>,
     /// Pointers of facts whose absence left something undecided.
     pub missing_facts: Vec<String>,
+    /// How a day in the window of an act of unknown entry into force was decided, when the
+    /// user asked to decide it (`--assume-in-force`); echoed in the report.
+    pub assumptions: Option<crate::semantic::model::Assume>,
     /// The language its findings are worded in when it is serialised.
     pub lang: Lang,
 }

@@ -14,6 +14,7 @@ use crate::check::Options;
 use crate::report::human::{Style, render_report, summary};
 use crate::report::json::report_line;
 use crate::report::words::until_known;
+use crate::semantic::model::Assume;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +51,29 @@ pub struct CheckArgs {
     /// Threads for `--ndjson` (default: every core); reports keep the input's order.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Decide a day on which an act of unknown publication may or may not have entered into
+    /// force as if it had at the earliest or the latest day it can have (default: undecided,
+    /// `in-force-unknown`); the report records the assumption.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub assume_in_force: Option<AssumeArg>,
+}
+
+/// When an act of unknown publication is taken to have entered into force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssumeArg {
+    /// The earliest day its record allows.
+    Earliest,
+    /// The latest day it can have.
+    Latest,
+}
+
+impl From<AssumeArg> for Assume {
+    fn from(a: AssumeArg) -> Assume {
+        match a {
+            AssumeArg::Earliest => Assume::Earliest,
+            AssumeArg::Latest => Assume::Latest,
+        }
+    }
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -83,6 +107,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         as_of: args.as_of,
         now: args.now,
         lang: Some(lang),
+        assume_in_force: args.assume_in_force.map(Assume::from),
     });
     if let Some(threads) = args.threads {
         batch = batch.threads(threads);

@@ -18,6 +18,8 @@ use crate::vocab::{Duration, Texts};
 pub struct Plan {
     /// Every service version.
     pub services: Vec<ServicePlan>,
+    /// Every act as it is cited ("order 799"), by id.
+    pub act_names: std::collections::BTreeMap<String, String>,
 }
 
 impl Plan {
@@ -247,6 +249,11 @@ pub fn compile(model: &Model) -> Plan {
             .services
             .iter()
             .map(|s| service(model, s, &model.sources, &model.calendars))
+            .collect(),
+        act_names: model
+            .acts
+            .iter()
+            .map(|(id, act)| (id.clone(), act.short_name()))
             .collect(),
     }
 }

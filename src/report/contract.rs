@@ -10,7 +10,7 @@ use crate::vocab::Lang;
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut report = serializer.serialize_struct("Report", 9)?;
+        let mut report = serializer.serialize_struct("Report", 10)?;
         report.serialize_field("id", &self.id)?;
         report.serialize_field("service", &self.service)?;
         report.serialize_field("submitted_at", &self.submitted_at)?;
@@ -26,7 +26,29 @@ impl Serialize for Report {
         )?;
         report.serialize_field("deadlines", &self.deadlines)?;
         report.serialize_field("missing_facts", &self.missing_facts)?;
+        match self.assumptions {
+            Some(assume) => report.serialize_field("assumptions", &Assumptions(assume))?,
+            None => report.skip_field("assumptions")?,
+        }
         report.end()
+    }
+}
+
+/// `{"in_force": "earliest"}`: how the report decided days in an act's window.
+struct Assumptions(crate::semantic::model::Assume);
+
+impl Serialize for Assumptions {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::semantic::model::Assume;
+        let mut out = serializer.serialize_struct("Assumptions", 1)?;
+        out.serialize_field(
+            "in_force",
+            match self.0 {
+                Assume::Earliest => "earliest",
+                Assume::Latest => "latest",
+            },
+        )?;
+        out.end()
     }
 }
 

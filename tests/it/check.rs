@@ -847,3 +847,65 @@ fn deadlines_are_judged_only_under_the_wording_in_force() {
     assert!(codes(&judged).contains(&late), "{:?}", codes(&judged));
     assert!(!codes(&judged).contains(&unknown));
 }
+
+/// Order 799 opened the State Corporation channel on a day known only to lie between
+/// 2019-09-27 and 2020-04-14: inside that window the channel is undecided (`pending`, an
+/// `in-force-unknown` warning naming the act and the channel), unless the user decides how,
+/// and the report says which assumption it made.
+#[test]
+fn a_channel_opened_by_an_act_of_unknown_date_is_undecided_unless_assumed() {
+    use ereje::semantic::model::Assume;
+    let rules = shipped();
+    let text = bundle_text("pr-state-corporation-in-799-window.json");
+    let with = |assume| {
+        let report = rules.check(
+            &text,
+            &Options {
+                assume_in_force: assume,
+                ..Options::default()
+            },
+        );
+        let json = serde_json::to_value(&report).expect("serializable");
+        (report, json)
+    };
+    let (undecided, json) = with(None);
+    assert_eq!(undecided.verdict, Verdict::Pending);
+    let warning = undecided
+        .findings
+        .iter()
+        .find(|f| f.code.name == "in-force-unknown")
+        .expect("the warning");
+    assert_eq!(
+        (warning.subject.as_str(), warning.kind),
+        ("kz.mia.order_799", Kind::Applicability)
+    );
+    assert!(json.get("assumptions").is_none());
+    let message = json["findings"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("2019-09-27") && message.contains("2020-04-14"),
+        "{message}"
+    );
+    let (earliest, json) = with(Some(Assume::Earliest));
+    assert_eq!(earliest.verdict, Verdict::Ok);
+    assert_eq!(
+        json["assumptions"],
+        serde_json::json!({"in_force": "earliest"})
+    );
+    let (latest, json) = with(Some(Assume::Latest));
+    assert_eq!(latest.verdict, Verdict::NotApplicable);
+    assert_eq!(
+        json["assumptions"],
+        serde_json::json!({"in_force": "latest"})
+    );
+    // the command line takes the same switch
+    let out = ereje(&[
+        "check",
+        "examples/bundles/pr-state-corporation-in-799-window.json",
+        "--format",
+        "json",
+        "--assume-in-force",
+        "earliest",
+    ]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON report");
+    assert_eq!(line["verdict"], "ok");
+}

@@ -69,6 +69,16 @@ impl Catalogue for English {
             About::DeadlineUnknown { error } => {
                 format!("the deadline of step `{subject}` cannot be computed: {error}")
             }
+            About::InForceUnknown {
+                act,
+                day,
+                earliest,
+                latest,
+                ..
+            } => format!(
+                "whether {act} was in force on {day} is not known: it entered into force between {earliest} and {}",
+                latest.map_or_else(|| String::from("a day not known"), |l| l.to_string())
+            ),
             About::WordingNotInForce { act, day, .. } => format!(
                 "the deadline of step `{subject}` is not known on {day}: its wording is that of {act}, not in force that day"
             ),
@@ -121,6 +131,9 @@ impl Catalogue for English {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("deadline not computed"),
+            About::InForceUnknown { elements, .. } => {
+                format!("the day applied; undecided: {}", quoted(elements))
+            }
             About::WordingNotInForce { .. } => String::from("no deadline judged"),
             About::Unreadable(_)
             | About::Input(_)
@@ -195,6 +208,9 @@ impl Catalogue for English {
             About::DeadlineUnknown { .. } => {
                 s("the rule set's calendar must cover the dates of the bundle's events")
             }
+            About::InForceUnknown { act, .. } => format!(
+                "the publication date of {act} is not recorded, so what it brings into force is undecided; record the date in the rule files, or check with `--assume-in-force earliest` or `latest` to decide anyway"
+            ),
             About::WordingNotInForce {
                 act, from, latest, ..
             } => match (from, latest) {

@@ -74,6 +74,16 @@ impl Catalogue for Kazakh {
                 "`{subject}` қадамының мерзімін есептеу мүмкін емес: {}",
                 time_error(error)
             ),
+            About::InForceUnknown {
+                act,
+                day,
+                earliest,
+                latest,
+                ..
+            } => format!(
+                "{act} {day} күні қолданыста болғаны белгісіз: ол {earliest} мен {} аралығында қолданысқа енді",
+                latest.map_or_else(|| String::from("белгісіз күн"), |l| l.to_string())
+            ),
             About::WordingNotInForce { act, day, .. } => format!(
                 "`{subject}` қадамының мерзімі {day} күні белгісіз: қадам {act} редакциясында жазылған, ол бұл күні әлі қолданысқа енбеген"
             ),
@@ -129,6 +139,9 @@ impl Catalogue for Kazakh {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("мерзім есептелмеді"),
+            About::InForceUnknown { elements, .. } => {
+                format!("қолданылатын күн; шешілмеген: {}", quoted(elements))
+            }
             About::WordingNotInForce { .. } => String::from("мерзім тексерілмеді"),
             About::Unreadable(_)
             | About::Input(_)
@@ -203,6 +216,9 @@ impl Catalogue for Kazakh {
             About::DeadlineUnknown { .. } => {
                 s("ережелер жиынының күнтізбесі пакеттегі оқиғалардың күндерін қамтуы тиіс")
             }
+            About::InForceUnknown { act, .. } => format!(
+                "{act} жарияланған күні жазылмаған, сондықтан ол қолданысқа енгізетін нәрсе шешілмеген; күнді ереже файлдарына жазыңыз немесе бәрібір шешу үшін `--assume-in-force earliest` не `latest` арқылы тексеріңіз"
+            ),
             About::WordingNotInForce {
                 act, from, latest, ..
             } => match (from, latest) {

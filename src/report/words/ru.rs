@@ -73,6 +73,16 @@ impl Catalogue for Russian {
                 "срок шага `{subject}` невозможно вычислить: {}",
                 time_error(error)
             ),
+            About::InForceUnknown {
+                act,
+                day,
+                earliest,
+                latest,
+                ..
+            } => format!(
+                "неизвестно, действовал ли {act} на {day}: он вступил в силу между {earliest} и {}",
+                latest.map_or_else(|| String::from("неизвестной датой"), |l| l.to_string())
+            ),
             About::WordingNotInForce { act, day, .. } => format!(
                 "срок шага `{subject}` на {day} неизвестен: шаг изложен в редакции {act}, ещё не действовавшей в этот день"
             ),
@@ -129,6 +139,9 @@ impl Catalogue for Russian {
                 lateness(*by)
             ),
             About::DeadlineUnknown { .. } => String::from("срок не вычислен"),
+            About::InForceUnknown { elements, .. } => {
+                format!("применяемый день; не решено: {}", quoted(elements))
+            }
             About::WordingNotInForce { .. } => String::from("срок не проверялся"),
             About::Unreadable(_)
             | About::Input(_)
@@ -203,6 +216,9 @@ impl Catalogue for Russian {
             About::DeadlineUnknown { .. } => {
                 s("календарь набора правил должен охватывать даты событий пакета")
             }
+            About::InForceUnknown { act, .. } => format!(
+                "дата опубликования {act} не записана, поэтому то, что он вводит в действие, не решено; запишите дату в файлах правил или проверьте с `--assume-in-force earliest` либо `latest`, чтобы решить всё же"
+            ),
             About::WordingNotInForce {
                 act, from, latest, ..
             } => match (from, latest) {

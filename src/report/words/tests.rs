@@ -220,6 +220,7 @@ fn finding_kind(about: &About) -> usize {
         About::Undecided { .. } => 14,
         About::WordingNotInForce { .. } => 15,
         About::InvalidDocumentCopy { .. } => 16,
+        About::InForceUnknown { .. } => 17,
     }
 }
 
@@ -388,6 +389,19 @@ fn findings() -> Vec<Finding> {
             },
         ),
         (
+            &codes::IN_FORCE_UNKNOWN,
+            Kind::Applicability,
+            "kz.mia.order_799",
+            About::InForceUnknown {
+                act: s("order 799"),
+                day: day(2019, 10, 1),
+                earliest: day(2019, 9, 27),
+                latest: Some(day(2020, 4, 14)),
+                elements: vec![s("state_corporation")],
+                applicability: true,
+            },
+        ),
+        (
             &codes::DEADLINE_UNKNOWN,
             Kind::Deadline,
             "talon_issued",
@@ -451,7 +465,7 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut kinds: Vec<usize> = findings().iter().map(|f| finding_kind(&f.about)).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    assert_eq!(kinds, (0..=16).collect::<Vec<_>>());
+    assert_eq!(kinds, (0..=17).collect::<Vec<_>>());
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();
