@@ -127,3 +127,46 @@ fn a_step_with_two_actors_keeps_both_and_the_plan_the_first() {
     assert_eq!(plan.steps[0].actor.as_deref(), Some("office"));
     assert_eq!(plan.steps[1].actor.as_deref(), Some("directorate"));
 }
+
+/// Every message a shipped element carries exists in Kazakh, Russian and English, and each is
+/// the element's own (a validity rule's messages are its own, not its document's), so a report
+/// in any of the three languages reaches it.
+#[test]
+fn every_message_of_every_shipped_element_is_in_kk_ru_and_en() {
+    use ereje::vocab::Lang;
+    let rules = RuleSet::shipped().expect("the shipped rules compile");
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for service in &rules.model().services {
+        let mut texts: Vec<(String, &ereje::vocab::Texts)> = Vec::new();
+        for d in &service.documents {
+            texts.push((format!("document {}", d.kind), &d.meta.message));
+            for (i, (_, message)) in d.validity.iter().enumerate() {
+                texts.push((
+                    format!("document {} valid when #{}", d.kind, i + 1),
+                    message,
+                ));
+            }
+        }
+        for r in &service.refusals {
+            texts.push((format!("refusal {}", r.id), &r.meta.message));
+        }
+        for (what, message) in texts {
+            if message.entries.is_empty() {
+                continue;
+            }
+            checked += 1;
+            for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                if !message.has(lang) {
+                    missing.push(format!(
+                        "{}: {what} has no `{}` message",
+                        service.id,
+                        lang.tag()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked >= 15, "only {checked} messages");
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
