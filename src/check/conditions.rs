@@ -6,6 +6,73 @@ use super::finding::{FactValue, Reason};
 use crate::compile::ServicePlan;
 use crate::semantic::model::TExpr;
 
+/// The facts whose absence left rules undecided, each with the rules that wait on it.
+#[derive(Debug, Default)]
+pub(crate) struct Waiting {
+    facts: Vec<(String, Vec<String>)>,
+}
+
+impl Waiting {
+    /// The facts one rule (`rule`, its id) finds missing: recorded when the guard goes.
+    pub(crate) fn on<'w>(&'w mut self, rule: &str) -> RuleWaits<'w> {
+        RuleWaits {
+            waiting: self,
+            rule: rule.to_string(),
+            facts: Vec::new(),
+        }
+    }
+
+    /// A fact that nothing but the bundle's shape waits on (the channel).
+    pub(crate) fn fact(&mut self, pointer: &str, rule: &str) {
+        let at = match self.facts.iter().position(|(f, _)| f == pointer) {
+            Some(at) => at,
+            None => {
+                self.facts.push((pointer.to_string(), Vec::new()));
+                self.facts.len() - 1
+            }
+        };
+        if let Some((_, rules)) = self.facts.get_mut(at)
+            && !rules.iter().any(|r| r == rule)
+        {
+            rules.push(rule.to_string());
+        }
+    }
+
+    /// The facts, in the order first found, each with the rules waiting on it.
+    pub(crate) fn into_facts(self) -> Vec<(String, Vec<String>)> {
+        self.facts
+    }
+}
+
+/// The missing facts of one rule, added to [`Waiting`] when dropped.
+pub(crate) struct RuleWaits<'w> {
+    waiting: &'w mut Waiting,
+    rule: String,
+    facts: Vec<String>,
+}
+
+impl std::ops::Deref for RuleWaits<'_> {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.facts
+    }
+}
+
+impl std::ops::DerefMut for RuleWaits<'_> {
+    fn deref_mut(&mut self) -> &mut Vec<String> {
+        &mut self.facts
+    }
+}
+
+impl Drop for RuleWaits<'_> {
+    fn drop(&mut self) {
+        let rule = std::mem::take(&mut self.rule);
+        for fact in std::mem::take(&mut self.facts) {
+            self.waiting.fact(&fact, &rule);
+        }
+    }
+}
+
 /// Evaluate a condition; an unknown result records its missing facts.
 pub(crate) fn decide(
     env: &mut Env<'_, '_>,

@@ -3,6 +3,7 @@
 //! must meet its validity rules (`copies`: `invalid-document`, `invalid-document-copy`).
 
 use super::bundle::Document;
+use super::conditions::Waiting;
 use super::conditions::{decide, reasons};
 use super::eval::Env;
 use super::finding::{About, Finding, Kind, Reason};
@@ -19,7 +20,7 @@ pub(crate) fn check<'a>(
     env: &mut Env<'a, '_>,
     judge: &mut InForceJudge,
     report: &mut Report,
-    missing: &mut Vec<String>,
+    missing: &mut Waiting,
 ) {
     let documents = env.documents;
     for doc in service
@@ -27,6 +28,7 @@ pub(crate) fn check<'a>(
         .iter()
         .filter(|d| judge.surely(&d.in_force, &d.kind))
     {
+        let missing = &mut missing.on(&doc.rule.id);
         let present: Vec<&Document<'a>> = documents.iter().filter(|d| d.kind == doc.kind).collect();
         match &doc.required {
             Some(RequirementPlan::When(cond))

@@ -30,7 +30,7 @@ pub use code_lists::CodeList;
 pub use finding::{
     About, BundleSpan, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity, ValidUntil,
 };
-pub use report::{Deadline, DeadlineStatus, Report};
+pub use report::{Deadline, DeadlineStatus, Report, Waiting};
 pub use verdict::Verdict;
 
 use crate::codes;
@@ -91,6 +91,7 @@ fn empty_report(rules_version: &str, options: &Options) -> Report {
         findings: Vec::new(),
         deadlines: Vec::new(),
         missing_facts: Vec::new(),
+        waiting: Vec::new(),
         assumptions: options.assume_in_force,
         lang: options.lang.unwrap_or(Lang::En),
     }
@@ -154,7 +155,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         }
     };
     // an absent channel is unknown: it matters only if some channel is closed that day
-    let mut missing_facts: Vec<String> = Vec::new();
+    let mut missing_facts = conditions::Waiting::default();
     match envelope.channel {
         Some(name) if !applicability::declares_channel(service, name) => {
             problems.push(applicability::undeclared_channel(service, name));
@@ -163,7 +164,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             .findings
             .extend(applicability::channel_closed(service, name, &mut judge)),
         None if !applicability::every_channel_open(service, as_of) => {
-            missing_facts.push(String::from("/channel"));
+            missing_facts.fact("/channel", &service.rule.id);
         }
         None => {}
     }
@@ -215,10 +216,11 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     for error in reasons {
         report.findings.push(undecided(error));
     }
-    for m in missing_facts {
-        if !report.missing_facts.contains(&m) {
-            report.missing_facts.push(m);
+    for (fact, rules) in missing_facts.into_facts() {
+        if !report.missing_facts.contains(&fact) {
+            report.missing_facts.push(fact.clone());
         }
+        report.waiting.push(report::Waiting { fact, rules });
     }
     report.verdict = verdict::verdict(&report.findings, &report.missing_facts);
     report

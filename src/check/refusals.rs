@@ -1,6 +1,7 @@
 //! The grounds for refusal on one bundle: a ground that holds is a `refusal-ground` finding at
 //! the fact that makes it hold, with the other facts it read beside it.
 
+use super::conditions::Waiting;
 use super::conditions::{decide, reasons};
 use super::eval::Env;
 use super::finding::{About, Finding, Kind};
@@ -16,13 +17,14 @@ pub(crate) fn check(
     env: &mut Env<'_, '_>,
     judge: &mut InForceJudge,
     report: &mut Report,
-    missing: &mut Vec<String>,
+    missing: &mut Waiting,
 ) {
     for ground in service
         .refusals
         .iter()
         .filter(|r| judge.surely(&r.in_force, &r.id))
     {
+        let missing = &mut missing.on(&ground.rule.id);
         if decide(env, &ground.condition.expr, missing) != Some(true) {
             continue;
         }

@@ -73,11 +73,22 @@ pub struct Report {
     pub deadlines: Vec<Deadline>,
     /// Pointers of facts whose absence left something undecided.
     pub missing_facts: Vec<String>,
+    /// Each missing fact with the rules that wait on it, in the order of `missing_facts`.
+    pub waiting: Vec<Waiting>,
     /// How a day in the window of an act of unknown entry into force was decided, when the
     /// user asked to decide it (`--assume-in-force`); echoed in the report.
     pub assumptions: Option<crate::semantic::model::Assume>,
     /// The language its findings are worded in when it is serialised.
     pub lang: Lang,
+}
+
+/// A fact whose absence leaves rules undecided, and those rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Waiting {
+    /// Its JSON pointer in the bundle (`/checks/national_security`).
+    pub fact: String,
+    /// The ids of the rules that wait on it (`kz.mvd.permanent_residence/national_security_objection`).
+    pub rules: Vec<String>,
 }
 
 impl Report {

@@ -225,11 +225,29 @@ impl Reports {
                 if report.missing_facts.is_empty() {
                     text.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {
+                    // each missing fact with the rules that wait on it
+                    let facts: Vec<String> = report
+                        .missing_facts
+                        .iter()
+                        .map(|fact| {
+                            let rules: Vec<&str> = report
+                                .waiting
+                                .iter()
+                                .filter(|w| &w.fact == fact)
+                                .flat_map(|w| w.rules.iter().map(String::as_str))
+                                .collect();
+                            if rules.is_empty() {
+                                fact.clone()
+                            } else {
+                                format!("{fact} ← {}", rules.join(", "))
+                            }
+                        })
+                        .collect();
                     text.push_str(&format!(
                         "{name}: {} ({}: {})\n\n",
                         report.verdict.as_str(),
                         until_known(self.style.lang),
-                        report.missing_facts.join(", ")
+                        facts.join("; ")
                     ));
                 }
                 text

@@ -10,7 +10,7 @@ use crate::vocab::Lang;
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut report = serializer.serialize_struct("Report", 10)?;
+        let mut report = serializer.serialize_struct("Report", 11)?;
         report.serialize_field("id", &self.id)?;
         report.serialize_field("service", &self.service)?;
         report.serialize_field("submitted_at", &self.submitted_at)?;
@@ -26,6 +26,11 @@ impl Serialize for Report {
         )?;
         report.serialize_field("deadlines", &self.deadlines)?;
         report.serialize_field("missing_facts", &self.missing_facts)?;
+        if self.waiting.is_empty() {
+            report.skip_field("waiting")?;
+        } else {
+            report.serialize_field("waiting", &self.waiting)?;
+        }
         match self.assumptions {
             Some(assume) => report.serialize_field("assumptions", &Assumptions(assume))?,
             None => report.skip_field("assumptions")?,

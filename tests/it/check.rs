@@ -909,3 +909,33 @@ fn a_channel_opened_by_an_act_of_unknown_date_is_undecided_unless_assumed() {
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON report");
     assert_eq!(line["verdict"], "ok");
 }
+
+/// A pending report names the rule waiting on each missing fact, in JSON (`waiting`) and in the
+/// human verdict line.
+#[test]
+fn pending_names_the_rule_waiting_on_each_missing_fact() {
+    let rules = shipped();
+    let report = rules.check(
+        &bundle_text("pr-pending-national-security.json"),
+        &Options::default(),
+    );
+    assert_eq!(report.verdict, Verdict::Pending);
+    assert_eq!(report.waiting.len(), report.missing_facts.len());
+    let waiting = report.waiting.first().expect("a waiting fact");
+    assert_eq!(waiting.fact, "/checks/national_security");
+    assert_eq!(
+        waiting.rules,
+        ["kz.mvd.permanent_residence/national_security_objection"]
+    );
+    let out = ereje(&[
+        "check",
+        "examples/bundles/pr-pending-national-security.json",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "/checks/national_security ← kz.mvd.permanent_residence/national_security_objection"
+        ),
+        "{stdout}"
+    );
+}
