@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::Event;
-use super::finding::{About, Finding, Kind, Lateness, Origin, Reason};
+use super::finding::{About, Duty, Finding, Kind, Lateness, Origin, Reason};
 use super::report::{Deadline, DeadlineStatus};
 use crate::codes;
 use crate::compile::{Amended, RuleRef, ServicePlan};
@@ -58,10 +58,10 @@ impl Judge<'_> {
     fn judge(
         &self,
         step: &str,
-        actor: Option<&str>,
+        actor: Option<(&str, Option<&str>)>,
         rule: &Arc<RuleRef>,
         within: Option<Duration>,
-        anchor: Option<(DateTime<FixedOffset>, Origin)>,
+        anchor: Option<(DateTime<FixedOffset>, Origin, Option<&str>)>,
         event: Option<&Event<'_>>,
         findings_warnings: &mut Vec<Finding>,
     ) -> Outcome {
@@ -75,12 +75,12 @@ impl Judge<'_> {
             } else {
                 DeadlineStatus::Open
             },
-            actor: actor.map(String::from),
+            actor: actor.map(|(id, _)| String::from(id)),
             late_seconds: None,
             late_calendar_days: None,
             late_working_days: None,
         };
-        let (Some(within), Some((anchor_at, origin))) = (within, anchor) else {
+        let (Some(within), Some((anchor_at, origin, after))) = (within, anchor) else {
             return Outcome {
                 deadline,
                 finding: None,
@@ -139,6 +139,11 @@ impl Judge<'_> {
         deadline.late_seconds = by.seconds;
         deadline.late_calendar_days = Some(by.calendar_days);
         deadline.late_working_days = by.working_days;
+        let duty = Duty {
+            actor: actor.map(|(id, label)| (id.to_string(), label.map(String::from))),
+            after: after.map(String::from),
+            after_at: anchor_at,
+        };
         let finding = match late {
             Some(e) => {
                 deadline.status = DeadlineStatus::Late;
@@ -151,6 +156,7 @@ impl Judge<'_> {
                         within,
                         due: due_at,
                         by,
+                        duty,
                     },
                 )
             }
@@ -161,7 +167,12 @@ impl Judge<'_> {
                     Kind::Deadline,
                     step,
                     "/events",
-                    About::DeadlineOverdue { due: due_at, by },
+                    About::DeadlineOverdue {
+                        due: due_at,
+                        by,
+                        within,
+                        duty,
+                    },
                 )
             }
         }
@@ -238,12 +249,11 @@ pub(crate) fn deadlines(
     let judge = Judge { service, now };
     let mut out = Vec::new();
     let anchor_of = |anchor: &Option<Anchor>| match anchor {
-        Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted)),
-        Some(Anchor::Step(j)) => events
-            .get(*j)
-            .copied()
-            .flatten()
-            .map(|e| (e.at, Origin::Event(e.index))),
+        Some(Anchor::Submitted) => Some((submitted_at, Origin::Submitted, None)),
+        Some(Anchor::Step(j)) => events.get(*j).copied().flatten().map(|e| {
+            let step = service.steps.get(*j).map(|s| s.id.as_str());
+            (e.at, Origin::Event(e.index), step)
+        }),
         None => None,
     };
     for (i, step) in service.steps.iter().enumerate() {
@@ -257,7 +267,9 @@ pub(crate) fn deadlines(
         };
         let o = judge.judge(
             &step.id,
-            step.actor.as_deref(),
+            step.actor
+                .as_deref()
+                .map(|a| (a, step.actor_label.as_deref())),
             &step.rule,
             within,
             anchor_of(&step.after),

@@ -188,6 +188,8 @@ pub enum About {
         due: DateTime<FixedOffset>,
         /// How late.
         by: Lateness,
+        /// Who had to act, and what the term counts from.
+        duty: Duty,
     },
     /// A step has not happened and its due time has passed.
     DeadlineOverdue {
@@ -195,6 +197,10 @@ pub enum About {
         due: DateTime<FixedOffset>,
         /// How late, as of now.
         by: Lateness,
+        /// Its term, counted from the earlier event.
+        within: Duration,
+        /// Who has to act, and what the term counts from.
+        duty: Duty,
     },
     /// A step's deadline cannot be computed.
     DeadlineUnknown {
@@ -324,6 +330,17 @@ impl Origin {
             Origin::Event(i) => Cow::Owned(format!("/events/{i}/at")),
         }
     }
+}
+
+/// Who must act by a deadline, and the event its term counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duty {
+    /// The actor of the step (its `by`), if the act names one: its id and how the act names it.
+    pub actor: Option<(String, Option<String>)>,
+    /// The step the term counts from (`None`: the submission).
+    pub after: Option<String>,
+    /// When that event happened.
+    pub after_at: DateTime<FixedOffset>,
 }
 
 /// The value of a fact, as a reason shows it.

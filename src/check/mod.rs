@@ -28,7 +28,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 pub use bundle::{FieldPlace, Found, JsonKind, MAX_BUNDLE_BYTES, Problem};
 pub use code_lists::CodeList;
 pub use finding::{
-    About, BundleSpan, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity, ValidUntil,
+    About, BundleSpan, Duty, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity,
+    ValidUntil,
 };
 pub use report::{Deadline, DeadlineStatus, Report, Waiting};
 pub use verdict::Verdict;

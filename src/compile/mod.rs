@@ -184,6 +184,8 @@ pub struct StepPlan {
     /// Its actor: the first one written when the step names several (`by a, b`), since a
     /// deadline of the report names one actor.
     pub actor: Option<String>,
+    /// How the act names that actor ("көрсетілетін қызметті беруші").
+    pub actor_label: Option<String>,
     /// Its deadline.
     pub within: Option<Duration>,
     /// What it counts from.
@@ -385,6 +387,12 @@ fn service(
         .map(|st| StepPlan {
             id: st.id.clone(),
             actor: st.actors.first().cloned(),
+            actor_label: st.actors.first().and_then(|a| {
+                s.actors
+                    .iter()
+                    .find(|(id, _, _)| id == a)
+                    .and_then(|(_, label, _)| label.clone())
+            }),
             within: st.within,
             after: st.after.clone(),
             wording: amended(model, &st.meta),

@@ -4,8 +4,10 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
-use crate::check::{About, Finding, Lateness, Problem, Reason};
+use super::{
+    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+};
+use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::vocab::Lang;
 
@@ -60,11 +62,43 @@ impl Catalogue for English {
             About::ChannelNotInForce { day, .. } => {
                 format!("intake channel `{subject}` is not open on {day}")
             }
-            About::DeadlineLate { within, .. } => format!(
-                "step `{subject}` happened after its deadline ({within} after the earlier event)"
+            About::DeadlineLate {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "the service term ran out {within} after the submission, by {}; the service was completed {} late",
+                crate::time::rfc3339(*due),
+                lateness(*by)
             ),
-            About::DeadlineOverdue { .. } => format!(
-                "step `{subject}` is overdue: its deadline has passed and it has not happened"
+            About::DeadlineOverdue {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "the service term ran out {within} after the submission, by {}; the service is not completed: overdue by {}",
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineLate {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} was due {within} after {}, by {}, and happened {} late",
+                step(subject, duty),
+                counted_from(duty),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineOverdue {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} was due {within} after {}, by {}, and has not happened: overdue by {}",
+                step(subject, duty),
+                counted_from(duty),
+                crate::time::rfc3339(*due),
+                lateness(*by)
             ),
             About::DeadlineUnknown { error } => {
                 format!("the deadline of step `{subject}` cannot be computed: {error}")
@@ -125,7 +159,7 @@ impl Catalogue for English {
                     lateness(*by)
                 )
             }
-            About::DeadlineOverdue { due, by } => format!(
+            About::DeadlineOverdue { due, by, .. } => format!(
                 "due by {}: overdue by {}",
                 crate::time::rfc3339(*due),
                 lateness(*by)
@@ -202,8 +236,16 @@ impl Catalogue for English {
                 "`{service}` takes applications only through: {}",
                 quoted(offered)
             ),
-            About::DeadlineLate { .. } | About::DeadlineOverdue { .. } => {
-                s("the provider missed a deadline of the regulation; record the reason in the file")
+            About::DeadlineLate { duty, .. } | About::DeadlineOverdue { duty, .. } => {
+                match &duty.actor {
+                    Some(actor) => format!(
+                        "{} missed a deadline of the regulation; record the reason in the file",
+                        actor_named(actor)
+                    ),
+                    None => {
+                        s("a deadline of the regulation was missed; record the reason in the file")
+                    }
+                }
             }
             About::DeadlineUnknown { .. } => {
                 s("the rule set's calendar must cover the dates of the bundle's events")
@@ -257,6 +299,23 @@ impl Catalogue for English {
 
     fn until_known(&self) -> &'static str {
         "undecided until these facts are known"
+    }
+}
+
+/// "step `x` by `provider` «көрсетілетін қызметті беруші»".
+fn step(subject: &str, duty: &Duty) -> String {
+    match &duty.actor {
+        Some(actor) => format!("step `{subject}` by {}", actor_named(actor)),
+        None => format!("step `{subject}`"),
+    }
+}
+
+/// "the submission (2019-05-14T10:00:00+06:00)" or "step `x` (…)".
+fn counted_from(duty: &Duty) -> String {
+    let at = crate::time::rfc3339(duty.after_at);
+    match &duty.after {
+        Some(step) => format!("step `{step}` ({at})"),
+        None => format!("the submission ({at})"),
     }
 }
 

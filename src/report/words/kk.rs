@@ -4,8 +4,10 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
-use crate::check::{About, Finding, Lateness, Problem, Reason};
+use super::{
+    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+};
+use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
 use crate::vocab::{Duration, DurationUnit, Lang};
@@ -63,13 +65,48 @@ impl Catalogue for Kazakh {
             About::ChannelNotInForce { day, .. } => {
                 format!("`{subject}` қабылдау арнасы {day} күні жұмыс істемейді")
             }
-            About::DeadlineLate { within, .. } => format!(
-                "`{subject}` қадамы мерзімінен кеш орындалды (алдыңғы оқиғадан кейін {})",
-                duration(*within)
+            About::DeadlineLate {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "қызмет көрсету мерзімі өтініш берілгеннен кейін {} өткенде, {} аяқталды; қызмет {} кешігіп көрсетілді",
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
             ),
-            About::DeadlineOverdue { .. } => {
-                format!("`{subject}` қадамының мерзімі өтті, ал қадам орындалмады")
-            }
+            About::DeadlineOverdue {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "қызмет көрсету мерзімі өтініш берілгеннен кейін {} өткенде, {} аяқталды; қызмет көрсетілмеді: {} кешікті",
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineLate {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} {} кейін {} ішінде, {} дейін орындалуы тиіс еді, ал {} кешігіп орындалды",
+                step(subject, duty),
+                counted_from(duty),
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineOverdue {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} {} кейін {} ішінде, {} дейін орындалуы тиіс еді, бірақ орындалмады: {} кешікті",
+                step(subject, duty),
+                counted_from(duty),
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
             About::DeadlineUnknown { error } => format!(
                 "`{subject}` қадамының мерзімін есептеу мүмкін емес: {}",
                 time_error(error)
@@ -133,7 +170,7 @@ impl Catalogue for Kazakh {
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
-            About::DeadlineOverdue { due, by } => format!(
+            About::DeadlineOverdue { due, by, .. } => format!(
                 "мерзімі — {}; мерзімнен асуы — {}",
                 crate::time::rfc3339(*due),
                 lateness(*by)
@@ -210,9 +247,17 @@ impl Catalogue for Kazakh {
                 "`{service}` қызметі өтініштерді тек мына арналар арқылы қабылдайды: {}",
                 quoted(offered)
             ),
-            About::DeadlineLate { .. } | About::DeadlineOverdue { .. } => s(
-                "көрсетілетін қызметті беруші регламентте белгіленген мерзімді бұзды; себебін іс құжаттарында көрсетіңіз",
-            ),
+            About::DeadlineLate { duty, .. } | About::DeadlineOverdue { duty, .. } => {
+                match &duty.actor {
+                    Some(actor) => format!(
+                        "{} регламентте белгіленген мерзімді бұзды; себебін іс құжаттарында көрсетіңіз",
+                        actor_named(actor)
+                    ),
+                    None => s(
+                        "регламентте белгіленген мерзім бұзылды; себебін іс құжаттарында көрсетіңіз",
+                    ),
+                }
+            }
             About::DeadlineUnknown { .. } => {
                 s("ережелер жиынының күнтізбесі пакеттегі оқиғалардың күндерін қамтуы тиіс")
             }
@@ -265,6 +310,23 @@ impl Catalogue for Kazakh {
 
     fn until_known(&self) -> &'static str {
         "мына фактілер белгілі болғанша шешілмейді"
+    }
+}
+
+/// "`provider` «…» орындайтын `x` қадамы".
+fn step(subject: &str, duty: &Duty) -> String {
+    match &duty.actor {
+        Some(actor) => format!("{} орындайтын `{subject}` қадамы", actor_named(actor)),
+        None => format!("`{subject}` қадамы"),
+    }
+}
+
+/// "өтініш берілгеннен (2019-05-14T10:00:00+06:00)" or "`x` қадамынан (…)".
+fn counted_from(duty: &Duty) -> String {
+    let at = crate::time::rfc3339(duty.after_at);
+    match &duty.after {
+        Some(step) => format!("`{step}` қадамынан ({at})"),
+        None => format!("өтініш берілгеннен ({at})"),
     }
 }
 

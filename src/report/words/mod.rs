@@ -148,6 +148,14 @@ fn titled(finding: &Finding, lang: Lang) -> String {
         .map_or_else(String::new, |t| format!(" ({t})"))
 }
 
+/// An actor as the act names it: "`provider` «көрсетілетін қызметті беруші»".
+fn actor_named((id, label): &(String, Option<String>)) -> String {
+    match label {
+        Some(label) => format!("`{id}` «{label}»"),
+        None => format!("`{id}`"),
+    }
+}
+
 /// "`a`, `b`".
 fn quoted(names: &[String]) -> String {
     names

@@ -5,8 +5,10 @@
 
 mod problems;
 
-use super::{Catalogue, ProblemLabel, clock, is_empty_list, quoted, rule_says, shown, titled};
-use crate::check::{About, Finding, Lateness, Problem, Reason};
+use super::{
+    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+};
+use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
 use crate::vocab::{Duration, DurationUnit, Lang};
@@ -62,13 +64,48 @@ impl Catalogue for Russian {
             About::ChannelNotInForce { day, .. } => {
                 format!("канал приёма `{subject}` не действует на {day}")
             }
-            About::DeadlineLate { within, .. } => format!(
-                "шаг `{subject}` выполнен после срока ({} после предыдущего события)",
-                duration(*within)
+            About::DeadlineLate {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "срок оказания услуги истёк через {} после подачи, {}; услуга оказана с опозданием на {}",
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
             ),
-            About::DeadlineOverdue { .. } => {
-                format!("шаг `{subject}` просрочен: срок истёк, а шаг не выполнен")
-            }
+            About::DeadlineOverdue {
+                within, due, by, ..
+            } if subject == "term" => format!(
+                "срок оказания услуги истёк через {} после подачи, {}; услуга не оказана: просрочено на {}",
+                duration(*within),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineLate {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} должен быть выполнен за {} после {}, до {}, а выполнен с опозданием на {}",
+                step(subject, duty),
+                duration(*within),
+                counted_from(duty),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
+            About::DeadlineOverdue {
+                within,
+                due,
+                by,
+                duty,
+            } => format!(
+                "{} должен быть выполнен за {} после {}, до {}, и не выполнен: просрочен на {}",
+                step(subject, duty),
+                duration(*within),
+                counted_from(duty),
+                crate::time::rfc3339(*due),
+                lateness(*by)
+            ),
             About::DeadlineUnknown { error } => format!(
                 "срок шага `{subject}` невозможно вычислить: {}",
                 time_error(error)
@@ -133,7 +170,7 @@ impl Catalogue for Russian {
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
-            About::DeadlineOverdue { due, by } => format!(
+            About::DeadlineOverdue { due, by, .. } => format!(
                 "срок — {}; просрочка — {}",
                 crate::time::rfc3339(*due),
                 lateness(*by)
@@ -210,8 +247,14 @@ impl Catalogue for Russian {
                 "услуга `{service}` принимает заявления только по каналам: {}",
                 quoted(offered)
             ),
-            About::DeadlineLate { .. } | About::DeadlineOverdue { .. } => {
-                s("услугодатель нарушил срок, установленный регламентом; укажите причину в деле")
+            About::DeadlineLate { duty, .. } | About::DeadlineOverdue { duty, .. } => {
+                match &duty.actor {
+                    Some(actor) => format!(
+                        "{} нарушил срок, установленный регламентом; укажите причину в деле",
+                        actor_named(actor)
+                    ),
+                    None => s("нарушен срок, установленный регламентом; укажите причину в деле"),
+                }
             }
             About::DeadlineUnknown { .. } => {
                 s("календарь набора правил должен охватывать даты событий пакета")
@@ -269,6 +312,23 @@ impl Catalogue for Russian {
 
     fn until_known(&self) -> &'static str {
         "не решено, пока неизвестны эти факты"
+    }
+}
+
+/// "шаг `x` исполнителя `provider` «…»".
+fn step(subject: &str, duty: &Duty) -> String {
+    match &duty.actor {
+        Some(actor) => format!("шаг `{subject}` исполнителя {}", actor_named(actor)),
+        None => format!("шаг `{subject}`"),
+    }
+}
+
+/// "подачи (2019-05-14T10:00:00+06:00)" or "шага `x` (…)".
+fn counted_from(duty: &Duty) -> String {
+    let at = crate::time::rfc3339(duty.after_at);
+    match &duty.after {
+        Some(step) => format!("шага `{step}` ({at})"),
+        None => format!("подачи ({at})"),
     }
 }
 

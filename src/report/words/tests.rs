@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate};
 
 use super::{help, label, law, message, reason};
 use crate::check::{
-    About, CodeList, FactValue, FieldPlace, Finding, Found, JsonKind, Kind, Lateness, Origin,
+    About, CodeList, Duty, FactValue, FieldPlace, Finding, Found, JsonKind, Kind, Lateness, Origin,
     Problem, Reason, ValidUntil,
 };
 use crate::codes::{self, Code};
@@ -228,6 +228,7 @@ fn finding_kind(about: &About) -> usize {
 fn findings() -> Vec<Finding> {
     let s = String::from;
     let due = DateTime::parse_from_rfc3339("2019-05-21T23:59:59+06:00").unwrap_or_default();
+    let submitted = DateTime::parse_from_rfc3339("2019-05-14T10:00:00+06:00").unwrap_or_default();
     let by = Lateness {
         calendar_days: 2,
         working_days: Some(1),
@@ -369,13 +370,48 @@ fn findings() -> Vec<Finding> {
                 },
                 due,
                 by,
+                duty: Duty {
+                    actor: Some((s("provider"), Some(s("көрсетілетін қызметті беруші")))),
+                    after: Some(s("talon_issued")),
+                    after_at: submitted,
+                },
             },
         ),
         (
             &codes::DEADLINE_OVERDUE,
             Kind::Deadline,
             "conclusion_issued",
-            About::DeadlineOverdue { due, by },
+            About::DeadlineOverdue {
+                due,
+                by,
+                within: Duration {
+                    amount: 3,
+                    unit: DurationUnit::WorkingDays,
+                },
+                duty: Duty {
+                    actor: None,
+                    after: None,
+                    after_at: submitted,
+                },
+            },
+        ),
+        (
+            &codes::DEADLINE_OVERDUE,
+            Kind::Deadline,
+            "term",
+            About::DeadlineOverdue {
+                due,
+                by,
+                within: Duration {
+                    amount: 3,
+                    unit: DurationUnit::Months,
+                },
+                duty: Duty {
+                    actor: None,
+                    after: None,
+                    after_at: submitted,
+                },
+            },
         ),
         (
             &codes::DEADLINE_UNKNOWN,
@@ -604,6 +640,15 @@ fn lateness_within_a_day_is_a_time() {
         "/events",
         About::DeadlineOverdue {
             due,
+            within: Duration {
+                amount: 30,
+                unit: DurationUnit::Minutes,
+            },
+            duty: Duty {
+                actor: None,
+                after: None,
+                after_at: due,
+            },
             by: Lateness {
                 calendar_days: 0,
                 working_days: Some(0),
