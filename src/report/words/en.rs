@@ -63,16 +63,24 @@ impl Catalogue for English {
                 format!("intake channel `{subject}` is not open on {day}")
             }
             About::DeadlineLate {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "the service term ran out {within} after the submission, by {}; the service was completed {} late",
+                "the service term, {within} after {}, ran out at {}; the service was completed {} late",
+                counted_from(duty),
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
             About::DeadlineOverdue {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "the service term ran out {within} after the submission, by {}; the service is not completed: overdue by {}",
+                "the service term, {within} after {}, ran out at {}; the service is not completed: overdue by {}",
+                counted_from(duty),
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),

@@ -66,17 +66,25 @@ impl Catalogue for Kazakh {
                 format!("`{subject}` қабылдау арнасы {day} күні жұмыс істемейді")
             }
             About::DeadlineLate {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "қызмет көрсету мерзімі өтініш берілгеннен кейін {} өткенде, {} аяқталды; қызмет {} кешігіп көрсетілді",
+                "қызмет көрсету мерзімі — {} кейін {} — {} аяқталды; қызмет {} кешігіп көрсетілді",
+                counted_from(duty),
                 duration(*within),
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
             About::DeadlineOverdue {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "қызмет көрсету мерзімі өтініш берілгеннен кейін {} өткенде, {} аяқталды; қызмет көрсетілмеді: {} кешікті",
+                "қызмет көрсету мерзімі — {} кейін {} — {} аяқталды; қызмет көрсетілмеді: {} кешікті",
+                counted_from(duty),
                 duration(*within),
                 crate::time::rfc3339(*due),
                 lateness(*by)

@@ -65,18 +65,26 @@ impl Catalogue for Russian {
                 format!("канал приёма `{subject}` не действует на {day}")
             }
             About::DeadlineLate {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "срок оказания услуги истёк через {} после подачи, {}; услуга оказана с опозданием на {}",
+                "срок оказания услуги — {} после {} — истёк {}; услуга оказана с опозданием на {}",
                 duration(*within),
+                counted_from(duty),
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
             About::DeadlineOverdue {
-                within, due, by, ..
+                within,
+                due,
+                by,
+                duty,
             } if subject == "term" => format!(
-                "срок оказания услуги истёк через {} после подачи, {}; услуга не оказана: просрочено на {}",
+                "срок оказания услуги — {} после {} — истёк {}; услуга не оказана: просрочено на {}",
                 duration(*within),
+                counted_from(duty),
                 crate::time::rfc3339(*due),
                 lateness(*by)
             ),
