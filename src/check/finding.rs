@@ -9,27 +9,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::Problem;
 use crate::codes::Code;
-pub use crate::codes::Severity;
+pub use crate::codes::{Kind, Severity};
 use crate::compile::{Citation, RuleRef};
 use crate::semantic::model::{DocField, Interval};
 use crate::time::TimeError;
 use crate::vocab::Duration;
-
-/// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// The bundle itself (types, unknown fields).
-    Input,
-    /// Whether the service applies.
-    Applicability,
-    /// A required document.
-    Document,
-    /// A refusal ground.
-    Refusal,
-    /// A step deadline or the service term.
-    Deadline,
-}
 
 /// Byte span of a finding in the bundle text, with 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
