@@ -99,6 +99,16 @@ impl Finding {
     pub fn citation(&self) -> Option<&Citation> {
         self.rule.as_deref().and_then(|r| r.citations.first())
     }
+
+    /// Every citation of the rule, the main one first (none without a rule).
+    pub fn citations(&self) -> &[Citation] {
+        self.rule.as_deref().map_or(&[], |r| r.citations.as_slice())
+    }
+
+    /// Why the rule it rests on is not verified (its reasons joined with `; `), if it is not.
+    pub fn unverified(&self) -> Option<String> {
+        self.rule.as_deref().and_then(RuleRef::unverified_reason)
+    }
 }
 
 /// What was found, with the data its words need. The subject of the finding names the thing

@@ -9,6 +9,7 @@ mod fmt;
 mod fuzz;
 mod intake;
 mod recovery;
+mod report;
 mod semantic;
 mod spans;
 mod support;

@@ -242,6 +242,10 @@ impl Catalogue for English {
     fn until_known(&self) -> &'static str {
         "undecided until these facts are known"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("unverified: {reason}")
+    }
 }
 
 /// "1 calendar day (1 working day)", or `hh:mm:ss` within a day.

@@ -250,6 +250,10 @@ impl Catalogue for Kazakh {
     fn until_known(&self) -> &'static str {
         "мына фактілер белгілі болғанша шешілмейді"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("тексерілмеген: {reason}")
+    }
 }
 
 /// "күнтізбелік 1 күн (1 жұмыс күні)", or `hh:mm:ss` within a day.

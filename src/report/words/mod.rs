@@ -34,6 +34,8 @@ pub(crate) trait Catalogue: Sync {
     fn law(&self, citation: &str, rule: &str) -> String;
     /// After a pending verdict: "undecided until these facts are known".
     fn until_known(&self) -> &'static str;
+    /// The note on a finding whose rule rests on something unverified: `unverified: …`.
+    fn unverified(&self, reason: &str) -> String;
 }
 
 /// What the label at a problem with the bundle itself says.
@@ -127,6 +129,14 @@ pub fn law(finding: &Finding, lang: Lang) -> Option<String> {
     law.push_str(&rule.location);
     law.push(')');
     Some(law)
+}
+
+/// The note on a finding whose rule rests on something unverified, in `lang`: `unverified: `
+/// and the reasons as the rule files write them; none when nothing it rests on is unverified.
+pub fn unverified(finding: &Finding, lang: Lang) -> Option<String> {
+    finding
+        .unverified()
+        .map(|reason| catalogue(lang).unverified(&reason))
 }
 
 /// After a pending verdict, in `lang`: "undecided until these facts are known".

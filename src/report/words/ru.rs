@@ -254,6 +254,10 @@ impl Catalogue for Russian {
     fn until_known(&self) -> &'static str {
         "не решено, пока неизвестны эти факты"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("не проверено: {reason}")
+    }
 }
 
 /// "1 календарный день (1 рабочий день)", or `hh:mm:ss` within a day.
