@@ -54,7 +54,7 @@ struct Worded<'a> {
 impl Serialize for Worded<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
-        let mut out = serializer.serialize_struct("Finding", 10)?;
+        let mut out = serializer.serialize_struct("Finding", 11)?;
         out.serialize_field("code", f.code.name)?;
         out.serialize_field("kind", &f.kind)?;
         out.serialize_field("severity", &f.severity)?;
@@ -68,6 +68,10 @@ impl Serialize for Worded<'_> {
         match f.citation() {
             Some(citation) => out.serialize_field("citation", citation)?,
             None => out.skip_field("citation")?,
+        }
+        match f.citations() {
+            [] => out.skip_field("citations")?,
+            citations => out.serialize_field("citations", citations)?,
         }
         match f.unverified() {
             Some(reason) => out.serialize_field("unverified", &reason)?,

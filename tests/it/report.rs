@@ -110,6 +110,28 @@ fn a_finding_says_which_unverified_sources_its_rule_rests_on() {
     }
 }
 
+#[test]
+fn a_finding_lists_every_citation_of_its_rule() {
+    let both = finding("both_reasons");
+    assert_eq!(
+        both["citation"],
+        serde_json::json!({"act": "kz.test.law", "ref": "art. 6"})
+    );
+    assert_eq!(
+        both["citations"],
+        serde_json::json!([
+            {"act": "kz.test.law", "ref": "art. 6"},
+            {"act": "kz.test.order", "ref": "§ 4"},
+            {"act": "kz.test.law", "ref": "art. 7"},
+        ])
+    );
+    let one = finding("no_reason");
+    assert_eq!(
+        one["citations"],
+        serde_json::json!([one["citation"].clone()])
+    );
+}
+
 /// The human report of the bundle in `lang`, unwrapped.
 fn human(lang: Lang) -> String {
     let mut report = rules().check(BUNDLE, &Options::default());
@@ -154,4 +176,20 @@ fn human_output_has_a_note_line_for_unverified_sources_in_every_language() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn the_human_law_line_names_every_citation() {
+    let text = human(Lang::En);
+    let laws = lines_with(&text, "law:");
+    assert!(
+        laws.contains(
+            &"law:  law 10, art. 6; order 20, § 4; law 10, art. 7 — rule `kz.test.letters/both_reasons` (test.ereje:27)"
+        ),
+        "{text}"
+    );
+    assert!(
+        laws.contains(&"law:  order 20, § 5 — rule `kz.test.letters/no_reason` (test.ereje:34)"),
+        "{text}"
+    );
 }

@@ -14,6 +14,7 @@ mod tests;
 
 use crate::check::{About, Finding, Problem, Reason};
 use crate::codes;
+use crate::compile::Citation;
 use crate::vocab::{Lang, Texts};
 
 /// What a language says about bundle findings.
@@ -118,13 +119,16 @@ pub fn reason(finding: &Finding, reason: &Reason, lang: Lang) -> String {
     catalogue(lang).reason(finding, reason)
 }
 
-/// The law a finding enforces, in `lang`: its citation, the rule and where the rule is written
-/// (`order 315, annex 1 § 9(2) — rule `…` (rules/…:41)`); none for a finding without a cited
-/// rule.
+/// The law a finding enforces, in `lang`: every citation of its rule (joined with `; `, the
+/// main one first), the rule and where the rule is written (`order 315, annex 1 § 9(2) — rule
+/// `…` (rules/…:41)`); none for a finding without a cited rule.
 pub fn law(finding: &Finding, lang: Lang) -> Option<String> {
     let rule = finding.rule.as_deref()?;
-    let citation = rule.citations.first()?;
-    let mut law = catalogue(lang).law(&citation.describe(), &rule.id);
+    if rule.citations.is_empty() {
+        return None;
+    }
+    let citations: Vec<String> = rule.citations.iter().map(Citation::describe).collect();
+    let mut law = catalogue(lang).law(&citations.join("; "), &rule.id);
     law.push_str(" (");
     law.push_str(&rule.location);
     law.push(')');
