@@ -1,4 +1,4 @@
-//! The JSON report contract (docs/contracts.md): a [`Report`] serialises as one JSON object, its
+//! The JSON report contract (docs/report.md): a [`Report`] serialises as one JSON object, its
 //! findings worded in the report's language by the catalogue of that language (`words`), so
 //! that `serde_json::to_string(&report)` is the report an intake system reads.
 
@@ -8,9 +8,16 @@ use super::words;
 use crate::check::{Finding, Report};
 use crate::vocab::Lang;
 
+/// The version of the report contract every report names in `report_version`: its minor
+/// number grows with each additive change (a new field, a new code), its major number with a
+/// change that breaks a reader (a field renamed, removed or retyped). `1.0` was the contract
+/// before the field existed.
+pub const REPORT_VERSION: &str = "1.1";
+
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut report = serializer.serialize_struct("Report", 9)?;
+        let mut report = serializer.serialize_struct("Report", 10)?;
+        report.serialize_field("report_version", REPORT_VERSION)?;
         report.serialize_field("id", &self.id)?;
         report.serialize_field("service", &self.service)?;
         report.serialize_field("submitted_at", &self.submitted_at)?;

@@ -8,3 +8,5 @@ pub mod human;
 pub mod json;
 pub mod spans;
 pub mod words;
+
+pub use contract::REPORT_VERSION;

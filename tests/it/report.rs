@@ -193,3 +193,17 @@ fn the_human_law_line_names_every_citation() {
         "{text}"
     );
 }
+
+/// Every report names the version of the report contract first, whatever its bundle held.
+#[test]
+fn every_report_names_its_contract_version_first() {
+    assert_eq!(ereje::report::REPORT_VERSION, "1.1");
+    let rules = rules();
+    for text in [BUNDLE, "", "not json", "{\"service\": \"kz.test.nothing\"}"] {
+        let line = ereje::report::json::report_line(&rules.check(text, &Options::default()));
+        assert!(
+            line.starts_with("{\"report_version\":\"1.1\",\"id\":"),
+            "{line}"
+        );
+    }
+}
