@@ -57,6 +57,9 @@ pub struct Deadline {
 pub struct Report {
     /// The bundle's `id`, echoed.
     pub id: Option<String>,
+    /// For a bundle read from a line of NDJSON, that line's number (from 1); `None` for a
+    /// bundle checked alone.
+    pub line: Option<usize>,
     /// The service id as given.
     pub service: Option<String>,
     /// `submitted_at` as given.

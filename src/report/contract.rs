@@ -16,8 +16,12 @@ pub const REPORT_VERSION: &str = "1.1";
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut report = serializer.serialize_struct("Report", 10)?;
+        let mut report = serializer.serialize_struct("Report", 11)?;
         report.serialize_field("report_version", REPORT_VERSION)?;
+        match self.line {
+            Some(line) => report.serialize_field("line", &line)?,
+            None => report.skip_field("line")?,
+        }
         report.serialize_field("id", &self.id)?;
         report.serialize_field("service", &self.service)?;
         report.serialize_field("submitted_at", &self.submitted_at)?;

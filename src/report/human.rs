@@ -1,9 +1,7 @@
 //! Human output: diagnostics rendered by miette, with or without colour, at the width of the
 //! terminal (or unwrapped when the output is not one).
 
-use std::sync::Arc;
-
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use crate::check::Report;
 use crate::codes::{Family, Severity};
@@ -157,7 +155,7 @@ struct Miette {
     message: String,
     code: Option<&'static str>,
     severity: miette::Severity,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<crate::source::NamedText>,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
     related: Vec<Miette>,
@@ -263,12 +261,17 @@ impl miette::Diagnostic for Miette {
 
 /// Render every finding of a report against the bundle text (`name` is how the bundle is
 /// called in the snippets' headings), each as [`render`] shows a diagnostic, followed by a blank
-/// line.
+/// line. A report of a line of NDJSON (`Report::line`) numbers its snippets as the lines of
+/// that file: `file.ndjson:7:31`.
 pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> String {
     if report.findings.is_empty() {
         return String::new();
     }
-    let diagnostics = super::findings::diagnostics(report, SourceFile::new(name, text));
+    let mut bundle = SourceFile::new(name, text);
+    if let Some(line) = report.line {
+        bundle = bundle.starting_at_line(line);
+    }
+    let diagnostics = super::findings::diagnostics(report, bundle);
     let mut out = String::new();
     for d in &diagnostics {
         out.push_str(&render(d, &diagnostics.sources, style));
