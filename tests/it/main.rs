@@ -10,6 +10,7 @@ mod fuzz;
 mod intake;
 mod recovery;
 mod report;
+mod schema;
 mod semantic;
 mod spans;
 mod support;
