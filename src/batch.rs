@@ -194,7 +194,7 @@ impl<'r> Batch<'r> {
     }
 
     /// NDJSON from `reader`, one JSON report line (the report contract) written to `writer` per
-    /// input line, in order.
+    /// input line, in order; each report names its input line (`"line"`, from 1).
     pub fn check_lines(
         &self,
         reader: impl BufRead,
@@ -208,8 +208,8 @@ impl<'r> Batch<'r> {
     }
 
     /// NDJSON from `reader`: each line checked and rendered by `render` (given the line's
-    /// number, from 1) on the worker threads, and the renderings handed to `sink` in input
-    /// order, one per line.
+    /// number, from 1, which its report's `line` also holds) on the worker threads, and the
+    /// renderings handed to `sink` in input order, one per line.
     pub fn check_lines_with<T: Send>(
         &self,
         mut reader: impl BufRead,
@@ -265,7 +265,8 @@ impl<'r> Batch<'r> {
     ) -> Vec<Result<(T, Summary), String>> {
         let one = |number: usize, line: &Line| {
             catch_unwind(AssertUnwindSafe(|| {
-                let checked = self.check(line);
+                let mut checked = self.check(line);
+                checked.report.line = Some(number);
                 let mut counted = Summary::default();
                 counted.add(&checked.report);
                 (render(number, &checked), counted)

@@ -2,7 +2,8 @@
 //! codes without importing `report`. Rule-file errors have `E` codes (`E00xx` reading,
 //! `E01xx` syntax, `E02xx` names, `E03xx` types and units, `E04xx` validity and calendars),
 //! lints will have `L` codes, bundle findings `V` codes and the kebab-case names that reports
-//! use. Codes are never reused. Each code is a `static` named after its kebab-case name
+//! use; a `V` code also has the kind of finding it is (`input`, `document`, …). Codes are
+//! never reused. Each code is a `static` named after its kebab-case name
 //! (`codes::UNDEFINED_NAME`), so a diagnostic or finding with a code that is not in the table
 //! does not compile.
 
@@ -26,6 +27,44 @@ impl Severity {
         match self {
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+}
+
+/// What a bundle finding is about: the `kind` of a finding in reports. Each `V` code has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The bundle itself (types, unknown fields).
+    Input,
+    /// Whether the service applies.
+    Applicability,
+    /// A required document.
+    Document,
+    /// A refusal ground.
+    Refusal,
+    /// A step deadline or the service term.
+    Deadline,
+}
+
+impl Kind {
+    /// Every kind, in the order reports list findings.
+    pub const ALL: [Kind; 5] = [
+        Kind::Input,
+        Kind::Applicability,
+        Kind::Document,
+        Kind::Refusal,
+        Kind::Deadline,
+    ];
+
+    /// As written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Input => "input",
+            Kind::Applicability => "applicability",
+            Kind::Document => "document",
+            Kind::Refusal => "refusal",
+            Kind::Deadline => "deadline",
         }
     }
 }
@@ -58,6 +97,8 @@ pub struct Code {
     pub name: &'static str,
     /// The severity unless a run says otherwise.
     pub severity: Severity,
+    /// For a bundle finding (`V` code), what its findings are about; `None` for other codes.
+    pub kind: Option<Kind>,
     /// What it means, one line.
     pub summary: &'static str,
 }
@@ -84,14 +125,25 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// A code's kind as written in the table: none, or a [`Kind`] after the severity.
+macro_rules! kind {
+    () => {
+        None
+    };
+    ($kind:ident) => {
+        Some(Kind::$kind)
+    };
+}
+
 macro_rules! codes {
-    ($( $ident:ident = $code:literal $name:literal $severity:ident $summary:literal; )*) => {
+    ($( $ident:ident = $code:literal $name:literal $severity:ident $($kind:ident)? $summary:literal; )*) => {
         $(
             #[doc = concat!("`", $code, "` `", $name, "`: ", $summary, ".")]
             pub static $ident: Code = Code {
                 code: $code,
                 name: $name,
                 severity: Severity::$severity,
+                kind: kind!($($kind)?),
                 summary: $summary,
             };
         )*
@@ -141,26 +193,26 @@ codes! {
     MIXED_DAY_KIND = "E0422" "mixed-day-kind" Error "a term counted in calendar and working days at once";
     DATE_OUT_OF_RANGE = "E0423" "date-out-of-range" Error "a term ending beyond the dates that can be counted";
     NO_LOCAL_TIME = "E0424" "no-local-time" Error "the end of a day that does not exist in the timezone";
-    INVALID_INPUT = "V001" "invalid-input" Error "the bundle is malformed or ill-typed";
-    UNKNOWN_SERVICE = "V002" "unknown-service" Error "no service has the bundle's service id";
-    NOT_IN_FORCE = "V003" "not-in-force" Error "the service or channel is not in force on the day applied";
-    MISSING_DOCUMENT = "V004" "missing-document" Error "a required document is missing";
-    INVALID_DOCUMENT = "V005" "invalid-document" Error "a document fails a rule on its fields";
-    REFUSAL_GROUND = "V006" "refusal-ground" Error "a ground for refusal holds";
-    DEADLINE_LATE = "V007" "deadline-late" Error "a step happened after its due time";
-    DEADLINE_OVERDUE = "V008" "deadline-overdue" Error "a step has not happened and its due time has passed";
-    UNKNOWN_FIELD = "V009" "unknown-field" Warning "a bundle field that no rule reads";
-    UNKNOWN_DOCUMENT = "V010" "unknown-document" Warning "a document kind that the service does not know";
-    UNKNOWN_STEP = "V011" "unknown-step" Warning "an event for a step that the service does not have";
-    DEADLINE_UNKNOWN = "V012" "deadline-unknown" Warning "a deadline that cannot be computed";
-    UNDECIDED = "V013" "undecided" Warning "a rule whose facts are present but whose value cannot be computed";
-    DUPLICATE_EVENT = "V014" "duplicate-event" Warning "a step with more than one event";
-    EVENT_OUT_OF_ORDER = "V015" "event-out-of-order" Warning "a step dated before the event its term counts from";
-    DUPLICATE_KEY = "V016" "duplicate-key" Warning "a field given twice in one JSON object";
-    INVALID_DOCUMENT_COPY = "V017" "invalid-document-copy" Warning "a copy of a document fails a rule on its fields while another copy meets the requirement";
-    NONCANONICAL_CODE = "V018" "noncanonical-code" Warning "a country or language code written in another case than its standard one";
-    BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning "a UTF-8 byte-order mark before the bundle's JSON, ignored";
-    IN_FORCE_UNKNOWN = "V020" "in-force-unknown" Warning "the bundle's day lies in the window in which an act of unknown publication entered into force";
+    INVALID_INPUT = "V001" "invalid-input" Error Input "the bundle is malformed or ill-typed";
+    UNKNOWN_SERVICE = "V002" "unknown-service" Error Applicability "no service has the bundle's service id";
+    NOT_IN_FORCE = "V003" "not-in-force" Error Applicability "the service or channel is not in force on the day applied";
+    MISSING_DOCUMENT = "V004" "missing-document" Error Document "a required document is missing";
+    INVALID_DOCUMENT = "V005" "invalid-document" Error Document "a document fails a rule on its fields";
+    REFUSAL_GROUND = "V006" "refusal-ground" Error Refusal "a ground for refusal holds";
+    DEADLINE_LATE = "V007" "deadline-late" Error Deadline "a step happened after its due time";
+    DEADLINE_OVERDUE = "V008" "deadline-overdue" Error Deadline "a step has not happened and its due time has passed";
+    UNKNOWN_FIELD = "V009" "unknown-field" Warning Input "a bundle field that no rule reads";
+    UNKNOWN_DOCUMENT = "V010" "unknown-document" Warning Input "a document kind that the service does not know";
+    UNKNOWN_STEP = "V011" "unknown-step" Warning Input "an event for a step that the service does not have";
+    DEADLINE_UNKNOWN = "V012" "deadline-unknown" Warning Deadline "a deadline that cannot be computed";
+    UNDECIDED = "V013" "undecided" Warning Input "a rule whose facts are present but whose value cannot be computed";
+    DUPLICATE_EVENT = "V014" "duplicate-event" Warning Deadline "a step with more than one event";
+    EVENT_OUT_OF_ORDER = "V015" "event-out-of-order" Warning Deadline "a step dated before the event its term counts from";
+    DUPLICATE_KEY = "V016" "duplicate-key" Warning Input "a field given twice in one JSON object";
+    INVALID_DOCUMENT_COPY = "V017" "invalid-document-copy" Warning Document "a copy of a document fails a rule on its fields while another copy meets the requirement";
+    NONCANONICAL_CODE = "V018" "noncanonical-code" Warning Input "a country or language code written in another case than its standard one";
+    BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning Input "a UTF-8 byte-order mark before the bundle's JSON, ignored";
+    IN_FORCE_UNKNOWN = "V020" "in-force-unknown" Warning Applicability "the bundle's day lies in the window in which an act of unknown publication entered into force";
 }
 
 /// The code with this code or name.

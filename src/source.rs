@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use miette::{NamedSource, SourceSpan};
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// A rule file or a bundle, with its display name and full text.
 #[derive(Debug, Clone)]
@@ -11,6 +11,10 @@ pub struct SourceFile {
     pub name: String,
     /// The whole text.
     pub text: Arc<str>,
+    /// The number human output gives the text's first line: 1, except for a bundle read from a
+    /// line of an NDJSON file, whose snippets are numbered as the lines of that file. Places in
+    /// JSON (`line_col`) count within the text.
+    pub first_line: usize,
 }
 
 impl SourceFile {
@@ -19,17 +23,60 @@ impl SourceFile {
         Self {
             name: name.into(),
             text: text.into(),
+            first_line: 1,
         }
     }
 
-    /// The source as miette wants it for rendering labels.
-    pub fn named(&self) -> NamedSource<Arc<str>> {
-        NamedSource::new(self.name.clone(), Arc::clone(&self.text))
+    /// The same source, its first line shown as line `line` (from 1).
+    #[must_use]
+    pub fn starting_at_line(mut self, line: usize) -> Self {
+        self.first_line = line.max(1);
+        self
+    }
+
+    /// The source as miette wants it for rendering labels: named, its lines numbered from
+    /// `first_line`.
+    pub fn named(&self) -> NamedText {
+        NamedText {
+            name: self.name.clone(),
+            text: Arc::clone(&self.text),
+            lines_before: self.first_line.saturating_sub(1),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         line_col(&self.text, offset)
+    }
+}
+
+/// A source's text for miette: its name, and its lines numbered after `lines_before` others (a
+/// bundle read from line 7 of an NDJSON file shows `file:7:column` and its line as 7).
+#[derive(Debug, Clone)]
+pub struct NamedText {
+    name: String,
+    text: Arc<str>,
+    lines_before: usize,
+}
+
+impl SourceCode for NamedText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.lines_before,
+            inner.column(),
+            inner.line_count(),
+        )))
     }
 }
 

@@ -9,27 +9,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::bundle::Problem;
 use crate::codes::Code;
-pub use crate::codes::Severity;
+pub use crate::codes::{Kind, Severity};
 use crate::compile::{Citation, RuleRef};
 use crate::semantic::model::{DocField, Interval};
 use crate::time::TimeError;
 use crate::vocab::Duration;
-
-/// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// The bundle itself (types, unknown fields).
-    Input,
-    /// Whether the service applies.
-    Applicability,
-    /// A required document.
-    Document,
-    /// A refusal ground.
-    Refusal,
-    /// A step deadline or the service term.
-    Deadline,
-}
 
 /// Byte span of a finding in the bundle text, with 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -114,6 +98,16 @@ impl Finding {
     /// The law it enforces: the rule's main citation.
     pub fn citation(&self) -> Option<&Citation> {
         self.rule.as_deref().and_then(|r| r.citations.first())
+    }
+
+    /// Every citation of the rule, the main one first (none without a rule).
+    pub fn citations(&self) -> &[Citation] {
+        self.rule.as_deref().map_or(&[], |r| r.citations.as_slice())
+    }
+
+    /// Why the rule it rests on is not verified (its reasons joined with `; `), if it is not.
+    pub fn unverified(&self) -> Option<String> {
+        self.rule.as_deref().and_then(RuleRef::unverified_reason)
     }
 }
 

@@ -84,6 +84,7 @@ pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: 
 fn empty_report(rules_version: &str, options: &Options) -> Report {
     Report {
         id: None,
+        line: None,
         service: None,
         submitted_at: None,
         as_of: None,

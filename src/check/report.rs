@@ -1,5 +1,5 @@
 //! The report for one bundle, as data: the verdict, the findings, every step's deadline and
-//! the facts whose absence left something undecided (the data of docs/contracts.md).
+//! the facts whose absence left something undecided (the data of docs/report.md).
 
 use serde::Serialize;
 
@@ -22,6 +22,17 @@ pub enum DeadlineStatus {
     /// Happened, but no due time can be judged: the act sets no deadline, or the earlier event
     /// it counts from is not in the bundle.
     Done,
+}
+
+impl DeadlineStatus {
+    /// Every status, in the order docs/report.md lists them.
+    pub const ALL: [DeadlineStatus; 5] = [
+        DeadlineStatus::OnTime,
+        DeadlineStatus::Late,
+        DeadlineStatus::Overdue,
+        DeadlineStatus::Open,
+        DeadlineStatus::Done,
+    ];
 }
 
 /// One step's deadline.
@@ -51,12 +62,15 @@ pub struct Deadline {
     pub late_working_days: Option<i64>,
 }
 
-/// The report for one bundle. It serialises as the JSON report contract (docs/contracts.md), its
+/// The report for one bundle. It serialises as the JSON report contract (docs/report.md), its
 /// findings worded in `lang` (the serialisation is the report's, `report::contract`).
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The bundle's `id`, echoed.
     pub id: Option<String>,
+    /// For a bundle read from a line of NDJSON, that line's number (from 1); `None` for a
+    /// bundle checked alone.
+    pub line: Option<usize>,
     /// The service id as given.
     pub service: Option<String>,
     /// `submitted_at` as given.

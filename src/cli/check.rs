@@ -190,7 +190,7 @@ fn ndjson(
     batch
         .check_lines_with(
             reader,
-            |number, checked| reports.report(&format!("{source}:{number}"), checked),
+            |_, checked| reports.report(source, checked),
             |text| out.write_all(text.as_bytes()),
         )
         .map_err(|e| {
@@ -215,13 +215,18 @@ struct Reports {
 
 impl Reports {
     /// One bundle's report as written to standard output: a JSON line, or for people the
-    /// findings against the bundle's text and a line with the verdict.
+    /// findings against the bundle's text and a line with the verdict (a bundle of an NDJSON
+    /// file named `file:line`).
     fn report(&self, name: &str, checked: &Checked<'_>) -> String {
         let report = &checked.report;
         match self.format {
             Format::Json => report_line(report),
             Format::Human => {
                 let mut text = render_report(report, name, &checked.text, &self.style);
+                let name = match report.line {
+                    Some(line) => format!("{name}:{line}"),
+                    None => name.to_string(),
+                };
                 if report.missing_facts.is_empty() {
                     text.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
                 } else {

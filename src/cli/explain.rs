@@ -1,9 +1,10 @@
-//! `ereje explain CODE`: what a diagnostic or finding code means.
+//! `ereje explain CODE`: what a diagnostic or finding code means; for a bundle finding (`V`
+//! code), also the kind of finding it is and its default severity, as reports write them.
 
 use clap::Args;
 
 use super::Outcome;
-use crate::codes::{CODES, lookup};
+use crate::codes::{CODES, Code, lookup};
 
 /// Arguments of `ereje explain`.
 #[derive(Debug, Args)]
@@ -18,12 +19,18 @@ pub fn run(args: &ExplainArgs) -> Outcome {
         None => {
             for c in CODES {
                 println!("{:<6} {:<36} {}", c.code, c.name, c.summary);
+                if let Some(line) = finding_line(c) {
+                    println!("{:<6} {line}", "");
+                }
             }
             Outcome::Clean
         }
         Some(code) => match lookup(code) {
             Some(c) => {
                 println!("{} ({}): {}", c.code, c.name, c.summary);
+                if let Some(line) = finding_line(c) {
+                    println!("{line}");
+                }
                 Outcome::Clean
             }
             None => {
@@ -40,4 +47,15 @@ pub fn run(args: &ExplainArgs) -> Outcome {
             }
         },
     }
+}
+
+/// `kind: document, default severity: error` for a bundle finding's code, as the report's
+/// `kind` and `severity` fields write them; none for other codes.
+fn finding_line(code: &Code) -> Option<String> {
+    let kind = code.kind?;
+    Some(format!(
+        "kind: {}, default severity: {}",
+        kind.as_str(),
+        code.severity.as_str()
+    ))
 }

@@ -98,8 +98,18 @@ pub struct RuleRef {
     pub title: Texts,
     /// Its own words for a finding, by language (a validity rule's are its condition's).
     pub message: Texts,
-    /// Whether its source is unverified.
-    pub unverified: bool,
+    /// Why what it rests on is not verified: the element's own `unverified "…"` reason first,
+    /// then that of each act it cites, as `act: reason` (each reason once); empty when nothing
+    /// it rests on is marked unverified.
+    pub unverified: Vec<String>,
+}
+
+impl RuleRef {
+    /// Its unverified reasons joined with `; `, as a report gives them; none when it rests on
+    /// nothing unverified.
+    pub fn unverified_reason(&self) -> Option<String> {
+        (!self.unverified.is_empty()).then(|| self.unverified.join("; "))
+    }
 }
 
 /// A compiled input.
@@ -286,6 +296,25 @@ fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
         .collect()
 }
 
+/// Why an element is not verified: its own reason, then each cited act's (`act: reason`), each
+/// once.
+fn unverified(model: &Model, meta: &crate::semantic::model::Meta) -> Vec<String> {
+    let mut reasons: Vec<String> = meta.unverified.iter().cloned().collect();
+    for cite in &meta.cites {
+        let act = model
+            .acts
+            .get(&cite.act)
+            .and_then(|a| a.decl.provenance.unverified.as_ref());
+        if let Some(reason) = act {
+            let reason = format!("{}: {}", cite.act, reason.node);
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+    }
+    reasons
+}
+
 fn service(
     model: &Model,
     s: &ServiceModel,
@@ -300,7 +329,7 @@ fn service(
         span: meta.span,
         title: meta.title.clone(),
         message: meta.message.clone(),
-        unverified: meta.unverified.is_some(),
+        unverified: unverified(model, meta),
     };
     let inline = |c: &Condition| {
         let expr = fold(inline_lets(&c.expr, &s.lets));

@@ -1,4 +1,4 @@
-//! The JSON report contract (docs/contracts.md): a [`Report`] serialises as one JSON object, its
+//! The JSON report contract (docs/report.md): a [`Report`] serialises as one JSON object, its
 //! findings worded in the report's language by the catalogue of that language (`words`), so
 //! that `serde_json::to_string(&report)` is the report an intake system reads.
 
@@ -8,9 +8,20 @@ use super::words;
 use crate::check::{Finding, Report};
 use crate::vocab::Lang;
 
+/// The version of the report contract every report names in `report_version`: its minor
+/// number grows with each additive change (a new field, a new code), its major number with a
+/// change that breaks a reader (a field renamed, removed or retyped). `1.0` was the contract
+/// before the field existed.
+pub const REPORT_VERSION: &str = "1.1";
+
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut report = serializer.serialize_struct("Report", 11)?;
+        report.serialize_field("report_version", REPORT_VERSION)?;
+        match self.line {
+            Some(line) => report.serialize_field("line", &line)?,
+            None => report.skip_field("line")?,
+        }
         report.serialize_field("id", &self.id)?;
         report.serialize_field("service", &self.service)?;
         report.serialize_field("submitted_at", &self.submitted_at)?;
@@ -81,7 +92,7 @@ struct Worded<'a> {
 impl Serialize for Worded<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
-        let mut out = serializer.serialize_struct("Finding", 9)?;
+        let mut out = serializer.serialize_struct("Finding", 11)?;
         out.serialize_field("code", f.code.name)?;
         out.serialize_field("kind", &f.kind)?;
         out.serialize_field("severity", &f.severity)?;
@@ -95,6 +106,14 @@ impl Serialize for Worded<'_> {
         match f.citation() {
             Some(citation) => out.serialize_field("citation", citation)?,
             None => out.skip_field("citation")?,
+        }
+        match f.citations() {
+            [] => out.skip_field("citations")?,
+            citations => out.serialize_field("citations", citations)?,
+        }
+        match f.unverified() {
+            Some(reason) => out.serialize_field("unverified", &reason)?,
+            None => out.skip_field("unverified")?,
         }
         match &f.span {
             Some(span) => out.serialize_field("span", span)?,

@@ -75,6 +75,12 @@ fn diagnostic(f: &Finding, primary: Span, reasons: Vec<Label>) -> Diagnostic {
     if words::law(f, Lang::En).is_some() {
         d.law = Some(every_language(|l| words::law(f, l).unwrap_or_default()));
     }
+    // a rule that rests on what no source confirmed says so, as the JSON report's `unverified`
+    if words::unverified(f, Lang::En).is_some() {
+        d.notes.push(every_language(|l| {
+            words::unverified(f, l).unwrap_or_default()
+        }));
+    }
     d
 }
 

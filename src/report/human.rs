@@ -1,9 +1,7 @@
 //! Human output: diagnostics rendered by miette, with or without colour, at the width of the
 //! terminal (or unwrapped when the output is not one).
 
-use std::sync::Arc;
-
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use crate::check::Report;
 use crate::codes::{Family, Severity};
@@ -75,11 +73,15 @@ pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) 
 }
 
 /// Render one diagnostic: its message, its labels in the text of their files (labels in
-/// another file than the primary one as a second snippet), the help, and the `law:` line.
+/// another file than the primary one as a second snippet), the help, the `law:` line and a
+/// line per note.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, style: &Style) -> String {
     let mut out = render_miette(&Miette::of(diagnostic, sources, style.lang), style);
     if let Some(law) = &diagnostic.law {
         out.push_str(&law_line(law.get(style.lang), style));
+    }
+    for note in &diagnostic.notes {
+        out.push_str(&wrapped("  ", note.get(style.lang), style));
     }
     out
 }
@@ -92,9 +94,15 @@ pub fn law_line(text: &str, style: &Style) -> String {
         Lang::Ru => "закон:",
         Lang::Kk => "заң:",
     };
+    wrapped(&format!("  {head:<5} "), text, style)
+}
+
+/// `head` and `text` on a line, wrapped only between words at the style's width, each further
+/// line indented under the text of a `law:` line.
+fn wrapped(head: &str, text: &str, style: &Style) -> String {
     let indent = 8usize;
     let width = style.width.unwrap_or(UNWRAPPED).max(indent + 20);
-    let mut out = format!("  {head:<5} ");
+    let mut out = head.to_string();
     let mut column = unicode_width::UnicodeWidthStr::width(out.as_str());
     let mut first = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -147,7 +155,7 @@ struct Miette {
     message: String,
     code: Option<&'static str>,
     severity: miette::Severity,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<crate::source::NamedText>,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
     related: Vec<Miette>,
@@ -179,14 +187,8 @@ impl Miette {
                 elsewhere.push((l.span.file, vec![label(l, false)]));
             }
         }
-        let mut help = d.help.as_ref().map(|h| h.get(lang).to_string());
-        for note in &d.notes {
-            let h = help.get_or_insert_with(String::new);
-            if !h.is_empty() {
-                h.push('\n');
-            }
-            h.push_str(note.get(lang));
-        }
+        // notes are lines of their own after the law line (`render`)
+        let help = d.help.as_ref().map(|h| h.get(lang).to_string());
         let related = elsewhere
             .into_iter()
             .map(|(f, labels)| Miette {
@@ -259,12 +261,17 @@ impl miette::Diagnostic for Miette {
 
 /// Render every finding of a report against the bundle text (`name` is how the bundle is
 /// called in the snippets' headings), each as [`render`] shows a diagnostic, followed by a blank
-/// line.
+/// line. A report of a line of NDJSON (`Report::line`) numbers its snippets as the lines of
+/// that file: `file.ndjson:7:31`.
 pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> String {
     if report.findings.is_empty() {
         return String::new();
     }
-    let diagnostics = super::findings::diagnostics(report, SourceFile::new(name, text));
+    let mut bundle = SourceFile::new(name, text);
+    if let Some(line) = report.line {
+        bundle = bundle.starting_at_line(line);
+    }
+    let diagnostics = super::findings::diagnostics(report, bundle);
     let mut out = String::new();
     for d in &diagnostics {
         out.push_str(&render(d, &diagnostics.sources, style));

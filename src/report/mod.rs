@@ -8,3 +8,10 @@ pub mod human;
 pub mod json;
 pub mod spans;
 pub mod words;
+
+pub use contract::REPORT_VERSION;
+
+/// The JSON Schema (draft 2020-12) of the report of [`REPORT_VERSION`] (docs/report.schema.json,
+/// shipped inside ereje): every report `serde_json::to_string(&report)` writes is valid against
+/// it, a test holds every report of the example bundles and of the benches' NDJSON to it.
+pub const SCHEMA: &str = include_str!("../../docs/report.schema.json");

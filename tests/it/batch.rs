@@ -49,6 +49,106 @@ fn threads_keep_every_report_in_input_order() {
         })
         .collect();
     assert_eq!(ids, reported);
+    // each report names its input line, from 1
+    let numbers: Vec<u64> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json")["line"]
+                .as_u64()
+                .unwrap_or(0)
+        })
+        .collect();
+    assert_eq!(numbers, (1..=1000).collect::<Vec<u64>>());
+}
+
+/// A report of NDJSON input names its line; a bundle file's report has no `line`.
+#[test]
+fn only_reports_of_ndjson_lines_have_a_line() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args([
+            "check",
+            "examples/bundles/pr-ok.json",
+            "examples/bundles/pr-invalid-truncated.json",
+            "--ndjson",
+            "-",
+            "--format",
+            "json",
+        ])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            let ok = std::fs::read_to_string(format!("{root}/examples/bundles/pr-ok.json"))?;
+            let ok: serde_json::Value = serde_json::from_str(&ok).expect("json");
+            let mut stdin = child.stdin.take().expect("stdin");
+            write!(stdin, "{ok}\n\nnot json\n{ok}")?;
+            drop(stdin);
+            child.wait_with_output()
+        })
+        .expect("the binary runs");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let numbers: Vec<Option<u64>> = lines
+        .iter()
+        .map(|r| r.get("line").map(|n| n.as_u64().expect("a number")))
+        .collect();
+    assert_eq!(numbers, [None, None, Some(1), Some(2), Some(3), Some(4)]);
+}
+
+/// Human output names a bundle of an NDJSON file `file:line:column`, and numbers the line of
+/// its snippet as the file's line.
+#[test]
+fn human_output_places_an_ndjson_bundle_at_its_line_and_column() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bundle = |name: &str| -> serde_json::Value {
+        let text =
+            std::fs::read_to_string(format!("{root}/examples/bundles/{name}")).expect("bundle");
+        serde_json::from_str(&text).expect("json")
+    };
+    let passport = bundle("pr-missing-passport.json").to_string();
+    let input = format!("{}\n\n{passport}\n", bundle("pr-ok.json"));
+    let path = std::env::temp_dir().join(format!("ereje-lines-{}.ndjson", std::process::id()));
+    std::fs::write(&path, input).expect("temp file");
+    let path = path.to_str().expect("utf-8 path").to_string();
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["check", "--ndjson", &path, "--format", format])
+            .current_dir(root)
+            .output()
+            .expect("the binary runs")
+    };
+    let json = run("json");
+    let human = run("human");
+    let _ = std::fs::remove_file(&path);
+    let reports: Vec<serde_json::Value> = String::from_utf8_lossy(&json.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let span = &reports[2]["findings"][0]["span"];
+    assert_eq!(span["line"], 1, "spans count within the line");
+    let column = span["column"].as_u64().expect("a column");
+    let text = String::from_utf8_lossy(&human.stdout);
+    // the empty line 2 is invalid, the passport is missing on line 3
+    assert!(text.contains(&format!("╭─[{path}:2:1]")), "{text}");
+    assert!(text.contains(&format!("╭─[{path}:3:{column}]")), "{text}");
+    assert!(!text.contains(&format!("{path}:3:1:")), "{text}");
+    assert!(text.contains(" 3 │ {\""), "{text}");
+    // the verdict line names the bundle `file:line`
+    let verdicts: Vec<&str> = text.lines().filter(|l| l.starts_with(&path)).collect();
+    assert_eq!(
+        verdicts,
+        [
+            format!("{path}:1: ok"),
+            format!("{path}:2: invalid"),
+            format!("{path}:3: incomplete")
+        ],
+        "{text}"
+    );
 }
 
 #[test]
@@ -166,6 +266,29 @@ mod engine {
             );
             assert_eq!(other, summary);
         }
+    }
+
+    /// The engine gives each report of a line its number; a bundle checked alone has none.
+    #[test]
+    fn each_report_of_a_line_holds_its_number() {
+        let rules = shipped();
+        let input = small();
+        let batch = Batch::new(&rules).threads(3).chunks(7, usize::MAX);
+        let mut numbers = Vec::new();
+        batch
+            .check_lines_with(
+                input.as_slice(),
+                |number, checked| (number, checked.report.line),
+                |pair| {
+                    numbers.push(pair);
+                    Ok(())
+                },
+            )
+            .expect("in memory");
+        assert_eq!(numbers.len(), 1000);
+        assert!(numbers.iter().all(|(n, line)| Some(*n) == *line));
+        let first = input.split(|b| *b == b'\n').next().expect("a line");
+        assert_eq!(batch.check(first).report.line, None);
     }
 
     #[test]

@@ -492,10 +492,23 @@ const ENGLISH_WORDS: [&str; 7] = [
 ];
 
 /// The words of a rendered report, without what is quoted: the bundle's lines and file name,
-/// the stable codes, and names in backticks.
+/// the stable codes, names in backticks, and the rule files' own `unverified` reasons (the
+/// head of their note is ereje's and is kept).
 fn own_words(report: &ereje::check::Report, rendered: &str) -> String {
+    let mut in_note = false;
     let lines: Vec<&str> = rendered
         .lines()
+        .filter_map(|l| {
+            let head = ["  unverified: ", "  не проверено: ", "  тексерілмеген: "]
+                .into_iter()
+                .find(|h| l.starts_with(h));
+            if let Some(head) = head {
+                in_note = true;
+                return Some(head);
+            }
+            in_note = in_note && l.starts_with("        ");
+            (!in_note).then_some(l)
+        })
         .map(str::trim_start)
         .filter(|l| !l.starts_with(|c: char| c.is_ascii_digit()))
         .filter(|l| !l.contains("╭─["))

@@ -68,3 +68,101 @@ fn explain_names_a_code_and_suggests_a_near_one() {
     assert_eq!(near.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&near.stderr).contains("did you mean `missing-document`?"));
 }
+
+/// Each bundle finding code has the kind its findings are, and only those codes have one.
+#[test]
+fn every_bundle_code_has_a_kind() {
+    for code in CODES {
+        assert_eq!(
+            code.kind.is_some(),
+            code.code.starts_with('V'),
+            "{} ({})",
+            code.code,
+            code.name
+        );
+    }
+}
+
+/// A finding's kind and severity are those of its code in the table, in every example bundle.
+#[test]
+fn findings_have_the_kind_and_severity_of_their_code() {
+    let rules = ereje::RuleSet::shipped().expect("the shipped rules compile");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bundles");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir)
+        .expect("examples")
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("bundle");
+        let report = rules.check_bytes(&bytes, &ereje::check::Options::default());
+        for f in &report.findings {
+            assert_eq!(
+                Some(f.kind),
+                f.code.kind,
+                "{}: {}",
+                path.display(),
+                f.code.name
+            );
+            assert_eq!(
+                f.severity,
+                f.code.severity,
+                "{}: {}",
+                path.display(),
+                f.code.name
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 50, "the example bundles have findings");
+}
+
+/// `ereje explain` gives a bundle finding's kind and default severity on a line of its own,
+/// alone and in the list of every code.
+#[test]
+fn explain_gives_a_findings_kind_and_default_severity() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        run(&["explain", "V004"]),
+        "V004 (missing-document): a required document is missing\n\
+         kind: document, default severity: error\n"
+    );
+    assert_eq!(
+        run(&["explain", "unknown-field"]).lines().nth(1),
+        Some("kind: input, default severity: warning")
+    );
+    // a rule-file code has no such line
+    assert_eq!(run(&["explain", "E0203"]).lines().count(), 1);
+    let all = run(&["explain"]);
+    let lines: Vec<&str> = all.lines().collect();
+    for code in CODES {
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{:<6} {} ", code.code, code.name)))
+            .unwrap_or_else(|| panic!("{} is listed", code.code));
+        let next = lines.get(at + 1).copied().unwrap_or("");
+        match code.kind {
+            Some(kind) => assert_eq!(
+                next,
+                format!(
+                    "       kind: {}, default severity: {}",
+                    kind.as_str(),
+                    code.severity.as_str()
+                ),
+                "{}",
+                code.code
+            ),
+            None => assert!(!next.starts_with(' '), "{}: {next}", code.code),
+        }
+    }
+}

@@ -9,6 +9,8 @@ mod fmt;
 mod fuzz;
 mod intake;
 mod recovery;
+mod report;
+mod schema;
 mod semantic;
 mod spans;
 mod support;

@@ -308,6 +308,10 @@ impl Catalogue for English {
     fn until_known(&self) -> &'static str {
         "undecided until these facts are known"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("unverified: {reason}")
+    }
 }
 
 /// "step `x` by `provider` «көрсетілетін қызметті беруші»".

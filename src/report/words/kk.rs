@@ -319,6 +319,10 @@ impl Catalogue for Kazakh {
     fn until_known(&self) -> &'static str {
         "мына фактілер белгілі болғанша шешілмейді"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("тексерілмеген: {reason}")
+    }
 }
 
 /// "`provider` «…» орындайтын `x` қадамы".

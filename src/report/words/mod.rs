@@ -14,6 +14,7 @@ mod tests;
 
 use crate::check::{About, Finding, Problem, Reason};
 use crate::codes;
+use crate::compile::Citation;
 use crate::vocab::{Lang, Texts};
 
 /// What a language says about bundle findings.
@@ -34,6 +35,8 @@ pub(crate) trait Catalogue: Sync {
     fn law(&self, citation: &str, rule: &str) -> String;
     /// After a pending verdict: "undecided until these facts are known".
     fn until_known(&self) -> &'static str;
+    /// The note on a finding whose rule rests on something unverified: `unverified: …`.
+    fn unverified(&self, reason: &str) -> String;
 }
 
 /// What the label at a problem with the bundle itself says.
@@ -116,17 +119,28 @@ pub fn reason(finding: &Finding, reason: &Reason, lang: Lang) -> String {
     catalogue(lang).reason(finding, reason)
 }
 
-/// The law a finding enforces, in `lang`: its citation, the rule and where the rule is written
-/// (`order 315, annex 1 § 9(2) — rule `…` (rules/…:41)`); none for a finding without a cited
-/// rule.
+/// The law a finding enforces, in `lang`: every citation of its rule (joined with `; `, the
+/// main one first), the rule and where the rule is written (`order 315, annex 1 § 9(2) — rule
+/// `…` (rules/…:41)`); none for a finding without a cited rule.
 pub fn law(finding: &Finding, lang: Lang) -> Option<String> {
     let rule = finding.rule.as_deref()?;
-    let citation = rule.citations.first()?;
-    let mut law = catalogue(lang).law(&citation.describe(), &rule.id);
+    if rule.citations.is_empty() {
+        return None;
+    }
+    let citations: Vec<String> = rule.citations.iter().map(Citation::describe).collect();
+    let mut law = catalogue(lang).law(&citations.join("; "), &rule.id);
     law.push_str(" (");
     law.push_str(&rule.location);
     law.push(')');
     Some(law)
+}
+
+/// The note on a finding whose rule rests on something unverified, in `lang`: `unverified: `
+/// and the reasons as the rule files write them; none when nothing it rests on is unverified.
+pub fn unverified(finding: &Finding, lang: Lang) -> Option<String> {
+    finding
+        .unverified()
+        .map(|reason| catalogue(lang).unverified(&reason))
 }
 
 /// After a pending verdict, in `lang`: "undecided until these facts are known".

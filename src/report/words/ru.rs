@@ -321,6 +321,10 @@ impl Catalogue for Russian {
     fn until_known(&self) -> &'static str {
         "не решено, пока неизвестны эти факты"
     }
+
+    fn unverified(&self, reason: &str) -> String {
+        format!("не проверено: {reason}")
+    }
 }
 
 /// "шаг `x` исполнителя `provider` «…»".

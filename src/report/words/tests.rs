@@ -47,7 +47,7 @@ fn rule() -> Arc<RuleRef> {
             ],
         },
         message: Texts::default(),
-        unverified: false,
+        unverified: Vec::new(),
     })
 }
 
