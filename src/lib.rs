@@ -39,6 +39,7 @@ pub mod fmt;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;
+pub mod slots;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;

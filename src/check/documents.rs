@@ -6,7 +6,7 @@ use super::bundle::Document;
 use super::conditions::Waiting;
 use super::conditions::{decide, reasons};
 use super::eval::Env;
-use super::finding::{About, Finding, Kind, Reason};
+use super::finding::{About, FactValue, Finding, Kind, Reason};
 use super::in_force::InForceJudge;
 use super::json::Json as Value;
 use super::report::Report;
@@ -54,12 +54,19 @@ pub(crate) fn check<'a>(
                 filter,
                 unless,
                 matched_by,
+                item_reads,
             }) => per_item(
                 service,
                 env,
                 doc,
                 &present,
-                (*list, filter.as_ref(), unless.as_ref(), *matched_by),
+                (
+                    *list,
+                    filter.as_ref(),
+                    unless.as_ref(),
+                    *matched_by,
+                    item_reads,
+                ),
                 report,
                 missing,
             ),
@@ -69,8 +76,15 @@ pub(crate) fn check<'a>(
 }
 
 /// A requirement for each item of a list: the list input, which items need a document, the
-/// exemption for the whole requirement, and the document field that names the item.
-type PerItem<'p> = (usize, Option<&'p CondPlan>, Option<&'p CondPlan>, DocField);
+/// exemption for the whole requirement, the document field that names the item, and the
+/// item's fields that decide whether it needs one.
+type PerItem<'p> = (
+    usize,
+    Option<&'p CondPlan>,
+    Option<&'p CondPlan>,
+    DocField,
+    &'p [usize],
+);
 
 /// A document required for each item of a list: every item that needs one must have a
 /// document naming it.
@@ -79,7 +93,7 @@ fn per_item<'a>(
     env: &mut Env<'a, '_>,
     doc: &DocumentPlan,
     present: &[&Document<'a>],
-    (list, filter, unless, matched_by): PerItem<'_>,
+    (list, filter, unless, matched_by, item_reads): PerItem<'_>,
     report: &mut Report,
     missing: &mut Vec<String>,
 ) {
@@ -87,10 +101,9 @@ fn per_item<'a>(
         Some(u) => decide(env, &u.expr, missing),
         None => Some(false),
     };
-    let list_pointer = service
-        .inputs
-        .get(list)
-        .map_or_else(String::new, |i| i.pointer.clone());
+    let input = service.inputs.get(list);
+    let list_pointer = input.map_or_else(String::new, |i| i.pointer.clone());
+    let fields: &[String] = input.map_or(&[], |i| &i.fields);
     let list_value = env.facts.get(list).copied().flatten();
     if list_value.is_none() && exempt != Some(true) && present.is_empty() {
         // an absent list is unknown, not empty: the requirement cannot be decided
@@ -115,6 +128,16 @@ fn per_item<'a>(
         };
         env.item = None;
         if needed == Some(true) && exempt == Some(false) {
+            let value = |name: &str| item.get(name).map(FactValue::of);
+            let mut why = vec![Reason::NoItemDocument { index: i }];
+            why.extend(item_reads.iter().filter_map(|&f| {
+                let name = fields.get(f)?;
+                Some(Reason::Fact {
+                    pointer: format!("{list_pointer}/{i}/{name}"),
+                    name: name.clone(),
+                    value: value(name)?,
+                })
+            }));
             report.findings.push(
                 Finding::new(
                     &codes::MISSING_DOCUMENT,
@@ -124,10 +147,15 @@ fn per_item<'a>(
                     About::MissingItemDocument {
                         index: i,
                         field: matched_by,
+                        list: input.map_or_else(String::new, |i| i.name.clone()),
+                        item: fields
+                            .iter()
+                            .filter_map(|name| Some((name.clone(), value(name)?)))
+                            .collect(),
                     },
                 )
                 .with_rule(&doc.rule)
-                .with_reasons(vec![Reason::NoItemDocument { index: i }]),
+                .with_reasons(why),
             );
         }
     }

@@ -157,6 +157,11 @@ pub enum About {
         index: usize,
         /// The document field that names the item.
         field: DocField,
+        /// The list, `applicant.children`.
+        list: String,
+        /// The item's fields as the bundle gives them, in the order the rules declare them
+        /// (a field the bundle leaves out is not there).
+        item: Vec<(String, FactValue)>,
     },
     /// A document fails a validity rule.
     InvalidDocument {
@@ -348,8 +353,11 @@ pub enum FactValue {
     Number(serde_json::Number),
     /// A text.
     Text(String),
-    /// A list of so many elements.
+    /// A list of so many elements (not all of them texts).
     List(usize),
+    /// A non-empty list of texts, a set as the bundle writes one (`applicant.grounds`): its
+    /// members, in order.
+    Members(Vec<String>),
     /// An object of so many members.
     Object(usize),
 }
@@ -363,7 +371,14 @@ impl FactValue {
             Json::Bool(b) => FactValue::Bool(*b),
             Json::Number(n) => FactValue::Number(n.clone()),
             Json::String(s) => FactValue::Text(s.to_string()),
-            Json::Array(items) => FactValue::List(items.len()),
+            Json::Array(items) => {
+                let texts: Option<Vec<String>> =
+                    items.iter().map(|i| i.as_str().map(String::from)).collect();
+                match texts {
+                    Some(members) if !members.is_empty() => FactValue::Members(members),
+                    _ => FactValue::List(items.len()),
+                }
+            }
             Json::Object(members) => FactValue::Object(members.len()),
         }
     }
@@ -378,6 +393,7 @@ impl std::fmt::Display for FactValue {
             FactValue::Number(n) => write!(f, "{n}"),
             FactValue::Text(s) => write!(f, "{s:?}"),
             FactValue::List(n) => write!(f, "[… {n} elements]"),
+            FactValue::Members(members) => write!(f, "{members:?}"),
             FactValue::Object(n) => write!(f, "{{… {n} members}}"),
         }
     }

@@ -170,6 +170,8 @@ pub enum RequirementPlan {
         unless: Option<CondPlan>,
         /// The document field that holds the index.
         matched_by: DocField,
+        /// The fields of an item the filter reads (its "why"), each once, in order.
+        item_reads: Vec<usize>,
     },
 }
 
@@ -377,12 +379,23 @@ fn service(
                     filter,
                     unless,
                     matched_by,
-                } => RequirementPlan::PerItem {
-                    list: *list,
-                    filter: filter.as_ref().map(inline),
-                    unless: unless.as_ref().map(inline),
-                    matched_by: *matched_by,
-                },
+                } => {
+                    let filter = filter.as_ref().map(inline);
+                    let mut item_reads = Vec::new();
+                    if let Some(f) = &filter {
+                        walk(&f.expr, &mut |e| match e {
+                            TExpr::ItemField(i) if !item_reads.contains(i) => item_reads.push(*i),
+                            _ => {}
+                        });
+                    }
+                    RequirementPlan::PerItem {
+                        list: *list,
+                        filter,
+                        unless: unless.as_ref().map(inline),
+                        matched_by: *matched_by,
+                        item_reads,
+                    }
+                }
             }),
             validity: d
                 .validity

@@ -64,6 +64,8 @@ pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) 
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width.unwrap_or(UNWRAPPED))
+        // never at a hyphen: `2019-05-14T10:30:00+06:00` and `deadline-late` stay whole
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_links(false);
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {

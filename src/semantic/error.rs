@@ -85,6 +85,21 @@ pub enum SemanticError {
         /// Where.
         span: Span,
     },
+    /// A `{…}` slot in a document's message that names nothing it can show, or a stray brace.
+    #[error("{}", match slot {
+        Some(slot) => format!("the message cannot fill `{{{slot}}}`"),
+        None => String::from("a brace in a message that opens or closes no slot"),
+    })]
+    UnknownSlot {
+        /// The slot's name, or `None` for a stray `{` or `}`.
+        slot: Option<String>,
+        /// The slots this message can have (none outside a document required for each item).
+        allowed: Vec<String>,
+        /// The allowed slot closest to it.
+        suggestion: Option<String>,
+        /// Where.
+        span: Span,
+    },
     /// Two values of types that cannot be compared or combined.
     #[error("{message}")]
     TypeMismatch {
@@ -390,6 +405,12 @@ impl From<&SemanticError> for Diagnostic {
                 )
                 .with_help(verdicts_help(suggestion.as_deref(), &all))
             }
+            E::UnknownSlot {
+                slot,
+                allowed,
+                suggestion,
+                span,
+            } => unknown_slot(slot.as_deref(), allowed, suggestion.as_deref(), *span),
             E::TypeMismatch {
                 message,
                 help,
@@ -507,4 +528,57 @@ impl From<SemanticError> for Diagnostic {
     fn from(e: SemanticError) -> Diagnostic {
         Diagnostic::from(&e)
     }
+}
+
+/// E0208: what the slot is, and which slots the message can have.
+fn unknown_slot(
+    slot: Option<&str>,
+    allowed: &[String],
+    suggestion: Option<&str>,
+    span: Span,
+) -> Diagnostic {
+    let message = match slot {
+        Some(slot) => Wording::new(
+            format!("the message cannot fill `{{{slot}}}`"),
+            format!("сообщение не может заполнить `{{{slot}}}`"),
+            format!("хабарлама `{{{slot}}}` орнын толтыра алмайды"),
+        ),
+        None => Wording::new(
+            "a brace in a message that opens or closes no slot",
+            "фигурная скобка в сообщении не открывает и не закрывает поля",
+            "хабарламадағы жақша ешбір орынды ашпайды да, жаппайды да",
+        ),
+    };
+    let label = match slot {
+        Some(_) => Wording::new(
+            "not a slot of this message",
+            "не поле этого сообщения",
+            "бұл хабарламаның орны емес",
+        ),
+        None => Wording::new("stray brace", "лишняя скобка", "артық жақша"),
+    };
+    let listed = allowed
+        .iter()
+        .map(|s| format!("`{{{s}}}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match (suggestion, allowed.is_empty(), slot) {
+        (Some(s), _, _) => did_you_mean(&format!("{{{s}}}")),
+        (None, _, None) => Wording::new(
+            "write a brace as text doubled, `{{` or `}}`",
+            "скобку как текст пишите дважды: `{{` или `}}`",
+            "мәтіндегі жақшаны екі рет жазыңыз: `{{` не `}}`",
+        ),
+        (None, true, Some(_)) => Wording::new(
+            "only a document required for each item of a list has slots (`{n}`, `{nth}`, `{child.FIELD}`); write a brace as text doubled, `{{`",
+            "поля есть только у документа, требуемого для каждого элемента списка (`{n}`, `{nth}`, `{child.FIELD}`); скобку как текст пишите дважды, `{{`",
+            "орындар тек тізімнің әр элементіне талап етілетін құжатта болады (`{n}`, `{nth}`, `{child.FIELD}`); мәтіндегі жақшаны екі рет жазыңыз, `{{`",
+        ),
+        (None, false, Some(_)) => Wording::new(
+            format!("this message can fill {listed}"),
+            format!("это сообщение может заполнить {listed}"),
+            format!("бұл хабарлама толтыра алатын орындар: {listed}"),
+        ),
+    };
+    Diagnostic::new(&codes::UNKNOWN_SLOT, message, Label::new(span, label)).with_help(help)
 }

@@ -17,3 +17,4 @@ mod support;
 mod syntax;
 mod syntax_errors;
 mod time;
+mod who_and_why;

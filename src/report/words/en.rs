@@ -4,10 +4,11 @@
 
 mod problems;
 
+use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
 };
-use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
+use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::vocab::Lang;
 
@@ -34,13 +35,23 @@ impl Catalogue for English {
         let subject = &f.subject;
         match &f.about {
             About::Unreadable(p) | About::Input(p) => problems::problem(p).0,
-            About::MissingDocument { .. } => {
-                format!("missing document `{subject}`{}", titled(f, Lang::En))
+            About::MissingDocument { .. } | About::MissingItemDocument { .. } => {
+                let missing = format!("missing document `{subject}`{}", titled(f, Lang::En));
+                match (required_because(f, Lang::En), &f.about) {
+                    (Some(why), _) => format!("{missing}: {why}"),
+                    (
+                        None,
+                        About::MissingItemDocument {
+                            index, list, item, ..
+                        },
+                    ) => format!(
+                        "{missing} for the {} item of `{list}`{}",
+                        self.ordinal(index + 1),
+                        item_fields(item)
+                    ),
+                    (None, _) => missing,
+                }
             }
-            About::MissingItemDocument { index, .. } => format!(
-                "missing document `{subject}`{} for element {index} of the list",
-                titled(f, Lang::En)
-            ),
             About::InvalidDocument { .. } => {
                 format!("document `{subject}` does not meet the requirements")
             }
@@ -140,7 +151,7 @@ impl Catalogue for English {
             About::MissingDocument { documents } => {
                 format!("no `{subject}` among these {documents} documents")
             }
-            About::MissingItemDocument { index, field } => format!(
+            About::MissingItemDocument { index, field, .. } => format!(
                 "no `{subject}` with `\"{}\": {index}` for this item",
                 field.name()
             ),
@@ -291,6 +302,11 @@ impl Catalogue for English {
             Reason::Fact { name, value, .. } if is_empty_list(value) => {
                 format!("`{name}` is empty")
             }
+            Reason::Fact {
+                name,
+                value: value @ FactValue::Members(_),
+                ..
+            } => format!("`{name}` holds {}", shown(value)),
             Reason::Fact { name, value, .. } => format!("`{name}` is {}", shown(value)),
             Reason::NoItemDocument { index } => format!(
                 "none of these documents is a `{}` for item {index}",
@@ -311,6 +327,24 @@ impl Catalogue for English {
 
     fn unverified(&self, reason: &str) -> String {
         format!("unverified: {reason}")
+    }
+
+    fn ordinal(&self, n: usize) -> String {
+        const WORDS: [&str; 10] = [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth",
+        ];
+        if let Some(word) = n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+            return (*word).to_string();
+        }
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
     }
 }
 

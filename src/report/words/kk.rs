@@ -4,10 +4,11 @@
 
 mod problems;
 
+use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
 };
-use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
+use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
 use crate::vocab::{Duration, DurationUnit, Lang};
@@ -35,13 +36,23 @@ impl Catalogue for Kazakh {
         let subject = &f.subject;
         match &f.about {
             About::Unreadable(p) | About::Input(p) => problems::problem(p).0,
-            About::MissingDocument { .. } => {
-                format!("`{subject}` құжаты жоқ{}", titled(f, Lang::Kk))
+            About::MissingDocument { .. } | About::MissingItemDocument { .. } => {
+                let missing = format!("`{subject}` құжаты жоқ{}", titled(f, Lang::Kk));
+                match (required_because(f, Lang::Kk), &f.about) {
+                    (Some(why), _) => format!("{missing}: {why}"),
+                    (
+                        None,
+                        About::MissingItemDocument {
+                            index, list, item, ..
+                        },
+                    ) => format!(
+                        "`{list}` тізімінің {} элементі{} үшін {missing}",
+                        self.ordinal(index + 1),
+                        item_fields(item)
+                    ),
+                    (None, _) => missing,
+                }
             }
-            About::MissingItemDocument { index, .. } => format!(
-                "тізімнің {index}-элементі үшін `{subject}` құжаты жоқ{}",
-                titled(f, Lang::Kk)
-            ),
             About::InvalidDocument { .. } => {
                 format!("`{subject}` құжаты талаптарға сәйкес келмейді")
             }
@@ -150,7 +161,7 @@ impl Catalogue for Kazakh {
             About::MissingDocument { documents } => {
                 format!("қоса берілген {documents} құжаттың ішінде `{subject}` жоқ")
             }
-            About::MissingItemDocument { index, field } => format!(
+            About::MissingItemDocument { index, field, .. } => format!(
                 "осы элемент үшін `\"{}\": {index}` көрсетілген `{subject}` жоқ",
                 field.name()
             ),
@@ -302,6 +313,11 @@ impl Catalogue for Kazakh {
             Reason::Fact { name, value, .. } if is_empty_list(value) => {
                 format!("`{name}` тізімі бос")
             }
+            Reason::Fact {
+                name,
+                value: value @ FactValue::Members(_),
+                ..
+            } => format!("`{name}` құрамында: {}", shown(value)),
             Reason::Fact { name, value, .. } => format!("`{name}` мәні — {}", shown(value)),
             Reason::NoItemDocument { index } => format!(
                 "бұл құжаттардың ешқайсысы {index}-элемент үшін берілген `{}` емес",
@@ -322,6 +338,32 @@ impl Catalogue for Kazakh {
 
     fn unverified(&self, reason: &str) -> String {
         format!("тексерілмеген: {reason}")
+    }
+
+    /// Past ten, as digits with the suffix the number's last word takes: "11-ші", "16-шы".
+    fn ordinal(&self, n: usize) -> String {
+        const WORDS: [&str; 10] = [
+            "бірінші",
+            "екінші",
+            "үшінші",
+            "төртінші",
+            "бесінші",
+            "алтыншы",
+            "жетінші",
+            "сегізінші",
+            "тоғызыншы",
+            "оныншы",
+        ];
+        if let Some(word) = n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+            return (*word).to_string();
+        }
+        // алты, тоғыз; он, жиырма, отыз, қырық, алпыс, тоқсан; мың take the back-vowel suffix
+        let back = match (n % 10, n / 10 % 10, n % 1000) {
+            (0, tens @ 1..=9, _) => matches!(tens, 1 | 2 | 3 | 4 | 6 | 9),
+            (6 | 9, _, _) | (0, 0, 0) => true,
+            _ => false,
+        };
+        format!("{n}-{}", if back { "шы" } else { "ші" })
     }
 }
 

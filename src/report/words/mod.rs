@@ -3,6 +3,8 @@
 //! message, labels, help and law line of each finding in its own language, when it is written.
 //!
 //! A rule may give its own `message` for a refusal ground or a validity rule; it comes first.
+//! A document's own `message` says why it is required (`why.rs`); the catalogue's message
+//! about a missing document ends with it.
 //! Every other word is the catalogue's: each language answers every kind of finding (its
 //! matches are exhaustive, so a new kind does not compile until every language words it).
 
@@ -11,6 +13,7 @@ mod kk;
 mod ru;
 #[cfg(test)]
 mod tests;
+mod why;
 
 use crate::check::{About, Finding, Problem, Reason};
 use crate::codes;
@@ -37,6 +40,8 @@ pub(crate) trait Catalogue: Sync {
     fn until_known(&self) -> &'static str;
     /// The note on a finding whose rule rests on something unverified: `unverified: …`.
     fn unverified(&self, reason: &str) -> String;
+    /// The `n`th (from 1), as a word before a noun: "second", "второй", "екінші".
+    fn ordinal(&self, n: usize) -> String;
 }
 
 /// What the label at a problem with the bundle itself says.
@@ -213,6 +218,7 @@ const EVENT_SHAPE: &str = "`{ \"step\": \"talon_issued\", \"at\": \"2019-05-14T1
 fn shown(value: &crate::check::FactValue) -> String {
     match value {
         crate::check::FactValue::Text(s) => format!("`{s}`"),
+        crate::check::FactValue::Members(members) => quoted(members),
         other => format!("`{other}`"),
     }
 }

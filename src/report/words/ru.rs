@@ -5,10 +5,11 @@
 
 mod problems;
 
+use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
 };
-use crate::check::{About, Duty, Finding, Lateness, Problem, Reason};
+use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
 use crate::vocab::{Duration, DurationUnit, Lang};
@@ -36,13 +37,23 @@ impl Catalogue for Russian {
         let subject = &f.subject;
         match &f.about {
             About::Unreadable(p) | About::Input(p) => problems::problem(p).0,
-            About::MissingDocument { .. } => {
-                format!("отсутствует документ `{subject}`{}", titled(f, Lang::Ru))
+            About::MissingDocument { .. } | About::MissingItemDocument { .. } => {
+                let missing = format!("отсутствует документ `{subject}`{}", titled(f, Lang::Ru));
+                match (required_because(f, Lang::Ru), &f.about) {
+                    (Some(why), _) => format!("{missing}: {why}"),
+                    (
+                        None,
+                        About::MissingItemDocument {
+                            index, list, item, ..
+                        },
+                    ) => format!(
+                        "{missing} для элемента № {} списка `{list}`{}",
+                        index + 1,
+                        item_fields(item)
+                    ),
+                    (None, _) => missing,
+                }
             }
-            About::MissingItemDocument { index, .. } => format!(
-                "отсутствует документ `{subject}`{} для элемента {index} списка",
-                titled(f, Lang::Ru)
-            ),
             About::InvalidDocument { .. } => {
                 format!("документ `{subject}` не соответствует требованиям")
             }
@@ -149,7 +160,7 @@ impl Catalogue for Russian {
             About::MissingDocument { documents } => {
                 format!("среди приложенных документов (всего {documents}) нет `{subject}`")
             }
-            About::MissingItemDocument { index, field } => format!(
+            About::MissingItemDocument { index, field, .. } => format!(
                 "для этого элемента нет `{subject}` с `\"{}\": {index}`",
                 field.name()
             ),
@@ -300,6 +311,11 @@ impl Catalogue for Russian {
             Reason::Fact { name, value, .. } if is_empty_list(value) => {
                 format!("список `{name}` пуст")
             }
+            Reason::Fact {
+                name,
+                value: value @ FactValue::Members(_),
+                ..
+            } => format!("`{name}` содержит {}", shown(value)),
             Reason::Fact { name, value, .. } => {
                 format!("`{name}` имеет значение {}", shown(value))
             }
@@ -324,6 +340,26 @@ impl Catalogue for Russian {
 
     fn unverified(&self, reason: &str) -> String {
         format!("не проверено: {reason}")
+    }
+
+    /// In the masculine nominative ("второй ребёнок"); past ten, "11-й".
+    fn ordinal(&self, n: usize) -> String {
+        const WORDS: [&str; 10] = [
+            "первый",
+            "второй",
+            "третий",
+            "четвёртый",
+            "пятый",
+            "шестой",
+            "седьмой",
+            "восьмой",
+            "девятый",
+            "десятый",
+        ];
+        match n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+            Some(word) => (*word).to_string(),
+            None => format!("{n}-й"),
+        }
     }
 }
 

@@ -316,6 +316,11 @@ fn findings() -> Vec<Finding> {
             About::MissingItemDocument {
                 index: 1,
                 field: DocField::Child,
+                list: s("applicant.children"),
+                item: vec![
+                    (s("birth_date"), FactValue::Text(s("2010-04-01"))),
+                    (s("applying_jointly"), FactValue::Bool(true)),
+                ],
             },
         ),
         (

@@ -29,7 +29,11 @@ impl ServiceResolver<'_> {
             let what = format!("document `{}`", d.kind.node);
             let texts = (&d.title, &d.message);
             let meta = self.element_meta(s, &what, &d.provenance, outer, d.kind.span, texts);
-            let required = d.required.as_ref().map(|r| self.requirement(r, scope));
+            let (required, slots) = match d.required.as_ref().map(|r| self.requirement(r, scope)) {
+                Some((required, slots)) => (Some(required), slots),
+                None => (None, Vec::new()),
+            };
+            self.message_slots(&d.message, &slots);
             let doc_scope = Scope {
                 document_fields: true,
                 ..*scope
@@ -63,7 +67,12 @@ impl ServiceResolver<'_> {
         out
     }
 
-    pub(super) fn requirement(&mut self, r: &ast::Required, scope: &Scope<'_>) -> Requirement {
+    /// A document's requirement, and the slots its message can fill (§ `slots`).
+    pub(super) fn requirement(
+        &mut self,
+        r: &ast::Required,
+        scope: &Scope<'_>,
+    ) -> (Requirement, Vec<String>) {
         let mut typer = Typer {
             source: self.source,
             errors: self.errors,
@@ -74,20 +83,26 @@ impl ServiceResolver<'_> {
             span: u.span,
         });
         match &r.when {
-            ast::RequiredWhen::Always => Requirement::When {
-                when: Condition {
-                    expr: TExpr::Const(Const::Bool(true)),
-                    span: r.span,
+            ast::RequiredWhen::Always => (
+                Requirement::When {
+                    when: Condition {
+                        expr: TExpr::Const(Const::Bool(true)),
+                        span: r.span,
+                    },
+                    unless,
                 },
-                unless,
-            },
-            ast::RequiredWhen::When(e) => Requirement::When {
-                when: Condition {
-                    expr: typer.condition(e, scope),
-                    span: e.span,
+                Vec::new(),
+            ),
+            ast::RequiredWhen::When(e) => (
+                Requirement::When {
+                    when: Condition {
+                        expr: typer.condition(e, scope),
+                        span: e.span,
+                    },
+                    unless,
                 },
-                unless,
-            },
+                Vec::new(),
+            ),
             ast::RequiredWhen::PerItem {
                 binding,
                 list,
@@ -95,13 +110,22 @@ impl ServiceResolver<'_> {
                 matched_by,
             } => {
                 let Some((index, fields)) = typer.list_input(list, scope) else {
-                    return Requirement::When {
-                        when: Condition {
-                            expr: TExpr::Const(Const::Bool(false)),
-                            span: r.span,
+                    // the list is not known: its items' slots are excused, not checked
+                    let excused = vec![
+                        String::from("n"),
+                        String::from("nth"),
+                        format!("{}.*", binding.node),
+                    ];
+                    return (
+                        Requirement::When {
+                            when: Condition {
+                                expr: TExpr::Const(Const::Bool(false)),
+                                span: r.span,
+                            },
+                            unless,
                         },
-                        unless,
-                    };
+                        excused,
+                    );
                 };
                 let inner = Scope {
                     binding: Some((binding.node.as_str(), fields)),
@@ -123,12 +147,15 @@ impl ServiceResolver<'_> {
                         DocField::Child
                     }
                 };
-                Requirement::PerItem {
-                    list: index,
-                    filter,
-                    unless,
-                    matched_by: matched,
-                }
+                (
+                    Requirement::PerItem {
+                        list: index,
+                        filter,
+                        unless,
+                        matched_by: matched,
+                    },
+                    super::slots::item_slots(&binding.node, fields),
+                )
             }
         }
     }

@@ -15,6 +15,7 @@ mod examples;
 mod inputs;
 mod provenance;
 mod service;
+mod slots;
 
 /// How to define an act that is not defined.
 pub(super) fn declare_act() -> Wording {
