@@ -74,7 +74,12 @@ impl SourceCode for NamedText {
             inner.data(),
             *inner.span(),
             inner.line() + self.lines_before,
-            inner.column(),
+            // miette counts the column in bytes; people and editors count characters
+            if inner.column() == 0 {
+                0
+            } else {
+                line_col(&self.text, span.offset()).1 - 1
+            },
             inner.line_count(),
         )))
     }
