@@ -148,11 +148,13 @@ pub(crate) fn channel_closed(
     )
 }
 
-/// Whether every channel of the service is open on `as_of` (then a bundle that does not say
-/// its channel needs not say it).
-pub(crate) fn every_channel_open(service: &ServicePlan, as_of: NaiveDate) -> bool {
-    service
-        .channels
-        .iter()
-        .all(|(_, interval)| interval.contains(as_of))
+/// Whether every channel of the service is surely open on the day applied (then a bundle that
+/// does not say its channel needs not say it). A channel whose opening is undecided that day
+/// is not surely open, and the judge records it: the warning says why the channel matters.
+pub(crate) fn every_channel_open(service: &ServicePlan, judge: &mut InForceJudge) -> bool {
+    let mut all = true;
+    for (channel, interval) in &service.channels {
+        all &= judge.in_force(interval, channel, false) == Some(true);
+    }
+    all
 }

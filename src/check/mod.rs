@@ -165,7 +165,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         Some(name) => report
             .findings
             .extend(applicability::channel_closed(service, name, &mut judge)),
-        None if !applicability::every_channel_open(service, as_of) => {
+        None if !applicability::every_channel_open(service, &mut judge) => {
             missing_facts.fact("/channel", &service.rule.id);
         }
         None => {}

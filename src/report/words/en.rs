@@ -4,6 +4,7 @@
 
 mod problems;
 
+use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
@@ -244,7 +245,7 @@ impl Catalogue for English {
                 open: Some(open), ..
             } => format!(
                 "the channel `{subject}` is open {}; submit through another channel",
-                open.describe()
+                interval(open)
             ),
             About::ChannelNotInForce {
                 open: None,
@@ -387,8 +388,30 @@ fn lateness(by: Lateness) -> String {
 
 /// Several intervals in force, joined with "; ".
 fn intervals(when: &[Interval]) -> String {
-    when.iter()
-        .map(Interval::describe)
-        .collect::<Vec<_>>()
-        .join("; ")
+    when.iter().map(interval).collect::<Vec<_>>().join("; ")
+}
+
+/// "from 2019-09-27 through 2020-04-13"; a bound that waits on an act says so.
+fn interval(when: &Interval) -> String {
+    let bound = |b: Bound<'_>| match b {
+        Bound::Day(day) => day.to_string(),
+        Bound::Window {
+            act,
+            earliest,
+            latest: Some(latest),
+        } => format!(
+            "the day `{act}` entered into force ({earliest} or later, before {latest}, not known exactly)"
+        ),
+        Bound::Window { act, earliest, .. } => {
+            format!("the day `{act}` entered into force ({earliest} or later, not known exactly)")
+        }
+    };
+    match bounds(when) {
+        (Some(f), Some(Bound::Day(l))) => format!("from {} through {l}", bound(f)),
+        (Some(f), Some(u)) => format!("from {} until {}", bound(f), bound(u)),
+        (Some(f), None) => format!("from {}", bound(f)),
+        (None, Some(Bound::Day(l))) => format!("through {l}"),
+        (None, Some(u)) => format!("until {}", bound(u)),
+        (None, None) => String::from("at all times"),
+    }
 }

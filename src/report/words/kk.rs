@@ -4,6 +4,7 @@
 
 mod problems;
 
+use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
@@ -414,13 +415,47 @@ fn intervals(when: &[Interval]) -> String {
     when.iter().map(interval).collect::<Vec<_>>().join("; ")
 }
 
-/// Days in force: the last day named is the first one no longer in force.
+/// "2019-09-27 күнінен бастап 2020-04-13 күнін қоса алғанда"; a bound that waits on an act
+/// says so.
 fn interval(when: &Interval) -> String {
-    match (when.from, when.until) {
-        (Some(f), Some(u)) => format!("{f} күнінен бастап {u} күніне дейін"),
-        (Some(f), None) => format!("{f} күнінен бастап"),
-        (None, Some(u)) => format!("{u} күніне дейін"),
+    let window = |act: &str, earliest, latest: Option<chrono::NaiveDate>| match latest {
+        Some(latest) => format!(
+            "`{act}` күшіне енген күн ({earliest} немесе одан кейін, {latest} дейін; нақты белгісіз)"
+        ),
+        None => format!("`{act}` күшіне енген күн ({earliest} немесе одан кейін; нақты белгісіз)"),
+    };
+    let from = |b: Bound<'_>| match b {
+        Bound::Day(day) => format!("{day} күнінен бастап"),
+        Bound::Window {
+            act,
+            earliest,
+            latest,
+        } => format!(
+            "`{act}` күшіне енген күннен бастап ({})",
+            window_days(earliest, latest)
+        ),
+    };
+    let last = |b: Bound<'_>| match b {
+        Bound::Day(day) => format!("{day} күнін қоса алғанда"),
+        Bound::Window {
+            act,
+            earliest,
+            latest,
+        } => format!("{} дейін", window(act, earliest, latest)),
+    };
+    match bounds(when) {
+        (Some(f), Some(l)) => format!("{} {}", from(f), last(l)),
+        (Some(f), None) => from(f),
+        (None, Some(l)) => last(l),
         (None, None) => String::from("мерзімсіз"),
+    }
+}
+
+/// "2019-09-27 немесе одан кейін, 2020-04-14 дейін; нақты белгісіз".
+fn window_days(earliest: chrono::NaiveDate, latest: Option<chrono::NaiveDate>) -> String {
+    match latest {
+        Some(latest) => format!("{earliest} немесе одан кейін, {latest} дейін; нақты белгісіз"),
+        None => format!("{earliest} немесе одан кейін; нақты белгісіз"),
     }
 }
 

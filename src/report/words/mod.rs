@@ -10,6 +10,7 @@
 
 mod en;
 mod kk;
+mod period;
 mod ru;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 
 mod problems;
 
+use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
     Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
@@ -442,12 +443,34 @@ fn intervals(when: &[Interval]) -> String {
     when.iter().map(interval).collect::<Vec<_>>().join("; ")
 }
 
-/// Days in force: the last day named is the first one no longer in force.
+/// "с 2019-09-27 по 2020-04-13 включительно"; a bound that waits on an act says so.
 fn interval(when: &Interval) -> String {
-    match (when.from, when.until) {
-        (Some(f), Some(u)) => format!("с {f} до {u}"),
-        (Some(f), None) => format!("с {f}"),
-        (None, Some(u)) => format!("до {u}"),
+    let window = |act: &str, earliest, latest: Option<chrono::NaiveDate>| match latest {
+        Some(latest) => format!(
+            "дня вступления в силу `{act}` ({earliest} или позже, до {latest}; точно не известен)"
+        ),
+        None => format!("дня вступления в силу `{act}` ({earliest} или позже; точно не известен)"),
+    };
+    let from = |b: Bound<'_>| match b {
+        Bound::Day(day) => format!("с {day}"),
+        Bound::Window {
+            act,
+            earliest,
+            latest,
+        } => format!("со {}", window(act, earliest, latest)),
+    };
+    let last = |b: Bound<'_>| match b {
+        Bound::Day(day) => format!("по {day} включительно"),
+        Bound::Window {
+            act,
+            earliest,
+            latest,
+        } => format!("до {}", window(act, earliest, latest)),
+    };
+    match bounds(when) {
+        (Some(f), Some(l)) => format!("{} {}", from(f), last(l)),
+        (Some(f), None) => from(f),
+        (None, Some(l)) => last(l),
         (None, None) => String::from("бессрочно"),
     }
 }
