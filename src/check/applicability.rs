@@ -75,7 +75,7 @@ pub(crate) fn not_applicable(
 /// Whether the service declares the channel, open that day or not. A service that declares no
 /// channel says nothing about channels: every channel is one of its own.
 pub(crate) fn declares_channel(service: &ServicePlan, name: &str) -> bool {
-    service.channels.is_empty() || service.channels.iter().any(|(c, _)| c == name)
+    service.channels.is_empty() || service.channels.iter().any(|c| c.name == name)
 }
 
 /// A channel the service does not declare: the bundle is wrong, not the day (a declared
@@ -87,7 +87,7 @@ pub(crate) fn undeclared_channel(service: &ServicePlan, name: &str) -> InputProb
         Problem::UndeclaredChannel {
             channel: name.to_string(),
             service: service.id.clone(),
-            offered: service.channels.iter().map(|(c, _)| c.clone()).collect(),
+            offered: service.channels.iter().map(|c| c.name.clone()).collect(),
         },
     )
 }
@@ -121,10 +121,10 @@ pub(crate) fn channel_closed(
     name: &str,
     judge: &mut InForceJudge,
 ) -> Option<Finding> {
-    let channel = service.channels.iter().find(|(c, _)| c == name);
+    let channel = service.channels.iter().find(|c| c.name == name);
     let open = match channel {
         None => Some(service.channels.is_empty()),
-        Some((c, interval)) => judge.in_force(interval, c, true),
+        Some(c) => judge.in_force(&c.open, &c.name, true),
     };
     if open != Some(false) {
         return None;
@@ -133,8 +133,8 @@ pub(crate) fn channel_closed(
     let about = About::ChannelNotInForce {
         day: as_of,
         service: service.id.clone(),
-        open: channel.map(|(_, interval)| interval.clone()),
-        offered: service.channels.iter().map(|(c, _)| c.clone()).collect(),
+        open: channel.map(|c| c.open.clone()),
+        offered: service.channels.iter().map(|c| c.name.clone()).collect(),
     };
     Some(
         Finding::new(
@@ -144,7 +144,7 @@ pub(crate) fn channel_closed(
             "/channel",
             about,
         )
-        .with_rule(&service.rule),
+        .with_rule(channel.map_or(&service.rule, |c| &c.rule)),
     )
 }
 
@@ -153,8 +153,8 @@ pub(crate) fn channel_closed(
 /// is not surely open, and the judge records it: the warning says why the channel matters.
 pub(crate) fn every_channel_open(service: &ServicePlan, judge: &mut InForceJudge) -> bool {
     let mut all = true;
-    for (channel, interval) in &service.channels {
-        all &= judge.in_force(interval, channel, false) == Some(true);
+    for channel in &service.channels {
+        all &= judge.in_force(&channel.open, &channel.name, false) == Some(true);
     }
     all
 }

@@ -229,6 +229,17 @@ pub struct TermPlan {
     pub rule: Arc<RuleRef>,
 }
 
+/// An intake channel of a service.
+#[derive(Debug, Clone)]
+pub struct ChannelPlan {
+    /// `provider`, `state_corporation`.
+    pub name: String,
+    /// When it is open.
+    pub open: Interval,
+    /// The channel as a rule: its citations (the paragraph that opens it).
+    pub rule: Arc<RuleRef>,
+}
+
 /// One service version, ready to check bundles.
 #[derive(Debug, Clone)]
 pub struct ServicePlan {
@@ -240,8 +251,8 @@ pub struct ServicePlan {
     pub timezone: chrono_tz::Tz,
     /// Its working-day calendar.
     pub calendar: Option<Arc<Calendar>>,
-    /// Channels and when each is open.
-    pub channels: Vec<(String, Interval)>,
+    /// Channels, when each is open, and the rule that opens it.
+    pub channels: Vec<ChannelPlan>,
     /// Inputs.
     pub inputs: Vec<InputPlan>,
     /// Document requirements.
@@ -459,7 +470,15 @@ fn service(
             .calendar
             .as_ref()
             .and_then(|name| calendars.iter().find(|c| c.name() == name).cloned()),
-        channels: s.channels.clone(),
+        channels: s
+            .channels
+            .iter()
+            .map(|c| ChannelPlan {
+                name: c.name.clone(),
+                open: c.meta.validity.clone(),
+                rule: Arc::new(rule(format!("{}/{}", s.id, c.name), &c.meta)),
+            })
+            .collect(),
         inputs: s
             .inputs
             .iter()

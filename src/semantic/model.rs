@@ -322,6 +322,15 @@ pub struct FieldDef {
     pub ty: Type,
 }
 
+/// An intake channel: `channel NAME since … § …`.
+#[derive(Debug, Clone)]
+pub struct ChannelDef {
+    /// `provider`, `state_corporation`.
+    pub name: String,
+    /// Its citations and when it is open (`meta.validity`).
+    pub meta: Meta,
+}
+
 /// A service input: a fact the bundle provides.
 #[derive(Debug, Clone)]
 pub struct InputDef {
@@ -641,8 +650,8 @@ pub struct ServiceModel {
     pub timezone: chrono_tz::Tz,
     /// Its calendar's id.
     pub calendar: Option<String>,
-    /// Intake channels with their validity.
-    pub channels: Vec<(String, Interval)>,
+    /// Intake channels, each with its citations and validity.
+    pub channels: Vec<ChannelDef>,
     /// Actors: id and abbreviation.
     pub actors: Vec<(String, Option<String>, Span)>,
     /// Inputs.

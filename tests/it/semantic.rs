@@ -81,11 +81,13 @@ fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
         .iter()
         .find(|s| s.id == "kz.mvd.permanent_residence")
         .expect("the service");
-    let (_, channel) = service
+    let channel = &service
         .channels
         .iter()
-        .find(|(name, _)| name == "state_corporation")
-        .expect("the channel");
+        .find(|c| c.name == "state_corporation")
+        .expect("the channel")
+        .meta
+        .validity;
     let earliest = act.in_force.expect("an earliest day");
     let before = earliest.pred_opt().expect("a day before");
     assert_eq!(channel.on(before), InForce::No);
@@ -100,11 +102,13 @@ fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
     assert!(channel.assuming(earliest, Assume::Earliest));
     assert!(!channel.assuming(earliest, Assume::Latest));
     // the provider channel does not depend on order 799
-    let (_, provider) = service
+    let provider = &service
         .channels
         .iter()
-        .find(|(name, _)| name == "provider")
-        .expect("the provider channel");
+        .find(|c| c.name == "provider")
+        .expect("the provider channel")
+        .meta
+        .validity;
     assert_eq!(provider.on(earliest), InForce::Yes);
 }
 

@@ -3,7 +3,9 @@
 
 use super::ServiceResolver;
 use crate::semantic::error::SemanticError;
-use crate::semantic::model::{Condition, InputDef, Interval, ProcessView, ServiceModel, Type};
+use crate::semantic::model::{
+    ChannelDef, Condition, InputDef, Interval, ProcessView, ServiceModel, Type,
+};
 use crate::semantic::types::{Scope, Typer};
 use crate::semantic::validity;
 use crate::source::Span;
@@ -67,7 +69,10 @@ impl ServiceResolver<'_> {
                     &meta.validity,
                     c.name.span,
                 );
-                (c.name.node.clone(), m.validity)
+                ChannelDef {
+                    name: c.name.node.clone(),
+                    meta: m,
+                }
             })
             .collect();
 
