@@ -6,6 +6,86 @@
 
 use crate::source::Spanned;
 
+/// How an act is cited: its kind and number ("order" "495"), or its id when the rule files
+/// record no number. Each language words it (`order 495`, «приказ № 495», «№ 495 бұйрық»).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActName {
+    /// `order`, `law`, as the act's `kind` writes it.
+    pub kind: Option<String>,
+    /// `495`, `477-IV`.
+    pub number: Option<String>,
+    /// `kz.mia.order_495`: the name when there is no number.
+    pub id: String,
+}
+
+impl std::fmt::Display for ActName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.kind, &self.number) {
+            (Some(kind), Some(number)) => write!(f, "{kind} {number}"),
+            (None, Some(number)) => write!(f, "act {number}"),
+            _ => f.write_str(&self.id),
+        }
+    }
+}
+
+/// A place in an act: the annex, if any, and the paragraph as the rule file writes it
+/// (`9(2)`, `2-1`, `art. 49(4)`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    /// The annex's number.
+    pub annex: Option<u32>,
+    /// The paragraph, or `art. N(M)` for an article of a law.
+    pub paragraph: String,
+}
+
+impl Place {
+    /// The paragraph's parts: whether it is an article, its number (`9`, `2-1`, `49`) and its
+    /// subparagraphs (`(2)` → `2`), outermost first; none when it is not written that way.
+    pub fn parts(&self) -> Option<(bool, &str, Vec<&str>)> {
+        let (article, rest) = match self.paragraph.strip_prefix("art.") {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, self.paragraph.as_str()),
+        };
+        let head_end = rest.find('(').unwrap_or(rest.len());
+        let head = &rest[..head_end];
+        if head.is_empty() || !head.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return None;
+        }
+        let mut subs = Vec::new();
+        let mut tail = &rest[head_end..];
+        while let Some(inner) = tail.strip_prefix('(') {
+            let close = inner.find(')')?;
+            subs.push(&inner[..close]);
+            tail = &inner[close + 1..];
+        }
+        tail.is_empty().then_some((article, head, subs))
+    }
+}
+
+impl std::fmt::Display for Place {
+    /// `annex 1 § 9(2)`, `art. 49(4)`: the form of the JSON report's `ref`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(n) = self.annex {
+            write!(f, "annex {n} ")?;
+        }
+        if !self.paragraph.starts_with("art.") {
+            f.write_str("§ ")?;
+        }
+        f.write_str(&self.paragraph)
+    }
+}
+
+/// The Russian noun form after the number `n`: one (1, 21), few (2–4, 22–24), many (5–20, 0).
+pub fn russian_plural<'a>(n: i64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let n = n.unsigned_abs();
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
 /// Language of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

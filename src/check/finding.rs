@@ -13,7 +13,7 @@ pub use crate::codes::{Kind, Severity};
 use crate::compile::{Citation, RuleRef};
 use crate::semantic::model::{DocField, Interval};
 use crate::time::TimeError;
-use crate::vocab::Duration;
+use crate::vocab::{ActName, Duration};
 
 /// Byte span of a finding in the bundle text, with 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -210,7 +210,7 @@ pub enum About {
     /// date is not known): the elements it bounds are undecided.
     InForceUnknown {
         /// The act, as cited ("order 799").
-        act: String,
+        act: ActName,
         /// The day applied.
         day: NaiveDate,
         /// The first day it can have entered into force.
@@ -227,7 +227,7 @@ pub enum About {
     /// so no deadline is judged.
     WordingNotInForce {
         /// The amending act, as cited ("order 136").
-        act: String,
+        act: ActName,
         /// The day applied.
         day: NaiveDate,
         /// The first day the words are in force (the earliest, when not known exactly).

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::finding::{About, Finding, Kind};
 use crate::codes;
 use crate::semantic::model::{Assume, InForce, Interval};
+use crate::vocab::ActName;
 
 /// Decides the elements of one bundle, collecting those it cannot.
 pub(crate) struct InForceJudge {
@@ -83,7 +84,7 @@ impl InForceJudge {
 
     /// One warning per act whose window holds the day, naming the elements it leaves
     /// undecided. `act_names` gives the acts as they are cited.
-    pub(crate) fn findings(self, act_names: &BTreeMap<String, String>) -> Vec<Finding> {
+    pub(crate) fn findings(self, act_names: &BTreeMap<String, ActName>) -> Vec<Finding> {
         self.unknown
             .into_iter()
             .map(|(act, u)| {
@@ -93,7 +94,10 @@ impl InForceJudge {
                     act.clone(),
                     "/submitted_at",
                     About::InForceUnknown {
-                        act: act_names.get(&act).cloned().unwrap_or(act),
+                        act: act_names.get(&act).cloned().unwrap_or_else(|| ActName {
+                            id: act.clone(),
+                            ..ActName::default()
+                        }),
                         day: self.day,
                         earliest: u.earliest,
                         latest: u.latest,

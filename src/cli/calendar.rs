@@ -94,7 +94,7 @@ pub fn run(args: &CalendarArgs) -> Outcome {
         Ok(lists) => lists,
         Err(e) => {
             let diagnostics = crate::diagnostic::Diagnostics::without_sources(vec![(&e).into()]);
-            super::rules::print(&diagnostics, shown, "the calendar");
+            super::rules::print(&diagnostics, shown, crate::report::human::Over::Calendar);
             return Outcome::Failure;
         }
     };

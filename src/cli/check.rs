@@ -11,7 +11,7 @@ use super::Outcome;
 use super::rules::{LangArg, Shown};
 use crate::batch::{Batch, BatchError, Checked, Summary};
 use crate::check::Options;
-use crate::report::human::{Style, render_report, summary};
+use crate::report::human::{Over, Style, render_report, summary};
 use crate::report::json::report_line;
 use crate::report::words::until_known;
 use crate::semantic::model::Assume;
@@ -153,12 +153,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         return Outcome::Failure;
     }
     if args.format == Format::Human {
-        let bundles = if done.lines == 1 {
-            String::from("1 bundle")
-        } else {
-            format!("{} bundles", done.lines)
-        };
-        eprintln!("{}", summary(done.errors, done.warnings, &bundles));
+        let over = Over::Bundles(done.lines);
+        eprintln!("{}", summary(done.errors, done.warnings, over, lang));
     }
     if unreadable > 0 {
         Outcome::Failure

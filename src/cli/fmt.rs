@@ -199,7 +199,7 @@ fn print_syntax_errors(source: SourceFile, errors: &[SyntaxError], shown: Shown)
     super::rules::print(
         &diagnostics,
         shown,
-        &format!("`{name}`; it was left as it is"),
+        crate::report::human::Over::FileLeft(&name),
     );
 }
 

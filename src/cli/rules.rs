@@ -53,19 +53,19 @@ pub(crate) fn load(rules: Option<&PathBuf>, shown: Shown) -> Result<RuleSet, Out
     match loaded {
         Ok((rules, warnings)) => {
             if !warnings.is_empty() {
-                print(&warnings, shown, "the rule files");
+                print(&warnings, shown, human::Over::RuleFiles);
             }
             Ok(rules)
         }
         Err(errors) => {
-            print(&errors, shown, "the rule files; nothing was checked");
+            print(&errors, shown, human::Over::RuleFilesUnchecked);
             Err(Outcome::Failure)
         }
     }
 }
 
 /// Write diagnostics to stderr; for people, with a closing summary line about `what`.
-pub(crate) fn print(diagnostics: &Diagnostics, shown: Shown, what: &str) {
+pub(crate) fn print(diagnostics: &Diagnostics, shown: Shown, what: human::Over) {
     let stderr = std::io::stderr();
     let mut out = stderr.lock();
     if shown.json {
@@ -78,10 +78,17 @@ pub(crate) fn print(diagnostics: &Diagnostics, shown: Shown, what: &str) {
     let style = Style::for_stream(stderr.is_terminal(), shown.lang);
     for d in diagnostics {
         let _ = out.write_all(human::render(d, &diagnostics.sources, &style).as_bytes());
+        // a blank line between diagnostics, as `check` leaves between findings
+        let _ = writeln!(out);
     }
     let _ = writeln!(
         out,
         "{}",
-        human::summary(diagnostics.errors(), diagnostics.warnings(), what)
+        human::summary(
+            diagnostics.errors(),
+            diagnostics.warnings(),
+            what,
+            shown.lang
+        )
     );
 }

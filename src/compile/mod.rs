@@ -11,7 +11,7 @@ use crate::semantic::model::{
 };
 use crate::source::{SourceMap, Span};
 use crate::time::Calendar;
-use crate::vocab::{Duration, Texts};
+use crate::vocab::{ActName, Duration, Place, Texts};
 
 /// The compiled rule set.
 #[derive(Debug, Clone, Default)]
@@ -19,7 +19,7 @@ pub struct Plan {
     /// Every service version.
     pub services: Vec<ServicePlan>,
     /// Every act as it is cited ("order 799"), by id.
-    pub act_names: std::collections::BTreeMap<String, String>,
+    pub act_names: std::collections::BTreeMap<String, ActName>,
 }
 
 impl Plan {
@@ -73,14 +73,10 @@ pub struct Citation {
     pub reference: String,
     /// How a person names the act: "order 315".
     #[serde(skip)]
-    pub act_name: String,
-}
-
-impl Citation {
-    /// "order 315, annex 1 § 9(2)".
-    pub fn describe(&self) -> String {
-        format!("{}, {}", self.act_name, self.reference)
-    }
+    pub act_name: ActName,
+    /// The annex and paragraph that `reference` writes, for words in other languages.
+    #[serde(skip)]
+    pub place: Place,
 }
 
 /// Where a rule is written and how it is cited.
@@ -213,7 +209,7 @@ pub struct StepPlan {
 #[derive(Debug, Clone)]
 pub struct Amended {
     /// The act, as it is cited ("order 136").
-    pub act: String,
+    pub act: ActName,
     /// When the words are in force.
     pub since: Interval,
 }
@@ -290,7 +286,7 @@ fn amended(model: &Model, meta: &crate::semantic::model::Meta) -> Option<Amended
         act: model
             .acts
             .get(act)
-            .map_or_else(|| act.clone(), ActInfo::short_name),
+            .map_or_else(|| unnamed(act), ActInfo::short_name),
         since: meta.wording.clone(),
     })
 }
@@ -304,9 +300,18 @@ fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
             act_name: model
                 .acts
                 .get(&c.act)
-                .map_or_else(|| c.act.clone(), ActInfo::short_name),
+                .map_or_else(|| unnamed(&c.act), ActInfo::short_name),
+            place: c.place.clone(),
         })
         .collect()
+}
+
+/// An act the model does not hold, named by its id.
+fn unnamed(id: &str) -> ActName {
+    ActName {
+        id: id.to_string(),
+        ..ActName::default()
+    }
 }
 
 /// Why an element is not verified: its own reason, then each cited act's (`act: reason`), each

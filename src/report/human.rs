@@ -7,7 +7,7 @@ use crate::check::Report;
 use crate::codes::{Family, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, SourceMap};
-use crate::vocab::Lang;
+use crate::vocab::{Lang, russian_plural};
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +79,10 @@ pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) 
 /// line per note.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, style: &Style) -> String {
     let mut out = render_miette(&Miette::of(diagnostic, sources, style.lang), style);
+    // the help is ereje's line, not miette's, so that its head is in the reader's language
+    if let Some(help) = &diagnostic.help {
+        out.push_str(&help_line(help.get(style.lang), style));
+    }
     if let Some(law) = &diagnostic.law {
         out.push_str(&law_line(law.get(style.lang), style));
     }
@@ -99,6 +103,16 @@ pub fn law_line(text: &str, style: &Style) -> String {
     wrapped(&format!("  {head:<5} "), text, style)
 }
 
+/// `  help: …` in the style's language, wrapped as the `law:` line is.
+pub fn help_line(text: &str, style: &Style) -> String {
+    let head = match style.lang {
+        Lang::En => "help:",
+        Lang::Ru => "совет:",
+        Lang::Kk => "кеңес:",
+    };
+    wrapped(&format!("  {head:<5} "), text, style)
+}
+
 /// `head` and `text` on a line, wrapped only between words at the style's width, each further
 /// line indented under the text of a `law:` line.
 fn wrapped(head: &str, text: &str, style: &Style) -> String {
@@ -107,38 +121,113 @@ fn wrapped(head: &str, text: &str, style: &Style) -> String {
     let mut out = head.to_string();
     let mut column = unicode_width::UnicodeWidthStr::width(out.as_str());
     let mut first = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = unicode_width::UnicodeWidthStr::width(word);
-        if !first && column + 1 + w > width {
+    for (n, line) in text.lines().enumerate() {
+        // a line break the text writes starts a line of its own, indented as the others
+        if n > 0 {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             column = indent;
-        } else if !first {
-            out.push(' ');
-            column += 1;
+            first = true;
         }
-        out.push_str(word);
-        column += w;
-        first = false;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = unicode_width::UnicodeWidthStr::width(word);
+            if !first && column + 1 + w > width {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                column = indent;
+            } else if !first {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += w;
+            first = false;
+        }
     }
     out.push('\n');
     out
 }
 
-/// The closing line of a run: "2 errors, 3 warnings in 4 rule files".
-pub fn summary(errors: usize, warnings: usize, what: &str) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
+/// What a run looked at, for its closing line.
+#[derive(Debug, Clone, Copy)]
+pub enum Over<'a> {
+    /// `check`: this many bundles (a line of NDJSON is one).
+    Bundles(usize),
+    /// The rule files, which compiled.
+    RuleFiles,
+    /// The rule files, which did not compile.
+    RuleFilesUnchecked,
+    /// `calendar`'s calendar.
+    Calendar,
+    /// `fmt`: a file left as it is.
+    FileLeft(&'a str),
+}
+
+/// The closing line of a run, in the reader's language: "2 errors, 3 warnings in 4 bundles".
+pub fn summary(errors: usize, warnings: usize, over: Over, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let count = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            let over = match over {
+                Over::Bundles(n) => count(n, "bundle"),
+                Over::RuleFiles => "the rule files".to_string(),
+                Over::RuleFilesUnchecked => "the rule files; nothing was checked".to_string(),
+                Over::Calendar => "the calendar".to_string(),
+                Over::FileLeft(name) => format!("`{name}`; it was left as it is"),
+            };
+            format!(
+                "{}, {} in {over}",
+                count(errors, "error"),
+                count(warnings, "warning")
+            )
         }
-    };
-    format!(
-        "{}, {} in {what}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+        Lang::Ru => {
+            let count = |n: usize, forms: [&str; 3]| {
+                let n = i64::try_from(n).unwrap_or(i64::MAX);
+                format!("{n} {}", russian_plural(n, forms[0], forms[1], forms[2]))
+            };
+            let over = match over {
+                Over::Bundles(n) => {
+                    let n = i64::try_from(n).unwrap_or(i64::MAX);
+                    format!(
+                        "в {n} {}",
+                        russian_plural(n, "пакете", "пакетах", "пакетах")
+                    )
+                }
+                Over::RuleFiles => "в файлах правил".to_string(),
+                Over::RuleFilesUnchecked => "в файлах правил; ничего не проверено".to_string(),
+                Over::Calendar => "в календаре".to_string(),
+                Over::FileLeft(name) => format!("в `{name}`; файл оставлен как есть"),
+            };
+            format!(
+                "{}, {} {over}",
+                count(errors, ["ошибка", "ошибки", "ошибок"]),
+                count(
+                    warnings,
+                    ["предупреждение", "предупреждения", "предупреждений"]
+                )
+            )
+        }
+        // Kazakh nouns keep their form after a number; the place comes first
+        Lang::Kk => {
+            let counts = format!("{errors} қате, {warnings} ескерту");
+            match over {
+                Over::Bundles(n) => format!("{n} пакетте: {counts}"),
+                Over::RuleFiles => format!("ереже файлдарында: {counts}"),
+                Over::RuleFilesUnchecked => {
+                    format!("ереже файлдарында: {counts}; ештеңе тексерілген жоқ")
+                }
+                Over::Calendar => format!("күнтізбеде: {counts}"),
+                Over::FileLeft(name) => format!("`{name}` файлында: {counts}; файл өзгертілмеді"),
+            }
+        }
+    }
 }
 
 /// How a code heads a diagnostic: a bundle finding by its kebab-case name, which is how intake
@@ -159,7 +248,6 @@ struct Miette {
     severity: miette::Severity,
     source: Option<crate::source::NamedText>,
     labels: Vec<LabeledSpan>,
-    help: Option<String>,
     related: Vec<Miette>,
 }
 
@@ -189,8 +277,7 @@ impl Miette {
                 elsewhere.push((l.span.file, vec![label(l, false)]));
             }
         }
-        // notes are lines of their own after the law line (`render`)
-        let help = d.help.as_ref().map(|h| h.get(lang).to_string());
+        // the help, the law line and the notes are lines of their own after it (`render`)
         let related = elsewhere
             .into_iter()
             .map(|(f, labels)| Miette {
@@ -199,7 +286,6 @@ impl Miette {
                 severity: miette::Severity::Advice,
                 source: sources.get(f).map(crate::source::SourceFile::named),
                 labels,
-                help: None,
                 related: Vec::new(),
             })
             .collect();
@@ -212,7 +298,6 @@ impl Miette {
             },
             source: sources.get(file).map(crate::source::SourceFile::named),
             labels,
-            help,
             related,
         }
     }
@@ -239,11 +324,6 @@ impl miette::Diagnostic for Miette {
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.source.as_ref().map(|s| s as &dyn miette::SourceCode)

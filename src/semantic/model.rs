@@ -44,17 +44,16 @@ pub struct ActInfo {
 
 impl ActInfo {
     /// How the act is cited: "order 315" / "law 477-IV" (kind and number), or its id.
-    pub fn short_name(&self) -> String {
-        let number = self
-            .decl
-            .issued
-            .as_ref()
-            .and_then(|(_, n)| n.as_ref())
-            .map(|n| n.node.clone());
-        match (&self.decl.kind, number) {
-            (Some(kind), Some(number)) => format!("{} {number}", kind.node),
-            (None, Some(number)) => format!("act {number}"),
-            _ => self.decl.name.node.clone(),
+    pub fn short_name(&self) -> crate::vocab::ActName {
+        crate::vocab::ActName {
+            kind: self.decl.kind.as_ref().map(|k| k.node.clone()),
+            number: self
+                .decl
+                .issued
+                .as_ref()
+                .and_then(|(_, n)| n.as_ref())
+                .map(|n| n.node.clone()),
+            id: self.decl.name.node.clone(),
         }
     }
 }
@@ -193,6 +192,8 @@ pub struct Cite {
     pub act: String,
     /// "annex 1 § 9(2)", "art. 49(4)".
     pub reference: String,
+    /// The annex and paragraph that `reference` writes.
+    pub place: crate::vocab::Place,
     /// Where it was written.
     pub span: Span,
 }

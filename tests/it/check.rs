@@ -479,16 +479,19 @@ fn a_channel_the_service_does_not_declare_is_invalid_input() {
 
 /// Bundles whose human reports about the law (documents, refusals, channels, deadlines) are
 /// snapshotted in Russian and Kazakh.
-const LOCALIZED_HUMAN: [&str; 4] = [
+const LOCALIZED_HUMAN: [&str; 6] = [
     "pr-missing-passport.json",
     "pr-late-steps.json",
+    "pr-late-steps-before-136.json",
     "pr-state-corporation-before-799.json",
+    "pr-state-corporation-in-799-window.json",
     "pr-refused-and-incomplete.json",
 ];
 
 /// English words that must not appear in a Russian or Kazakh report.
-const ENGLISH_WORDS: [&str; 7] = [
-    "missing", "document", "because", "due by", "late", "the ", "submit",
+const ENGLISH_WORDS: [&str; 13] = [
+    "missing", "document", "because", "due by", "late", "the ", "submit", "help:", "order ",
+    "annex", "art. ", "law ", "rule ",
 ];
 
 /// The words of a rendered report, without what is quoted: the bundle's lines and file name,

@@ -318,6 +318,10 @@ impl Catalogue for English {
         }
     }
 
+    fn citation(&self, citation: &crate::compile::Citation) -> String {
+        super::citation::citation_en(citation)
+    }
+
     fn law(&self, citation: &str, rule: &str) -> String {
         format!("{citation} — rule `{rule}`")
     }

@@ -4,6 +4,7 @@
 
 mod problems;
 
+use super::citation::act_kk;
 use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
@@ -139,10 +140,12 @@ impl Catalogue for Kazakh {
                 ..
             } => format!(
                 "{act} {day} күні қолданыста болғаны белгісіз: ол {earliest} мен {} аралығында қолданысқа енді",
-                latest.map_or_else(|| String::from("белгісіз күн"), |l| l.to_string())
+                latest.map_or_else(|| String::from("белгісіз күн"), |l| l.to_string()),
+                act = act_kk(act),
             ),
             About::WordingNotInForce { act, day, .. } => format!(
-                "`{subject}` қадамының мерзімі {day} күні белгісіз: қадам {act} редакциясында жазылған, ол бұл күні әлі қолданысқа енбеген"
+                "`{subject}` қадамының мерзімі {day} күні белгісіз: қадам {act} редакциясында жазылған, ол бұл күні әлі қолданысқа енбеген",
+                act = act_kk(act),
             ),
             About::EventOutOfOrder => format!(
                 "`{subject}` қадамы мерзімі есептелетін оқиғадан бұрынғы күнмен белгіленген"
@@ -282,19 +285,23 @@ impl Catalogue for Kazakh {
                 s("ережелер жиынының күнтізбесі пакеттегі оқиғалардың күндерін қамтуы тиіс")
             }
             About::InForceUnknown { act, .. } => format!(
-                "{act} жарияланған күні жазылмаған, сондықтан ол қолданысқа енгізетін нәрсе шешілмеген; күнді ереже файлдарына жазыңыз немесе бәрібір шешу үшін `--assume-in-force earliest` не `latest` арқылы тексеріңіз"
+                "{act} жарияланған күні жазылмаған, сондықтан ол қолданысқа енгізетін нәрсе шешілмеген; күнді ереже файлдарына жазыңыз немесе бәрібір шешу үшін `--assume-in-force earliest` не `latest` арқылы тексеріңіз",
+                act = act_kk(act),
             ),
             About::WordingNotInForce {
                 act, from, latest, ..
             } => match (from, latest) {
                 (Some(from), Some(latest)) => format!(
-                    "қадамның редакциясын {act} берді, ол {from} мен {latest} аралығында белгісіз күні қолданысқа енді: ол күн белгілі болғанша бұрынғы редакция қолданылады, ал ол жазылмаған"
+                    "қадамның редакциясын {act} берді, ол {from} мен {latest} аралығында белгісіз күні қолданысқа енді: ол күн белгілі болғанша бұрынғы редакция қолданылады, ал ол жазылмаған",
+                    act = act_kk(act),
                 ),
                 (Some(from), None) => format!(
-                    "қадамның редакциясын {act} {from} бастап берді; бұрынғы редакция жазылмаған, сондықтан қадамның мерзімі тексерілмейді"
+                    "қадамның редакциясын {act} {from} бастап берді; бұрынғы редакция жазылмаған, сондықтан қадамның мерзімі тексерілмейді",
+                    act = act_kk(act),
                 ),
                 _ => format!(
-                    "қадамның редакциясын {act} берді; оның қашан қолданысқа енгені белгісіз, сондықтан қадамның мерзімі тексерілмейді"
+                    "қадамның редакциясын {act} берді; оның қашан қолданысқа енгені белгісіз, сондықтан қадамның мерзімі тексерілмейді",
+                    act = act_kk(act),
                 ),
             },
             About::EventOutOfOrder => s(
@@ -327,6 +334,10 @@ impl Catalogue for Kazakh {
             Reason::TermStart(_) => String::from("мерзім осы сәттен бастап есептеледі"),
             Reason::CopyMeetsRequirement { .. } => String::from("бұл дана талапқа сәйкес келеді"),
         }
+    }
+
+    fn citation(&self, citation: &crate::compile::Citation) -> String {
+        super::citation::citation_kk(citation)
     }
 
     fn law(&self, citation: &str, rule: &str) -> String {

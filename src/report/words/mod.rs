@@ -8,6 +8,7 @@
 //! Every other word is the catalogue's: each language answers every kind of finding (its
 //! matches are exhaustive, so a new kind does not compile until every language words it).
 
+mod citation;
 mod en;
 mod kk;
 mod period;
@@ -35,6 +36,8 @@ pub(crate) trait Catalogue: Sync {
     fn help(&self, finding: &Finding) -> Option<String>;
     /// The label of a place that says why a finding matters.
     fn reason(&self, finding: &Finding, reason: &Reason) -> String;
+    /// A citation: `order 315, annex 1 § 9(2)`.
+    fn citation(&self, citation: &Citation) -> String;
     /// The law a finding enforces: `order 315, annex 1 § 9(2) — rule `…``.
     fn law(&self, citation: &str, rule: &str) -> String;
     /// After a pending verdict: "undecided until these facts are known".
@@ -133,8 +136,9 @@ pub fn law(finding: &Finding, lang: Lang) -> Option<String> {
     if rule.citations.is_empty() {
         return None;
     }
-    let citations: Vec<String> = rule.citations.iter().map(Citation::describe).collect();
-    let mut law = catalogue(lang).law(&citations.join("; "), &rule.id);
+    let words = catalogue(lang);
+    let citations: Vec<String> = rule.citations.iter().map(|c| words.citation(c)).collect();
+    let mut law = words.law(&citations.join("; "), &rule.id);
     law.push_str(" (");
     law.push_str(&rule.location);
     law.push(')');

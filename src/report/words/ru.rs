@@ -5,6 +5,7 @@
 
 mod problems;
 
+use super::citation::{Case, act_ru};
 use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
@@ -13,7 +14,7 @@ use super::{
 use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
 use crate::time::TimeError;
-use crate::vocab::{Duration, DurationUnit, Lang};
+use crate::vocab::{Duration, DurationUnit, Lang, russian_plural};
 
 /// Russian.
 pub(super) struct Russian;
@@ -138,10 +139,12 @@ impl Catalogue for Russian {
                 ..
             } => format!(
                 "неизвестно, действовал ли {act} на {day}: он вступил в силу между {earliest} и {}",
-                latest.map_or_else(|| String::from("неизвестной датой"), |l| l.to_string())
+                latest.map_or_else(|| String::from("неизвестной датой"), |l| l.to_string()),
+                act = act_ru(act, Case::Nominative),
             ),
             About::WordingNotInForce { act, day, .. } => format!(
-                "срок шага `{subject}` на {day} неизвестен: шаг изложен в редакции {act}, ещё не действовавшей в этот день"
+                "срок шага `{subject}` на {day} неизвестен: шаг изложен в редакции {act}, ещё не действовавшей в этот день",
+                act = act_ru(act, Case::Genitive),
             ),
             About::EventOutOfOrder => format!(
                 "шаг `{subject}` датирован раньше события, от которого отсчитывается его срок"
@@ -280,19 +283,23 @@ impl Catalogue for Russian {
                 s("календарь набора правил должен охватывать даты событий пакета")
             }
             About::InForceUnknown { act, .. } => format!(
-                "дата опубликования {act} не записана, поэтому то, что он вводит в действие, не решено; запишите дату в файлах правил или проверьте с `--assume-in-force earliest` либо `latest`, чтобы решить всё же"
+                "дата опубликования {act} не записана, поэтому то, что он вводит в действие, не решено; запишите дату в файлах правил или проверьте с `--assume-in-force earliest` либо `latest`, чтобы решить всё же",
+                act = act_ru(act, Case::Genitive),
             ),
             About::WordingNotInForce {
                 act, from, latest, ..
             } => match (from, latest) {
                 (Some(from), Some(latest)) => format!(
-                    "редакцию шага дал {act}, вступивший в силу между {from} и {latest} в неизвестный день: пока день неизвестен, действует прежняя редакция, а она не записана"
+                    "редакцию шага дал {act}, вступивший в силу между {from} и {latest} в неизвестный день: пока день неизвестен, действует прежняя редакция, а она не записана",
+                    act = act_ru(act, Case::Nominative),
                 ),
                 (Some(from), None) => format!(
-                    "редакцию шага дал {act} с {from}; прежняя редакция не записана, поэтому срок шага не проверяется"
+                    "редакцию шага дал {act} с {from}; прежняя редакция не записана, поэтому срок шага не проверяется",
+                    act = act_ru(act, Case::Nominative),
                 ),
                 _ => format!(
-                    "редакцию шага дал {act}; когда он вступил в силу, неизвестно, поэтому срок шага не проверяется"
+                    "редакцию шага дал {act}; когда он вступил в силу, неизвестно, поэтому срок шага не проверяется",
+                    act = act_ru(act, Case::Nominative),
                 ),
             },
             About::EventOutOfOrder => s(
@@ -329,6 +336,10 @@ impl Catalogue for Russian {
                 String::from("этот экземпляр соответствует требованию")
             }
         }
+    }
+
+    fn citation(&self, citation: &crate::compile::Citation) -> String {
+        super::citation::citation_ru(citation)
     }
 
     fn law(&self, citation: &str, rule: &str) -> String {
@@ -395,31 +406,20 @@ pub(super) fn days(n: i64, working: bool) -> String {
     if working {
         format!(
             "{n} {}",
-            plural(n, "рабочий день", "рабочих дня", "рабочих дней")
+            russian_plural(n, "рабочий день", "рабочих дня", "рабочих дней")
         )
     } else {
         format!(
             "{n} {}",
-            plural(n, "календарный день", "календарных дня", "календарных дней")
+            russian_plural(n, "календарный день", "календарных дня", "календарных дней")
         )
-    }
-}
-
-/// The noun form after the number `n`: one (1, 21), few (2–4, 22–24), many (5–20, 0).
-fn plural<'a>(n: i64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let n = n.unsigned_abs();
-    match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
     }
 }
 
 /// A term's length, as the rules write it: "30 минут".
 fn duration(d: Duration) -> String {
     let n = d.amount;
-    let form = |one, few, many| format!("{n} {}", plural(i64::from(n), one, few, many));
+    let form = |one, few, many| format!("{n} {}", russian_plural(i64::from(n), one, few, many));
     match d.unit {
         DurationUnit::Minutes => form("минута", "минуты", "минут"),
         DurationUnit::Hours => form("час", "часа", "часов"),

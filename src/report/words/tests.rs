@@ -16,7 +16,16 @@ use crate::compile::{Citation, RuleRef};
 use crate::semantic::model::{DocField, Interval, Type};
 use crate::source::{Span, Spanned};
 use crate::time::TimeError;
-use crate::vocab::{Duration, DurationUnit, Lang, Texts};
+use crate::vocab::{ActName, Duration, DurationUnit, Lang, Place, Texts};
+
+/// An order of the ministry, as the rule files name it.
+fn order(number: &str) -> ActName {
+    ActName {
+        kind: Some(String::from("order")),
+        number: Some(number.to_string()),
+        id: format!("kz.mia.order_{number}"),
+    }
+}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -35,7 +44,11 @@ fn rule() -> Arc<RuleRef> {
         citations: vec![Citation {
             act: String::from("kz.mia.order_315"),
             reference: String::from("annex 1 § 9(2)"),
-            act_name: String::from("order 315"),
+            act_name: order("315"),
+            place: Place {
+                annex: Some(1),
+                paragraph: String::from("9(2)"),
+            },
         }],
         location: String::from("rules/kz/mvd-495/permanent-residence.ereje:60"),
         span: Span::default(),
@@ -434,7 +447,7 @@ fn findings() -> Vec<Finding> {
             Kind::Applicability,
             "kz.mia.order_799",
             About::InForceUnknown {
-                act: s("order 799"),
+                act: order("799"),
                 day: day(2019, 10, 1),
                 earliest: day(2019, 9, 27),
                 latest: Some(day(2020, 4, 14)),
@@ -447,7 +460,7 @@ fn findings() -> Vec<Finding> {
             Kind::Deadline,
             "talon_issued",
             About::WordingNotInForce {
-                act: s("order 136"),
+                act: order("136"),
                 day: day(2018, 5, 14),
                 from: Some(day(2019, 3, 23)),
                 latest: None,

@@ -38,17 +38,14 @@ impl ServiceResolver<'_> {
                     (name.node.clone(), *annex)
                 }
             };
-            let mut reference = String::new();
-            if let Some(n) = annex {
-                reference.push_str(&format!("annex {n} "));
-            }
-            if !c.paragraph.starts_with("art.") {
-                reference.push_str("§ ");
-            }
-            reference.push_str(&c.paragraph);
+            let place = crate::vocab::Place {
+                annex,
+                paragraph: c.paragraph.clone(),
+            };
             cites.push(Cite {
                 act,
-                reference,
+                reference: place.to_string(),
+                place,
                 span: c.span,
             });
         }
