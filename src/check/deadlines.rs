@@ -101,14 +101,20 @@ impl Judge<'_> {
                 };
             }
         };
+        // a step dated before the event it counts from cannot be judged: the timeline is wrong
+        // (the warning says so), so it is `done`, not `on_time`
+        if let Some(e) = event.filter(|e| e.at < anchor_at) {
+            findings_warnings.push(before_its_origin(step, e, origin));
+            return Outcome {
+                deadline,
+                finding: None,
+            };
+        }
         deadline.due = Some(rfc3339(due_at));
         let (late_at, late) = match event {
             Some(e) if e.at > due_at => (e.at, Some(e)),
-            Some(e) => {
+            Some(_) => {
                 deadline.status = DeadlineStatus::OnTime;
-                if e.at < anchor_at {
-                    findings_warnings.push(before_its_origin(step, e, origin));
-                }
                 return Outcome {
                     deadline,
                     finding: None,

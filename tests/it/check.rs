@@ -254,6 +254,34 @@ fn statuses(report: &ereje::check::Report) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A step dated before the event its term counts from is a timeline that cannot be right: a
+/// warning on the step's event, and its deadline is `done` (not judged), never `on_time`.
+#[test]
+fn a_step_before_the_event_it_counts_from_is_not_judged_on_time() {
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&bundle_text("pr-ok.json")).expect("json");
+    // file_formed counts from talon_issued (2019-05-14T10:20): date it the day before
+    bundle["events"][1]["at"] = serde_json::json!("2019-05-13T15:30:00+06:00");
+    let report = shipped().check(&bundle.to_string(), &Options::default());
+    let warning = report
+        .findings
+        .iter()
+        .find(|f| f.code == &codes::EVENT_OUT_OF_ORDER)
+        .expect("an event-out-of-order warning");
+    assert_eq!(
+        (warning.subject.as_str(), warning.pointer.as_str()),
+        ("file_formed", "/events/1/at")
+    );
+    let formed = report
+        .deadlines
+        .iter()
+        .find(|d| d.step == "file_formed")
+        .expect("file_formed");
+    assert_eq!(formed.due, None);
+    assert!(statuses(&report).contains(&(String::from("file_formed"), String::from("done"))));
+    assert_eq!(report.verdict, Verdict::Ok);
+}
+
 #[test]
 fn working_day_deadline_skips_the_may_2019_holidays() {
     let report = shipped().check(

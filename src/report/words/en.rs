@@ -7,7 +7,8 @@ mod problems;
 use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
-    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+    Catalogue, ProblemLabel, Unit, actor_named, clock, clock_words, is_empty_list, quoted,
+    rule_says, shown, titled,
 };
 use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
@@ -370,7 +371,7 @@ fn counted_from(duty: &Duty) -> String {
     }
 }
 
-/// "1 calendar day (1 working day)", or `hh:mm:ss` within a day.
+/// "1 calendar day (1 working day)", or "1 hour 5 minutes" within a day.
 fn lateness(by: Lateness) -> String {
     let days = |n: i64, kind: &str| {
         if n == 1 {
@@ -380,7 +381,18 @@ fn lateness(by: Lateness) -> String {
         }
     };
     match (clock(by), by.working_days) {
-        (Some(time), _) => time,
+        (Some(parts), _) => clock_words(parts, |n, unit| {
+            let word = match unit {
+                Unit::Hour => "hour",
+                Unit::Minute => "minute",
+                Unit::Second => "second",
+            };
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        }),
         (None, Some(w)) => format!(
             "{} ({})",
             days(by.calendar_days, "calendar"),

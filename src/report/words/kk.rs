@@ -8,7 +8,8 @@ use super::citation::act_kk;
 use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
-    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+    Catalogue, ProblemLabel, Unit, actor_named, clock, clock_words, is_empty_list, quoted,
+    rule_says, shown, titled,
 };
 use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
@@ -396,11 +397,19 @@ fn counted_from(duty: &Duty) -> String {
     }
 }
 
-/// "күнтізбелік 1 күн (1 жұмыс күні)", or `hh:mm:ss` within a day.
+/// "күнтізбелік 1 күн (1 жұмыс күні)", or "1 сағат 5 минут" within a day.
 fn lateness(by: Lateness) -> String {
     let calendar = |n: i64| format!("күнтізбелік {n} күн");
     match (clock(by), by.working_days) {
-        (Some(time), _) => time,
+        // Kazakh nouns keep their form after a number
+        (Some(parts), _) => clock_words(parts, |n, unit| {
+            let word = match unit {
+                Unit::Hour => "сағат",
+                Unit::Minute => "минут",
+                Unit::Second => "секунд",
+            };
+            format!("{n} {word}")
+        }),
         (None, Some(w)) => format!("{} ({w} жұмыс күні)", calendar(by.calendar_days)),
         (None, None) => calendar(by.calendar_days),
     }

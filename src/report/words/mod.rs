@@ -233,10 +233,34 @@ fn is_empty_list(value: &crate::check::FactValue) -> bool {
     matches!(value, crate::check::FactValue::List(0))
 }
 
-/// `hh:mm:ss` of a lateness of less than a day, when it is one.
-fn clock(by: crate::check::Lateness) -> Option<String> {
+/// A lateness within the day the step was due, as hours, minutes and seconds (each language
+/// names the parts that are not zero); none when it is a day or more late.
+fn clock(by: crate::check::Lateness) -> Option<[(i64, Unit); 3]> {
     match (by.calendar_days, by.seconds) {
-        (0, Some(s)) => Some(format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)),
+        (0, Some(s)) => Some([
+            (s / 3600, Unit::Hour),
+            (s / 60 % 60, Unit::Minute),
+            (s % 60, Unit::Second),
+        ]),
         _ => None,
     }
+}
+
+/// A part of a lateness within the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Hour,
+    Minute,
+    Second,
+}
+
+/// The parts of a lateness within the day that are not zero, each worded by `word`, joined
+/// with a space: "2 hours 5 minutes".
+fn clock_words(parts: [(i64, Unit); 3], word: impl Fn(i64, Unit) -> String) -> String {
+    parts
+        .into_iter()
+        .filter(|(n, _)| *n != 0)
+        .map(|(n, unit)| word(n, unit))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -9,7 +9,8 @@ use super::citation::{Case, act_ru};
 use super::period::{Bound, bounds};
 use super::why::{item_fields, required_because};
 use super::{
-    Catalogue, ProblemLabel, actor_named, clock, is_empty_list, quoted, rule_says, shown, titled,
+    Catalogue, ProblemLabel, Unit, actor_named, clock, clock_words, is_empty_list, quoted,
+    rule_says, shown, titled,
 };
 use crate::check::{About, Duty, FactValue, Finding, Lateness, Problem, Reason};
 use crate::semantic::model::Interval;
@@ -87,7 +88,7 @@ impl Catalogue for Russian {
                 duration(*within),
                 counted_from(duty),
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, true)
             ),
             About::DeadlineOverdue {
                 within,
@@ -99,7 +100,7 @@ impl Catalogue for Russian {
                 duration(*within),
                 counted_from(duty),
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, true)
             ),
             About::DeadlineLate {
                 within,
@@ -112,7 +113,7 @@ impl Catalogue for Russian {
                 duration(*within),
                 counted_from(duty),
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, true)
             ),
             About::DeadlineOverdue {
                 within,
@@ -125,7 +126,7 @@ impl Catalogue for Russian {
                 duration(*within),
                 counted_from(duty),
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, true)
             ),
             About::DeadlineUnknown { error } => format!(
                 "срок шага `{subject}` невозможно вычислить: {}",
@@ -191,12 +192,12 @@ impl Catalogue for Russian {
             About::DeadlineLate { due, by, .. } => format!(
                 "срок — {}; опоздание — {}",
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, false)
             ),
             About::DeadlineOverdue { due, by, .. } => format!(
                 "срок — {}; просрочка — {}",
                 crate::time::rfc3339(*due),
-                lateness(*by)
+                lateness(*by, false)
             ),
             About::DeadlineUnknown { .. } => String::from("срок не вычислен"),
             About::InForceUnknown { elements, .. } => {
@@ -392,10 +393,20 @@ fn counted_from(duty: &Duty) -> String {
     }
 }
 
-/// "1 календарный день (1 рабочий день)", or `hh:mm:ss` within a day.
-fn lateness(by: Lateness) -> String {
+/// How late: "1 календарный день (1 рабочий день)", or hours, minutes and seconds within a
+/// day, after «на» (`accusative`: «на 1 минуту») or alone («1 минута»).
+fn lateness(by: Lateness, accusative: bool) -> String {
     match (clock(by), by.working_days) {
-        (Some(time), _) => time,
+        (Some(parts), _) => clock_words(parts, |n, unit| {
+            let (one, few, many) = match unit {
+                Unit::Hour => ("час", "часа", "часов"),
+                Unit::Minute if accusative => ("минуту", "минуты", "минут"),
+                Unit::Minute => ("минута", "минуты", "минут"),
+                Unit::Second if accusative => ("секунду", "секунды", "секунд"),
+                Unit::Second => ("секунда", "секунды", "секунд"),
+            };
+            format!("{n} {}", russian_plural(n, one, few, many))
+        }),
         (None, Some(w)) => format!("{} ({})", days(by.calendar_days, false), days(w, true)),
         (None, None) => days(by.calendar_days, false),
     }

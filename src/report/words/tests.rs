@@ -649,7 +649,7 @@ fn russian_day_counts_agree_with_their_number() {
 }
 
 #[test]
-fn lateness_within_a_day_is_a_time() {
+fn lateness_within_a_day_is_said_in_hours_minutes_and_seconds() {
     let due = DateTime::parse_from_rfc3339("2019-05-14T10:30:00+06:00").unwrap_or_default();
     let f = Finding::new(
         &codes::DEADLINE_OVERDUE,
@@ -674,8 +674,25 @@ fn lateness_within_a_day_is_a_time() {
             },
         },
     );
-    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+    for (lang, words) in [
+        (Lang::En, "1 hour 1 minute 1 second"),
+        (Lang::Ru, "1 час 1 минута 1 секунда"),
+        (Lang::Kk, "1 сағат 1 минут 1 секунд"),
+    ] {
         let said = label(&f, lang).unwrap_or_default();
-        assert!(said.ends_with("01:01:01"), "{said}");
+        assert!(said.contains(words), "{said}");
+    }
+    // the parts that are zero are not said, and a number takes its noun's form
+    let mut f = f;
+    if let About::DeadlineOverdue { by, .. } = &mut f.about {
+        by.seconds = Some(2 * 3600 + 5);
+    }
+    for (lang, words) in [
+        (Lang::En, "2 hours 5 seconds"),
+        (Lang::Ru, "2 часа 5 секунд"),
+        (Lang::Kk, "2 сағат 5 секунд"),
+    ] {
+        let said = label(&f, lang).unwrap_or_default();
+        assert!(said.contains(words), "{said}");
     }
 }
