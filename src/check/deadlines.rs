@@ -104,7 +104,14 @@ impl Judge<'_> {
         // a step dated before the event it counts from cannot be judged: the timeline is wrong
         // (the warning says so), so it is `done`, not `on_time`
         if let Some(e) = event.filter(|e| e.at < anchor_at) {
-            findings_warnings.push(before_its_origin(step, e, origin));
+            let tz = self.service.timezone;
+            let duty = Duty {
+                actor: None,
+                after: after.map(String::from),
+                after_at: anchor_at.with_timezone(&tz).fixed_offset(),
+            };
+            let at = e.at.with_timezone(&tz).fixed_offset();
+            findings_warnings.push(before_its_origin(step, e, origin, at, duty));
             return Outcome {
                 deadline,
                 finding: None,
@@ -148,7 +155,8 @@ impl Judge<'_> {
         let duty = Duty {
             actor: actor.map(|(id, label)| (id.to_string(), label.map(String::from))),
             after: after.map(String::from),
-            after_at: anchor_at,
+            // in the service's timezone, as `due` is: one offset in a message
+            after_at: anchor_at.with_timezone(&tz).fixed_offset(),
         };
         let finding = match late {
             Some(e) => {
@@ -192,13 +200,19 @@ impl Judge<'_> {
 }
 
 /// A step dated before the event its term counts from: a timeline that cannot be right.
-fn before_its_origin(step: &str, event: &Event<'_>, origin: Origin) -> Finding {
+fn before_its_origin(
+    step: &str,
+    event: &Event<'_>,
+    origin: Origin,
+    at: DateTime<FixedOffset>,
+    duty: Duty,
+) -> Finding {
     Finding::new(
         &codes::EVENT_OUT_OF_ORDER,
         Kind::Deadline,
         step,
         format!("/events/{}/at", event.index),
-        About::EventOutOfOrder,
+        About::EventOutOfOrder { at, duty },
     )
     .with_reasons(vec![Reason::TermStart(origin)])
 }

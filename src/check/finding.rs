@@ -236,7 +236,12 @@ pub enum About {
         latest: Option<NaiveDate>,
     },
     /// A step dated before the event its term counts from.
-    EventOutOfOrder,
+    EventOutOfOrder {
+        /// When the step is dated, in the service's timezone.
+        at: DateTime<FixedOffset>,
+        /// The event it counts from (`after`, `after_at`; no actor).
+        duty: Duty,
+    },
     /// A step with more than one event: only the first one counts.
     DuplicateEvent {
         /// The first event's place in `events`.

@@ -272,6 +272,13 @@ fn a_step_before_the_event_it_counts_from_is_not_judged_on_time() {
         (warning.subject.as_str(), warning.pointer.as_str()),
         ("file_formed", "/events/1/at")
     );
+    // it names both events with their times, in the service's timezone
+    let said = words::message(warning, Lang::En);
+    assert_eq!(
+        said,
+        "step `file_formed` is dated 2019-05-13T15:30:00+06:00, before step `talon_issued` \
+         (2019-05-14T10:20:00+06:00), the event its term counts from"
+    );
     let formed = report
         .deadlines
         .iter()

@@ -258,6 +258,46 @@ fn an_undeclared_channel_is_invalid_input_a_closed_one_not_in_force() {
     assert_eq!(found(&report, &codes::NOT_IN_FORCE).len(), 1);
 }
 
+/// A document kind written in another case or with a slip is an unknown kind (a warning, and
+/// the requirement it was meant for is not met), and the help names the kind it was meant to
+/// be, in every language.
+#[test]
+fn an_unknown_document_kind_offers_the_known_kind_it_is_close_to() {
+    let rules = shipped();
+    let mut b = bundle("pr-ok.json");
+    let at = b["documents"]
+        .as_array()
+        .and_then(|docs| docs.iter().position(|d| d["kind"] == "passport"))
+        .expect("a passport");
+    b["documents"][at]["kind"] = json!("Passport");
+    let report = check(&rules, &b);
+    assert_eq!(report.verdict, Verdict::Incomplete);
+    let unknown = report
+        .findings
+        .iter()
+        .find(|f| f.code == &codes::UNKNOWN_DOCUMENT)
+        .expect("an unknown-document warning");
+    assert_eq!(unknown.subject, "Passport");
+    for (lang, said) in [
+        (Lang::En, "did you mean `passport`?"),
+        (Lang::Ru, "имелся в виду `passport`?"),
+        (Lang::Kk, "`passport` көзделген шығар?"),
+    ] {
+        let help = words::help(unknown, lang).unwrap_or_default();
+        assert!(help.contains(said), "{help}");
+    }
+    // a kind that is near none: no suggestion
+    b["documents"][at]["kind"] = json!("medical_certificate");
+    let report = check(&rules, &b);
+    let unknown = report
+        .findings
+        .iter()
+        .find(|f| f.code == &codes::UNKNOWN_DOCUMENT)
+        .expect("an unknown-document warning");
+    let help = words::help(unknown, Lang::En).unwrap_or_default();
+    assert!(!help.contains("did you mean"), "{help}");
+}
+
 /// `applicant.citizenship` is an ISO 3166-1 alpha-2 code and a document's `language` an ISO
 /// 639-1 code: an unknown code is `invalid-input` at the value.
 #[test]

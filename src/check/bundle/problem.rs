@@ -259,6 +259,8 @@ pub enum Problem {
         service: String,
         /// The kinds it knows.
         known: Vec<String>,
+        /// The known kind closest to it (`Passport` → `passport`).
+        suggestion: Option<String>,
     },
     /// A document's `child` is not an index.
     BadChild {

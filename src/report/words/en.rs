@@ -137,9 +137,11 @@ impl Catalogue for English {
             About::WordingNotInForce { act, day, .. } => format!(
                 "the deadline of step `{subject}` is not known on {day}: its wording is that of {act}, not in force that day"
             ),
-            About::EventOutOfOrder => {
-                format!("step `{subject}` is dated before the event its term counts from")
-            }
+            About::EventOutOfOrder { at, duty } => format!(
+                "step `{subject}` is dated {}, before {}, the event its term counts from",
+                crate::time::rfc3339(*at),
+                counted_from(duty)
+            ),
             About::DuplicateEvent { first } => format!(
                 "step `{subject}` has another event; only the first one (`/events/{first}`) is counted"
             ),
@@ -192,7 +194,7 @@ impl Catalogue for English {
             About::WordingNotInForce { .. } => String::from("no deadline judged"),
             About::Unreadable(_)
             | About::Input(_)
-            | About::EventOutOfOrder
+            | About::EventOutOfOrder { .. }
             | About::DuplicateEvent { .. }
             | About::Undecided { .. } => return None,
         })
@@ -287,7 +289,7 @@ impl Catalogue for English {
                     "{act} gave the step its words; when it entered into force is not known, so the step's deadline is not judged"
                 ),
             },
-            About::EventOutOfOrder => s(
+            About::EventOutOfOrder { .. } => s(
                 "check the dates of both events: a step cannot happen before the event it follows",
             ),
             About::DuplicateEvent { .. } => s(

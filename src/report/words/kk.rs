@@ -148,8 +148,10 @@ impl Catalogue for Kazakh {
                 "`{subject}` қадамының мерзімі {day} күні белгісіз: қадам {act} редакциясында жазылған, ол бұл күні әлі қолданысқа енбеген",
                 act = act_kk(act),
             ),
-            About::EventOutOfOrder => format!(
-                "`{subject}` қадамы мерзімі есептелетін оқиғадан бұрынғы күнмен белгіленген"
+            About::EventOutOfOrder { at, duty } => format!(
+                "`{subject}` қадамының уақыты {}: бұл оның мерзімі есептелетін оқиғадан, {} бұрын",
+                crate::time::rfc3339(*at),
+                counted_from(duty)
             ),
             About::DuplicateEvent { first } => format!(
                 "`{subject}` қадамының тағы бір оқиғасы бар; тек біріншісі (`/events/{first}`) есепке алынады"
@@ -206,7 +208,7 @@ impl Catalogue for Kazakh {
             About::WordingNotInForce { .. } => String::from("мерзім тексерілмеді"),
             About::Unreadable(_)
             | About::Input(_)
-            | About::EventOutOfOrder
+            | About::EventOutOfOrder { .. }
             | About::DuplicateEvent { .. }
             | About::Undecided { .. } => return None,
         })
@@ -305,7 +307,7 @@ impl Catalogue for Kazakh {
                     act = act_kk(act),
                 ),
             },
-            About::EventOutOfOrder => s(
+            About::EventOutOfOrder { .. } => s(
                 "екі оқиғаның да күнін тексеріңіз: қадам өзінен бұрынғы оқиғадан ерте бола алмайды",
             ),
             About::DuplicateEvent { .. } => s(

@@ -147,8 +147,10 @@ impl Catalogue for Russian {
                 "срок шага `{subject}` на {day} неизвестен: шаг изложен в редакции {act}, ещё не действовавшей в этот день",
                 act = act_ru(act, Case::Genitive),
             ),
-            About::EventOutOfOrder => format!(
-                "шаг `{subject}` датирован раньше события, от которого отсчитывается его срок"
+            About::EventOutOfOrder { at, duty } => format!(
+                "шаг `{subject}` датирован {}, раньше {} — события, от которого отсчитывается его срок",
+                crate::time::rfc3339(*at),
+                counted_from(duty)
             ),
             About::DuplicateEvent { first } => format!(
                 "у шага `{subject}` есть ещё одно событие; учитывается только первое (`/events/{first}`)"
@@ -206,7 +208,7 @@ impl Catalogue for Russian {
             About::WordingNotInForce { .. } => String::from("срок не проверялся"),
             About::Unreadable(_)
             | About::Input(_)
-            | About::EventOutOfOrder
+            | About::EventOutOfOrder { .. }
             | About::DuplicateEvent { .. }
             | About::Undecided { .. } => return None,
         })
@@ -303,7 +305,7 @@ impl Catalogue for Russian {
                     act = act_ru(act, Case::Nominative),
                 ),
             },
-            About::EventOutOfOrder => s(
+            About::EventOutOfOrder { .. } => s(
                 "проверьте даты обоих событий: шаг не может произойти раньше события, за которым он следует",
             ),
             About::DuplicateEvent { .. } => s(

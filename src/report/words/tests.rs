@@ -130,6 +130,7 @@ fn problems() -> Vec<Problem> {
             count: 2,
             service: s("kz.mvd.permanent_residence"),
             known: vec![s("passport")],
+            suggestion: Some(s("passport")),
         },
         Problem::BadChild {
             found: Found::Text(s("a")),
@@ -228,7 +229,7 @@ fn finding_kind(about: &About) -> usize {
         About::DeadlineLate { .. } => 9,
         About::DeadlineOverdue { .. } => 10,
         About::DeadlineUnknown { .. } => 11,
-        About::EventOutOfOrder => 12,
+        About::EventOutOfOrder { .. } => 12,
         About::DuplicateEvent { .. } => 13,
         About::Undecided { .. } => 14,
         About::WordingNotInForce { .. } => 15,
@@ -470,7 +471,15 @@ fn findings() -> Vec<Finding> {
             &codes::EVENT_OUT_OF_ORDER,
             Kind::Deadline,
             "file_formed",
-            About::EventOutOfOrder,
+            About::EventOutOfOrder {
+                at: DateTime::parse_from_rfc3339("2019-05-13T15:30:00+06:00").unwrap_or_default(),
+                duty: Duty {
+                    actor: None,
+                    after: Some(s("talon_issued")),
+                    after_at: DateTime::parse_from_rfc3339("2019-05-14T10:20:00+06:00")
+                        .unwrap_or_default(),
+                },
+            },
         ),
         (
             &codes::DUPLICATE_EVENT,

@@ -207,16 +207,22 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             count,
             service,
             known,
+            suggestion,
         } => (
             if *count > 1 {
                 format!("unknown document kind `{kind}` ({count} documents)")
             } else {
                 format!("unknown document kind `{kind}`")
             },
-            format!(
-                "no rule of `{service}` reads this document; the kinds it knows are: {}",
-                known.join(", ")
-            ),
+            {
+                let near = suggestion
+                    .as_ref()
+                    .map_or_else(String::new, |near| format!("did you mean `{near}`? "));
+                format!(
+                    "{near}no rule of `{service}` reads this document; the kinds it knows are: {}",
+                    known.join(", ")
+                )
+            },
         ),
         Problem::BadChild { found } => (
             format!(

@@ -270,16 +270,22 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             count,
             service,
             known,
+            suggestion,
         } => (
             if *count > 1 {
                 format!("`{kind}` құжат түрі белгісіз ({count} құжат)")
             } else {
                 format!("`{kind}` құжат түрі белгісіз")
             },
-            format!(
-                "`{service}` қызметінің ешбір ережесі бұл құжатты оқымайды; қызмет білетін құжат түрлері: {}",
-                known.join(", ")
-            ),
+            {
+                let near = suggestion.as_ref().map_or_else(String::new, |near| {
+                    format!("мүмкін, `{near}` көзделген шығар? ")
+                });
+                format!(
+                    "{near}`{service}` қызметінің ешбір ережесі бұл құжатты оқымайды; қызмет білетін құжат түрлері: {}",
+                    known.join(", ")
+                )
+            },
         ),
         Problem::BadChild { found } => (
             format!(

@@ -269,16 +269,22 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             count,
             service,
             known,
+            suggestion,
         } => (
             if *count > 1 {
                 format!("неизвестный вид документа `{kind}` (документов: {count})")
             } else {
                 format!("неизвестный вид документа `{kind}`")
             },
-            format!(
-                "ни одно правило услуги `{service}` не читает этот документ; известные ей виды документов: {}",
-                known.join(", ")
-            ),
+            {
+                let near = suggestion.as_ref().map_or_else(String::new, |near| {
+                    format!("возможно, имелся в виду `{near}`? ")
+                });
+                format!(
+                    "{near}ни одно правило услуги `{service}` не читает этот документ; известные ей виды документов: {}",
+                    known.join(", ")
+                )
+            },
         ),
         Problem::BadChild { found } => (
             format!(
