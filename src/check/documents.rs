@@ -42,6 +42,7 @@ pub(crate) fn check<'a>(
                         "/documents",
                         About::MissingDocument {
                             documents: documents.len(),
+                            always: cond.reads.is_empty(),
                         },
                     )
                     .with_rule(&doc.rule)

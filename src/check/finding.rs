@@ -150,6 +150,9 @@ pub enum About {
     MissingDocument {
         /// How many documents the bundle has.
         documents: usize,
+        /// Whether every applicant must submit it (`required always`): its condition reads
+        /// no fact, so no label says why.
+        always: bool,
     },
     /// A document required for each item of a list is absent for one item.
     MissingItemDocument {

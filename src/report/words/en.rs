@@ -51,6 +51,9 @@ impl Catalogue for English {
                         self.ordinal(index + 1),
                         item_fields(item)
                     ),
+                    (None, About::MissingDocument { always: true, .. }) => {
+                        format!("{missing}: it is required of every applicant")
+                    }
                     (None, _) => missing,
                 }
             }
@@ -152,7 +155,7 @@ impl Catalogue for English {
     fn label(&self, f: &Finding) -> Option<String> {
         let subject = &f.subject;
         Some(match &f.about {
-            About::MissingDocument { documents } => {
+            About::MissingDocument { documents, .. } => {
                 format!("no `{subject}` among these {documents} documents")
             }
             About::MissingItemDocument { index, field, .. } => format!(

@@ -53,6 +53,9 @@ impl Catalogue for Kazakh {
                         self.ordinal(index + 1),
                         item_fields(item)
                     ),
+                    (None, About::MissingDocument { always: true, .. }) => {
+                        format!("{missing}: оны әр өтініш беруші ұсынуы тиіс")
+                    }
                     (None, _) => missing,
                 }
             }
@@ -165,7 +168,7 @@ impl Catalogue for Kazakh {
     fn label(&self, f: &Finding) -> Option<String> {
         let subject = &f.subject;
         Some(match &f.about {
-            About::MissingDocument { documents } => {
+            About::MissingDocument { documents, .. } => {
                 format!("қоса берілген {documents} құжаттың ішінде `{subject}` жоқ")
             }
             About::MissingItemDocument { index, field, .. } => format!(

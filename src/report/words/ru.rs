@@ -54,6 +54,9 @@ impl Catalogue for Russian {
                         index + 1,
                         item_fields(item)
                     ),
+                    (None, About::MissingDocument { always: true, .. }) => {
+                        format!("{missing}: он требуется от каждого заявителя")
+                    }
                     (None, _) => missing,
                 }
             }
@@ -164,7 +167,7 @@ impl Catalogue for Russian {
     fn label(&self, f: &Finding) -> Option<String> {
         let subject = &f.subject;
         Some(match &f.about {
-            About::MissingDocument { documents } => {
+            About::MissingDocument { documents, .. } => {
                 format!("среди приложенных документов (всего {documents}) нет `{subject}`")
             }
             About::MissingItemDocument { index, field, .. } => format!(
@@ -276,7 +279,8 @@ impl Catalogue for Russian {
             About::DeadlineLate { duty, .. } | About::DeadlineOverdue { duty, .. } => {
                 match &duty.actor {
                     Some(actor) => format!(
-                        "{} нарушил срок, установленный регламентом; укажите причину в деле",
+                        // no verb agrees with the actor: its number and gender are not known
+                        "срок, установленный регламентом, нарушен; отвечает за него {}: укажите причину в деле",
                         actor_named(actor)
                     ),
                     None => s("нарушен срок, установленный регламентом; укажите причину в деле"),

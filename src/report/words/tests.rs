@@ -166,6 +166,10 @@ fn problems() -> Vec<Problem> {
         },
         Problem::NoSuchChild {
             index: 3,
+            children: 1,
+        },
+        Problem::NoSuchChild {
+            index: 3,
             children: 2,
         },
         Problem::UnknownStep {
@@ -321,7 +325,10 @@ fn findings() -> Vec<Finding> {
             &codes::MISSING_DOCUMENT,
             Kind::Document,
             "passport",
-            About::MissingDocument { documents: 4 },
+            About::MissingDocument {
+                documents: 4,
+                always: false,
+            },
         ),
         (
             &codes::MISSING_DOCUMENT,

@@ -235,6 +235,10 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("`child` is {index}, but `applicant.children` is empty"),
             s(NO_SUCH_CHILD_HELP),
         ),
+        Problem::NoSuchChild { index, children: 1 } => (
+            format!("`child` is {index}, but `applicant.children` has one child, whose index is 0"),
+            s(NO_SUCH_CHILD_HELP),
+        ),
         Problem::NoSuchChild { index, children } => (
             format!(
                 "`child` is {index}, but `applicant.children` has no child {index} (its children are 0 to {})",

@@ -298,6 +298,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("`child` мәні {index}, бірақ `applicant.children` тізімі бос"),
             s(NO_SUCH_CHILD_HELP),
         ),
+        Problem::NoSuchChild { index, children: 1 } => (
+            format!(
+                "`child` мәні {index}, бірақ `applicant.children` тізімінде бір ғана бала бар, оның нөмірі 0"
+            ),
+            s(NO_SUCH_CHILD_HELP),
+        ),
         Problem::NoSuchChild { index, children } => (
             format!(
                 "`child` мәні {index}, бірақ `applicant.children` тізімінде {index} нөмірлі бала жоқ (балалардың нөмірлері 0-ден {}-ге дейін)",

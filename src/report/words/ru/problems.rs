@@ -297,6 +297,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("значение `child` равно {index}, но список `applicant.children` пуст"),
             s(NO_SUCH_CHILD_HELP),
         ),
+        Problem::NoSuchChild { index, children: 1 } => (
+            format!(
+                "значение `child` равно {index}, но в списке `applicant.children` один ребёнок, его номер — 0"
+            ),
+            s(NO_SUCH_CHILD_HELP),
+        ),
         Problem::NoSuchChild { index, children } => (
             format!(
                 "значение `child` равно {index}, но в списке `applicant.children` нет ребёнка с номером {index} (номера детей — от 0 до {})",
