@@ -91,6 +91,40 @@ pub(crate) fn decide(
     result
 }
 
+/// The inputs among `reads` that decided `expr`, which has been decided: of an `or` that
+/// holds, the branches that hold (an applicant who entered illegally is not refused for a
+/// prosecution that is `false`); of an `and` that fails, the branches that fail; of anything
+/// else, every input it reads. In the order of `reads`.
+pub(crate) fn deciding(env: &mut Env<'_, '_>, expr: &TExpr, reads: &[usize]) -> Vec<usize> {
+    let before = (env.missing.len(), env.unresolved.len());
+    let mut keep = Vec::new();
+    collect_deciding(env, expr, &mut keep);
+    // what a branch could not compute does not matter once the whole is decided
+    env.missing.truncate(before.0);
+    env.unresolved.truncate(before.1);
+    reads.iter().copied().filter(|i| keep.contains(i)).collect()
+}
+
+fn collect_deciding(env: &mut Env<'_, '_>, expr: &TExpr, keep: &mut Vec<usize>) {
+    match expr {
+        TExpr::Not(inner) => collect_deciding(env, inner, keep),
+        TExpr::Or(a, b) | TExpr::And(a, b) => {
+            // an `or` holds by its branches that hold, an `and` fails by those that fail
+            let by = matches!(expr, TExpr::Or(..));
+            if env.condition(expr) == Some(by) {
+                for side in [a, b] {
+                    if env.condition(side) == Some(by) {
+                        collect_deciding(env, side, keep);
+                    }
+                }
+            } else {
+                crate::compile::collect_reads(expr, keep, &mut Vec::new());
+            }
+        }
+        _ => crate::compile::collect_reads(expr, keep, &mut Vec::new()),
+    }
+}
+
 /// The facts a condition read that the bundle has, each with its value.
 pub(crate) fn reasons(service: &ServicePlan, env: &Env<'_, '_>, reads: &[usize]) -> Vec<Reason> {
     reads

@@ -4,7 +4,7 @@
 
 use super::bundle::Document;
 use super::conditions::Waiting;
-use super::conditions::{decide, reasons};
+use super::conditions::{decide, deciding, reasons};
 use super::eval::Env;
 use super::finding::{About, FactValue, Finding, Kind, Reason};
 use super::in_force::InForceJudge;
@@ -46,7 +46,10 @@ pub(crate) fn check<'a>(
                         },
                     )
                     .with_rule(&doc.rule)
-                    .with_reasons(reasons(service, env, &cond.reads)),
+                    .with_reasons({
+                        let reads = deciding(env, &cond.expr, &cond.reads);
+                        reasons(service, env, &reads)
+                    }),
                 );
             }
             None | Some(RequirementPlan::When(_)) => {}

@@ -1,8 +1,8 @@
 //! The grounds for refusal on one bundle: a ground that holds is a `refusal-ground` finding at
-//! the fact that makes it hold, with the other facts it read beside it.
+//! the fact that makes it hold, with the other facts that decided it beside it.
 
 use super::conditions::Waiting;
-use super::conditions::{decide, reasons};
+use super::conditions::{decide, deciding, reasons};
 use super::eval::Env;
 use super::finding::{About, Finding, Kind};
 use super::in_force::InForceJudge;
@@ -29,7 +29,7 @@ pub(crate) fn check(
             continue;
         }
         // the fact that holds goes first: it is where the finding points
-        let mut reads = ground.condition.reads.clone();
+        let mut reads = deciding(env, &ground.condition.expr, &ground.condition.reads);
         reads.sort_by_key(|i| {
             !matches!(
                 env.facts.get(*i).copied().flatten(),

@@ -578,7 +578,9 @@ fn compare_consts(op: CompareOp, a: &Const, b: &Const) -> Option<bool> {
     Some(op.holds(ord))
 }
 
-fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField>) {
+/// The inputs an expression reads (each once, after those already in `reads`) and the document
+/// fields it reads.
+pub(crate) fn collect_reads(expr: &TExpr, reads: &mut Vec<usize>, fields: &mut Vec<DocField>) {
     let mut seen: HashSet<usize> = reads.iter().copied().collect();
     walk(expr, &mut |e| match e {
         TExpr::Input(i) | TExpr::Quantifier { list: i, .. } if seen.insert(*i) => reads.push(*i),

@@ -98,3 +98,38 @@ fn a_set_is_shown_by_its_members() {
         ],
     );
 }
+
+/// A refusal ground written `a or b` that holds by `a` shows `a` as the reason, not `b`: the
+/// applicant who entered illegally is not shown as refused for a prosecution that is false.
+/// When both hold, both are shown.
+#[test]
+fn a_ground_that_holds_by_one_branch_shows_that_branch_only() {
+    let rules = RuleSet::shipped().expect("the shipped rules compile");
+    let path = root().join("examples/bundles/pr-refused-illegal-entry.json");
+    let text = std::fs::read_to_string(path).expect("bundle");
+    let reasons = |text: &str| -> Vec<String> {
+        let report = rules.check(text, &Options::default());
+        let ground = report
+            .findings
+            .iter()
+            .find(|f| f.subject == "illegal_entry_or_prosecuted")
+            .expect("the refusal ground");
+        // the fact that holds is where the finding points; the others are its reasons
+        std::iter::once(ground.pointer.clone())
+            .chain(ground.reasons.iter().map(|r| r.pointer().into_owned()))
+            .collect()
+    };
+    assert_eq!(reasons(&text), ["/applicant/records/illegal_entry"]);
+    let both = text.replace(
+        "\"prosecuted_abroad\": false",
+        "\"prosecuted_abroad\": true",
+    );
+    assert_ne!(both, text, "the bundle says prosecuted_abroad");
+    assert_eq!(
+        reasons(&both),
+        [
+            "/applicant/records/illegal_entry",
+            "/applicant/records/prosecuted_abroad"
+        ]
+    );
+}
