@@ -115,8 +115,9 @@ pub enum BatchError {
         /// The writer's error.
         source: io::Error,
     },
-    /// Checking the line after the `done.lines` ones panicked (a bug of ereje): rather than
-    /// skip it, the run stops there.
+    /// The line after the `done.lines` ones could not be reported even as an
+    /// `internal-error` report (a bug of ereje that panics twice): rather than skip it, the run
+    /// stops there. A line whose check alone panics gets that report and the run goes on.
     #[error(
         "checking line {} failed: ereje panicked ({message}); no line after it was checked",
         done.lines + 1
@@ -256,22 +257,32 @@ impl<'r> Batch<'r> {
     }
 
     /// Check and render a chunk of lines numbered from `first`, on the threads, in order. A
-    /// line whose check panics is an `Err` with the panic's message.
+    /// line whose check or rendering panics is rendered as an `internal-error` report; it is
+    /// an `Err` with the panic's message only when that rendering panics too.
     fn check_chunk<T: Send>(
         &self,
         first: usize,
         chunk: &[Line],
         render: &(impl Fn(usize, &Checked<'_>) -> T + Sync),
     ) -> Vec<Result<(T, Summary), String>> {
+        let deliver = |number: usize, mut checked: Checked<'_>| {
+            checked.report.line = Some(number);
+            let mut counted = Summary::default();
+            counted.add(&checked.report);
+            (render(number, &checked), counted)
+        };
         let one = |number: usize, line: &Line| {
-            catch_unwind(AssertUnwindSafe(|| {
-                let mut checked = self.check(line);
-                checked.report.line = Some(number);
-                let mut counted = Summary::default();
-                counted.add(&checked.report);
-                (render(number, &checked), counted)
-            }))
-            .map_err(|panic| panic_message(&*panic))
+            catch_unwind(AssertUnwindSafe(|| deliver(number, self.check(line)))).or_else(|panic| {
+                // the line gets an `internal-error` report in its place: one record
+                // loses its check, none is lost
+                let message = panic_message(&*panic);
+                let failed = Checked {
+                    text: String::from_utf8_lossy(line),
+                    report: self.rules.failed(&message, &self.options),
+                };
+                catch_unwind(AssertUnwindSafe(|| deliver(number, failed)))
+                    .map_err(|again| panic_message(&*again))
+            })
         };
         if self.threads <= 1 || chunk.len() < 2 {
             return chunk

@@ -214,6 +214,7 @@ codes! {
     NONCANONICAL_CODE = "V018" "noncanonical-code" Warning Input "a country or language code written in another case than its standard one";
     BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning Input "a UTF-8 byte-order mark before the bundle's JSON, ignored";
     IN_FORCE_UNKNOWN = "V020" "in-force-unknown" Warning Applicability "the bundle's day lies in the window in which an act of unknown publication entered into force";
+    INTERNAL_ERROR = "V021" "internal-error" Error Input "ereje failed while checking the bundle (a bug of ereje): it was not checked";
 }
 
 /// The code with this code or name.

@@ -90,6 +90,12 @@ impl RuleSet {
         check::check_bytes(&self.plan, bundle, options, &self.version)
     }
 
+    /// The report of a bundle that ereje failed to check (a bug): `invalid`, with one
+    /// `internal-error` finding saying what failed.
+    pub fn failed(&self, message: &str, options: &Options) -> Report {
+        check::failed(&self.version, options, message)
+    }
+
     /// The rule files.
     pub fn sources(&self) -> &SourceMap {
         &self.model.sources

@@ -1,8 +1,12 @@
 //! Source files and spans: every later phase points back into the text it came from.
 
-use std::sync::Arc;
+mod lines;
 
-use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+pub use lines::LineIndex;
+
+use std::sync::{Arc, OnceLock};
+
+use miette::SourceSpan;
 
 /// A rule file or a bundle, with its display name and full text.
 #[derive(Debug, Clone)]
@@ -15,6 +19,8 @@ pub struct SourceFile {
     /// line of an NDJSON file, whose snippets are numbered as the lines of that file. Places in
     /// JSON (`line_col`) count within the text.
     pub first_line: usize,
+    /// Its lines, indexed on first use and shared by the clones.
+    lines: Arc<OnceLock<LineIndex>>,
 }
 
 impl SourceFile {
@@ -24,6 +30,7 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             first_line: 1,
+            lines: Arc::default(),
         }
     }
 
@@ -34,54 +41,14 @@ impl SourceFile {
         self
     }
 
-    /// The source as miette wants it for rendering labels: named, its lines numbered from
-    /// `first_line`.
-    pub fn named(&self) -> NamedText {
-        NamedText {
-            name: self.name.clone(),
-            text: Arc::clone(&self.text),
-            lines_before: self.first_line.saturating_sub(1),
-        }
-    }
-
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.text, offset)
+        self.lines().line_col(&self.text, offset)
     }
-}
 
-/// A source's text for miette: its name, and its lines numbered after `lines_before` others (a
-/// bundle read from line 7 of an NDJSON file shows `file:7:column` and its line as 7).
-#[derive(Debug, Clone)]
-pub struct NamedText {
-    name: String,
-    text: Arc<str>,
-    lines_before: usize,
-}
-
-impl SourceCode for NamedText {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line() + self.lines_before,
-            // miette counts the column in bytes; people and editors count characters
-            if inner.column() == 0 {
-                0
-            } else {
-                line_col(&self.text, span.offset()).1 - 1
-            },
-            inner.line_count(),
-        )))
+    /// Its lines, indexed once.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 }
 

@@ -80,6 +80,31 @@ pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: 
     }
 }
 
+/// The report of a bundle that ereje failed to check (a bug: a panic while checking or
+/// reporting it): `invalid`, with one `internal-error` finding that says what failed. A batch
+/// gives it to the line, so a failure costs one record its check, never the records after it.
+pub fn failed(rules_version: &str, options: &Options, message: &str) -> Report {
+    let mut f = Finding::new(
+        &codes::INTERNAL_ERROR,
+        Kind::Input,
+        "bundle",
+        String::new(),
+        About::Unreadable(Problem::Internal {
+            message: message.to_string(),
+        }),
+    );
+    f.span = Some(BundleSpan {
+        offset: 0,
+        length: 0,
+        line: 1,
+        column: 1,
+    });
+    let mut report = empty_report(rules_version, options);
+    report.findings.push(f);
+    report.verdict = Verdict::Invalid;
+    report
+}
+
 /// A report with nothing in it yet.
 fn empty_report(rules_version: &str, options: &Options) -> Report {
     Report {

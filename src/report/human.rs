@@ -9,6 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, SourceMap};
 use crate::vocab::{Lang, russian_plural};
 
+use super::snippet::{Excerpt, visible};
+
 /// How human output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
@@ -56,7 +58,7 @@ impl Style {
 const UNWRAPPED: usize = 1 << 20;
 
 /// Render a miette diagnostic as a person reads it.
-pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) -> String {
+fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -68,8 +70,12 @@ pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) 
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_links(false);
     let mut out = String::new();
-    if handler.render_report(&mut out, diagnostic).is_err() {
-        out = format!("{diagnostic}\n");
+    // a renderer that fails or panics on one diagnostic costs its snippet, never the report
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        handler.render_report(&mut out, diagnostic)
+    }));
+    if !matches!(rendered, Ok(Ok(()))) {
+        out = format!("  × {diagnostic}\n");
     }
     out
 }
@@ -80,14 +86,15 @@ pub(crate) fn render_miette(diagnostic: &dyn miette::Diagnostic, style: &Style) 
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, style: &Style) -> String {
     let mut out = render_miette(&Miette::of(diagnostic, sources, style.lang), style);
     // the help is ereje's line, not miette's, so that its head is in the reader's language
+    // words that quote a bundle (an unknown field's name) show its control characters
     if let Some(help) = &diagnostic.help {
-        out.push_str(&help_line(help.get(style.lang), style));
+        out.push_str(&help_line(&visible(help.get(style.lang)), style));
     }
     if let Some(law) = &diagnostic.law {
-        out.push_str(&law_line(law.get(style.lang), style));
+        out.push_str(&law_line(&visible(law.get(style.lang)), style));
     }
     for note in &diagnostic.notes {
-        out.push_str(&wrapped("  ", note.get(style.lang), style));
+        out.push_str(&wrapped("  ", &visible(note.get(style.lang)), style));
     }
     out
 }
@@ -246,7 +253,7 @@ struct Miette {
     message: String,
     code: Option<&'static str>,
     severity: miette::Severity,
-    source: Option<crate::source::NamedText>,
+    source: Option<Excerpt>,
     labels: Vec<LabeledSpan>,
     related: Vec<Miette>,
 }
@@ -258,49 +265,82 @@ impl Miette {
         // the label that comes first in the text, as rule-file errors have always been shown; a
         // bundle finding heads it at the place it points at, whose line a reader looks for.
         let marks_primary = d.code.family() == Family::Bundle;
-        let label = |l: &crate::diagnostic::Label, primary: bool| {
-            let text = l.text.as_ref().map(|t| t.get(lang).to_string());
-            if primary && marks_primary {
-                LabeledSpan::new_primary_with_span(text, l.span.source_span())
-            } else {
-                LabeledSpan::new_with_span(text, l.span.source_span())
-            }
-        };
-        let mut labels: Vec<LabeledSpan> = d.primary.iter().map(|l| label(l, true)).collect();
-        let mut elsewhere: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
+        let mut here: Vec<(&crate::diagnostic::Label, bool)> =
+            d.primary.iter().map(|l| (l, marks_primary)).collect();
+        let mut elsewhere: Vec<(usize, Vec<(&crate::diagnostic::Label, bool)>)> = Vec::new();
         for l in &d.secondary {
             if l.span.file == file || d.primary.is_none() {
-                labels.push(label(l, false));
+                here.push((l, false));
             } else if let Some((_, ls)) = elsewhere.iter_mut().find(|(f, _)| *f == l.span.file) {
-                ls.push(label(l, false));
+                ls.push((l, false));
             } else {
-                elsewhere.push((l.span.file, vec![label(l, false)]));
+                elsewhere.push((l.span.file, vec![(l, false)]));
             }
         }
+        let (source, labels) = snippet(sources.get(file), &here, lang);
         // the help, the law line and the notes are lines of their own after it (`render`)
         let related = elsewhere
             .into_iter()
-            .map(|(f, labels)| Miette {
-                message: sources.get(f).map_or_else(String::new, |s| s.name.clone()),
-                code: None,
-                severity: miette::Severity::Advice,
-                source: sources.get(f).map(crate::source::SourceFile::named),
-                labels,
-                related: Vec::new(),
+            .map(|(f, labels)| {
+                let (source, labels) = snippet(sources.get(f), &labels, lang);
+                Miette {
+                    message: sources
+                        .get(f)
+                        .map_or_else(String::new, |s| visible(&s.name).into_owned()),
+                    code: None,
+                    severity: miette::Severity::Advice,
+                    source,
+                    labels,
+                    related: Vec::new(),
+                }
             })
             .collect();
         Miette {
-            message: d.message.get(lang).to_string(),
+            message: visible(d.message.get(lang)).into_owned(),
             code: Some(shown_code(d.code)),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             },
-            source: sources.get(file).map(crate::source::SourceFile::named),
+            source,
             labels,
             related,
         }
     }
+}
+
+/// The excerpt of `file` around `labels` and the labels placed in it, their words made
+/// visible; without the file, the labels as they are (miette then shows no snippet).
+fn snippet(
+    file: Option<&SourceFile>,
+    labels: &[(&crate::diagnostic::Label, bool)],
+    lang: Lang,
+) -> (Option<Excerpt>, Vec<LabeledSpan>) {
+    let spans: Vec<(usize, usize)> = labels
+        .iter()
+        .map(|(l, _)| (l.span.start, l.span.end))
+        .collect();
+    let (source, placed) = match file {
+        Some(file) => {
+            let (excerpt, placed) = super::snippet::excerpt(file, &spans);
+            (Some(excerpt), placed)
+        }
+        None => (None, spans),
+    };
+    let labels = labels
+        .iter()
+        .zip(placed)
+        .map(|((l, primary), (start, end))| {
+            let text = l.text.as_ref().map(|t| visible(t.get(lang)).into_owned());
+            let span = miette::SourceSpan::new(start.into(), end - start);
+            if *primary {
+                LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                LabeledSpan::new_with_span(text, span)
+            }
+        })
+        .collect();
+    (source, labels)
 }
 
 impl std::fmt::Debug for Miette {

@@ -6,6 +6,7 @@ pub(crate) mod contract;
 pub mod findings;
 pub mod human;
 pub mod json;
+mod snippet;
 pub mod spans;
 pub mod words;
 

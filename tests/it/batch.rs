@@ -208,7 +208,7 @@ mod engine {
 
     use ereje::RuleSet;
     use ereje::batch::{Batch, BatchError, Summary};
-    use ereje::check::MAX_BUNDLE_BYTES;
+    use ereje::check::{MAX_BUNDLE_BYTES, Verdict};
 
     fn shipped() -> RuleSet {
         RuleSet::shipped().expect("the shipped rules compile")
@@ -401,34 +401,74 @@ mod engine {
         }
     }
 
+    /// A line whose check or report panics (a bug of ereje) gets an `internal-error` report
+    /// of its own, `invalid`, and the run goes on: no record is lost, none moves.
     #[test]
-    fn a_panic_stops_the_run_at_its_line_and_loses_none_before() {
+    fn a_panic_costs_its_line_its_check_and_loses_no_record() {
         let rules = shipped();
         let input = small();
+        let lines = String::from_utf8_lossy(&input).lines().count();
         for threads in [1, 4] {
             let mut delivered = Vec::new();
-            let error = Batch::new(&rules)
+            let done = Batch::new(&rules)
                 .threads(threads)
                 .chunks(16, usize::MAX)
                 .check_lines_with(
                     input.as_slice(),
                     |number, checked| {
-                        assert!(number != 40, "a bug while rendering line {number}");
-                        (number, checked.report.verdict)
+                        let failed = checked
+                            .report
+                            .findings
+                            .iter()
+                            .any(|f| f.code.name == "internal-error");
+                        assert!(
+                            number != 40 || failed,
+                            "a bug while rendering line {number}"
+                        );
+                        (number, checked.report.verdict, failed)
                     },
-                    |(number, _)| {
-                        delivered.push(number);
+                    |report| {
+                        delivered.push(report);
                         Ok(())
                     },
                 )
-                .expect_err("line 40 panics");
-            let BatchError::Panicked { done, message } = &error else {
-                panic!("{error}");
-            };
-            assert_eq!(done.lines, 39);
-            assert!(message.contains("line 40"), "{message}");
-            assert_eq!(delivered, (1..40).collect::<Vec<_>>());
+                .expect("a panic on one line does not stop the run");
+            assert_eq!(done.lines, lines);
+            let numbers: Vec<usize> = delivered.iter().map(|(n, _, _)| *n).collect();
+            assert_eq!(numbers, (1..=lines).collect::<Vec<_>>());
+            let failed: Vec<_> = delivered.iter().filter(|(_, _, f)| *f).collect();
+            assert_eq!(failed, [&(40, Verdict::Invalid, true)]);
         }
+    }
+
+    /// When even the `internal-error` report of a line cannot be rendered, the run stops at
+    /// that line, every line before it delivered.
+    #[test]
+    fn a_line_that_cannot_be_reported_at_all_stops_the_run_there() {
+        let rules = shipped();
+        let input = small();
+        let mut delivered = Vec::new();
+        let error = Batch::new(&rules)
+            .threads(2)
+            .chunks(16, usize::MAX)
+            .check_lines_with(
+                input.as_slice(),
+                |number, _| {
+                    assert!(number != 40, "a bug while rendering line {number}");
+                    number
+                },
+                |number| {
+                    delivered.push(number);
+                    Ok(())
+                },
+            )
+            .expect_err("line 40 panics twice");
+        let BatchError::Panicked { done, message } = &error else {
+            panic!("{error}");
+        };
+        assert_eq!(done.lines, 39);
+        assert!(message.contains("line 40"), "{message}");
+        assert_eq!(delivered, (1..40).collect::<Vec<_>>());
     }
 
     #[test]

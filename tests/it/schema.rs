@@ -380,3 +380,33 @@ fn reports_with_assumptions_windows_and_waiting_are_valid() {
     undecided["findings"][index]["kind"] = json!("input");
     assert!(!validator.is_valid(&undecided));
 }
+
+/// The report a line gets when ereje fails on it (`internal-error`) is a valid `invalid`
+/// report, in every language.
+#[test]
+fn an_internal_error_report_is_valid() {
+    let rules = ereje::RuleSet::shipped().expect("the shipped rules compile");
+    for lang in [
+        ereje::vocab::Lang::En,
+        ereje::vocab::Lang::Ru,
+        ereje::vocab::Lang::Kk,
+    ] {
+        let options = ereje::check::Options {
+            lang: Some(lang),
+            ..ereje::check::Options::default()
+        };
+        let mut report = rules.failed("index out of bounds", &options);
+        report.line = Some(7);
+        let json: Value =
+            serde_json::from_str(&ereje::report::json::report_line(&report)).expect("JSON");
+        assert_eq!(json["verdict"], "invalid");
+        assert_eq!(json["findings"][0]["code"], "internal-error");
+        assert!(
+            json["findings"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("index out of bounds")),
+            "{json}"
+        );
+        assert_valid("an internal-error report", &[json]);
+    }
+}

@@ -111,6 +111,11 @@ pub enum Problem {
     },
     /// The text is not UTF-8 (JSON must be).
     NotUtf8,
+    /// Checking or reporting the bundle failed inside ereje (a bug): it was not checked.
+    Internal {
+        /// What failed, as the failure said it.
+        message: String,
+    },
     /// A field given twice in one object; the last one is used, as JSON parsers mostly do.
     DuplicateKey {
         /// The field.

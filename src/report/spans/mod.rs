@@ -4,7 +4,7 @@
 //! The checker reads a bundle without keeping where things were written. When a report is
 //! rendered, [`locate_all`] scans the text once for every pointer its findings name
 //! (`/documents/0/kind`), opening a container only when some pointer needs something inside
-//! it; line and column of a span come from [`crate::source::line_col`].
+//! it; line and column of a span come from one [`crate::source::LineIndex`] of the text.
 //!
 //! The scan is hand-written and iterative (`lexer`): one pass, no recursion, so a hostile
 //! bundle (`[[[[…`) cannot overflow the stack. Containers nested deeper than [`MAX_DEPTH`] are
@@ -23,7 +23,6 @@ pub use locate::locate_all;
 
 use crate::check::Report;
 use crate::check::finding::BundleSpan;
-use crate::source::line_col;
 
 /// The deepest nesting of containers that is looked into; the root is at depth 0.
 pub const MAX_DEPTH: usize = 128;
@@ -86,6 +85,8 @@ pub fn fill(report: &mut Report, text: &str) {
         .map(|f| f.pointer.as_str())
         .collect();
     let mut located = spans_of(text, &pointers).into_iter();
+    // one index for every finding: placing each costs a search, not a scan of the text
+    let lines = crate::source::LineIndex::new(text);
     for finding in &mut report.findings {
         let span = match finding.span {
             // already placed (a JSON syntax error): complete line and column
@@ -98,7 +99,7 @@ pub fn fill(report: &mut Report, text: &str) {
                 None => continue,
             },
         };
-        let (line, column) = line_col(text, span.offset);
+        let (line, column) = lines.line_col(text, span.offset);
         finding.span = Some(BundleSpan {
             offset: span.offset,
             length: span.length,

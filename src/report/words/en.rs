@@ -24,6 +24,7 @@ impl Catalogue for English {
 
     fn problem_label(&self, label: ProblemLabel) -> &'static str {
         match label {
+            ProblemLabel::NotChecked => "not checked",
             ProblemLabel::Unreadable => "the JSON cannot be read from here",
             ProblemLabel::Wrong => "wrong here",
             ProblemLabel::GivenAgain => "given again here",

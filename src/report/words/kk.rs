@@ -26,6 +26,7 @@ impl Catalogue for Kazakh {
 
     fn problem_label(&self, label: ProblemLabel) -> &'static str {
         match label {
+            ProblemLabel::NotChecked => "тексерілмеді",
             ProblemLabel::Unreadable => "JSON осы жерден бастап оқылмайды",
             ProblemLabel::Wrong => "қате осында",
             ProblemLabel::GivenAgain => "қайта көрсетілген",

@@ -53,6 +53,8 @@ pub(crate) trait Catalogue: Sync {
 pub(crate) enum ProblemLabel {
     /// The JSON cannot be read from this place on.
     Unreadable,
+    /// ereje failed on the bundle, which was not checked.
+    NotChecked,
     /// The value here is wrong.
     Wrong,
     /// The field here is given a second time.
@@ -103,6 +105,7 @@ fn rule_says(finding: &Finding, lang: Lang) -> Option<&str> {
 pub fn label(finding: &Finding, lang: Lang) -> Option<String> {
     let words = catalogue(lang);
     let problem = match &finding.about {
+        About::Unreadable(Problem::Internal { .. }) => ProblemLabel::NotChecked,
         About::Unreadable(_) => ProblemLabel::Unreadable,
         About::Input(Problem::DuplicateKey { .. }) => ProblemLabel::GivenAgain,
         About::Input(Problem::ByteOrderMark) => ProblemLabel::Ignored,

@@ -27,6 +27,7 @@ impl Catalogue for Russian {
 
     fn problem_label(&self, label: ProblemLabel) -> &'static str {
         match label {
+            ProblemLabel::NotChecked => "не проверено",
             ProblemLabel::Unreadable => "с этого места JSON не читается",
             ProblemLabel::Wrong => "ошибка здесь",
             ProblemLabel::GivenAgain => "указано повторно",

@@ -70,6 +70,9 @@ fn problems() -> Vec<Problem> {
     vec![
         Problem::TooLarge { mib: 16 },
         Problem::NotUtf8,
+        Problem::Internal {
+            message: s("index out of bounds"),
+        },
         Problem::DuplicateKey { key: s("category") },
         Problem::Empty,
         Problem::JsonEndsEarly,
@@ -215,6 +218,7 @@ fn problem_kind(problem: &Problem) -> usize {
         Problem::UnknownCode { .. } => 28,
         Problem::NoncanonicalCode { .. } => 29,
         Problem::NoSuchChild { .. } => 30,
+        Problem::Internal { .. } => 31,
     }
 }
 
@@ -539,7 +543,7 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();
-    assert_eq!(problems, (0..=30).collect::<Vec<_>>());
+    assert_eq!(problems, (0..=31).collect::<Vec<_>>());
 }
 
 #[test]

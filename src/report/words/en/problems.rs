@@ -26,6 +26,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             s(JSON_HELP),
         ),
         Problem::JsonSyntax { detail } => (json_detail(detail), s(JSON_HELP)),
+        Problem::Internal { message } => (
+            format!("ereje failed while checking this bundle, so it was not checked: {message}"),
+            s(
+                "this is a bug of ereje, not of the bundle: report it with the bundle to the maintainers of the rules and check the bundle again with a fixed ereje",
+            ),
+        ),
         Problem::NotUtf8 => (
             s("the bundle is not UTF-8 text from here"),
             s(

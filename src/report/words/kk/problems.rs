@@ -71,6 +71,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("JSON синтаксисінің қатесі: {}", json_detail(detail)),
             s(JSON_HELP),
         ),
+        Problem::Internal { message } => (
+            format!("ereje бұл пакетті тексере алмады, сондықтан ол тексерілмеді: {message}"),
+            s(
+                "бұл пакеттің емес, ereje-нің қатесі: ол туралы пакетпен бірге ережелерді жүргізетіндерге хабарлаңыз және пакетті ereje-нің түзетілген нұсқасымен қайта тексеріңіз",
+            ),
+        ),
         Problem::NotUtf8 => (
             s("осы жерден бастап пакет UTF-8 кодтауындағы мәтін емес"),
             s(

@@ -69,6 +69,12 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("синтаксическая ошибка JSON: {}", json_detail(detail)),
             s(JSON_HELP),
         ),
+        Problem::Internal { message } => (
+            format!("ereje не смог проверить этот пакет, поэтому он не проверен: {message}"),
+            s(
+                "это ошибка ereje, а не пакета: сообщите о ней вместе с пакетом тем, кто сопровождает правила, и проверьте пакет снова исправленной версией ereje",
+            ),
+        ),
         Problem::NotUtf8 => (
             s("с этого места пакет не является текстом в кодировке UTF-8"),
             s(
