@@ -199,6 +199,23 @@ impl Judge<'_> {
     }
 }
 
+/// A refused application: a step not taken is not overdue. A refusal ends the service (the
+/// result is the status or a motivated refusal: annex 4 § 4), and the rules do not say which
+/// steps still follow it, so what has not happened is `open`, not `overdue`; a step that
+/// happened late is still late.
+pub(crate) fn after_refusal(deadlines: &mut [Deadline], findings: &mut Vec<Finding>) {
+    findings.retain(|f| f.code != &codes::DEADLINE_OVERDUE);
+    for d in deadlines
+        .iter_mut()
+        .filter(|d| d.status == DeadlineStatus::Overdue)
+    {
+        d.status = DeadlineStatus::Open;
+        d.late_seconds = None;
+        d.late_calendar_days = None;
+        d.late_working_days = None;
+    }
+}
+
 /// A step dated before the event its term counts from: a timeline that cannot be right.
 fn before_its_origin(
     step: &str,

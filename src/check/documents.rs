@@ -109,8 +109,9 @@ fn per_item<'a>(
     let list_pointer = input.map_or_else(String::new, |i| i.pointer.clone());
     let fields: &[String] = input.map_or(&[], |i| &i.fields);
     let list_value = env.facts.get(list).copied().flatten();
-    if list_value.is_none() && exempt != Some(true) && present.is_empty() {
-        // an absent list is unknown, not empty: the requirement cannot be decided
+    if list_value.is_none() && exempt != Some(true) {
+        // an absent list is unknown, not empty: the requirement cannot be decided, even when
+        // some documents are there (they do not say how many items need one)
         missing.push(list_pointer.clone());
     }
     let items: &[Value] = if exempt == Some(true) {

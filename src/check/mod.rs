@@ -234,10 +234,24 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         &mut missing_facts,
     );
     report.findings.extend(judge.findings(&plan.act_names));
-    let (deadlines, deadline_findings) =
-        deadlines::deadlines(&bundle.events, service, submitted_at, options.now, as_of);
-    report.deadlines = deadlines;
-    report.findings.extend(deadline_findings);
+    // a channel surely closed: the application could not be received, so no term runs
+    let closed = report
+        .findings
+        .iter()
+        .any(|f| f.code == &codes::NOT_IN_FORCE);
+    if !closed {
+        let (mut deadlines, mut deadline_findings) =
+            deadlines::deadlines(&bundle.events, service, submitted_at, options.now, as_of);
+        if report
+            .findings
+            .iter()
+            .any(|f| f.code == &codes::REFUSAL_GROUND)
+        {
+            deadlines::after_refusal(&mut deadlines, &mut deadline_findings);
+        }
+        report.deadlines = deadlines;
+        report.findings.extend(deadline_findings);
+    }
     let mut reasons: Vec<TimeError> = std::mem::take(&mut env.unresolved);
     reasons.dedup();
     for error in reasons {

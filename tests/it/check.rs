@@ -619,6 +619,23 @@ fn absent_children_and_channel_are_unknown_not_empty() {
         report.missing_facts,
         vec![String::from("/applicant/children")]
     );
+    // birth certificates do not say how many children there are: still undecided
+    for certificate in [
+        serde_json::json!({"kind": "birth_certificate", "number": "I-1"}),
+        serde_json::json!({"kind": "birth_certificate", "number": "I-2", "child": 7}),
+    ] {
+        let mut with = no_children.clone();
+        with["documents"]
+            .as_array_mut()
+            .expect("documents")
+            .push(certificate);
+        let report = rules.check(&with.to_string(), &Options::default());
+        assert_eq!(report.verdict, Verdict::Pending, "{:?}", report.findings);
+        assert_eq!(
+            report.missing_facts,
+            vec![String::from("/applicant/children")]
+        );
+    }
     let mut no_channel: serde_json::Value = serde_json::from_str(&text).expect("json");
     no_channel
         .as_object_mut()
@@ -988,5 +1005,45 @@ fn pending_names_the_rule_waiting_on_each_missing_fact() {
             "/checks/national_security ← kz.mvd.permanent_residence/national_security_objection"
         ),
         "{stdout}"
+    );
+}
+
+/// A bundle that came through a channel not yet open has no timeline (no term runs for an
+/// application that could not be received), and a refused one has no step overdue: the
+/// refusal ends the service. A step that happened late is still late.
+#[test]
+fn no_deadline_is_overdue_for_a_closed_channel_or_a_refusal() {
+    let rules = shipped();
+    let now = chrono::DateTime::parse_from_rfc3339("2021-01-01T00:00:00+06:00").expect("now");
+    let options = Options {
+        now: Some(now),
+        ..Options::default()
+    };
+    let closed = rules.check(
+        &bundle_text("pr-state-corporation-before-799.json"),
+        &options,
+    );
+    assert_eq!(closed.verdict, Verdict::NotApplicable);
+    assert!(closed.deadlines.is_empty(), "{:?}", closed.deadlines);
+    assert!(closed.findings.iter().all(|f| f.kind != Kind::Deadline));
+
+    let refused = rules.check(&bundle_text("rs-refused-national-security.json"), &options);
+    assert_eq!(refused.verdict, Verdict::Refused);
+    assert!(
+        refused
+            .findings
+            .iter()
+            .all(|f| f.code != &codes::DEADLINE_OVERDUE),
+        "{:?}",
+        refused.findings
+    );
+    assert!(!statuses(&refused).iter().any(|(_, s)| s == "overdue"));
+    // without a refusal the same timeline has overdue steps
+    let pending = rules.check(&bundle_text("rs-pending-national-security.json"), &options);
+    assert!(
+        pending
+            .findings
+            .iter()
+            .any(|f| f.code == &codes::DEADLINE_OVERDUE)
     );
 }
