@@ -61,7 +61,40 @@ impl CodeList {
             .ok()
             .and_then(|i| codes.get(i).copied())
     }
+
+    /// The code a value that is none of this list was most likely meant to be: a country's
+    /// code written for its language (`kz` for Kazakh, whose code is `kk`), or the common
+    /// `UK` for the United Kingdom (`GB`).
+    pub fn meant(self, text: &str) -> Option<&'static str> {
+        let table: &[(&str, &str)] = match self {
+            CodeList::Language => &LANGUAGE_SLIPS,
+            CodeList::Country => &[("UK", "GB")],
+        };
+        table
+            .iter()
+            .find(|(slip, _)| slip.eq_ignore_ascii_case(text))
+            .map(|(_, code)| *code)
+    }
 }
+
+/// Country codes written where a language code belongs, with the language meant: the
+/// languages of the region first (`kz` → `kk`, `ua` → `uk`, `cn` → `zh`).
+const LANGUAGE_SLIPS: [(&str, &str); 14] = [
+    ("kz", "kk"),
+    ("ua", "uk"),
+    ("cn", "zh"),
+    ("kg", "ky"),
+    ("tj", "tg"),
+    ("by", "be"),
+    ("am", "hy"),
+    ("ge", "ka"),
+    ("jp", "ja"),
+    ("gr", "el"),
+    ("cz", "cs"),
+    ("ee", "et"),
+    ("se", "sv"),
+    ("dk", "da"),
+];
 
 /// ISO 3166-1 alpha-2, the officially assigned codes (249).
 pub const COUNTRIES: [&str; 249] = [

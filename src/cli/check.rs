@@ -13,7 +13,7 @@ use crate::batch::{Batch, BatchError, Checked, Summary};
 use crate::check::Options;
 use crate::report::human::{Over, Style, render_report, summary};
 use crate::report::json::report_line;
-use crate::report::words::until_known;
+use crate::report::words::{until_known, verdict};
 use crate::semantic::model::Assume;
 
 /// Output formats.
@@ -224,7 +224,9 @@ impl Reports {
                     None => name.to_string(),
                 };
                 if report.missing_facts.is_empty() {
-                    text.push_str(&format!("{name}: {}\n\n", report.verdict.as_str()));
+                    let gloss = verdict(report.verdict, self.style.lang)
+                        .map_or_else(String::new, |g| format!(" — {g}"));
+                    text.push_str(&format!("{name}: {}{gloss}\n\n", report.verdict.as_str()));
                 } else {
                     // each missing fact with the rules that wait on it
                     let facts: Vec<String> = report

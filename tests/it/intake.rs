@@ -323,6 +323,17 @@ fn an_unknown_country_or_language_code_is_invalid_input() {
             "{value}"
         );
     }
+    // a country's code written for its language: the help names the language's code
+    for (value, meant) in [("Kz", "kk"), ("kz", "kk"), ("UA", "uk")] {
+        let mut b = bundle("pr-ok.json");
+        *b.pointer_mut("/documents/3/language").expect("the field") = json!(value);
+        let report = check(&rules, &b);
+        let help = words::help(&report.findings[0], Lang::En).unwrap_or_default();
+        assert!(
+            help.starts_with(&format!("did you mean `{meant}`?")),
+            "{value}: {help}"
+        );
+    }
 }
 
 /// A code in another case is that code, with a `noncanonical-code` warning naming the standard

@@ -26,6 +26,7 @@ pub(super) fn check_code(
             Problem::UnknownCode {
                 list,
                 text: text.to_string(),
+                meant: list.meant(text),
             },
         )),
         Some(canonical) if canonical != text => problems.push(InputProblem {

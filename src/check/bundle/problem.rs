@@ -73,6 +73,8 @@ impl JsonKind {
 pub enum Found {
     /// A JSON string, as written.
     Text(String),
+    /// A number, as JSON writes it (`-1`, `0.5`).
+    Number(String),
     /// Any other value.
     Other(JsonKind),
 }
@@ -82,6 +84,7 @@ impl Found {
     pub(super) fn of(v: &Value) -> Self {
         match v {
             Value::String(s) => Found::Text(s.to_string()),
+            Value::Number(n) => Found::Number(n.to_string()),
             other => Found::Other(JsonKind::of(other)),
         }
     }
@@ -196,6 +199,8 @@ pub enum Problem {
         list: CodeList,
         /// As written.
         text: String,
+        /// The code it was most likely meant to be (`kz` → `kk`).
+        meant: Option<&'static str>,
     },
     /// A code of a standard list written in another case than the standard's (`"ru"` for the
     /// country `RU`): it is read as that code.

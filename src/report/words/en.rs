@@ -333,6 +333,10 @@ impl Catalogue for English {
         format!("{citation} — rule `{rule}`")
     }
 
+    fn verdict(&self, _: crate::vocab::Verdict) -> Option<&'static str> {
+        None
+    }
+
     fn until_known(&self) -> &'static str {
         "undecided until these facts are known"
     }

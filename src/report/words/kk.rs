@@ -351,6 +351,18 @@ impl Catalogue for Kazakh {
         format!("{citation} — ереже `{rule}`")
     }
 
+    fn verdict(&self, verdict: crate::vocab::Verdict) -> Option<&'static str> {
+        use crate::vocab::Verdict;
+        Some(match verdict {
+            Verdict::Ok => "ескерту жоқ",
+            Verdict::Pending => "шешім кейінге қалдырылды",
+            Verdict::Incomplete => "құжаттар толық емес",
+            Verdict::Refused => "бас тарту негізі бар",
+            Verdict::NotApplicable => "қызмет қолданылмайды",
+            Verdict::Invalid => "пакетті оқу мүмкін емес",
+        })
+    }
+
     fn until_known(&self) -> &'static str {
         "мына фактілер белгілі болғанша шешілмейді"
     }

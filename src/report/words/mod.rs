@@ -42,6 +42,9 @@ pub(crate) trait Catalogue: Sync {
     fn law(&self, citation: &str, rule: &str) -> String;
     /// After a pending verdict: "undecided until these facts are known".
     fn until_known(&self) -> &'static str;
+    /// What a verdict means, after its stable token, for a reader of another language than
+    /// the token's (none in English: the token says it).
+    fn verdict(&self, verdict: crate::vocab::Verdict) -> Option<&'static str>;
     /// The note on a finding whose rule rests on something unverified: `unverified: …`.
     fn unverified(&self, reason: &str) -> String;
     /// The `n`th (from 1), as a word before a noun: "second", "второй", "екінші".
@@ -159,6 +162,12 @@ pub fn unverified(finding: &Finding, lang: Lang) -> Option<String> {
 /// After a pending verdict, in `lang`: "undecided until these facts are known".
 pub fn until_known(lang: Lang) -> &'static str {
     catalogue(lang).until_known()
+}
+
+/// What a verdict means in `lang`, said after its token («refused — есть основание для
+/// отказа»); none in English.
+pub fn verdict(verdict: crate::vocab::Verdict, lang: Lang) -> Option<&'static str> {
+    catalogue(lang).verdict(verdict)
 }
 
 /// A document's title written in `lang` itself: a title in another language would leave its

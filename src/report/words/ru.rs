@@ -354,6 +354,18 @@ impl Catalogue for Russian {
         format!("{citation} — правило `{rule}`")
     }
 
+    fn verdict(&self, verdict: crate::vocab::Verdict) -> Option<&'static str> {
+        use crate::vocab::Verdict;
+        Some(match verdict {
+            Verdict::Ok => "замечаний нет",
+            Verdict::Pending => "решение отложено",
+            Verdict::Incomplete => "пакет документов неполон",
+            Verdict::Refused => "есть основание для отказа",
+            Verdict::NotApplicable => "услуга не применяется",
+            Verdict::Invalid => "пакет не может быть прочитан",
+        })
+    }
+
     fn until_known(&self) -> &'static str {
         "не решено, пока неизвестны эти факты"
     }

@@ -100,7 +100,7 @@ fn problems() -> Vec<Problem> {
         Problem::BadInstant { text: s("today") },
         Problem::BadEventTime { text: s("today") },
         Problem::UnknownChannel {
-            found: Found::Other(JsonKind::Number),
+            found: Found::Number(s("-1")),
         },
         Problem::BadDate {
             text: s("1990-02-30"),
@@ -148,10 +148,12 @@ fn problems() -> Vec<Problem> {
         Problem::UnknownCode {
             list: CodeList::Country,
             text: s("XK"),
+            meant: None,
         },
         Problem::UnknownCode {
             list: CodeList::Language,
             text: s("eng"),
+            meant: Some("kk"),
         },
         Problem::NoncanonicalCode {
             list: CodeList::Country,

@@ -116,18 +116,20 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownCode {
             list: CodeList::Country,
             text,
+            meant,
         } => (
             format!("`{text}` is not an ISO 3166-1 alpha-2 country code"),
-            s(
-                "write the state of citizenship as its two-letter ISO 3166-1 code, e.g. `KZ`, `UZ`, `CN`",
-            ),
+            meant_prefix(*meant)
+                + "write the state of citizenship as its two-letter ISO 3166-1 code, e.g. `KZ`, `UZ`, `CN`",
         ),
         Problem::UnknownCode {
             list: CodeList::Language,
             text,
+            meant,
         } => (
             format!("`{text}` is not an ISO 639-1 language code"),
-            s("write the language as its two-letter ISO 639-1 code, e.g. `kk`, `ru`, `en`"),
+            meant_prefix(*meant)
+                + "write the language as its two-letter ISO 639-1 code, e.g. `kk`, `ru`, `en`",
         ),
         Problem::NoncanonicalCode {
             list: CodeList::Country,
@@ -232,7 +234,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         ),
         Problem::BadChild { found } => (
             format!(
-                "`child` must be the index of a child in `applicant.children`, not {}",
+                "`child` must be the index of a child in `applicant.children`, a whole number from 0, not {}",
                 found_text(found)
             ),
             s("write a whole number from 0, without quotes"),
@@ -304,6 +306,7 @@ fn json_kind(kind: JsonKind) -> &'static str {
 fn found_text(found: &Found) -> String {
     match found {
         Found::Text(s) => format!("`{s}`"),
+        Found::Number(n) => format!("the number `{n}`"),
         Found::Other(kind) => json_kind(*kind).to_string(),
     }
 }
@@ -324,4 +327,10 @@ fn type_help(ty: &Type) -> String {
         Type::List(_) => s("write a list of objects"),
         Type::Duration(_) | Type::Error => String::new(),
     }
+}
+
+/// "did you mean `kk`? " before the help of a code that was most likely meant to be
+/// another; nothing when none is known.
+fn meant_prefix(meant: Option<&str>) -> String {
+    meant.map_or_else(String::new, |code| format!("did you mean `{code}`? "))
 }

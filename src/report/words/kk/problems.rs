@@ -173,18 +173,20 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownCode {
             list: CodeList::Country,
             text,
+            meant,
         } => (
             format!("`{text}` — ISO 3166-1 бойынша елдің екі әріпті коды емес"),
-            s(
-                "азаматтығы бар мемлекетті ISO 3166-1 екі әріпті кодымен жазыңыз, мысалы `KZ`, `UZ`, `CN`",
-            ),
+            meant_prefix(*meant)
+                + "азаматтығы бар мемлекетті ISO 3166-1 екі әріпті кодымен жазыңыз, мысалы `KZ`, `UZ`, `CN`",
         ),
         Problem::UnknownCode {
             list: CodeList::Language,
             text,
+            meant,
         } => (
             format!("`{text}` — ISO 639-1 бойынша тілдің екі әріпті коды емес"),
-            s("тілді ISO 639-1 екі әріпті кодымен жазыңыз, мысалы `kk`, `ru`, `en`"),
+            meant_prefix(*meant)
+                + "тілді ISO 639-1 екі әріпті кодымен жазыңыз, мысалы `kk`, `ru`, `en`",
         ),
         Problem::NoncanonicalCode {
             list: CodeList::Country,
@@ -295,7 +297,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         ),
         Problem::BadChild { found } => (
             format!(
-                "`child` мәні `applicant.children` тізіміндегі баланың реттік нөмірі болуы тиіс, ал мұнда {} берілген",
+                "`child` мәні `applicant.children` тізіміндегі баланың реттік нөмірі (0-ден басталатын бүтін сан) болуы тиіс, ал мұнда {} берілген",
                 found_text(found)
             ),
             s("0-ден басталатын бүтін санды тырнақшасыз жазыңыз"),
@@ -371,6 +373,15 @@ fn json_kind(kind: JsonKind) -> &'static str {
 fn found_text(found: &Found) -> String {
     match found {
         Found::Text(s) => format!("`{s}`"),
+        Found::Number(n) => format!("`{n}` саны"),
         Found::Other(kind) => json_kind(*kind).to_string(),
     }
+}
+
+/// "мүмкін, `kk` көзделген шығар? " before the help of a code that was most likely meant to be
+/// another; nothing when none is known.
+fn meant_prefix(meant: Option<&str>) -> String {
+    meant.map_or_else(String::new, |code| {
+        format!("мүмкін, `{code}` көзделген шығар? ")
+    })
 }

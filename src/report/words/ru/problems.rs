@@ -170,18 +170,20 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         Problem::UnknownCode {
             list: CodeList::Country,
             text,
+            meant,
         } => (
             format!("`{text}` не является двухбуквенным кодом страны по ISO 3166-1"),
-            s(
-                "укажите государство гражданства двухбуквенным кодом ISO 3166-1, например `KZ`, `UZ`, `CN`",
-            ),
+            meant_prefix(*meant)
+                + "укажите государство гражданства двухбуквенным кодом ISO 3166-1, например `KZ`, `UZ`, `CN`",
         ),
         Problem::UnknownCode {
             list: CodeList::Language,
             text,
+            meant,
         } => (
             format!("`{text}` не является двухбуквенным кодом языка по ISO 639-1"),
-            s("укажите язык двухбуквенным кодом ISO 639-1, например `kk`, `ru`, `en`"),
+            meant_prefix(*meant)
+                + "укажите язык двухбуквенным кодом ISO 639-1, например `kk`, `ru`, `en`",
         ),
         Problem::NoncanonicalCode {
             list: CodeList::Country,
@@ -294,7 +296,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         ),
         Problem::BadChild { found } => (
             format!(
-                "значение `child` должно быть порядковым номером ребёнка в `applicant.children`, а не {}",
+                "значение `child` должно быть порядковым номером ребёнка в `applicant.children`, целым числом от 0, а не {}",
                 found_text(found, false)
             ),
             s("укажите целое число от 0, без кавычек"),
@@ -375,6 +377,15 @@ fn json_kind(kind: JsonKind, nominative: bool) -> &'static str {
 fn found_text(found: &Found, nominative: bool) -> String {
     match found {
         Found::Text(s) => format!("`{s}`"),
+        Found::Number(n) => format!("{} `{n}`", json_kind(JsonKind::Number, nominative)),
         Found::Other(kind) => json_kind(*kind, nominative).to_string(),
     }
+}
+
+/// "возможно, имелся в виду `kk`? " before the help of a code that was most likely meant to be
+/// another; nothing when none is known.
+fn meant_prefix(meant: Option<&str>) -> String {
+    meant.map_or_else(String::new, |code| {
+        format!("возможно, имелся в виду `{code}`? ")
+    })
 }
