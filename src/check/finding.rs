@@ -278,7 +278,7 @@ pub struct Lateness {
     pub calendar_days: i64,
     /// The same in working days, when the calendar covers them.
     pub working_days: Option<i64>,
-    /// Seconds (shown as `hh:mm:ss` when less than a day).
+    /// Seconds (said in hours, minutes and seconds when less than a day).
     pub seconds: Option<i64>,
 }
 

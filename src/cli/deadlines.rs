@@ -9,7 +9,8 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::rules::{LangArg, Shown};
-use crate::check::{DeadlineStatus, Options, Verdict};
+use crate::check::{DeadlineStatus, Lateness, Options, Verdict};
+use crate::report::words::{late_by, timeline};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,11 +64,17 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
             ..Options::default()
         },
     );
+    let lang = shown.lang;
+    let words = timeline(lang);
     if matches!(report.verdict, Verdict::Invalid | Verdict::NotApplicable) {
+        let why = words
+            .no_timeline
+            .replace("{verdict}", report.verdict.as_str());
         eprintln!(
-            "error: `{}` is {}: no timeline can be computed\n\nhelp: run `ereje check {}` to see why",
+            "error: `{}` {why}\n\nhelp: {} `ereje check --lang {} {}`",
             args.bundle.display(),
-            report.verdict.as_str(),
+            words.see_why,
+            lang.tag(),
             args.bundle.display()
         );
         return Outcome::Findings;
@@ -83,40 +90,52 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
         },
         Format::Human => {
             println!(
-                "{} — {} submitted {}{}",
+                "{} — {} {} {}{}",
                 args.bundle.display(),
                 report.service.as_deref().unwrap_or(""),
+                words.submitted,
                 report.submitted_at.as_deref().unwrap_or(""),
-                args.now.map(|n| format!(", as of {n}")).unwrap_or_default()
+                args.now
+                    .map(|n| format!(", {} {n}", words.as_of))
+                    .unwrap_or_default()
             );
+            let [step, actor, due, actual, status, late_head] = words.columns;
             println!(
-                "{:<26} {:<22} {:<26} {:<26} {:<8} late by",
-                "step", "actor", "due", "actual", "status"
+                "{} {} {} {} {} {late_head}",
+                pad(step, 26),
+                pad(actor, 22),
+                pad(due, 26),
+                pad(actual, 26),
+                pad(status, 12)
             );
             for d in &report.deadlines {
-                let status = match d.status {
-                    DeadlineStatus::OnTime => "on time",
-                    DeadlineStatus::Late => "LATE",
-                    DeadlineStatus::Overdue => "OVERDUE",
-                    DeadlineStatus::Open => "open",
-                    DeadlineStatus::Done => "done",
-                };
-                let late_by = match (d.late_calendar_days, d.late_working_days, d.late_seconds) {
-                    (Some(0), _, Some(s)) => {
-                        format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-                    }
-                    (Some(c), Some(w), _) => format!("{c} calendar / {w} working days"),
-                    (Some(c), None, _) => format!("{c} calendar days"),
+                let status = words.statuses[match d.status {
+                    DeadlineStatus::OnTime => 0,
+                    DeadlineStatus::Late => 1,
+                    DeadlineStatus::Overdue => 2,
+                    DeadlineStatus::Open => 3,
+                    DeadlineStatus::Done => 4,
+                }];
+                let late = match (d.late_calendar_days, d.late_working_days, d.late_seconds) {
+                    (Some(calendar_days), working_days, seconds) => late_by(
+                        Lateness {
+                            calendar_days,
+                            working_days,
+                            seconds,
+                        },
+                        lang,
+                    ),
                     _ => String::new(),
                 };
-                println!(
-                    "{:<26} {:<22} {:<26} {:<26} {:<8} {late_by}",
-                    d.step,
-                    d.actor.as_deref().unwrap_or("—"),
-                    d.due.as_deref().unwrap_or("—"),
-                    d.at.as_deref().unwrap_or("—"),
-                    status
+                let row = format!(
+                    "{} {} {} {} {} {late}",
+                    pad(&d.step, 26),
+                    pad(d.actor.as_deref().unwrap_or("—"), 22),
+                    pad(d.due.as_deref().unwrap_or("—"), 26),
+                    pad(d.at.as_deref().unwrap_or("—"), 26),
+                    pad(status, 12)
                 );
+                println!("{}", row.trim_end());
             }
         }
     }
@@ -125,4 +144,10 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// `text` and spaces after it to `width` characters (Cyrillic counts as one each).
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
 }

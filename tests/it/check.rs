@@ -386,9 +386,29 @@ fn deadlines_command_shows_the_timeline() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("talon_issued") && text.contains("LATE") && text.contains("00:00:01"),
+        text.contains("talon_issued") && text.contains("LATE") && text.contains("1 second"),
         "{text}"
     );
+    // in Kazakh, the table's head, the statuses and the lateness too
+    let kk = ereje(&[
+        "deadlines",
+        "--lang",
+        "kk",
+        "examples/bundles/pr-late-steps.json",
+    ]);
+    let text = String::from_utf8_lossy(&kk.stdout);
+    for words in ["қадам", "орындаушы", "КЕШІКТІ", "1 секунд", "мерзімінде"]
+    {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    let closed = ereje(&[
+        "deadlines",
+        "--lang",
+        "ru",
+        "examples/bundles/pr-state-corporation-before-799.json",
+    ]);
+    let said = String::from_utf8_lossy(&closed.stderr);
+    assert!(said.contains("сроки вычислить нельзя"), "{said}");
     let json = ereje(&[
         "deadlines",
         "examples/bundles/pr-ok.json",

@@ -337,6 +337,21 @@ impl Catalogue for English {
         None
     }
 
+    fn late_by(&self, by: Lateness) -> String {
+        lateness(by)
+    }
+
+    fn timeline(&self) -> &'static super::Timeline {
+        &super::Timeline {
+            submitted: "submitted",
+            as_of: "as of",
+            columns: ["step", "actor", "due", "actual", "status", "late by"],
+            statuses: ["on time", "LATE", "OVERDUE", "open", "done"],
+            no_timeline: "is {verdict}: no timeline can be computed",
+            see_why: "run this to see why:",
+        }
+    }
+
     fn until_known(&self) -> &'static str {
         "undecided until these facts are known"
     }

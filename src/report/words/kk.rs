@@ -363,6 +363,21 @@ impl Catalogue for Kazakh {
         })
     }
 
+    fn late_by(&self, by: Lateness) -> String {
+        lateness(by)
+    }
+
+    fn timeline(&self) -> &'static super::Timeline {
+        &super::Timeline {
+            submitted: "берілді",
+            as_of: "мына сәтте",
+            columns: ["қадам", "орындаушы", "мерзімі", "нақты", "күйі", "кешігу"],
+            statuses: ["мерзімінде", "КЕШІКТІ", "МЕРЗІМІ ӨТТІ", "ашық", "орындалды"],
+            no_timeline: "— {verdict}: мерзімдерді есептеу мүмкін емес",
+            see_why: "себебін білу үшін орындаңыз:",
+        }
+    }
+
     fn until_known(&self) -> &'static str {
         "мына фактілер белгілі болғанша шешілмейді"
     }

@@ -17,7 +17,7 @@ mod ru;
 mod tests;
 mod why;
 
-use crate::check::{About, Finding, Problem, Reason};
+use crate::check::{About, Finding, Lateness, Problem, Reason};
 use crate::codes;
 use crate::compile::Citation;
 use crate::vocab::{Lang, Texts};
@@ -42,6 +42,10 @@ pub(crate) trait Catalogue: Sync {
     fn law(&self, citation: &str, rule: &str) -> String;
     /// After a pending verdict: "undecided until these facts are known".
     fn until_known(&self) -> &'static str;
+    /// How late, alone: "1 calendar day (1 working day)", "1 second".
+    fn late_by(&self, by: Lateness) -> String;
+    /// The words of `ereje deadlines`.
+    fn timeline(&self) -> &'static Timeline;
     /// What a verdict means, after its stable token, for a reader of another language than
     /// the token's (none in English: the token says it).
     fn verdict(&self, verdict: crate::vocab::Verdict) -> Option<&'static str>;
@@ -49,6 +53,34 @@ pub(crate) trait Catalogue: Sync {
     fn unverified(&self, reason: &str) -> String;
     /// The `n`th (from 1), as a word before a noun: "second", "второй", "екінші".
     fn ordinal(&self, n: usize) -> String;
+}
+
+/// The words of `ereje deadlines`: its table's head, the status of each step, and why there
+/// is no table.
+#[derive(Debug)]
+pub struct Timeline {
+    /// "submitted".
+    pub submitted: &'static str,
+    /// "as of".
+    pub as_of: &'static str,
+    /// The columns: step, actor, due, actual, status, late by.
+    pub columns: [&'static str; 6],
+    /// `on_time`, `late`, `overdue`, `open`, `done`.
+    pub statuses: [&'static str; 5],
+    /// "is {verdict}: no timeline can be computed", after the bundle's name.
+    pub no_timeline: &'static str,
+    /// "run `ereje check …` to see why", before the command.
+    pub see_why: &'static str,
+}
+
+/// The words of `ereje deadlines` in `lang`.
+pub fn timeline(lang: Lang) -> &'static Timeline {
+    catalogue(lang).timeline()
+}
+
+/// How late, alone, in `lang`: "1 calendar day (1 working day)", "15 minutes".
+pub fn late_by(by: Lateness, lang: Lang) -> String {
+    catalogue(lang).late_by(by)
 }
 
 /// What the label at a problem with the bundle itself says.

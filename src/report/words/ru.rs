@@ -366,6 +366,21 @@ impl Catalogue for Russian {
         })
     }
 
+    fn late_by(&self, by: Lateness) -> String {
+        lateness(by, false)
+    }
+
+    fn timeline(&self) -> &'static super::Timeline {
+        &super::Timeline {
+            submitted: "подан",
+            as_of: "на момент",
+            columns: ["шаг", "исполнитель", "срок", "факт", "статус", "опоздание"],
+            statuses: ["в срок", "ОПОЗДАЛ", "ПРОСРОЧЕН", "открыт", "выполнен"],
+            no_timeline: "— {verdict}: сроки вычислить нельзя",
+            see_why: "чтобы узнать почему, выполните:",
+        }
+    }
+
     fn until_known(&self) -> &'static str {
         "не решено, пока неизвестны эти факты"
     }

@@ -283,6 +283,15 @@ fn json_detail(detail: &str) -> String {
         "recursion limit exceeded" => {
             String::from("the JSON is nested too deeply (more than 128 levels)")
         }
+        "expected `\"`" => String::from("a field name in quotes was expected here"),
+        "invalid unicode code point" => String::from("a `\\u` escape that is no Unicode character"),
+        "lone leading surrogate in hex escape" => String::from(
+            "a `\\u` escape of half a character (a lone surrogate, which must be followed by its other half)",
+        ),
+        "unexpected end of hex escape" => String::from(
+            "an unfinished `\\u` escape: it needs four hexadecimal digits, and a first half of a character (`\\ud800`–`\\udbff`) needs its second half (`\\udc00`–`\\udfff`) right after it",
+        ),
+        "EOF while parsing a string" => String::from("the text ends inside a text in quotes"),
         other if other.starts_with("control character") => {
             String::from("a line break or control character inside a text in quotes")
         }

@@ -350,6 +350,15 @@ fn json_detail(detail: &str) -> String {
         "number out of range" => String::from("сан рұқсат етілген ауқымнан тыс"),
         "invalid escape" => String::from("escape-тізбегі қате"),
         "recursion limit exceeded" => String::from("кірістіру тым терең"),
+        "expected `\"`" => String::from("тырнақшадағы өріс атауы күтілген"),
+        "invalid unicode code point" => String::from("Unicode таңбасы емес `\\u` escape-тізбегі"),
+        "lone leading surrogate in hex escape" => String::from(
+            "таңбаның жартысын беретін `\\u` escape-тізбегі (екінші жартысы жоқ жалғыз суррогат)",
+        ),
+        "unexpected end of hex escape" => String::from(
+            "аяқталмаған `\\u` escape-тізбегі: төрт он алтылық цифр керек, ал таңбаның бірінші жартысынан (`\\ud800`–`\\udbff`) кейін бірден екінші жартысы (`\\udc00`–`\\udfff`) тұруы тиіс",
+        ),
+        "EOF while parsing a string" => String::from("мәтін тырнақшадағы жолдың ішінде аяқталады"),
         other if other.starts_with("control character") => {
             String::from("жол ішінде басқару таңбасы бар")
         }

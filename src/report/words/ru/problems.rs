@@ -349,6 +349,17 @@ fn json_detail(detail: &str) -> String {
         "number out of range" => String::from("число вне допустимого диапазона"),
         "invalid escape" => String::from("неверная escape-последовательность"),
         "recursion limit exceeded" => String::from("слишком глубокая вложенность"),
+        "expected `\"`" => String::from("ожидалось имя поля в кавычках"),
+        "invalid unicode code point" => {
+            String::from("escape-последовательность `\\u`, не являющаяся символом Unicode")
+        }
+        "lone leading surrogate in hex escape" => String::from(
+            "escape-последовательность `\\u` с половиной символа (одиночный суррогат без второй половины)",
+        ),
+        "unexpected end of hex escape" => String::from(
+            "незаконченная escape-последовательность `\\u`: нужны четыре шестнадцатеричные цифры, а за первой половиной символа (`\\ud800`–`\\udbff`) должна сразу идти вторая (`\\udc00`–`\\udfff`)",
+        ),
+        "EOF while parsing a string" => String::from("текст кончается внутри строки в кавычках"),
         other if other.starts_with("control character") => {
             String::from("управляющий символ внутри строки")
         }
