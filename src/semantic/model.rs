@@ -36,7 +36,8 @@ pub struct ActInfo {
     /// Whether `in_force` is only the earliest date the act's record allows.
     pub in_force_is_estimate: bool,
     /// When `in_force` is an estimate, the latest day the act can have entered into force:
-    /// the day the act it amends lost force (`None`: no later bound is known).
+    /// the last day the act it amends was in force (`None`: no later bound is known). From
+    /// that day on it is surely in force.
     pub in_force_latest: Option<NaiveDate>,
     /// The day it lost force, if repealed.
     pub lost_force: Option<NaiveDate>,

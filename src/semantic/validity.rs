@@ -46,7 +46,8 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
         }
     }
     // an amending act whose date is not known entered into force before the act it amends
-    // lost force: that is the latest day it can have
+    // lost force (its words are in that act's text): the last day that act was in force is
+    // the latest day it can have, and from that day on it is surely in force
     let latest: Vec<(String, Option<NaiveDate>)> = out
         .iter()
         .filter(|(_, a)| a.in_force_is_estimate)
@@ -54,7 +55,12 @@ pub(crate) fn resolve_acts(acts: Vec<ast::Act>) -> BTreeMap<String, ActInfo> {
             let amended = out
                 .values()
                 .find(|a| a.decl.amendments.iter().any(|m| &m.by.node == name));
-            (name.clone(), amended.and_then(|a| a.lost_force))
+            (
+                name.clone(),
+                amended
+                    .and_then(|a| a.lost_force)
+                    .and_then(|lost| lost.pred_opt()),
+            )
         })
         .collect();
     for (name, date) in latest {

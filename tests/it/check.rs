@@ -970,7 +970,9 @@ fn a_channel_opened_by_an_act_of_unknown_date_is_undecided_unless_assumed() {
     assert!(json.get("assumptions").is_none());
     let message = json["findings"][0]["message"].as_str().unwrap_or_default();
     assert!(
-        message.contains("2019-09-27") && message.contains("2020-04-14"),
+        message.contains("2019-09-27")
+            && message.contains("2020-04-13")
+            && message.contains("`state_corporation` is undecided"),
         "{message}"
     );
     let (earliest, json) = with(Some(Assume::Earliest));

@@ -74,7 +74,8 @@ fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
         .expect("order 799");
     assert!(act.in_force_is_estimate);
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a day");
-    assert_eq!(act.in_force_latest, Some(day(2020, 4, 14)));
+    // its words are in order 495's text: it entered into force by 495's last day in force
+    assert_eq!(act.in_force_latest, Some(day(2020, 4, 13)));
     let service = rules
         .model()
         .services
@@ -96,9 +97,12 @@ fn an_element_bounded_by_an_act_of_unknown_date_is_undecided_in_its_window() {
         InForce::Unknown { window, earliest: e } if &*window.act == "kz.mia.order_799" && e == earliest
     ));
     assert!(matches!(
-        channel.on(day(2020, 4, 13)),
+        channel.on(day(2020, 4, 12)),
         InForce::Unknown { .. }
     ));
+    // on the last day of order 495, order 799 is surely in force, whatever its day was
+    assert_eq!(channel.on(day(2020, 4, 13)), InForce::Yes);
+    assert!(channel.assuming(day(2020, 4, 13), Assume::Latest));
     assert!(channel.assuming(earliest, Assume::Earliest));
     assert!(!channel.assuming(earliest, Assume::Latest));
     // the provider channel does not depend on order 799

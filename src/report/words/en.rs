@@ -133,10 +133,12 @@ impl Catalogue for English {
                 day,
                 earliest,
                 latest,
+                elements,
                 ..
             } => format!(
-                "whether {act} was in force on {day} is not known: it entered into force between {earliest} and {}",
-                latest.map_or_else(|| String::from("a day not known"), |l| l.to_string())
+                "whether {act} was in force on {day} is not known: it entered into force on a day from {earliest} to {}, so {} is undecided",
+                latest.map_or_else(|| String::from("a day not known"), |l| l.to_string()),
+                quoted(elements)
             ),
             About::WordingNotInForce { act, day, .. } => format!(
                 "the deadline of step `{subject}` is not known on {day}: its wording is that of {act}, not in force that day"
@@ -441,7 +443,7 @@ fn interval(when: &Interval) -> String {
             earliest,
             latest: Some(latest),
         } => format!(
-            "the day `{act}` entered into force ({earliest} or later, before {latest}, not known exactly)"
+            "the day `{act}` entered into force (from {earliest} to {latest}, not known exactly)"
         ),
         Bound::Window { act, earliest, .. } => {
             format!("the day `{act}` entered into force ({earliest} or later, not known exactly)")

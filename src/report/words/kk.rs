@@ -142,10 +142,12 @@ impl Catalogue for Kazakh {
                 day,
                 earliest,
                 latest,
+                elements,
                 ..
             } => format!(
-                "{act} {day} күні қолданыста болғаны белгісіз: ол {earliest} мен {} аралығында қолданысқа енді",
+                "{act} {day} күні қолданыста болғаны белгісіз: ол {earliest} мен {} аралығындағы бір күні қолданысқа енді, сондықтан шешілмеген: {}",
                 latest.map_or_else(|| String::from("белгісіз күн"), |l| l.to_string()),
+                quoted(elements),
                 act = act_kk(act),
             ),
             About::WordingNotInForce { act, day, .. } => format!(
@@ -472,9 +474,9 @@ fn intervals(when: &[Interval]) -> String {
 /// says so.
 fn interval(when: &Interval) -> String {
     let window = |act: &str, earliest, latest: Option<chrono::NaiveDate>| match latest {
-        Some(latest) => format!(
-            "`{act}` күшіне енген күн ({earliest} немесе одан кейін, {latest} дейін; нақты белгісіз)"
-        ),
+        Some(latest) => {
+            format!("`{act}` күшіне енген күн ({earliest} мен {latest} аралығында; нақты белгісіз)")
+        }
         None => format!("`{act}` күшіне енген күн ({earliest} немесе одан кейін; нақты белгісіз)"),
     };
     let from = |b: Bound<'_>| match b {
@@ -504,10 +506,10 @@ fn interval(when: &Interval) -> String {
     }
 }
 
-/// "2019-09-27 немесе одан кейін, 2020-04-14 дейін; нақты белгісіз".
+/// "2019-09-27 мен 2020-04-13 аралығында; нақты белгісіз".
 fn window_days(earliest: chrono::NaiveDate, latest: Option<chrono::NaiveDate>) -> String {
     match latest {
-        Some(latest) => format!("{earliest} немесе одан кейін, {latest} дейін; нақты белгісіз"),
+        Some(latest) => format!("{earliest} мен {latest} аралығында; нақты белгісіз"),
         None => format!("{earliest} немесе одан кейін; нақты белгісіз"),
     }
 }

@@ -80,14 +80,14 @@ mod tests {
         );
         open.from_window = Some(Window {
             act: "kz.mia.order_799".into(),
-            latest: Some(day(2020, 4, 14)),
+            latest: Some(day(2020, 4, 13)),
         });
         let f = closed(open);
         assert_eq!(
             help(&f, Lang::En),
             "the channel `state_corporation` is open from the day `kz.mia.order_799` entered \
-             into force (2019-09-27 or later, before 2020-04-14, not known exactly) through \
-             2020-04-13; submit through another channel"
+             into force (from 2019-09-27 to 2020-04-13, not known exactly) through 2020-04-13; \
+             submit through another channel"
         );
         assert!(help(&f, Lang::Ru).contains("со дня вступления в силу `kz.mia.order_799`"));
         assert!(help(&f, Lang::Ru).contains("по 2020-04-13 включительно"));

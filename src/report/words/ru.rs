@@ -141,10 +141,12 @@ impl Catalogue for Russian {
                 day,
                 earliest,
                 latest,
+                elements,
                 ..
             } => format!(
-                "неизвестно, действовал ли {act} на {day}: он вступил в силу между {earliest} и {}",
-                latest.map_or_else(|| String::from("неизвестной датой"), |l| l.to_string()),
+                "неизвестно, действовал ли {act} на {day}: он вступил в силу в один из дней с {earliest} по {}, поэтому не решено: {}",
+                latest.map_or_else(|| String::from("неизвестный день"), |l| l.to_string()),
+                quoted(elements),
                 act = act_ru(act, Case::Nominative),
             ),
             About::WordingNotInForce { act, day, .. } => format!(
@@ -491,9 +493,9 @@ fn intervals(when: &[Interval]) -> String {
 /// "с 2019-09-27 по 2020-04-13 включительно"; a bound that waits on an act says so.
 fn interval(when: &Interval) -> String {
     let window = |act: &str, earliest, latest: Option<chrono::NaiveDate>| match latest {
-        Some(latest) => format!(
-            "дня вступления в силу `{act}` ({earliest} или позже, до {latest}; точно не известен)"
-        ),
+        Some(latest) => {
+            format!("дня вступления в силу `{act}` (с {earliest} по {latest}; точно не известен)")
+        }
         None => format!("дня вступления в силу `{act}` ({earliest} или позже; точно не известен)"),
     };
     let from = |b: Bound<'_>| match b {
