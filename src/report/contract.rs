@@ -92,7 +92,7 @@ struct Worded<'a> {
 impl Serialize for Worded<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.finding;
-        let mut out = serializer.serialize_struct("Finding", 11)?;
+        let mut out = serializer.serialize_struct("Finding", 12)?;
         out.serialize_field("code", f.code.name)?;
         out.serialize_field("kind", &f.kind)?;
         out.serialize_field("severity", &f.severity)?;
@@ -102,6 +102,11 @@ impl Serialize for Worded<'_> {
             None => out.skip_field("rule")?,
         }
         out.serialize_field("message", &words::message(f, self.lang))?;
+        // what to do about it, who must act: the human report's `help:` line
+        match words::help(f, self.lang) {
+            Some(help) => out.serialize_field("help", &help)?,
+            None => out.skip_field("help")?,
+        }
         out.serialize_field("pointer", &f.pointer)?;
         match f.citation() {
             Some(citation) => out.serialize_field("citation", citation)?,
