@@ -263,8 +263,11 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             service,
             known,
         } => (
-            format!("unknown step `{step}`"),
-            format!("the steps of `{service}` are: {}", known.join(", ")),
+            format!("unknown step `{step}`: this event is not counted in any deadline"),
+            format!(
+                "an event's `step` must be a step of `{service}`: {}",
+                known.join(", ")
+            ),
         ),
     }
 }

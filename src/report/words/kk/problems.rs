@@ -328,8 +328,11 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             service,
             known,
         } => (
-            format!("`{step}` қадамы белгісіз"),
-            format!("`{service}` қызметінің қадамдары: {}", known.join(", ")),
+            format!("`{step}` қадамы белгісіз: бұл оқиға ешбір мерзімде есепке алынбайды"),
+            format!(
+                "оқиғаның `step` мәні `{service}` қызметінің қадамдарының бірі болуы тиіс: {}",
+                known.join(", ")
+            ),
         ),
     }
 }

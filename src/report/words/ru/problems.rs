@@ -327,8 +327,11 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             service,
             known,
         } => (
-            format!("неизвестный шаг `{step}`"),
-            format!("шаги услуги `{service}`: {}", known.join(", ")),
+            format!("неизвестный шаг `{step}`: это событие не учитывается ни в одном сроке"),
+            format!(
+                "`step` события должен быть одним из шагов услуги `{service}`: {}",
+                known.join(", ")
+            ),
         ),
     }
 }
