@@ -38,11 +38,18 @@ impl Judged<'_, '_> {
     fn meets(&self) -> bool {
         self.failed.is_empty() && !self.undecided
     }
+
+    /// Whether the copy fails no rule of its kind but lacks what one needs: it may meet them.
+    fn may_meet(&self) -> bool {
+        self.failed.is_empty() && self.undecided
+    }
 }
 
 /// Check the copies of one kind of document: the failures of copies of a requirement that no
 /// copy meets are `invalid-document`, with what they lack in `missing`; the failures of the
-/// others are warnings, and what they lack does not matter.
+/// others are warnings, and what they lack does not matter. When no copy meets it but one may
+/// (it fails no rule, but lacks a field a rule needs), the requirement is undecided: what that
+/// copy lacks is missing, and the failures of the others are warnings too.
 pub(crate) fn check<'a>(
     env: &mut Env<'a, '_>,
     doc: &DocumentPlan,
@@ -67,8 +74,16 @@ pub(crate) fn check<'a>(
         let met_by = judged
             .iter()
             .find(|other| other.meets() && serves(other.document) == key)
-            .map(|other| other.document.index);
-        if met_by.is_none() {
+            .map(|other| (other.document.index, false))
+            // a copy that fails no rule but lacks a field may meet it: then the requirement
+            // is undecided, and this copy's failure is a copy's, not the requirement's
+            .or_else(|| {
+                judged
+                    .iter()
+                    .find(|other| other.may_meet() && serves(other.document) == key)
+                    .map(|other| (other.document.index, true))
+            });
+        if met_by.is_none_or(|(_, maybe)| maybe) {
             missing.extend(copy.missing.iter().cloned());
             env.unresolved.extend(copy.unresolved.iter().cloned());
         }
@@ -119,7 +134,7 @@ fn failure(
     document: &Document<'_>,
     cond: &CondPlan,
     submitted_on: NaiveDate,
-    met_by: Option<usize>,
+    met_by: Option<(usize, bool)>,
 ) -> Finding {
     let field = cond
         .fields
@@ -127,14 +142,18 @@ fn failure(
         .copied()
         .find(|f| document.value.get(f.name()).is_some_and(|v| !v.is_null()));
     match met_by {
-        Some(by) => Finding::new(
+        Some((by, maybe)) => Finding::new(
             &codes::INVALID_DOCUMENT_COPY,
             Kind::Document,
             &doc.kind,
             format!("/documents/{}", document.index),
-            About::InvalidDocumentCopy { field, met_by: by },
+            About::InvalidDocumentCopy {
+                field,
+                met_by: by,
+                maybe,
+            },
         )
-        .with_reasons(vec![Reason::CopyMeetsRequirement { index: by }]),
+        .with_reasons(vec![Reason::CopyMeetsRequirement { index: by, maybe }]),
         None => {
             let pointer = match field {
                 Some(f) => format!("/documents/{}/{}", document.index, f.name()),

@@ -179,6 +179,9 @@ pub enum About {
         field: Option<DocField>,
         /// The place in `documents` of the copy that meets the requirement.
         met_by: usize,
+        /// Whether that copy only may meet it: it fails no rule, but lacks a field a rule
+        /// needs (then the requirement is undecided, not failed).
+        maybe: bool,
     },
     /// A ground for refusal holds.
     RefusalGround,
@@ -305,6 +308,8 @@ pub enum Reason {
     CopyMeetsRequirement {
         /// Its place in `documents`.
         index: usize,
+        /// Whether it only may meet it (it lacks a field a rule needs).
+        maybe: bool,
     },
 }
 
@@ -315,7 +320,7 @@ impl Reason {
             Reason::Fact { pointer, .. } => Cow::Borrowed(pointer),
             Reason::NoItemDocument { .. } => Cow::Borrowed("/documents"),
             Reason::TermStart(origin) => origin.pointer(),
-            Reason::CopyMeetsRequirement { index } => Cow::Owned(format!("/documents/{index}")),
+            Reason::CopyMeetsRequirement { index, .. } => Cow::Owned(format!("/documents/{index}")),
         }
     }
 }

@@ -108,6 +108,42 @@ fn a_failing_copy_beside_one_that_meets_the_requirement_is_a_warning() {
     assert_eq!(out.status.code(), Some(0), "a warning only");
 }
 
+/// A copy that fails a rule beside one that lacks a field a rule needs: the second may meet
+/// the requirement, so it is undecided (`pending`, the field missing), not `incomplete`; the
+/// failing copy is a warning that says the other may meet it. Whatever their order.
+#[test]
+fn a_failing_copy_beside_one_that_may_meet_the_requirement_is_undecided() {
+    let rules = shipped();
+    let unknown = json!({ "kind": "autobiography", "signed": true });
+    for copies in [
+        [autobiography("en", true), unknown.clone()],
+        [unknown.clone(), autobiography("en", true)],
+    ] {
+        let report = check(&rules, &with_autobiographies(&copies));
+        assert_eq!(report.verdict, Verdict::Pending, "{:?}", report.findings);
+        let undecided = if copies[0] == unknown { 3 } else { 4 };
+        assert_eq!(
+            report.missing_facts,
+            vec![format!("/documents/{undecided}/language")]
+        );
+        let warnings = found(&report, &codes::INVALID_DOCUMENT_COPY);
+        assert_eq!(warnings.len(), 1, "{:?}", report.findings);
+        assert!(found(&report, &codes::INVALID_DOCUMENT).is_empty());
+        let warning = report
+            .findings
+            .iter()
+            .find(|f| f.code == &codes::INVALID_DOCUMENT_COPY)
+            .expect("the warning");
+        let message = words::message(warning, Lang::En);
+        assert!(
+            message.contains(&format!(
+                "`/documents/{undecided}` may meet the requirement"
+            )),
+            "{message}"
+        );
+    }
+}
+
 /// The order of the copies does not matter, and each rule a surplus copy fails is one warning.
 #[test]
 fn every_rule_a_surplus_copy_fails_is_a_warning_whatever_the_order() {

@@ -61,14 +61,23 @@ impl Catalogue for English {
             About::InvalidDocument { .. } => {
                 format!("document `{subject}` does not meet the requirements")
             }
-            About::InvalidDocumentCopy { field, met_by } => {
+            About::InvalidDocumentCopy {
+                field,
+                met_by,
+                maybe,
+            } => {
                 let rule = match (rule_says(f, Lang::En), field) {
                     (Some(says), _) => format!("a rule: {says}"),
                     (None, Some(field)) => format!("the rule on its `{}`", field.name()),
                     (None, None) => String::from("a rule on its fields"),
                 };
+                let meets = if *maybe {
+                    "may meet the requirement: it lacks a field a rule needs"
+                } else {
+                    "meets the requirement"
+                };
                 format!(
-                    "a copy of `{subject}` fails {rule}; the copy `/documents/{met_by}` meets the requirement"
+                    "a copy of `{subject}` fails {rule}; the copy `/documents/{met_by}` {meets}"
                 )
             }
             About::RefusalGround => format!("ground for refusal `{subject}` holds"),
@@ -229,6 +238,13 @@ impl Catalogue for English {
             About::InvalidDocument { until: None, .. } => {
                 format!("replace the `{subject}` with one that meets the rule")
             }
+            About::InvalidDocumentCopy {
+                met_by,
+                maybe: true,
+                ..
+            } => format!(
+                "complete the copy `/documents/{met_by}` with what it lacks: if it meets the rule, this copy is not needed; if not, replace this one with a copy that meets the rule"
+            ),
             About::InvalidDocumentCopy { met_by, .. } => format!(
                 "the copy `/documents/{met_by}` meets the requirement; remove this copy from the application, or replace it with one that meets the rule"
             ),
@@ -323,7 +339,12 @@ impl Catalogue for English {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("the term counts from here"),
-            Reason::CopyMeetsRequirement { .. } => String::from("this copy meets the requirement"),
+            Reason::CopyMeetsRequirement { maybe: false, .. } => {
+                String::from("this copy meets the requirement")
+            }
+            Reason::CopyMeetsRequirement { maybe: true, .. } => {
+                String::from("this copy may meet the requirement")
+            }
         }
     }
 

@@ -63,7 +63,11 @@ impl Catalogue for Kazakh {
             About::InvalidDocument { .. } => {
                 format!("`{subject}` құжаты талаптарға сәйкес келмейді")
             }
-            About::InvalidDocumentCopy { field, met_by } => {
+            About::InvalidDocumentCopy {
+                field,
+                met_by,
+                maybe,
+            } => {
                 let rule = match (rule_says(f, Lang::Kk), field) {
                     (Some(says), _) => format!("ережеге сәйкес келмейді: {says}"),
                     (None, Some(field)) => {
@@ -71,8 +75,13 @@ impl Catalogue for Kazakh {
                     }
                     (None, None) => String::from("өрістері туралы ережеге сәйкес келмейді"),
                 };
+                let meets = if *maybe {
+                    "сәйкес келуі мүмкін (онда ереже қажет ететін өріс жоқ)"
+                } else {
+                    "сәйкес келеді"
+                };
                 format!(
-                    "`{subject}` құжатының данасы {rule}; талапқа `/documents/{met_by}` данасы сәйкес келеді"
+                    "`{subject}` құжатының данасы {rule}; талапқа `/documents/{met_by}` данасы {meets}"
                 )
             }
             About::RefusalGround => format!("`{subject}` бас тарту негізі бар"),
@@ -243,6 +252,13 @@ impl Catalogue for Kazakh {
             About::InvalidDocument { until: None, .. } => {
                 format!("`{subject}` құжатын талапқа сай құжатпен ауыстырыңыз")
             }
+            About::InvalidDocumentCopy {
+                met_by,
+                maybe: true,
+                ..
+            } => format!(
+                "`/documents/{met_by}` данасын жетіспейтінімен толықтырыңыз: ол ережеге сәйкес келсе, бұл дана қажет емес; сәйкес келмесе, бұл дананы ережеге сәйкес келетін данамен ауыстырыңыз"
+            ),
             About::InvalidDocumentCopy { met_by, .. } => format!(
                 "талапқа `/documents/{met_by}` данасы сәйкес келеді; бұл дананы өтініштен алып тастаңыз немесе ережеге сәйкес келетін данамен ауыстырыңыз"
             ),
@@ -341,7 +357,12 @@ impl Catalogue for Kazakh {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("мерзім осы сәттен бастап есептеледі"),
-            Reason::CopyMeetsRequirement { .. } => String::from("бұл дана талапқа сәйкес келеді"),
+            Reason::CopyMeetsRequirement { maybe: false, .. } => {
+                String::from("бұл дана талапқа сәйкес келеді")
+            }
+            Reason::CopyMeetsRequirement { maybe: true, .. } => {
+                String::from("бұл дана талапқа сәйкес келуі мүмкін")
+            }
         }
     }
 

@@ -64,14 +64,28 @@ impl Catalogue for Russian {
             About::InvalidDocument { .. } => {
                 format!("документ `{subject}` не соответствует требованиям")
             }
-            About::InvalidDocumentCopy { field, met_by } => {
+            About::InvalidDocumentCopy {
+                field,
+                met_by,
+                maybe,
+            } => {
                 let rule = match (rule_says(f, Lang::Ru), field) {
                     (Some(says), _) => format!("правилу: {says}"),
                     (None, Some(field)) => format!("правилу о поле `{}`", field.name()),
                     (None, None) => String::from("правилу о его полях"),
                 };
+                let meets = if *maybe {
+                    "может соответствовать экземпляр"
+                } else {
+                    "соответствует экземпляр"
+                };
+                let lacks = if *maybe {
+                    " (в нём нет поля, нужного правилу)"
+                } else {
+                    ""
+                };
                 format!(
-                    "экземпляр документа `{subject}` не соответствует {rule}; требованию соответствует экземпляр `/documents/{met_by}`"
+                    "экземпляр документа `{subject}` не соответствует {rule}; требованию {meets} `/documents/{met_by}`{lacks}"
                 )
             }
             About::RefusalGround => format!("имеется основание для отказа `{subject}`"),
@@ -243,6 +257,13 @@ impl Catalogue for Russian {
             About::InvalidDocument { until: None, .. } => {
                 format!("замените `{subject}` документом, соответствующим правилу")
             }
+            About::InvalidDocumentCopy {
+                met_by,
+                maybe: true,
+                ..
+            } => format!(
+                "дополните экземпляр `/documents/{met_by}` недостающим: если он соответствует правилу, этот экземпляр не нужен; если нет, замените этот экземпляр соответствующим правилу"
+            ),
             About::InvalidDocumentCopy { met_by, .. } => format!(
                 "требованию соответствует экземпляр `/documents/{met_by}`; уберите этот экземпляр из заявления или замените его соответствующим правилу"
             ),
@@ -342,8 +363,11 @@ impl Catalogue for Russian {
                 f.subject
             ),
             Reason::TermStart(_) => String::from("срок исчисляется с этого момента"),
-            Reason::CopyMeetsRequirement { .. } => {
+            Reason::CopyMeetsRequirement { maybe: false, .. } => {
                 String::from("этот экземпляр соответствует требованию")
+            }
+            Reason::CopyMeetsRequirement { maybe: true, .. } => {
+                String::from("этот экземпляр может соответствовать требованию")
             }
         }
     }

@@ -374,6 +374,7 @@ fn findings() -> Vec<Finding> {
             About::InvalidDocumentCopy {
                 field: Some(DocField::Language),
                 met_by: 5,
+                maybe: false,
             },
         ),
         (
@@ -383,6 +384,7 @@ fn findings() -> Vec<Finding> {
             About::InvalidDocumentCopy {
                 field: None,
                 met_by: 5,
+                maybe: true,
             },
         ),
         (
@@ -518,7 +520,14 @@ fn findings() -> Vec<Finding> {
                     empty.clone(),
                     Reason::NoItemDocument { index: 1 },
                     Reason::TermStart(Origin::Event(3)),
-                    Reason::CopyMeetsRequirement { index: 5 },
+                    Reason::CopyMeetsRequirement {
+                        index: 5,
+                        maybe: false,
+                    },
+                    Reason::CopyMeetsRequirement {
+                        index: 6,
+                        maybe: true,
+                    },
                 ]),
         );
     }
