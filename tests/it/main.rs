@@ -7,6 +7,7 @@ mod diagnostics;
 mod examples;
 mod fmt;
 mod fuzz;
+mod hostile;
 mod intake;
 mod recovery;
 mod report;

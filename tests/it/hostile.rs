@@ -1,0 +1,104 @@
+//! Hostile bundles through the human report: lines far longer than a terminal, numbers of
+//! thousands of digits, control characters meant for the terminal. Every record gets its
+//! report, in order, nothing panics, and nothing the bundle wrote reaches the terminal raw.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+/// `pr-ok.json` on one line, with `edit` applied.
+fn one_line(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/bundles/pr-ok.json"
+    ))
+    .expect("the example");
+    let mut bundle: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    edit(&mut bundle);
+    bundle.to_string()
+}
+
+/// `ereje check --ndjson -` with `input` on stdin: exit status, stdout, stderr.
+fn check_ndjson(input: &str, format: &str) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["check", "--ndjson", "-", "--format", format])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("it ends");
+    writer.join().expect("the writer").expect("written");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
+    let long_field = one_line(|b| {
+        b["x".repeat(70_000)] = serde_json::json!(1);
+    });
+    let long_number = one_line(|b| {
+        b["applicant"]["birth_date"] = serde_json::json!(0);
+    })
+    .replacen("\"birth_date\":0", &format!("\"birth_date\":{}", "9".repeat(100_000)), 1);
+    assert!(long_number.len() > 100_000);
+    let escapes = one_line(|b| {
+        b["\u{1b}[2J\r\nfake.json: ok\u{7}"] = serde_json::json!("\u{1b}]0;title\u{7}");
+    });
+    let cut = &long_field[..long_field.len() / 2];
+    let lines = [
+        long_field.as_str(),
+        long_number.as_str(),
+        escapes.as_str(),
+        cut,
+        &one_line(|_| {}),
+    ];
+    let input = lines.join("\n") + "\n";
+    let (status, stdout, stderr) = check_ndjson(&input, "human");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status, Some(1), "invalid lines make the exit status 1");
+    // one verdict line per record, in order
+    let verdicts: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("-:"))
+        .collect();
+    assert_eq!(
+        verdicts,
+        ["-:1: ok", "-:2: invalid", "-:3: ok", "-:4: invalid", "-:5: ok"],
+        "{stdout}"
+    );
+    // no raw control character, and no line that the bundle wrote
+    for (name, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{name} has a raw control character"
+        );
+        assert!(!text.lines().any(|l| l.starts_with("fake.json")), "{name}");
+    }
+    assert!(stdout.contains('\u{241b}'), "ESC is shown as its picture");
+    // no snippet line of thousands of characters
+    let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest < 1_000, "a line of {widest} characters");
+    // the JSON reports: one per line, in order, the same verdicts
+    let (_, json, _) = check_ndjson(&input, "json");
+    let verdicts: Vec<String> = json
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON report");
+            format!("{}: {}", v["line"], v["verdict"].as_str().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        ["1: ok", "2: invalid", "3: ok", "4: invalid", "5: ok"]
+    );
+}
