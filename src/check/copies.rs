@@ -45,6 +45,13 @@ impl Judged<'_, '_> {
     }
 }
 
+/// Which requirement a copy serves: the one of its kind (`None`), or the one of the child
+/// its `child` names.
+type Requirement = Option<Option<u64>>;
+
+/// The first copy that meets a requirement and the first that may.
+type FirstCopies = (Option<usize>, Option<usize>);
+
 /// Check the copies of one kind of document: the failures of copies of a requirement that no
 /// copy meets are `invalid-document`, with what they lack in `missing`; the failures of the
 /// others are warnings, and what they lack does not matter. When no copy meets it but one may
@@ -69,20 +76,29 @@ pub(crate) fn check<'a>(
         matched_by.map(|field| d.value.get(field.name()).and_then(Value::as_u64))
     };
     let judged: Vec<Judged<'_, 'a>> = present.iter().map(|d| judge(env, doc, d)).collect();
+    // for each requirement (each child's, or the one), the first copy that meets it and the
+    // first that may: found in one pass, so 32,000 copies cost 32,000 looks, not a billion
+    let mut best: std::collections::HashMap<Requirement, FirstCopies> =
+        std::collections::HashMap::new();
     for copy in &judged {
-        let key = serves(copy.document);
-        let met_by = judged
-            .iter()
-            .find(|other| other.meets() && serves(other.document) == key)
-            .map(|other| (other.document.index, false))
-            // a copy that fails no rule but lacks a field may meet it: then the requirement
-            // is undecided, and this copy's failure is a copy's, not the requirement's
-            .or_else(|| {
-                judged
-                    .iter()
-                    .find(|other| other.may_meet() && serves(other.document) == key)
-                    .map(|other| (other.document.index, true))
-            });
+        let entry = best.entry(serves(copy.document)).or_default();
+        if copy.meets() && entry.0.is_none() {
+            entry.0 = Some(copy.document.index);
+        }
+        if copy.may_meet() && entry.1.is_none() {
+            entry.1 = Some(copy.document.index);
+        }
+    }
+    for copy in &judged {
+        let (meets, may) = best
+            .get(&serves(copy.document))
+            .copied()
+            .unwrap_or_default();
+        // a copy that fails no rule but lacks a field may meet it: then the requirement is
+        // undecided, and this copy's failure is a copy's, not the requirement's
+        let met_by = meets
+            .map(|index| (index, false))
+            .or_else(|| may.map(|index| (index, true)));
         if met_by.is_none_or(|(_, maybe)| maybe) {
             missing.extend(copy.missing.iter().cloned());
             env.unresolved.extend(copy.unresolved.iter().cloned());

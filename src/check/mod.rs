@@ -257,8 +257,10 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     for error in reasons {
         report.findings.push(undecided(error));
     }
+    let mut known: std::collections::HashSet<String> =
+        report.missing_facts.iter().cloned().collect();
     for (fact, rules) in missing_facts.into_facts() {
-        if !report.missing_facts.contains(&fact) {
+        if known.insert(fact.clone()) {
             report.missing_facts.push(fact.clone());
         }
         report.waiting.push(report::Waiting { fact, rules });

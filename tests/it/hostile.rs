@@ -47,7 +47,11 @@ fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
     let long_number = one_line(|b| {
         b["applicant"]["birth_date"] = serde_json::json!(0);
     })
-    .replacen("\"birth_date\":0", &format!("\"birth_date\":{}", "9".repeat(100_000)), 1);
+    .replacen(
+        "\"birth_date\":0",
+        &format!("\"birth_date\":{}", "9".repeat(100_000)),
+        1,
+    );
     assert!(long_number.len() > 100_000);
     let escapes = one_line(|b| {
         b["\u{1b}[2J\r\nfake.json: ok\u{7}"] = serde_json::json!("\u{1b}]0;title\u{7}");
@@ -65,13 +69,16 @@ fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status, Some(1), "invalid lines make the exit status 1");
     // one verdict line per record, in order
-    let verdicts: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("-:"))
-        .collect();
+    let verdicts: Vec<&str> = stdout.lines().filter(|l| l.starts_with("-:")).collect();
     assert_eq!(
         verdicts,
-        ["-:1: ok", "-:2: invalid", "-:3: ok", "-:4: invalid", "-:5: ok"],
+        [
+            "-:1: ok",
+            "-:2: invalid",
+            "-:3: ok",
+            "-:4: invalid",
+            "-:5: ok"
+        ],
         "{stdout}"
     );
     // no raw control character, and no line that the bundle wrote

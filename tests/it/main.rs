@@ -3,6 +3,7 @@
 mod batch;
 mod check;
 mod codes;
+mod cost;
 mod diagnostics;
 mod examples;
 mod fmt;

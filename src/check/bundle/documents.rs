@@ -35,6 +35,8 @@ pub(super) fn documents<'a>(
         problems.push(wrong_kind("/documents", "documents", JsonKind::List, docs));
         return read;
     };
+    // each unknown kind's warning, by kind: 60,000 unknown kinds are counted in linear time
+    let mut unknown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let pointer = || format!("/documents/{i}");
         let Some(obj) = doc.as_object() else {
@@ -64,14 +66,18 @@ pub(super) fn documents<'a>(
             value: doc,
         });
         if !plan.documents.iter().any(|d| d.kind == kind) {
-            let seen = problems.iter_mut().find_map(|p| match &mut p.problem {
-                Problem::UnknownDocument { kind: k, count, .. } if k == kind => Some(count),
-                _ => None,
-            });
+            let seen = unknown
+                .get(kind)
+                .and_then(|&at| problems.get_mut(at))
+                .and_then(|p| match &mut p.problem {
+                    Problem::UnknownDocument { count, .. } => Some(count),
+                    _ => None,
+                });
             if let Some(count) = seen {
                 *count += 1;
                 continue;
             }
+            unknown.insert(kind, problems.len());
             problems.push(InputProblem {
                 pointer: format!("{}/kind", pointer()),
                 subject: kind.to_string(),

@@ -6,13 +6,44 @@ use super::problem::{InputProblem, Problem};
 use crate::check::json::Json as Value;
 use crate::codes;
 
-/// Whether any object repeats a key: a scan without allocation, so that bundles without the
-/// problem (nearly all) pay only for the comparison.
+/// An object with more members than this is checked with a set: comparing every pair of
+/// 100,000 keys would take seconds; a few keys are compared faster than they are hashed.
+const FEW: usize = 16;
+
+/// For each member of an object, whether a later member has its key: in time linear in the
+/// members.
+fn repeated(members: &[(std::borrow::Cow<'_, str>, Value<'_>)]) -> Vec<bool> {
+    if members.len() <= FEW {
+        return members
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| members.iter().skip(i + 1).any(|(later, _)| later == key))
+            .collect();
+    }
+    let mut seen = std::collections::HashSet::with_capacity(members.len());
+    let mut out: Vec<bool> = members
+        .iter()
+        .rev()
+        .map(|(key, _)| !seen.insert(key.as_ref()))
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Whether any object repeats a key: a scan without allocation for the small objects nearly
+/// every bundle has, a set for a large one.
 pub(super) fn has_duplicate_keys(value: &Value) -> bool {
     match value {
-        Value::Object(members) => members.0.iter().enumerate().any(|(i, (key, inner))| {
-            members.0.iter().skip(i + 1).any(|(later, _)| later == key) || has_duplicate_keys(inner)
-        }),
+        Value::Object(members) => {
+            let repeats = if members.0.len() <= FEW {
+                members.0.iter().enumerate().any(|(i, (key, _))| {
+                    members.0.iter().skip(i + 1).any(|(later, _)| later == key)
+                })
+            } else {
+                repeated(&members.0).into_iter().any(|r| r)
+            };
+            repeats || members.0.iter().any(|(_, inner)| has_duplicate_keys(inner))
+        }
         Value::Array(items) => items.iter().any(has_duplicate_keys),
         _ => false,
     }
@@ -27,10 +58,11 @@ pub(super) fn duplicate_keys(
     let len = pointer.len();
     match value {
         Value::Object(members) => {
-            for (i, (key, inner)) in members.0.iter().enumerate() {
+            let repeats = repeated(&members.0);
+            for ((key, inner), repeats) in members.0.iter().zip(repeats) {
                 pointer.push('/');
                 pointer.push_str(&escape(key));
-                if members.0.iter().skip(i + 1).any(|(later, _)| later == key) {
+                if repeats {
                     problems.push(InputProblem {
                         pointer: pointer.clone(),
                         subject: key.to_string(),

@@ -56,6 +56,30 @@ impl Route<'_> {
     pub(super) fn names_index(&self, level: usize, index: usize) -> bool {
         self.indices.get(level).copied().flatten() == Some(index)
     }
+
+    /// The key a child of a value at `level` must have to be on the path, decoded (`~1` is
+    /// `/`, `~0` is `~`); none past the usable tokens.
+    pub(super) fn key_at(&self, level: usize) -> Option<Vec<u8>> {
+        if level >= self.usable() {
+            return None;
+        }
+        let raw = token_at(self.pointer, &self.ends, level);
+        let mut key = Vec::with_capacity(raw.len());
+        let mut bytes = raw.iter();
+        while let Some(&b) = bytes.next() {
+            key.push(match b {
+                b'~' if bytes.next() == Some(&b'1') => b'/',
+                b'~' => b'~',
+                _ => b,
+            });
+        }
+        Some(key)
+    }
+
+    /// The index an element of an array at `level` must have to be on the path.
+    pub(super) fn index_at(&self, level: usize) -> Option<usize> {
+        self.indices.get(level).copied().flatten()
+    }
 }
 
 /// An array index token: decimal digits without leading zeros (RFC 6901 § 4).

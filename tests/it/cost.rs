@@ -1,0 +1,124 @@
+//! Cost linear in the input: a bundle ten times larger (ten times the documents, keys,
+//! children or copies that each make a finding) costs about ten times as much to check and to
+//! report, in both formats. Each test compares two timings of the same run, never a
+//! wall-clock threshold: an algorithm quadratic in the input takes a hundred times as long,
+//! so the ratio is held well below that and well above the noise of a busy machine.
+
+use std::time::{Duration, Instant};
+
+use ereje::RuleSet;
+use ereje::check::Options;
+use ereje::report::human::{Style, render_report};
+use serde_json::{Value, json};
+
+/// How much more than ten times the time the larger input may take: linear code takes about
+/// ten times, the quadratic locator this replaced took 36 times at these sizes.
+const SLACK: u32 = 2;
+
+fn rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::shipped().expect("the shipped rules compile"))
+}
+
+/// `pr-ok.json` with `n` more documents made by `document`.
+fn with_documents(n: usize, document: impl Fn(usize) -> Value) -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/bundles/pr-ok.json"
+    ))
+    .expect("the example");
+    let mut bundle: Value = serde_json::from_str(&text).expect("JSON");
+    let docs = bundle["documents"].as_array_mut().expect("documents");
+    docs.extend((0..n).map(document));
+    bundle.to_string()
+}
+
+/// One run of checking `text` and writing both reports.
+fn cost(text: &str) -> Duration {
+    let started = Instant::now();
+    let mut report = rules().check(text, &Options::default());
+    ereje::report::spans::fill(&mut report, text);
+    let json = ereje::report::json::report_line(&report);
+    let human = render_report(&report, "b.json", text, &Style::plain());
+    assert!(
+        !json.is_empty() && !human.is_empty(),
+        "each input makes findings"
+    );
+    started.elapsed()
+}
+
+/// Ten times the input costs at most `SLACK` times ten times the work.
+fn linear(what: &str, make: impl Fn(usize) -> String) {
+    let small = make(1_000);
+    let large = make(10_000);
+    // the fastest of three runs of each, taken in turn, so that a busy moment of the machine
+    // (other tests run beside these) slows both sizes alike
+    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        a = a.min(cost(&small));
+        b = b.min(cost(&large));
+    }
+    assert!(
+        b < a * 10 * SLACK,
+        "{what}: 1,000 took {a:?}, 10,000 took {b:?} ({:.0} times)",
+        b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+    );
+}
+
+#[test]
+fn documents_with_unknown_fields_cost_linear_time() {
+    linear("documents with an unknown field each", |n| {
+        with_documents(
+            n,
+            |i| json!({"kind": "passport", "number": format!("N{i}"), "x": i}),
+        )
+    });
+}
+
+#[test]
+fn unknown_document_kinds_cost_linear_time() {
+    linear("documents of as many unknown kinds", |n| {
+        with_documents(n, |i| json!({"kind": format!("letter_{i}")}))
+    });
+}
+
+#[test]
+fn copies_that_fail_or_lack_a_field_cost_linear_time() {
+    linear("autobiographies in English or without a language", |n| {
+        with_documents(n, |i| {
+            if i % 2 == 0 {
+                json!({"kind": "autobiography", "language": "en", "signed": true})
+            } else {
+                json!({"kind": "autobiography", "signed": true})
+            }
+        })
+    });
+}
+
+#[test]
+fn keys_of_one_object_cost_linear_time() {
+    linear("an object of many keys, one repeated", |n| {
+        let mut keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+        keys.push(String::from("\"k0\": 0"));
+        with_documents(0, |_| Value::Null).replacen(
+            "\"id\":",
+            &format!("\"extra\": {{{}}}, \"id\":", keys.join(", ")),
+            1,
+        )
+    });
+}
+
+#[test]
+fn children_and_their_certificates_cost_linear_time() {
+    linear("children under 16, half of them with a certificate", |n| {
+        let mut bundle: Value = serde_json::from_str(&with_documents(
+            n / 2,
+            |i| json!({"kind": "birth_certificate", "number": format!("I-{i}"), "child": 2 * i}),
+        ))
+        .expect("JSON");
+        bundle["applicant"]["children"] = (0..n)
+            .map(|_| json!({"birth_date": "2012-01-01", "applying_jointly": true}))
+            .collect();
+        bundle.to_string()
+    });
+}
