@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Outcome;
+use super::out::say;
 use super::rules::{LangArg, Shown};
 use crate::time::DayStatus;
 
@@ -106,16 +107,16 @@ pub fn run(args: &CalendarArgs) -> Outcome {
     };
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&listing) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => say!("{text}"),
             Err(_) => return Outcome::Failure,
         },
         Format::Human => {
-            println!("calendar {} — {}", listing.calendar, listing.year);
-            println!("\nnon-working weekdays ({}):", listing.non_working.len());
+            say!("calendar {} — {}", listing.calendar, listing.year);
+            say!("\nnon-working weekdays ({}):", listing.non_working.len());
             for d in &listing.non_working {
                 print_day(d);
             }
-            println!(
+            say!(
                 "\nworking weekend days ({}):",
                 listing.working_weekends.len()
             );
@@ -133,8 +134,8 @@ fn print_day(d: &Day) {
     } else {
         ""
     };
-    println!("  {} {}  {}{flag}", d.date, d.weekday, d.reason);
+    say!("  {} {}  {}{flag}", d.date, d.weekday, d.reason);
     if !d.source.is_empty() {
-        println!("                  source: {}", d.source);
+        say!("                  source: {}", d.source);
     }
 }

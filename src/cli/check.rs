@@ -126,15 +126,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
             Ok(bytes) => {
                 let checked = batch.check(&bytes);
                 done.add(&checked.report);
-                if out
-                    .write_all(
-                        reports
-                            .report(&path.display().to_string(), &checked)
-                            .as_bytes(),
-                    )
-                    .is_err()
-                {
-                    return Outcome::Failure;
+                if let Err(e) = out.write_all(
+                    reports
+                        .report(&path.display().to_string(), &checked)
+                        .as_bytes(),
+                ) {
+                    super::out::failed(&e);
                 }
             }
             Err(e) => {
@@ -149,8 +146,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
             Err(outcome) => return outcome,
         }
     }
-    if out.flush().is_err() {
-        return Outcome::Failure;
+    if let Err(e) = out.flush() {
+        super::out::failed(&e);
     }
     if args.format == Format::Human {
         let over = Over::Bundles(done.lines);
@@ -196,8 +193,8 @@ fn ndjson(
                     done.lines
                 ),
                 BatchError::Panicked { .. } => eprintln!("error: `{source}`: {e}"),
-                // a closed pipe is the reader's choice; nothing more can be written anyway
-                BatchError::Write { .. } => {}
+                // a reader gone away ends the run quietly, a full disk loudly
+                BatchError::Write { source: why, .. } => super::out::failed(why),
             }
             Outcome::Failure
         })

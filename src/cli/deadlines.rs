@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
+use super::out::say;
 use super::rules::{LangArg, Shown};
 use crate::check::{DeadlineStatus, Lateness, Options, Verdict};
 use crate::report::words::{late_by, timeline};
@@ -85,11 +86,11 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
         .any(|d| matches!(d.status, DeadlineStatus::Late | DeadlineStatus::Overdue));
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&report.deadlines) {
-            Ok(t) => println!("{t}"),
+            Ok(t) => say!("{t}"),
             Err(_) => return Outcome::Failure,
         },
         Format::Human => {
-            println!(
+            say!(
                 "{} — {} {} {}{}",
                 args.bundle.display(),
                 report.service.as_deref().unwrap_or(""),
@@ -100,7 +101,7 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
                     .unwrap_or_default()
             );
             let [step, actor, due, actual, status, late_head] = words.columns;
-            println!(
+            say!(
                 "{} {} {} {} {} {late_head}",
                 pad(step, 26),
                 pad(actor, 22),
@@ -135,7 +136,7 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
                     pad(d.at.as_deref().unwrap_or("—"), 26),
                     pad(status, 12)
                 );
-                println!("{}", row.trim_end());
+                say!("{}", row.trim_end());
             }
         }
     }

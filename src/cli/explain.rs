@@ -4,6 +4,7 @@
 use clap::Args;
 
 use super::Outcome;
+use super::out::say;
 use crate::codes::{CODES, Code, lookup};
 
 /// Arguments of `ereje explain`.
@@ -18,18 +19,18 @@ pub fn run(args: &ExplainArgs) -> Outcome {
     match &args.code {
         None => {
             for c in CODES {
-                println!("{:<6} {:<36} {}", c.code, c.name, c.summary);
+                say!("{:<6} {:<36} {}", c.code, c.name, c.summary);
                 if let Some(line) = finding_line(c) {
-                    println!("{:<6} {line}", "");
+                    say!("{:<6} {line}", "");
                 }
             }
             Outcome::Clean
         }
         Some(code) => match lookup(code) {
             Some(c) => {
-                println!("{} ({}): {}", c.code, c.name, c.summary);
+                say!("{} ({}): {}", c.code, c.name, c.summary);
                 if let Some(line) = finding_line(c) {
-                    println!("{line}");
+                    say!("{line}");
                 }
                 Outcome::Clean
             }

@@ -3,7 +3,7 @@
 //! The formatting itself is [`crate::fmt`]; this file finds the files, reads and writes them,
 //! prints diffs and errors, and turns the results into an exit status.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -143,7 +143,7 @@ fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
                 tally.failed = true;
             }
         },
-        Mode::Diff | Mode::Check => print!("{}", unified_diff(&name, &text, &formatted)),
+        Mode::Diff | Mode::Check => super::out::put(&unified_diff(&name, &text, &formatted)),
     }
 }
 
@@ -157,7 +157,7 @@ fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
     let Some(formatted) = format_or_report(STDIN_NAME, &text, shown) else {
         return Outcome::Failure;
     };
-    let mut tally = Tally {
+    let tally = Tally {
         failed: false,
         changed: formatted != text,
     };
@@ -166,10 +166,7 @@ fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
         Mode::Diff | Mode::Check if tally.changed => unified_diff(STDIN_NAME, &text, &formatted),
         Mode::Diff | Mode::Check => String::new(),
     };
-    if let Err(e) = std::io::stdout().write_all(out.as_bytes()) {
-        eprintln!("error: cannot write standard output: {e}");
-        tally.failed = true;
-    }
+    super::out::put(&out);
     tally.outcome(mode)
 }
 

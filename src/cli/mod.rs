@@ -5,6 +5,7 @@ pub mod check;
 pub mod deadlines;
 pub mod explain;
 pub mod fmt;
+pub mod out;
 pub mod rules;
 pub mod test;
 

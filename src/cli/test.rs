@@ -62,9 +62,9 @@ pub fn run(args: &TestArgs) -> Outcome {
         Format::Junit => crate::examples::junit::write(&mut out, &outcomes, &coverage),
         Format::Human => write_human(&mut out, &outcomes, failed, &coverage),
     };
-    if written.and_then(|()| out.flush()).is_err() {
-        // stdout was closed (`ereje test | head`): the listing is cut short, not a panic
-        return Outcome::Failure;
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        // a reader gone away (`ereje test | head`) ends the run quietly; a full disk loudly
+        super::out::failed(&e);
     }
     if failed > 0 {
         Outcome::Findings

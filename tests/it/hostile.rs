@@ -109,3 +109,72 @@ fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
         ["1: ok", "2: invalid", "3: ok", "4: invalid", "5: ok"]
     );
 }
+
+/// A reader that goes away after one line ends the run quietly (status 141, nothing on
+/// stderr, no panic); a full disk is an error on stderr and status 2.
+#[test]
+fn a_closed_pipe_is_quiet_and_a_full_disk_is_an_error() {
+    use std::io::{BufRead, BufReader};
+    let runs: [&[&str]; 3] = [
+        &["check", "--ndjson", "benches/data/small.ndjson"],
+        &[
+            "check",
+            "--ndjson",
+            "benches/data/small.ndjson",
+            "--format",
+            "json",
+        ],
+        &["explain"],
+    ];
+    for args in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut first = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("a first line");
+        // the reader goes away here: the pipe closes
+        let out = child.wait_with_output().expect("it ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        // the NDJSON listings are larger than a pipe holds: they meet the closed pipe
+        let expected: &[i32] = if args.contains(&"--ndjson") {
+            &[141]
+        } else {
+            &[0, 141]
+        };
+        assert!(
+            out.status.code().is_some_and(|c| expected.contains(&c)),
+            "{args:?}: {:?}",
+            out.status
+        );
+        if out.status.code() == Some(141) {
+            assert!(stderr.trim().is_empty(), "{args:?}: {stderr}");
+        }
+    }
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if let Ok(full) = full {
+        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args([
+                "check",
+                "--ndjson",
+                "benches/data/small.ndjson",
+                "--format",
+                "json",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::from(full))
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("cannot write the output"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
