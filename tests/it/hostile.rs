@@ -178,3 +178,58 @@ fn a_closed_pipe_is_quiet_and_a_full_disk_is_an_error() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+/// A rule file whose condition is thousands of `not`s, a chain of thousands of `and`s, or
+/// thousands of `any … where` inside each other is a clear error (`E0104`, status 2), never a
+/// stack overflow; a condition within the limits still reads.
+#[test]
+fn conditions_too_deep_or_too_long_are_errors_not_crashes() {
+    let dir = std::env::temp_dir().join(format!("ereje-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let file = dir.join("deep.ereje");
+    let run = |condition: String| {
+        std::fs::write(
+            &file,
+            format!(
+                "service s {{\n  input a: bool\n  input l: list {{ b: bool }}\n  refusal r {{\n    when {condition}\n  }}\n}}\n"
+            ),
+        )
+        .expect("written");
+        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["test", "--rules"])
+            .arg(&dir)
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for (what, condition, says) in [
+        (
+            "nots",
+            format!("{}a", "not ".repeat(7_000)),
+            "too many operators",
+        ),
+        (
+            "ands",
+            format!("{}a", "a and ".repeat(7_000)),
+            "too many operators",
+        ),
+        (
+            "quantifiers",
+            format!("{}a", "any x in l where ".repeat(3_500)),
+            "nested too deeply",
+        ),
+    ] {
+        let (status, stderr) = run(condition);
+        assert_eq!(status, Some(2), "{what}: {stderr}");
+        assert!(
+            stderr.contains("E0104") && stderr.contains(says),
+            "{what}: {stderr}"
+        );
+    }
+    let (status, stderr) = run(format!("{}a", "not ".repeat(400)));
+    assert_ne!(status, Some(2), "400 nots are within the limit: {stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -55,6 +55,15 @@ pub enum SyntaxError {
         /// Where.
         span: Span,
     },
+    /// An expression of more operators than the limit (each one nests the rest of the chain
+    /// one level deeper in the tree every later phase walks).
+    #[error("this condition has too many operators")]
+    TooLong {
+        /// The limit on operators.
+        limit: usize,
+        /// Where.
+        span: Span,
+    },
     /// The parser gave up (pathological input).
     #[error("this rule file is too complex to read")]
     TooComplex {
@@ -89,6 +98,7 @@ impl SyntaxError {
             | SyntaxError::InvalidDate { span, .. }
             | SyntaxError::NumberTooLarge { span, .. }
             | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::TooLong { span, .. }
             | SyntaxError::TooComplex { span }
             | SyntaxError::RepeatedClause { span, .. }
             | SyntaxError::UnknownWeekday { span, .. } => *span,
@@ -268,6 +278,14 @@ impl From<&SyntaxError> for Diagnostic {
             )
             .with_help(format!(
                 "split the condition into named parts with `let`; at most {limit} levels of nesting are read"
+            )),
+            SyntaxError::TooLong { limit, span } => Diagnostic::new(
+                &codes::NESTING_TOO_DEEP,
+                message,
+                Label::new(*span, "this condition"),
+            )
+            .with_help(format!(
+                "split the condition into named parts with `let`; a condition has at most {limit} operators (`and`, `or`, `not`, comparisons, `+`, `-`, `in`, `has`)"
             )),
             SyntaxError::TooComplex { span } => Diagnostic::new(
                 &codes::FILE_TOO_COMPLEX,

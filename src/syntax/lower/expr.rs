@@ -3,6 +3,7 @@
 use pest::iterators::Pair;
 
 use super::super::ast::{BinaryOp, Expr, ExprKind, Literal};
+use super::super::error::SyntaxError;
 use super::super::parser::Rule;
 use super::{DefaultName, Lower};
 use crate::source::{Span, Spanned};
@@ -27,7 +28,39 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 impl Lower {
+    /// An expression, or, past the limits on nesting and on operators, an error and `true`
+    /// in its place: every later phase walks the tree it makes, so its depth is bounded here.
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
+        if self.depth >= super::NESTING_LIMIT {
+            self.errors.push(SyntaxError::TooDeep {
+                limit: super::NESTING_LIMIT,
+                span: Span::new(span.file, span.start, span.start + 1),
+            });
+            return Expr {
+                kind: ExprKind::Bool(true),
+                span,
+            };
+        }
+        // operands and operators alternate: a chain of N operators has about N + 1 parts
+        let parts = pair.clone().into_inner().count();
+        if parts > 2 * super::OPERATOR_LIMIT + 1 {
+            self.errors.push(SyntaxError::TooLong {
+                limit: super::OPERATOR_LIMIT,
+                span,
+            });
+            return Expr {
+                kind: ExprKind::Bool(true),
+                span,
+            };
+        }
+        self.depth += 1;
+        let expr = self.expr_within(pair);
+        self.depth -= 1;
+        expr
+    }
+
+    fn expr_within(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let (file, base) = (self.file, self.base);
         let this = std::cell::RefCell::new(self);
         let sp = |p: &Pair<'_, Rule>| {

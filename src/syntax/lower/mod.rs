@@ -22,8 +22,12 @@ use super::parser::Rule;
 use crate::source::{SourceFile, Span, Spanned};
 use crate::vocab::{Duration, DurationUnit, Lang, Texts};
 
-/// Deepest nesting of parentheses read in one file.
+/// Deepest nesting of parentheses read in one file, and of conditions inside conditions
+/// (parentheses and `any`/`all … where` bodies together) lowered.
 pub const NESTING_LIMIT: usize = 64;
+/// Most operators in one condition: each nests the rest of its chain a level deeper in the
+/// tree that typing, compiling and checking walk, so the limit bounds their depth.
+pub const OPERATOR_LIMIT: usize = 512;
 /// pest's work limit: a file that needs more calls than this is refused, not parsed forever.
 const CALL_LIMIT: usize = 5_000_000;
 /// Largest number accepted in a rule file.
@@ -68,6 +72,7 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
         file,
         base: 0,
         errors: Vec::new(),
+        depth: 0,
     };
     let whole = Piece::whole(&source.text);
     match recovery::parse_piece(Rule::file, source, file, whole) {
@@ -98,9 +103,14 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
     }
 }
 
-/// The offset of the first parenthesis nested deeper than the limit, outside strings and comments.
+/// The offset of the first parenthesis nested deeper than the limit, or of the `where` that
+/// makes more than the limit in one block (`any … where any … where …` nests each body in the
+/// one before, and nothing closes them), outside strings and comments: the parser recurses on
+/// both, so they are counted before it runs.
 fn too_deep_at(text: &str) -> Option<usize> {
     let mut depth = 0usize;
+    let mut wheres = 0usize;
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     for (i, c) in crate::syntax::scan::code(text) {
         match c {
             '(' => {
@@ -110,6 +120,19 @@ fn too_deep_at(text: &str) -> Option<usize> {
                 }
             }
             ')' => depth = depth.saturating_sub(1),
+            '{' | '}' => wheres = 0,
+            'w' if text.get(i..).is_some_and(|t| t.starts_with("where"))
+                && !i
+                    .checked_sub(1)
+                    .and_then(|b| text.as_bytes().get(b))
+                    .is_some_and(|&b| word(b))
+                && !text.as_bytes().get(i + 5).is_some_and(|&b| word(b)) =>
+            {
+                wheres += 1;
+                if wheres > NESTING_LIMIT {
+                    return Some(i);
+                }
+            }
             _ => {}
         }
     }
@@ -122,6 +145,8 @@ pub(super) struct Lower {
     /// Where the text being lowered starts in the file (a piece read on its own in recovery).
     base: usize,
     errors: Vec<SyntaxError>,
+    /// How many conditions the one being lowered is inside.
+    depth: usize,
 }
 
 /// Remember the first occurrence of a once-only clause; report the second.
