@@ -220,22 +220,136 @@ impl<'r> Batch<'r> {
         let mut done = Summary::default();
         loop {
             let (chunk, read) = self.read_chunk(&mut reader);
-            let first = done.lines + 1;
-            for outcome in self.check_chunk(first, &chunk, &render) {
-                match outcome {
-                    Ok((rendered, counted)) => {
-                        sink(rendered).map_err(|source| BatchError::Write { done, source })?;
-                        done.merge(counted);
-                    }
-                    Err(message) => return Err(BatchError::Panicked { done, message }),
-                }
-            }
+            self.deliver(&chunk, &render, &mut sink, &mut done)?;
             match read {
                 Ok(true) => {}
                 Ok(false) => return Ok(done),
                 Err(source) => return Err(BatchError::Read { done, source }),
             }
         }
+    }
+
+    /// As [`Batch::check_lines_with`], for an input that may pause between lines (a pipe from
+    /// a producer that sends a line and waits for its report, a terminal): a chunk is the
+    /// lines that have arrived, so each report is handed to `sink` as soon as its line is
+    /// checked, never held back for lines that have not come. The lines are read on a thread
+    /// of their own, at most a chunk (in lines and in bytes) ahead of the check.
+    pub fn check_stream_with<T: Send>(
+        &self,
+        mut reader: impl BufRead + Send,
+        render: impl Fn(usize, &Checked<'_>) -> T + Sync,
+        mut sink: impl FnMut(T) -> io::Result<()>,
+    ) -> Result<Summary, BatchError> {
+        let (lines, arrived) =
+            std::sync::mpsc::sync_channel::<io::Result<Option<Line>>>(self.chunk_lines);
+        // bytes read but not yet taken, and whether the check has stopped: the reader waits
+        // while a chunk's worth is in flight, and gives up when nobody will take more
+        let in_flight = (
+            std::sync::Mutex::new((0usize, false)),
+            std::sync::Condvar::new(),
+        );
+        let budget = self.chunk_bytes;
+        std::thread::scope(|scope| {
+            let in_flight = &in_flight;
+            // dropped when the check stops, however it stops: the reader is told so
+            let arrived = arrived;
+            let _stopped = Stopped(in_flight);
+            scope.spawn(move || {
+                loop {
+                    let line = read_line(&mut reader);
+                    let last = !matches!(line, Ok(Some(_)));
+                    if let Ok(Some(l)) = &line {
+                        let (state, taken) = in_flight;
+                        let mut held = state
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        while held.0 > budget && !held.1 {
+                            held = taken
+                                .wait(held)
+                                .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        }
+                        if held.1 {
+                            return;
+                        }
+                        held.0 += l.len();
+                    }
+                    // a closed channel: the check stopped (a write failed), so reading stops
+                    if lines.send(line).is_err() || last {
+                        return;
+                    }
+                }
+            });
+            let take = |line: &Line| {
+                let (state, taken) = in_flight;
+                let mut held = state
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                held.0 = held.0.saturating_sub(line.len());
+                taken.notify_one();
+            };
+            let mut done = Summary::default();
+            let mut ended = false;
+            while !ended {
+                // wait for one line, then take those that have arrived, up to a chunk
+                let mut chunk = Vec::new();
+                let mut next = arrived.recv().unwrap_or(Ok(None));
+                loop {
+                    match next {
+                        Ok(Some(line)) => {
+                            take(&line);
+                            chunk.push(line);
+                        }
+                        Ok(None) => {
+                            ended = true;
+                            break;
+                        }
+                        Err(source) => {
+                            self.deliver(&chunk, &render, &mut sink, &mut done)?;
+                            return Err(BatchError::Read { done, source });
+                        }
+                    }
+                    if chunk.len() >= self.chunk_lines {
+                        break;
+                    }
+                    next = match arrived.try_recv() {
+                        Ok(line) => line,
+                        Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                        Err(std::sync::mpsc::TryRecvError::Disconnected) => Ok(None),
+                    };
+                }
+                self.deliver(&chunk, &render, &mut sink, &mut done)?;
+            }
+            Ok(done)
+        })
+    }
+
+    /// Check and deliver one chunk of lines, counted into `done`.
+    fn deliver<T: Send>(
+        &self,
+        chunk: &[Line],
+        render: &(impl Fn(usize, &Checked<'_>) -> T + Sync),
+        sink: &mut impl FnMut(T) -> io::Result<()>,
+        done: &mut Summary,
+    ) -> Result<(), BatchError> {
+        let first = done.lines + 1;
+        for outcome in self.check_chunk(first, chunk, render) {
+            match outcome {
+                Ok((rendered, counted)) => {
+                    sink(rendered).map_err(|source| BatchError::Write {
+                        done: *done,
+                        source,
+                    })?;
+                    done.merge(counted);
+                }
+                Err(message) => {
+                    return Err(BatchError::Panicked {
+                        done: *done,
+                        message,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The next lines: a chunk, and whether more may follow (or why reading stopped). The lines
@@ -318,6 +432,20 @@ impl<'r> Batch<'r> {
                 })
                 .collect()
         })
+    }
+}
+
+/// Tells the reader of [`Batch::check_stream_with`] that the check has stopped.
+struct Stopped<'a>(&'a (std::sync::Mutex<(usize, bool)>, std::sync::Condvar));
+
+impl Drop for Stopped<'_> {
+    fn drop(&mut self) {
+        let (state, taken) = self.0;
+        state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .1 = true;
+        taken.notify_all();
     }
 }
 

@@ -1,7 +1,7 @@
 //! `ereje check`: bundles in, reports out (human or JSON), exit status 0/1/2. Bundle files are
 //! checked one by one; `--ndjson` goes through the library's batch engine (`crate::batch`).
 
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -169,15 +169,25 @@ fn ndjson(
     reports: &Reports,
     out: &mut impl Write,
 ) -> Result<Summary, Outcome> {
-    let reader: Box<dyn BufRead> = if source == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        match std::fs::File::open(source) {
-            Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 20, f)),
-            Err(e) => {
-                eprintln!("error: cannot read `{source}`: {e}");
-                return Err(Outcome::Failure);
-            }
+    // a producer on stdin may wait for each report before it sends the next line
+    if source == "-" {
+        let stdin = std::io::BufReader::with_capacity(1 << 20, std::io::stdin());
+        return batch
+            .check_stream_with(
+                stdin,
+                |_, checked| reports.report(source, checked),
+                |text| {
+                    out.write_all(text.as_bytes())?;
+                    out.flush()
+                },
+            )
+            .map_err(|e| batch_failed(source, &e));
+    }
+    let reader = match std::fs::File::open(source) {
+        Ok(f) => std::io::BufReader::with_capacity(1 << 20, f),
+        Err(e) => {
+            eprintln!("error: cannot read `{source}`: {e}");
+            return Err(Outcome::Failure);
         }
     };
     batch
@@ -186,18 +196,21 @@ fn ndjson(
             |_, checked| reports.report(source, checked),
             |text| out.write_all(text.as_bytes()),
         )
-        .map_err(|e| {
-            match &e {
-                BatchError::Read { done, source: why } => eprintln!(
-                    "error: reading `{source}` failed after line {}: {why}",
-                    done.lines
-                ),
-                BatchError::Panicked { .. } => eprintln!("error: `{source}`: {e}"),
-                // a reader gone away ends the run quietly, a full disk loudly
-                BatchError::Write { source: why, .. } => super::out::failed(why),
-            }
-            Outcome::Failure
-        })
+        .map_err(|e| batch_failed(source, &e))
+}
+
+/// Say why a batch stopped; the outcome of the run.
+fn batch_failed(source: &str, e: &BatchError) -> Outcome {
+    match e {
+        BatchError::Read { done, source: why } => eprintln!(
+            "error: reading `{source}` failed after line {}: {why}",
+            done.lines
+        ),
+        BatchError::Panicked { .. } => eprintln!("error: `{source}`: {e}"),
+        // a reader gone away ends the run quietly, a full disk loudly
+        BatchError::Write { source: why, .. } => super::out::failed(why),
+    }
+    Outcome::Failure
 }
 
 /// How reports are written: the format, and for people, the style.

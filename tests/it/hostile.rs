@@ -4,6 +4,7 @@
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// `pr-ok.json` on one line, with `edit` applied.
 fn one_line(edit: impl FnOnce(&mut serde_json::Value)) -> String {
@@ -232,4 +233,47 @@ fn conditions_too_deep_or_too_long_are_errors_not_crashes() {
     let (status, stderr) = run(format!("{}a", "not ".repeat(400)));
     assert_ne!(status, Some(2), "400 nots are within the limit: {stderr}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A producer that sends a line and waits for its report before it sends the next gets each
+/// report at once: `check --ndjson -` does not wait for a chunk of lines that will not come.
+#[test]
+fn a_producer_that_waits_for_each_report_gets_it() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["check", "--ndjson", "-", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, reports) = mpsc::channel();
+    let reading = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("a report line")).is_err() {
+                return;
+            }
+        }
+    });
+    let bundle = one_line(|_| {});
+    for n in 1..=3 {
+        writeln!(stdin, "{bundle}").expect("a line sent");
+        stdin.flush().expect("sent");
+        let report = reports
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no report for line {n} while the producer waits"));
+        let v: serde_json::Value = serde_json::from_str(&report).expect("a JSON report");
+        assert_eq!(
+            (v["line"].as_u64(), v["verdict"].as_str()),
+            (Some(n), Some("ok"))
+        );
+    }
+    drop(stdin);
+    let status = child.wait().expect("it ends");
+    reading.join().expect("the reader");
+    assert_eq!(status.code(), Some(0));
 }
