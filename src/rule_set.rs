@@ -180,18 +180,46 @@ pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
     }
 }
 
+/// The `.ereje` files under `path`, or `path` itself when it is a file. Only regular files
+/// are read: a FIFO or a device would block or never end, so it is an error, as is a link to
+/// a folder (it may loop back up the tree); a link to a file is read.
 fn collect_paths(path: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    if path.is_file() {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_dir() {
+        if !meta.is_file() {
+            return Err(not_regular(path));
+        }
         out.push(path.to_path_buf());
         return Ok(());
     }
     for entry in std::fs::read_dir(path)? {
-        let p = entry?.path();
-        if p.is_dir() {
+        let entry = entry?;
+        let p = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
             collect_paths(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "ereje") {
-            out.push(p);
+        } else if p.extension().is_some_and(|e| e == "ereje") || kind.is_symlink() {
+            let target = std::fs::metadata(&p)?;
+            if target.is_dir() {
+                return Err(std::io::Error::other(format!(
+                    "`{}` is a link to a folder; ereje does not follow those (one may loop back up the tree): name the folder itself",
+                    p.display()
+                )));
+            }
+            if p.extension().is_some_and(|e| e == "ereje") {
+                if !target.is_file() {
+                    return Err(not_regular(&p));
+                }
+                out.push(p);
+            }
         }
     }
     Ok(())
+}
+
+fn not_regular(path: &Path) -> std::io::Error {
+    std::io::Error::other(format!(
+        "`{}` is not a regular file (a pipe or a device is never read: it may not end)",
+        path.display()
+    ))
 }

@@ -277,3 +277,52 @@ fn a_producer_that_waits_for_each_report_gets_it() {
     reading.join().expect("the reader");
     assert_eq!(status.code(), Some(0));
 }
+
+/// `--rules` naming a folder with a link that loops back up the tree, or a FIFO named like a
+/// rule file, is a clear error (status 2), not a flood of paths or a wait forever.
+#[cfg(unix)]
+#[test]
+fn a_link_loop_or_a_fifo_in_the_rules_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("ereje-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a")).expect("a folder");
+    std::os::unix::fs::symlink("..", dir.join("a").join("up")).expect("a link");
+    // a run that waits on the FIFO is killed after a minute, and fails the test
+    let run = |rules: &std::path::Path| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["test", "--rules"])
+            .arg(rules)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let started = std::time::Instant::now();
+        while child.try_wait().ok().flatten().is_none() {
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("`ereje test --rules {}` waits forever", rules.display());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("it ended");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (status, stderr) = run(&dir);
+    assert_eq!(status, Some(2), "{stderr}");
+    assert!(stderr.contains("is a link to a folder"), "{stderr}");
+    let fifo_dir = dir.join("fifo");
+    std::fs::create_dir_all(&fifo_dir).expect("a folder");
+    let made = Command::new("mkfifo")
+        .arg(fifo_dir.join("x.ereje"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let (status, stderr) = run(&fifo_dir);
+        assert_eq!(status, Some(2), "{stderr}");
+        assert!(stderr.contains("is not a regular file"), "{stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
