@@ -40,6 +40,22 @@ pub fn due(
     tz: Tz,
     calendar: Option<&Calendar>,
 ) -> Result<Due, TimeError> {
+    use chrono::Datelike;
+    let due = due_any_year(event, duration, tz, calendar)?;
+    // RFC 3339 writes four-digit years: a due time after 9999 cannot be reported
+    if due.at.year() > 9999 {
+        return Err(TimeError::OutOfRange);
+    }
+    Ok(due)
+}
+
+/// [`due`], whatever year it falls in.
+fn due_any_year(
+    event: DateTime<FixedOffset>,
+    duration: Duration,
+    tz: Tz,
+    calendar: Option<&Calendar>,
+) -> Result<Due, TimeError> {
     let local = event.with_timezone(&tz).date_naive();
     let last = match count(duration)? {
         Count::Exact(span) => {

@@ -932,3 +932,31 @@ proptest! {
         }
     }
 }
+
+/// A term that ends after the year 9999 cannot be written as RFC 3339: it is an error the
+/// report says (`deadline-unknown`), never a due time in the year 0000.
+#[test]
+fn a_term_past_the_year_9999_is_an_error() {
+    let tz: chrono_tz::Tz = "Asia/Almaty".parse().expect("a timezone");
+    let event = DateTime::parse_from_rfc3339("9999-12-30T10:00:00+05:00").expect("an instant");
+    let days = |amount| Duration {
+        amount,
+        unit: DurationUnit::CalendarDays,
+    };
+    assert!(
+        due(event, days(1), tz, None).is_ok(),
+        "9999-12-31 is still a day"
+    );
+    assert!(matches!(
+        due(event, days(10), tz, None),
+        Err(TimeError::OutOfRange)
+    ));
+    let minutes = Duration {
+        amount: 3 * 24 * 60,
+        unit: DurationUnit::Minutes,
+    };
+    assert!(matches!(
+        due(event, minutes, tz, None),
+        Err(TimeError::OutOfRange)
+    ));
+}
