@@ -153,11 +153,24 @@ fn write_human(
     Ok(())
 }
 
-/// `5 of 14 named by a finding; not named: a, b`.
+/// Elements named on a coverage line at most; the JSON output lists them all.
+const NAMED: usize = 20;
+
+/// `5 of 14 named by a finding; not named: a, b`; past [`NAMED`], "… and 9,980 more".
 fn coverage_line(elements: &Elements, how: &str, missing: &str) -> String {
     let mut line = format!("{} of {} {how}", elements.covered(), elements.total);
     if !elements.uncovered.is_empty() {
-        line.push_str(&format!("; {missing}: {}", elements.uncovered.join(", ")));
+        let shown: Vec<&str> = elements
+            .uncovered
+            .iter()
+            .take(NAMED)
+            .map(String::as_str)
+            .collect();
+        line.push_str(&format!("; {missing}: {}", shown.join(", ")));
+        let more = elements.uncovered.len().saturating_sub(NAMED);
+        if more > 0 {
+            line.push_str(&format!(" and {more} more"));
+        }
     }
     line
 }

@@ -132,3 +132,42 @@ fn children_and_their_certificates_cost_linear_time() {
         },
     );
 }
+
+/// A process of ten times the steps, each counting from the one before, takes about ten
+/// times as long to analyse (finding duplicate names, anchors and circles).
+#[test]
+fn chained_steps_cost_linear_time_to_analyse() {
+    let source = |n: usize| {
+        let mut text = String::from(
+            "service s {\n  actor a \"A\"\n  process {\n    step s0 by a within 1 calendar days after submitted_at\n",
+        );
+        for i in 1..n {
+            text.push_str(&format!(
+                "    step s{i} by a within 1 calendar days after s{}\n",
+                i - 1
+            ));
+        }
+        text.push_str("  }\n}\n");
+        ereje::source::SourceFile::new("steps.ereje", text)
+    };
+    let analyse = |n: usize| {
+        let file = source(n);
+        let started = Instant::now();
+        let analysis = ereje::analysis::analyze_sources(vec![file]);
+        assert!(
+            !analysis.diagnostics.has_errors(),
+            "the steps are well formed"
+        );
+        started.elapsed()
+    };
+    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        a = a.min(analyse(500));
+        b = b.min(analyse(5_000));
+    }
+    assert!(
+        b < a * 10 * SLACK,
+        "500 steps took {a:?}, 5,000 took {b:?} ({:.0} times)",
+        b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+    );
+}
