@@ -30,7 +30,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::RuleSet;
-use crate::check::{MAX_BUNDLE_BYTES, Options, Report, Severity};
+use crate::check::{Options, Report, Severity};
 
 /// Lines checked together by default: enough to keep every core busy, few enough that memory
 /// stays flat.
@@ -249,6 +249,7 @@ impl<'r> Batch<'r> {
             std::sync::Condvar::new(),
         );
         let budget = self.chunk_bytes;
+        let max = self.options.limits.bundle_bytes;
         std::thread::scope(|scope| {
             let in_flight = &in_flight;
             // dropped when the check stops, however it stops: the reader is told so
@@ -256,7 +257,7 @@ impl<'r> Batch<'r> {
             let _stopped = Stopped(in_flight);
             scope.spawn(move || {
                 loop {
-                    let line = read_line(&mut reader);
+                    let line = read_line(&mut reader, max);
                     let last = !matches!(line, Ok(Some(_)));
                     if let Ok(Some(l)) = &line {
                         let (state, taken) = in_flight;
@@ -358,7 +359,7 @@ impl<'r> Batch<'r> {
         let mut chunk = Vec::with_capacity(self.chunk_lines.min(CHUNK_LINES));
         let mut bytes = 0;
         while chunk.len() < self.chunk_lines && bytes < self.chunk_bytes {
-            match read_line(reader) {
+            match read_line(reader, self.options.limits.bundle_bytes) {
                 Ok(Some(line)) => {
                     bytes += line.len();
                     chunk.push(line);
@@ -453,14 +454,14 @@ impl Drop for Stopped<'_> {
 /// input. A line longer than a bundle may be is kept up to one byte past the limit (its
 /// report says it is too large) and the rest of it is skipped unread, so that one huge line
 /// cannot take the memory.
-fn read_line(reader: &mut impl BufRead) -> io::Result<Option<Line>> {
+fn read_line(reader: &mut impl BufRead, max: usize) -> io::Result<Option<Line>> {
     let mut line = Vec::new();
-    let limit = u64::try_from(MAX_BUNDLE_BYTES + 1).unwrap_or(u64::MAX);
+    let limit = u64::try_from(max.saturating_add(1)).unwrap_or(u64::MAX);
     // `Read::take` of the reference: the reader itself stays for the next line
     if Read::take(&mut *reader, limit).read_until(b'\n', &mut line)? == 0 {
         return Ok(None);
     }
-    if line.last() != Some(&b'\n') && line.len() > MAX_BUNDLE_BYTES {
+    if line.last() != Some(&b'\n') && line.len() > max {
         skip_rest_of_line(reader)?;
     }
     while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {

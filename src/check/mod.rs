@@ -19,6 +19,7 @@ pub(crate) mod eval;
 pub(crate) mod finding;
 pub(crate) mod in_force;
 pub(crate) mod json;
+pub mod limits;
 pub(crate) mod refusals;
 pub(crate) mod report;
 pub(crate) mod verdict;
@@ -31,6 +32,7 @@ pub use finding::{
     About, BundleSpan, Duty, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity,
     ValidUntil,
 };
+pub use limits::Limits;
 pub use report::{Deadline, DeadlineStatus, Report, Waiting};
 pub use verdict::Verdict;
 
@@ -53,17 +55,19 @@ pub struct Options {
     /// How to decide a day in the window of an act whose entry into force is not known
     /// exactly; without it, what such an act bounds is undecided (`in-force-unknown`).
     pub assume_in_force: Option<Assume>,
+    /// What a bundle may be at most (size, depth, documents, events).
+    pub limits: Limits,
 }
 
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
 /// where the encoding breaks, never a lost record.
 pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: &str) -> Report {
-    if bytes.len() > MAX_BUNDLE_BYTES {
+    if bytes.len() > options.limits.bundle_bytes {
         // the limit comes first: bytes cut at it may end inside a character
         let error = bundle::JsonError {
             offset: 0,
             problem: Problem::TooLarge {
-                mib: MAX_BUNDLE_BYTES / (1024 * 1024),
+                bytes: options.limits.bundle_bytes,
             },
         };
         return unreadable(empty_report(rules_version, options), error);
@@ -151,7 +155,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
     if text.starts_with(bundle::BYTE_ORDER_MARK) {
         report.findings.push(byte_order_mark());
     }
-    let root = match bundle::parse(text) {
+    let root = match bundle::parse(text, &options.limits) {
         Ok(root) => root,
         Err(e) => return unreadable(report, e),
     };
@@ -196,7 +200,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         None => {}
     }
 
-    let bundle = bundle::read(&root, service, &mut problems);
+    let bundle = bundle::read(&root, service, &options.limits, &mut problems);
     push_problems(&mut report, problems);
     if report
         .findings

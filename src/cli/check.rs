@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use super::rules::{LangArg, Shown};
 use crate::batch::{Batch, BatchError, Checked, Summary};
-use crate::check::Options;
+use crate::check::{Limits, Options};
 use crate::report::human::{Over, Style, render_report, summary};
 use crate::report::json::report_line;
 use crate::report::words::{until_known, verdict};
@@ -56,6 +56,18 @@ pub struct CheckArgs {
     /// `in-force-unknown`); the report records the assumption.
     #[arg(long, value_enum, value_name = "WHEN")]
     pub assume_in_force: Option<AssumeArg>,
+    /// Largest bundle (and NDJSON line) read, in MiB; a larger one is `invalid`.
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub max_bundle_mib: u16,
+    /// Deepest nesting of a bundle's JSON, at most 128; a deeper one is `invalid`.
+    #[arg(long, value_name = "LEVELS", default_value_t = 128, value_parser = clap::value_parser!(u8).range(2..=128))]
+    pub max_depth: u8,
+    /// Most documents in one bundle; more are `invalid`.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_documents: usize,
+    /// Most events in one bundle; more are `invalid`.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_events: usize,
 }
 
 /// When an act of unknown publication is taken to have entered into force.
@@ -108,6 +120,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
         now: args.now,
         lang: Some(lang),
         assume_in_force: args.assume_in_force.map(Assume::from),
+        limits: Limits {
+            bundle_bytes: usize::from(args.max_bundle_mib) * 1024 * 1024,
+            depth: usize::from(args.max_depth),
+            documents: args.max_documents,
+            events: args.max_events,
+        },
     });
     if let Some(threads) = args.threads {
         batch = batch.threads(threads);

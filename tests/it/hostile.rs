@@ -326,3 +326,82 @@ fn a_link_loop_or_a_fifo_in_the_rules_is_an_error() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The limits are shown in `--help` with their defaults, and an intake system may lower
+/// them: past one a bundle is `invalid` with a finding that names the limit, and in a batch
+/// the line past the size limit is `invalid` while the next line is checked as usual.
+#[test]
+fn limits_are_shown_and_can_be_lowered() {
+    let help = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["check", "--help"])
+        .output()
+        .expect("the binary runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    for (flag, default) in [
+        ("--max-bundle-mib", "16"),
+        ("--max-depth", "128"),
+        ("--max-documents", "100000"),
+        ("--max-events", "100000"),
+    ] {
+        assert!(help.contains(flag), "{flag}: {help}");
+        assert!(
+            help.contains(&format!("[default: {default}]")),
+            "{flag}: {help}"
+        );
+    }
+    let ok = one_line(|_| {});
+    let report = |args: &[&str], input: &str| -> Vec<serde_json::Value> {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["check", "--ndjson", "-"])
+            .args(&all)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = input.to_string();
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let out = child.wait_with_output().expect("it ends");
+        writer.join().expect("the writer").expect("written");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON report"))
+            .collect()
+    };
+    let first = |r: &serde_json::Value| {
+        (
+            r["verdict"].as_str().unwrap_or("").to_string(),
+            r["findings"][0]["message"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+        )
+    };
+    let lowered: [(&[&str], &str); 3] = [
+        (
+            &["--max-documents", "3"],
+            "more than the 3 a bundle may list",
+        ),
+        (&["--max-events", "2"], "more than the 2 a bundle may list"),
+        (&["--max-depth", "2"], "deeper than 2 levels"),
+    ];
+    for (args, says) in lowered {
+        let reports = report(args, &format!("{ok}\n"));
+        let (verdict, message) = first(&reports[0]);
+        assert_eq!(verdict, "invalid", "{args:?}");
+        assert!(message.contains(says), "{args:?}: {message}");
+    }
+    // a line of 2 MiB past a limit of 1 MiB, then a good one
+    let big = one_line(|b| {
+        b["padding"] = serde_json::json!("x".repeat(2 * 1024 * 1024));
+    });
+    let reports = report(&["--max-bundle-mib", "1"], &format!("{big}\n{ok}\n"));
+    assert_eq!(reports.len(), 2);
+    let (verdict, message) = first(&reports[0]);
+    assert_eq!(verdict, "invalid");
+    assert!(message.contains("larger than 1 MiB"), "{message}");
+    assert_eq!(first(&reports[1]).0, "ok");
+}

@@ -25,6 +25,7 @@ pub(super) fn documents<'a>(
     root: &'a Value<'a>,
     plan: &ServicePlan,
     children: Option<usize>,
+    limit: usize,
     problems: &mut Vec<InputProblem>,
 ) -> Vec<Document<'a>> {
     let mut read = Vec::new();
@@ -35,6 +36,18 @@ pub(super) fn documents<'a>(
         problems.push(wrong_kind("/documents", "documents", JsonKind::List, docs));
         return read;
     };
+    if docs.len() > limit {
+        problems.push(InputProblem::error(
+            "/documents",
+            "documents",
+            Problem::TooMany {
+                list: "documents",
+                count: docs.len(),
+                limit,
+            },
+        ));
+        return read;
+    }
     // each unknown kind's warning, by kind: 60,000 unknown kinds are counted in linear time
     let mut unknown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, doc) in docs.iter().enumerate() {

@@ -13,6 +13,7 @@ use crate::compile::ServicePlan;
 pub(super) fn events<'a>(
     root: &'a Value<'a>,
     plan: &ServicePlan,
+    limit: usize,
     problems: &mut Vec<InputProblem>,
 ) -> Vec<Event<'a>> {
     let mut read = Vec::new();
@@ -23,6 +24,18 @@ pub(super) fn events<'a>(
         problems.push(wrong_kind("/events", "events", JsonKind::List, events));
         return read;
     };
+    if events.len() > limit {
+        problems.push(InputProblem::error(
+            "/events",
+            "events",
+            Problem::TooMany {
+                list: "events",
+                count: events.len(),
+                limit,
+            },
+        ));
+        return read;
+    }
     for (i, event) in events.iter().enumerate() {
         let pointer = || format!("/events/{i}");
         let step = event.get("step").and_then(Value::as_str);

@@ -64,6 +64,7 @@ pub(crate) struct Bundle<'a> {
 pub(crate) fn read<'a>(
     root: &'a Value<'a>,
     plan: &ServicePlan,
+    limits: &crate::check::Limits,
     problems: &mut Vec<InputProblem>,
 ) -> Bundle<'a> {
     let facts: Vec<Option<&Value>> = plan
@@ -92,8 +93,8 @@ pub(crate) fn read<'a>(
         .find(|(input, _)| input.name == documents::CHILDREN)
         .and_then(|(_, value)| value.and_then(Value::as_array))
         .map(<[Value]>::len);
-    let documents = documents::documents(root, plan, children, problems);
-    let events = events::events(root, plan, problems);
+    let documents = documents::documents(root, plan, children, limits.documents, problems);
+    let events = events::events(root, plan, limits.events, problems);
     if duplicates::has_duplicate_keys(root) {
         duplicates::duplicate_keys(root, &mut String::new(), problems);
     }

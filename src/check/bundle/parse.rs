@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::problem::{JsonError, Problem};
 use crate::check::json::Json as Value;
+use crate::check::limits::{Limits, MAX_DEPTH, too_deep_at};
 
 /// Largest bundle read, in bytes.
 pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
@@ -14,25 +15,35 @@ pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 /// The UTF-8 byte-order mark.
 pub(crate) const BYTE_ORDER_MARK: &str = "\u{FEFF}";
 
-/// Parse the bundle text, a byte-order mark at its start skipped.
-pub(crate) fn parse(text: &str) -> Result<Value<'_>, JsonError> {
+/// Parse the bundle text within `limits`, a byte-order mark at its start skipped.
+pub(crate) fn parse<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError> {
     match text.strip_prefix(BYTE_ORDER_MARK) {
         // the offset of an error counts the mark: it is an offset into the text as given
-        Some(json) => parse_json(json).map_err(|mut e| {
+        Some(json) => parse_json(json, limits).map_err(|mut e| {
             e.offset += BYTE_ORDER_MARK.len();
             e
         }),
-        None => parse_json(text),
+        None => parse_json(text, limits),
     }
 }
 
 /// Parse JSON text.
-fn parse_json(text: &str) -> Result<Value<'_>, JsonError> {
-    if text.len() > MAX_BUNDLE_BYTES {
+fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError> {
+    if text.len() > limits.bundle_bytes {
         return Err(JsonError {
             offset: 0,
             problem: Problem::TooLarge {
-                mib: MAX_BUNDLE_BYTES / (1024 * 1024),
+                bytes: limits.bundle_bytes,
+            },
+        });
+    }
+    if limits.depth < MAX_DEPTH
+        && let Some(offset) = too_deep_at(text, limits.depth)
+    {
+        return Err(JsonError {
+            offset,
+            problem: Problem::TooDeep {
+                limit: limits.depth,
             },
         });
     }

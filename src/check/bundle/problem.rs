@@ -107,10 +107,24 @@ pub enum FieldPlace {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Problem {
-    /// The text is larger than `MAX_BUNDLE_BYTES`.
+    /// The text is larger than the limit (`Limits::bundle_bytes`).
     TooLarge {
-        /// The limit, in MiB.
-        mib: usize,
+        /// The limit, in bytes.
+        bytes: usize,
+    },
+    /// The JSON nests deeper than the limit (`Limits::depth`).
+    TooDeep {
+        /// The limit, in levels.
+        limit: usize,
+    },
+    /// More documents or events than the limit.
+    TooMany {
+        /// `documents` or `events`.
+        list: &'static str,
+        /// How many the bundle has.
+        count: usize,
+        /// The limit.
+        limit: usize,
     },
     /// The text is not UTF-8 (JSON must be).
     NotUtf8,

@@ -273,6 +273,17 @@ fn shown(value: &crate::check::FactValue) -> String {
 }
 
 /// Whether a fact is an empty list (said to be empty rather than shown).
+/// A size as a limit is set: in MiB when it is a whole number of them, else in bytes
+/// (`unit` is the language's word for bytes).
+fn size(bytes: usize, unit: &str) -> String {
+    const MIB: usize = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} {unit}")
+    }
+}
+
 fn is_empty_list(value: &crate::check::FactValue) -> bool {
     matches!(value, crate::check::FactValue::List(0))
 }

@@ -68,7 +68,15 @@ fn rule() -> Arc<RuleRef> {
 fn problems() -> Vec<Problem> {
     let s = String::from;
     vec![
-        Problem::TooLarge { mib: 16 },
+        Problem::TooLarge {
+            bytes: 16 * 1024 * 1024,
+        },
+        Problem::TooDeep { limit: 32 },
+        Problem::TooMany {
+            list: "documents",
+            count: 100_001,
+            limit: 100_000,
+        },
         Problem::NotUtf8,
         Problem::Internal {
             message: s("index out of bounds"),
@@ -221,6 +229,8 @@ fn problem_kind(problem: &Problem) -> usize {
         Problem::NoncanonicalCode { .. } => 29,
         Problem::NoSuchChild { .. } => 30,
         Problem::Internal { .. } => 31,
+        Problem::TooDeep { .. } => 32,
+        Problem::TooMany { .. } => 33,
     }
 }
 
@@ -554,7 +564,7 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();
-    assert_eq!(problems, (0..=31).collect::<Vec<_>>());
+    assert_eq!(problems, (0..=33).collect::<Vec<_>>());
 }
 
 #[test]

@@ -16,7 +16,25 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
     let s = String::from;
     let not_instant = |text: &str| format!("`{text}` is not a date and time with an offset");
     match problem {
-        Problem::TooLarge { mib } => (format!("the bundle is larger than {mib} MiB"), s(JSON_HELP)),
+        Problem::TooLarge { bytes } => (
+            format!(
+                "the bundle is larger than {}",
+                super::super::size(*bytes, "bytes")
+            ),
+            s("send a bundle within the limit (`--max-bundle-mib`), or split what it attaches"),
+        ),
+        Problem::TooDeep { limit } => (
+            format!("the JSON nests deeper than {limit} levels"),
+            s(
+                "a bundle's objects and lists nest a few levels: send the bundle as the contract shapes it (`--max-depth` sets the limit)",
+            ),
+        ),
+        Problem::TooMany { list, count, limit } => (
+            format!("`{list}` has {count} elements, more than the {limit} a bundle may list"),
+            format!(
+                "send at most {limit} elements of `{list}` in one bundle (`--max-{list}` sets the limit)"
+            ),
+        ),
         Problem::JsonEndsEarly => (
             s("the JSON ends too early: a closing bracket or quote is missing"),
             s(JSON_HELP),

@@ -58,7 +58,26 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
     let not_instant =
         |text: &str| format!("`{text}` уақыт белдеуінің ығысуы көрсетілген күн мен уақыт емес");
     match problem {
-        Problem::TooLarge { mib } => (format!("пакет {mib} МиБ-тан үлкен"), s(JSON_HELP)),
+        Problem::TooLarge { bytes } => (
+            format!("пакет {} шегінен үлкен", super::super::size(*bytes, "байт")),
+            s(
+                "пакетті шектеу ішінде жіберіңіз (`--max-bundle-mib`) немесе қоса берілгенін бөліңіз",
+            ),
+        ),
+        Problem::TooDeep { limit } => (
+            format!("JSON кірістіруі {limit} деңгейден терең"),
+            s(
+                "пакеттің объектілері мен тізімдері бірнеше деңгейге кірістіріледі: пакетті келісімшарт белгілеген пішінде жіберіңіз (шекті `--max-depth` белгілейді)",
+            ),
+        ),
+        Problem::TooMany { list, count, limit } => (
+            format!(
+                "`{list}` ішінде {count} элемент бар, бұл бір пакетте рұқсат етілген {limit} шегінен көп"
+            ),
+            format!(
+                "бір пакетте `{list}` элементтерін {limit} артық жібермеңіз (шекті `--max-{list}` белгілейді)"
+            ),
+        ),
         Problem::JsonEndsEarly => (
             s("JSON тым ерте аяқталады: жабатын жақша немесе тырнақша жетіспейді"),
             s(JSON_HELP),

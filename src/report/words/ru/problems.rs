@@ -56,7 +56,24 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
     let not_instant =
         |text: &str| format!("`{text}` не является датой и временем со смещением часового пояса");
     match problem {
-        Problem::TooLarge { mib } => (format!("пакет больше {mib} МиБ"), s(JSON_HELP)),
+        Problem::TooLarge { bytes } => (
+            format!("пакет больше {}", super::super::size(*bytes, "байт")),
+            s(
+                "отправьте пакет в пределах ограничения (`--max-bundle-mib`) или разделите приложенное",
+            ),
+        ),
+        Problem::TooDeep { limit } => (
+            format!("вложенность JSON глубже {limit} уровней"),
+            s(
+                "объекты и списки пакета вложены на несколько уровней: отправьте пакет в форме, которую задаёт контракт (`--max-depth` задаёт ограничение)",
+            ),
+        ),
+        Problem::TooMany { list, count, limit } => (
+            format!("в `{list}` {count} элементов — больше {limit}, допустимых в одном пакете"),
+            format!(
+                "отправьте в одном пакете не больше {limit} элементов `{list}` (`--max-{list}` задаёт ограничение)"
+            ),
+        ),
         Problem::JsonEndsEarly => (
             s("JSON обрывается преждевременно: не хватает закрывающей скобки или кавычки"),
             s(JSON_HELP),
