@@ -1,11 +1,11 @@
 //! Lines and columns of a text, found in logarithmic time: a text is indexed once, in one pass,
 //! so that placing every finding of a 16 MiB bundle costs as much as reading it once, not once
 //! per finding. Columns count characters, as people and editors do; a line of megabytes (a
-//! bundle on one line) keeps a mark every few kilobytes, so a column is counted from the mark
+//! bundle on one line) keeps a mark every few hundred bytes, so a column is counted from the mark
 //! before it, never from the start of the line.
 
 /// Bytes between two marks of a long line.
-const MARK_EVERY: usize = 4096;
+const MARK_EVERY: usize = 256;
 
 /// Where each line of a text starts, and marks inside long lines.
 #[derive(Debug, Clone, Default)]
