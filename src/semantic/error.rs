@@ -47,6 +47,16 @@ pub enum SemanticError {
         /// One step of the circle.
         span: Span,
     },
+    /// A `let` that becomes too large or too deep once the lets it names are put in.
+    #[error("`let {name}` is too large once the lets it names are put in ({parts} parts)")]
+    LetTooLarge {
+        /// The let.
+        name: String,
+        /// Its parts, put in.
+        parts: usize,
+        /// Its name.
+        span: Span,
+    },
     /// A lint suppression without its reason.
     #[error("`allow {lint}` has no reason")]
     AllowWithoutReason {
@@ -338,6 +348,16 @@ impl From<&SemanticError> for Diagnostic {
             .with_help(
                 "every step's deadline must count from `submitted_at` or from an earlier step; break the circle",
             ),
+            E::LetTooLarge { span, .. } => Diagnostic::new(
+                &codes::NESTING_TOO_DEEP,
+                message,
+                Label::new(*span, "this let"),
+            )
+            .with_help(format!(
+                "a `let`, with the lets it names put in, has at most {} parts and {} levels: name each part once and combine fewer copies of it",
+                super::resolve::LET_LIMITS.0,
+                super::resolve::LET_LIMITS.1
+            )),
             E::AllowWithoutReason { lint, span } => Diagnostic::new(
                 &codes::ALLOW_WITHOUT_REASON,
                 message,

@@ -405,3 +405,50 @@ fn limits_are_shown_and_can_be_lowered() {
     assert!(message.contains("larger than 1 MiB"), "{message}");
     assert_eq!(first(&reports[1]).0, "ok");
 }
+
+/// `let`s that double at each step (`let l1 = l0 and l0`, …) or chain thousands deep would
+/// make a condition of a trillion parts, or thousands of levels, once put in: an error
+/// (`E0104`), not a hang or an exhausted memory.
+#[test]
+fn lets_that_grow_past_the_limit_are_errors() {
+    let dir = std::env::temp_dir().join(format!("ereje-lets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    for (what, make) in [
+        (
+            "doubling",
+            (|i: usize| format!("l{} and l{}", i - 1, i - 1)) as fn(usize) -> String,
+        ),
+        ("chained", |i: usize| format!("l{} and a", i - 1)),
+    ] {
+        let n = if what == "doubling" { 40 } else { 1_000 };
+        let mut text = String::from("service s {\n  input a: bool\n  let l0 = a\n");
+        for i in 1..n {
+            text.push_str(&format!("  let l{i} = {}\n", make(i)));
+        }
+        text.push_str(&format!("  refusal r {{\n    when l{}\n  }}\n}}\n", n - 1));
+        std::fs::write(dir.join("lets.ereje"), text).expect("written");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["test", "--rules"])
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let started = std::time::Instant::now();
+        while child.try_wait().ok().flatten().is_none() {
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("{what} lets: still running after a minute");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("it ended");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+        assert!(
+            stderr.contains("E0104") && stderr.contains("too large"),
+            "{what}: {stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

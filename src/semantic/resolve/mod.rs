@@ -16,6 +16,10 @@ mod inputs;
 mod provenance;
 mod service;
 mod slots;
+mod weight;
+
+/// The most parts and levels a `let` may have once the lets it names are put in.
+pub(super) const LET_LIMITS: (usize, usize) = (weight::LET_PARTS, weight::LET_DEPTH);
 
 /// How to define an act that is not defined.
 pub(super) fn declare_act() -> Wording {

@@ -126,6 +126,8 @@ impl ServiceResolver<'_> {
         // lets, in order: each sees the ones before it
         let mut let_types: Vec<(String, Type)> = Vec::new();
         let mut lets = Vec::new();
+        // each let's parts and depth once the lets it names are put in (`weight`)
+        let mut weights: Vec<(usize, usize)> = Vec::new();
         for l in &s.lets {
             if let Some(first) = s
                 .lets
@@ -150,7 +152,20 @@ impl ServiceResolver<'_> {
                 errors: self.errors,
                 compared: None,
             };
-            let (expr, ty) = typer.expr(&l.value, &scope, None);
+            let (mut expr, ty) = typer.expr(&l.value, &scope, None);
+            let (parts, depth) = super::weight::weight(&expr, &weights);
+            if parts > super::weight::LET_PARTS || depth > super::weight::LET_DEPTH {
+                self.errors.push(SemanticError::LetTooLarge {
+                    name: l.name.node.clone(),
+                    parts,
+                    span: l.name.span,
+                });
+                expr =
+                    crate::semantic::model::TExpr::Const(crate::semantic::model::Const::Bool(true));
+                weights.push((1, 1));
+            } else {
+                weights.push((parts, depth));
+            }
             let_types.push((l.name.node.clone(), ty));
             lets.push((
                 l.name.node.clone(),
