@@ -52,16 +52,10 @@ impl SourceFile {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`.
+/// 1-based line and column (in characters) of a byte offset in `text`, for one offset: to
+/// place many, index the text once with [`LineIndex`] (or use [`SourceFile::line_col`]).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before
-        .get(line_start..)
-        .map_or(1, |s| s.chars().count() + 1);
-    (line, column)
+    LineIndex::new(text).line_col(text, offset)
 }
 
 /// A byte range in one source file.
