@@ -40,6 +40,34 @@ fn check_ndjson(input: &str, format: &str) -> (Option<i32>, String, String) {
     )
 }
 
+/// `ereje test --rules RULES`: its status and stderr. A run still going after a minute is
+/// killed and fails the test (a wait on a FIFO, a hang), rather than holding CI.
+fn test_rules(rules: &std::path::Path) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["test", "--rules"])
+        .arg(rules)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().ok().flatten().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!(
+                "`ereje test --rules {}` still runs after a minute",
+                rules.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("it ended");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
     let long_field = one_line(|b| {
@@ -196,15 +224,7 @@ fn conditions_too_deep_or_too_long_are_errors_not_crashes() {
             ),
         )
         .expect("written");
-        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
-            .args(["test", "--rules"])
-            .arg(&dir)
-            .output()
-            .expect("the binary runs");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        test_rules(&dir)
     };
     for (what, condition, says) in [
         (
@@ -287,29 +307,7 @@ fn a_link_loop_or_a_fifo_in_the_rules_is_an_error() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("a")).expect("a folder");
     std::os::unix::fs::symlink("..", dir.join("a").join("up")).expect("a link");
-    // a run that waits on the FIFO is killed after a minute, and fails the test
-    let run = |rules: &std::path::Path| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
-            .args(["test", "--rules"])
-            .arg(rules)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let started = std::time::Instant::now();
-        while child.try_wait().ok().flatten().is_none() {
-            if started.elapsed() > Duration::from_secs(60) {
-                let _ = child.kill();
-                panic!("`ereje test --rules {}` waits forever", rules.display());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let out = child.wait_with_output().expect("it ended");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let run = test_rules;
     let (status, stderr) = run(&dir);
     assert_eq!(status, Some(2), "{stderr}");
     assert!(stderr.contains("is a link to a folder"), "{stderr}");
@@ -427,24 +425,8 @@ fn lets_that_grow_past_the_limit_are_errors() {
         }
         text.push_str(&format!("  refusal r {{\n    when l{}\n  }}\n}}\n", n - 1));
         std::fs::write(dir.join("lets.ereje"), text).expect("written");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
-            .args(["test", "--rules"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let started = std::time::Instant::now();
-        while child.try_wait().ok().flatten().is_none() {
-            if started.elapsed() > Duration::from_secs(60) {
-                let _ = child.kill();
-                panic!("{what} lets: still running after a minute");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let out = child.wait_with_output().expect("it ended");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{what}: {stderr}");
+        let (status, stderr) = test_rules(&dir);
+        assert_eq!(status, Some(2), "{what}: {stderr}");
         assert!(
             stderr.contains("E0104") && stderr.contains("too large"),
             "{what}: {stderr}"
