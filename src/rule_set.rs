@@ -168,7 +168,7 @@ pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match std::fs::read_to_string(&path) {
+        match crate::source::read_text_bounded(&path, crate::source::MAX_RULE_FILE_BYTES) {
             Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
             Err(e) => errors.push(unreadable(&path, &e.to_string())),
         }

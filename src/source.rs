@@ -1,8 +1,10 @@
 //! Source files and spans: every later phase points back into the text it came from.
 
 mod lines;
+mod read;
 
 pub use lines::LineIndex;
+pub use read::{MAX_RULE_FILE_BYTES, read_bounded, read_text_bounded};
 
 use std::sync::{Arc, OnceLock};
 

@@ -139,8 +139,10 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let mut out = BufWriter::new(stdout.lock());
     let mut done = Summary::default();
     let mut unreadable = 0;
+    let most = usize::from(args.max_bundle_mib) * 1024 * 1024;
     for path in &args.bundles {
-        match std::fs::read(path) {
+        // a byte past the limit is enough for the report to say it is too large
+        match crate::source::read_bounded(path, most) {
             Ok(bytes) => {
                 let checked = batch.check(&bytes);
                 done.add(&checked.report);

@@ -51,20 +51,18 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
         Ok(r) => r,
         Err(o) => return o,
     };
-    let text = match std::fs::read_to_string(&args.bundle) {
-        Ok(t) => t,
+    let options = Options {
+        now: args.now,
+        ..Options::default()
+    };
+    let bytes = match crate::source::read_bounded(&args.bundle, options.limits.bundle_bytes) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read bundle `{}`: {e}", args.bundle.display());
             return Outcome::Failure;
         }
     };
-    let report = rules.check(
-        &text,
-        &Options {
-            now: args.now,
-            ..Options::default()
-        },
-    );
+    let report = rules.check_bytes(&bytes, &options);
     let lang = shown.lang;
     let words = timeline(lang);
     if matches!(report.verdict, Verdict::Invalid | Verdict::NotApplicable) {

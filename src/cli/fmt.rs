@@ -119,7 +119,7 @@ impl Tally {
 
 fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::source::read_text_bounded(path, crate::source::MAX_RULE_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: cannot read `{name}`: {e}");
@@ -149,11 +149,28 @@ fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
 
 /// `ereje fmt -`: standard input to standard output, for editors.
 fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
-    let mut text = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+    let most = crate::source::MAX_RULE_FILE_BYTES;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(most + 1).unwrap_or(u64::MAX);
+    if let Err(e) = std::io::stdin().take(limit).read_to_end(&mut bytes) {
         eprintln!("error: cannot read standard input: {e}");
         return Outcome::Failure;
     }
+    if bytes.len() > most {
+        eprintln!(
+            "error: standard input is larger than {} MiB, the most a rule file may be",
+            most >> 20
+        );
+        return Outcome::Failure;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            eprintln!("error: standard input is not UTF-8 text (the encoding breaks at byte {at})");
+            return Outcome::Failure;
+        }
+    };
     let Some(formatted) = format_or_report(STDIN_NAME, &text, shown) else {
         return Outcome::Failure;
     };
@@ -225,6 +242,12 @@ fn rule_files(path: &Path, top: bool, out: &mut Vec<PathBuf>) -> std::io::Result
         return Ok(());
     }
     if !meta.is_dir() {
+        if top {
+            // a FIFO or a device named on the command line would block or never end
+            return Err(std::io::Error::other(
+                "it is neither a regular file nor a folder",
+            ));
+        }
         return Ok(());
     }
     let hidden = path

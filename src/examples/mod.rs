@@ -71,7 +71,8 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                     places.into_iter().next().unwrap_or_default()
                 }
                 Some(path) => {
-                    match std::fs::read(&path) {
+                    let most = Options::default().limits.bundle_bytes;
+                    match crate::source::read_bounded(&path, most) {
                         Err(e) => failures
                             .push(format!("cannot read the bundle `{}`: {e}", path.display())),
                         Ok(bytes) => {

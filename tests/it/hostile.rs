@@ -434,3 +434,58 @@ fn lets_that_grow_past_the_limit_are_errors() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Files are read with a bound, never whole: an endless device given as a bundle is `invalid`
+/// (too large) after 16 MiB, a rule file over 16 MiB is an error that says so, and `fmt`
+/// refuses a device on the command line and an oversized standard input.
+#[cfg(unix)]
+#[test]
+fn endless_or_oversized_files_are_read_only_up_to_the_limit() {
+    let ereje = || Command::new(env!("CARGO_BIN_EXE_ereje"));
+    let out = ereje()
+        .args(["check", "/dev/zero", "--format", "json"])
+        .output()
+        .expect("it runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON report");
+    assert_eq!(report["verdict"], "invalid");
+    assert_eq!(report["findings"][0]["code"], "invalid-input");
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("larger than 16 MiB")),
+        "{report}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("ereje-big-rules-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let mut big = String::from("# ");
+    big.push_str(&"x".repeat(17 << 20));
+    std::fs::write(dir.join("big.ereje"), &big).expect("written");
+    let (status, stderr) = test_rules(&dir);
+    assert_eq!(status, Some(2), "{stderr}");
+    assert!(stderr.contains("larger than 16 MiB"), "{stderr}");
+
+    let out = ereje()
+        .args(["fmt", "--check", "/dev/zero"])
+        .output()
+        .expect("it runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither a regular file nor a folder"));
+
+    let mut child = ereje()
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("it runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // the writer stops with a broken pipe once ereje has read its fill and gone
+    let writer = std::thread::spawn(move || stdin.write_all(big.as_bytes()));
+    let out = child.wait_with_output().expect("it ends");
+    let _ = writer.join();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 16 MiB"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
