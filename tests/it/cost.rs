@@ -133,11 +133,38 @@ fn children_and_their_certificates_cost_linear_time() {
     );
 }
 
+/// Analysing a rule file ten times as long takes at most `SLACK` times ten times as long;
+/// `expect_errors` says whether the file is meant to have errors (duplicates) or none.
+fn analysis_linear(what: &str, n: usize, expect_errors: bool, text: impl Fn(usize) -> String) {
+    let analyse = |n: usize| {
+        let file = ereje::source::SourceFile::new("cost.ereje", text(n));
+        let started = Instant::now();
+        let analysis = ereje::analysis::analyze_sources(vec![file]);
+        assert_eq!(
+            analysis.diagnostics.has_errors(),
+            expect_errors,
+            "{what}: errors as intended"
+        );
+        started.elapsed()
+    };
+    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        a = a.min(analyse(n));
+        b = b.min(analyse(10 * n));
+    }
+    assert!(
+        b < a * 10 * SLACK,
+        "{what}: {n} took {a:?}, {} took {b:?} ({:.0} times)",
+        10 * n,
+        b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+    );
+}
+
 /// A process of ten times the steps, each counting from the one before, takes about ten
 /// times as long to analyse (finding duplicate names, anchors and circles).
 #[test]
 fn chained_steps_cost_linear_time_to_analyse() {
-    let source = |n: usize| {
+    analysis_linear("chained steps", 500, false, |n| {
         let mut text = String::from(
             "service s {\n  actor a \"A\"\n  process {\n    step s0 by a within 1 calendar days after submitted_at\n",
         );
@@ -148,26 +175,35 @@ fn chained_steps_cost_linear_time_to_analyse() {
             ));
         }
         text.push_str("  }\n}\n");
-        ereje::source::SourceFile::new("steps.ereje", text)
+        text
+    });
+}
+
+/// Inputs, lets naming them and an earlier let, and actors by the thousand: every name is
+/// found in constant time, so ten times the names cost about ten times as much.
+#[test]
+fn inputs_lets_and_actors_cost_linear_time_to_analyse() {
+    let service = |n: usize, repeat: bool| {
+        let mut text = String::from("service s {\n  let l0 = true\n");
+        for i in 0..n {
+            text.push_str(&format!("  actor a{i} \"A\"\n  input p{i}.q{i}.r: bool\n"));
+            // half-way back, so each let stays small once the lets it names are put in
+            text.push_str(&format!(
+                "  let l{} = l{} and p{i}.q{i}.r\n",
+                i + 1,
+                i.div_ceil(2)
+            ));
+            if repeat {
+                // each name again: a duplicate of the first, and an input under another
+                text.push_str(&format!(
+                    "  actor a{i} \"A\"\n  input p{i}.q{i}.r.s: bool\n  let l{} = true\n",
+                    i + 1
+                ));
+            }
+        }
+        text.push_str("}\n");
+        text
     };
-    let analyse = |n: usize| {
-        let file = source(n);
-        let started = Instant::now();
-        let analysis = ereje::analysis::analyze_sources(vec![file]);
-        assert!(
-            !analysis.diagnostics.has_errors(),
-            "the steps are well formed"
-        );
-        started.elapsed()
-    };
-    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
-        a = a.min(analyse(500));
-        b = b.min(analyse(5_000));
-    }
-    assert!(
-        b < a * 10 * SLACK,
-        "500 steps took {a:?}, 5,000 took {b:?} ({:.0} times)",
-        b.as_secs_f64() / a.as_secs_f64().max(1e-9)
-    );
+    analysis_linear("distinct names", 1_000, false, |n| service(n, false));
+    analysis_linear("repeated names", 1_000, true, |n| service(n, true));
 }

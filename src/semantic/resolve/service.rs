@@ -1,12 +1,14 @@
 //! A whole service lowered to the model: its act and interval, timezone, calendar, channels,
 //! actors, inputs, lets, documents, refusal grounds, process and views.
 
+use std::collections::HashMap;
+
 use super::ServiceResolver;
 use crate::semantic::error::SemanticError;
 use crate::semantic::model::{
     ChannelDef, Condition, InputDef, Interval, ProcessView, ServiceModel, Type,
 };
-use crate::semantic::types::{Scope, Typer};
+use crate::semantic::types::{NameIndex, Scope, Typer};
 use crate::semantic::validity;
 use crate::source::Span;
 use crate::syntax::ast::{self, Provenance};
@@ -78,12 +80,13 @@ impl ServiceResolver<'_> {
 
         // actors
         let mut actors: Vec<(String, Option<String>, Span)> = Vec::new();
+        let mut actor_spans: HashMap<&str, Span> = HashMap::new();
         for a in &s.actors {
-            if let Some((_, _, first)) = actors.iter().find(|(n, _, _)| *n == a.name.node) {
-                let first = *first;
+            if let Some(&first) = actor_spans.get(a.name.node.as_str()) {
                 self.duplicate("actor", &a.name, first);
                 continue;
             }
+            actor_spans.insert(&a.name.node, a.name.span);
             self.meta(s, &a.provenance, &meta.validity, a.name.span);
             actors.push((
                 a.name.node.clone(),
@@ -92,30 +95,37 @@ impl ServiceResolver<'_> {
             ));
         }
 
-        // inputs
+        // inputs: a path may not repeat, nor be a part of another (`a` and `a.b`)
         let mut inputs: Vec<InputDef> = Vec::new();
+        let mut index = NameIndex::default();
+        // each proper prefix of a declared path (`a` of `a.b.c`) to the first input under it
+        let mut parents: HashMap<String, usize> = HashMap::new();
         for i in &s.inputs {
-            if let Some(first) = inputs
-                .iter()
-                .find(|x| x.path.join(".") == i.path.node)
-                .map(|x| x.span)
-            {
-                self.duplicate("input", &i.path, first);
-                continue;
-            }
-            if let Some(prefix) = inputs.iter().find(|x| {
-                let a = x.path.join(".");
-                i.path.node.starts_with(&format!("{a}."))
-                    || a.starts_with(&format!("{}.", i.path.node))
-            }) {
-                let first = prefix.span;
+            let path = i.path.node.as_str();
+            let under = path
+                .match_indices('.')
+                .filter_map(|(at, _)| index.inputs.get(path.get(..at)?).copied())
+                .min();
+            let clash = [index.inputs.get(path), parents.get(path), under.as_ref()]
+                .into_iter()
+                .flatten()
+                .min()
+                .and_then(|&first| inputs.get(first));
+            if let Some(first) = clash {
+                let first = first.span;
                 self.duplicate("input", &i.path, first);
                 continue;
             }
             self.meta(s, &i.provenance, &meta.validity, i.path.span);
             let ty = self.ty(&i.ty.node);
+            for (at, _) in path.match_indices('.') {
+                if let Some(parent) = path.get(..at) {
+                    parents.entry(parent.to_string()).or_insert(inputs.len());
+                }
+            }
+            index.inputs.insert(path.to_string(), inputs.len());
             inputs.push(InputDef {
-                path: i.path.node.split('.').map(String::from).collect(),
+                path: path.split('.').map(String::from).collect(),
                 ty,
                 optional: i.optional,
                 span: i.path.span,
@@ -128,21 +138,18 @@ impl ServiceResolver<'_> {
         let mut lets = Vec::new();
         // each let's parts and depth once the lets it names are put in (`weight`)
         let mut weights: Vec<(usize, usize)> = Vec::new();
+        let mut let_spans: HashMap<&str, Span> = HashMap::new();
         for l in &s.lets {
-            if let Some(first) = s
-                .lets
-                .iter()
-                .find(|x| x.name.node == l.name.node)
-                .map(|x| x.name.span)
-                && first != l.name.span
-            {
+            if let Some(&first) = let_spans.get(l.name.node.as_str()) {
                 self.duplicate("let", &l.name, first);
                 continue;
             }
+            let_spans.insert(&l.name.node, l.name.span);
             self.meta(s, &l.provenance, &meta.validity, l.name.span);
             let scope = Scope {
                 inputs: &inputs,
                 lets: &let_types,
+                index: &index,
                 documents: &document_kinds,
                 binding: None,
                 document_fields: false,
@@ -166,6 +173,7 @@ impl ServiceResolver<'_> {
             } else {
                 weights.push((parts, depth));
             }
+            index.lets.insert(l.name.node.clone(), let_types.len());
             let_types.push((l.name.node.clone(), ty));
             lets.push((
                 l.name.node.clone(),
@@ -178,6 +186,7 @@ impl ServiceResolver<'_> {
         let base_scope = Scope {
             inputs: &inputs,
             lets: &let_types,
+            index: &index,
             documents: &document_kinds,
             binding: None,
             document_fields: false,

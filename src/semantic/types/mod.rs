@@ -4,6 +4,8 @@
 //! `valid when`), a service input, a `let`, a built-in (`submitted_at`, `submitted_on`,
 //! `channel`), and — compared with a one-of input — a value of that input.
 
+use std::collections::HashMap;
+
 use super::error::SemanticError;
 use super::model::{Const, FieldDef, InputDef, TExpr, Type, UnitFamily};
 use crate::source::{SourceFile, Span};
@@ -22,12 +24,37 @@ pub(crate) struct Scope<'a> {
     pub inputs: &'a [InputDef],
     /// `let`s defined so far, with their types.
     pub lets: &'a [(String, Type)],
+    /// Where each input path and `let` name is, so a lookup costs the same in a service of
+    /// ten names as in one of ten thousand.
+    pub index: &'a NameIndex,
     /// Document kinds the service declares.
     pub documents: &'a [String],
     /// The bound item: its name and its record's fields.
     pub binding: Option<(&'a str, &'a [FieldDef])>,
     /// Inside `valid when`: document fields are visible.
     pub document_fields: bool,
+}
+
+/// Input paths (`a.b`) and `let` names to their positions in [`Scope::inputs`] and
+/// [`Scope::lets`].
+#[derive(Default)]
+pub(crate) struct NameIndex {
+    pub inputs: HashMap<String, usize>,
+    pub lets: HashMap<String, usize>,
+}
+
+impl<'a> Scope<'a> {
+    /// The input with this dotted path.
+    pub fn input(&self, path: &str) -> Option<(usize, &'a InputDef)> {
+        let &i = self.index.inputs.get(path)?;
+        Some((i, self.inputs.get(i)?))
+    }
+
+    /// The `let` of this name, if it is defined before the expression being typed.
+    pub fn let_named(&self, name: &str) -> Option<(usize, &'a Type)> {
+        let &i = self.index.lets.get(name)?;
+        self.lets.get(i).map(|(_, ty)| (i, ty))
+    }
 }
 
 /// Types expressions of one file, collecting errors.

@@ -16,11 +16,7 @@ impl Typer<'_> {
         list: &crate::syntax::ast::Name,
         scope: &Scope<'s>,
     ) -> Option<(usize, &'s [FieldDef])> {
-        let found = scope
-            .inputs
-            .iter()
-            .enumerate()
-            .find(|(_, i)| i.path.join(".") == list.node);
+        let found = scope.input(&list.node);
         match found {
             Some((
                 index,
@@ -129,21 +125,11 @@ impl Typer<'_> {
         {
             return (TExpr::DocField(field), field.ty());
         }
-        if let Some((i, input)) = scope
-            .inputs
-            .iter()
-            .enumerate()
-            .find(|(_, i)| i.path.join(".") == joined)
-        {
+        if let Some((i, input)) = scope.input(&joined) {
             return (TExpr::Input(i), input.ty.clone());
         }
         if let [single] = segments {
-            if let Some((i, (_, ty))) = scope
-                .lets
-                .iter()
-                .enumerate()
-                .find(|(_, (n, _))| *n == single.node)
-            {
+            if let Some((i, ty)) = scope.let_named(&single.node) {
                 return (TExpr::Let(i), ty.clone());
             }
             match single.node.as_str() {

@@ -28,8 +28,13 @@ pub const NESTING_LIMIT: usize = 64;
 /// Most operators in one condition: each nests the rest of its chain a level deeper in the
 /// tree that typing, compiling and checking walk, so the limit bounds their depth.
 pub const OPERATOR_LIMIT: usize = 512;
-/// pest's work limit: a file that needs more calls than this is refused, not parsed forever.
-const CALL_LIMIT: usize = 5_000_000;
+/// pest's work limit for a piece of `len` bytes: a file that needs more calls than this is
+/// refused, not parsed forever. It grows with the text, so a long well-formed file (ten
+/// thousand inputs, about ten calls a byte) reads, while the cost of any file stays linear in
+/// its size.
+fn call_limit(len: usize) -> usize {
+    5_000_000_usize.saturating_add(len.saturating_mul(100))
+}
 /// Largest number accepted in a rule file.
 const NUMBER_LIMIT: u64 = 1_000_000;
 

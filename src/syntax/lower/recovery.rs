@@ -7,7 +7,7 @@ use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 
 use super::service::ServiceOnce;
-use super::{CALL_LIMIT, Lower, Parsed};
+use super::{Lower, Parsed, call_limit};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::syntax::ast::{Act, Calendar, Decl, Document, Process, Refusal, Service, View};
 use crate::syntax::error::{Piece, SyntaxError};
@@ -22,7 +22,7 @@ pub(super) fn parse_piece(
     piece: Piece,
 ) -> Result<Pairs<'_, Rule>, Box<SyntaxError>> {
     let text = source.text.get(piece.base..piece.end).unwrap_or("");
-    pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
+    pest::set_call_limit(std::num::NonZeroUsize::new(call_limit(text.len())));
     let pairs = RuleParser::parse(rule, text);
     pest::set_call_limit(None);
     pairs.map_err(|e| Box::new(SyntaxError::from_pest(&e, source, file, piece)))
