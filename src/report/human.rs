@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, SourceMap};
 use crate::vocab::{Lang, russian_plural};
 
+use super::concise;
 use super::snippet::{Excerpt, visible};
 
 /// How human output looks.
@@ -383,7 +384,8 @@ impl miette::Diagnostic for Miette {
 
 /// Render every finding of a report against the bundle text (`name` is how the bundle is
 /// called in the snippets' headings), each as [`render`] shows a diagnostic, followed by a blank
-/// line. A report of a line of NDJSON (`Report::line`) numbers its snippets as the lines of
+/// line; past the first [`concise::FULL_PER_CODE`] of a code, the rest of that code one line
+/// each. A report of a line of NDJSON (`Report::line`) numbers its snippets as the lines of
 /// that file: `file.ndjson:7:31`.
 pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> String {
     if report.findings.is_empty() {
@@ -395,9 +397,21 @@ pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> 
     }
     let diagnostics = super::findings::diagnostics(report, bundle);
     let mut out = String::new();
+    // how many findings of each code were shown so far: past the first few, one line each
+    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for d in &diagnostics {
-        out.push_str(&render(d, &diagnostics.sources, style));
-        out.push('\n');
+        let code = shown_code(d.code);
+        let count = shown.entry(code).or_default();
+        *count += 1;
+        if *count <= concise::FULL_PER_CODE {
+            out.push_str(&render(d, &diagnostics.sources, style));
+            out.push('\n');
+            continue;
+        }
+        if *count == concise::FULL_PER_CODE + 1 {
+            out.push_str(&concise::heading(code, style.lang));
+        }
+        out.push_str(&concise::line(d, code, &diagnostics.sources, style.lang));
     }
     out
 }

@@ -2,6 +2,7 @@
 //! worded here, in the report's language (`words`), and located in the bundle's text here
 //! (`spans`); the checker knows neither.
 
+mod concise;
 pub(crate) mod contract;
 pub mod findings;
 pub mod human;

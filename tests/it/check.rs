@@ -101,6 +101,32 @@ fn human_reports_as_users_see_them() {
     }
 }
 
+/// Past the first ten findings of a code, the human report lists the rest one line each, with
+/// their place (line and column of the pretty-printed bundle) and message; all are there.
+#[test]
+fn many_findings_of_one_code_are_listed_one_line_each_after_ten() {
+    let rules = shipped();
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&bundle_text("pr-ok.json")).expect("the example is JSON");
+    if let Some(docs) = bundle["documents"].as_array_mut() {
+        docs.extend((0..12).map(|i| serde_json::json!({"kind": format!("letter_{i}")})));
+    }
+    let text = serde_json::to_string_pretty(&bundle).expect("a value prints");
+    let mut report = rules.check(&text, &Options::default());
+    ereje::report::spans::fill(&mut report, &text);
+    let rendered =
+        ereje::report::human::render_report(&report, "many.json", &text, &Style::plain());
+    assert_eq!(
+        rendered.matches("unknown document kind `letter_").count(),
+        12
+    );
+    assert_eq!(rendered.matches("╰── not read by any rule").count(), 10);
+    let listed = rendered
+        .split_once("one line each")
+        .map_or("", |(_, rest)| rest);
+    insta::assert_snapshot!(listed);
+}
+
 fn ereje(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_ereje"))
         .args(args)
