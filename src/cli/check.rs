@@ -148,14 +148,17 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 done.add(&checked.report);
                 if let Err(e) = out.write_all(
                     reports
-                        .report(&path.display().to_string(), &checked)
+                        .report(&super::out::shown(path), &checked)
                         .as_bytes(),
                 ) {
                     super::out::failed(&e);
                 }
             }
             Err(e) => {
-                eprintln!("error: cannot read bundle `{}`: {e}", path.display());
+                eprintln!(
+                    "error: cannot read bundle `{}`: {e}",
+                    super::out::shown(path)
+                );
                 unreadable += 1;
             }
         }
@@ -248,7 +251,9 @@ impl Reports {
         match self.format {
             Format::Json => report_line(report),
             Format::Human => {
-                let mut text = render_report(report, name, &checked.text, &self.style);
+                // a file name cannot end the line early or print in colour either
+                let name = crate::report::escaped(name);
+                let mut text = render_report(report, &name, &checked.text, &self.style);
                 let name = match report.line {
                     Some(line) => format!("{name}:{line}"),
                     None => name.to_string(),

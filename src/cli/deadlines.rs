@@ -58,7 +58,10 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
     let bytes = match crate::source::read_bounded(&args.bundle, options.limits.bundle_bytes) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot read bundle `{}`: {e}", args.bundle.display());
+            eprintln!(
+                "error: cannot read bundle `{}`: {e}",
+                super::out::shown(&args.bundle)
+            );
             return Outcome::Failure;
         }
     };
@@ -71,10 +74,10 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
             .replace("{verdict}", report.verdict.as_str());
         eprintln!(
             "error: `{}` {why}\n\nhelp: {} `ereje check --lang {} {}`",
-            args.bundle.display(),
+            super::out::shown(&args.bundle),
             words.see_why,
             lang.tag(),
-            args.bundle.display()
+            super::out::shown(&args.bundle)
         );
         return Outcome::Findings;
     }
@@ -90,7 +93,7 @@ pub fn run(args: &DeadlinesArgs) -> Outcome {
         Format::Human => {
             say!(
                 "{} — {} {} {}{}",
-                args.bundle.display(),
+                super::out::shown(&args.bundle),
                 report.service.as_deref().unwrap_or(""),
                 words.submitted,
                 report.submitted_at.as_deref().unwrap_or(""),

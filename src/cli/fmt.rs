@@ -86,7 +86,7 @@ pub fn run(args: &FmtArgs) -> Outcome {
     for root in &roots {
         let mut files = Vec::new();
         if let Err(e) = rule_files(root, true, &mut files) {
-            eprintln!("error: cannot read `{}`: {e}", root.display());
+            eprintln!("error: cannot read `{}`: {e}", super::out::shown(root));
             tally.failed = true;
         }
         for file in files {
@@ -118,7 +118,7 @@ impl Tally {
 }
 
 fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
-    let name = path.display().to_string();
+    let name = super::out::shown(path);
     let text = match crate::source::read_text_bounded(path, crate::source::MAX_RULE_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
@@ -206,7 +206,7 @@ fn format_or_report(name: &str, text: &str, shown: Shown) -> Option<String> {
 /// Print a file's syntax errors to stderr, as the other commands print rule-file diagnostics.
 fn print_syntax_errors(source: SourceFile, errors: &[SyntaxError], shown: Shown) {
     let mut sources = crate::source::SourceMap::new();
-    let name = source.name.clone();
+    let name = crate::report::escaped(&source.name).into_owned();
     sources.add(source);
     let mut diagnostics = Diagnostics::new(sources);
     diagnostics.extend(errors.iter().map(Diagnostic::from));

@@ -42,3 +42,9 @@ macro_rules! say {
     };
 }
 pub(crate) use say;
+
+/// A path as a message shows it: its control, bidirectional and invisible characters escaped,
+/// so a file name cannot end the line, colour the terminal or print backwards.
+pub(crate) fn shown(path: &std::path::Path) -> String {
+    crate::report::escaped(&path.display().to_string()).into_owned()
+}

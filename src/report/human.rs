@@ -285,9 +285,9 @@ impl Miette {
             .map(|(f, labels)| {
                 let (source, labels) = snippet(sources.get(f), &labels, lang);
                 Miette {
-                    message: sources
-                        .get(f)
-                        .map_or_else(String::new, |s| visible(&s.name).into_owned()),
+                    message: sources.get(f).map_or_else(String::new, |s| {
+                        super::snippet::escaped(&s.name).into_owned()
+                    }),
                     code: None,
                     severity: miette::Severity::Advice,
                     source,

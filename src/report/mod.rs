@@ -12,6 +12,7 @@ pub mod spans;
 pub mod words;
 
 pub use contract::REPORT_VERSION;
+pub use snippet::escaped;
 
 /// The JSON Schema (draft 2020-12) of the report of [`REPORT_VERSION`] (docs/report.schema.json,
 /// shipped inside ereje): every report `serde_json::to_string(&report)` writes is valid against

@@ -83,7 +83,7 @@ pub(super) fn excerpt(
         }
     }
     let mut out = Excerpt {
-        name: file.name.clone(),
+        name: escaped(&file.name).into_owned(),
         text: String::new(),
         lines: Vec::new(),
         run_ends: Vec::new(),
@@ -195,6 +195,9 @@ fn copy(text: &str, from: usize, to: usize, out: &mut String, map: &mut Vec<(usi
 pub(super) fn push_visible(out: &mut String, c: char) {
     match c {
         '\t' => out.push(c),
+        // the marks that reorder or hide text: a right-to-left override can make a line read
+        // `…: ok` backwards; shown by their code point
+        c if hidden(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
         '\u{0}'..='\u{1f}' => {
             out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'));
         }
@@ -205,6 +208,38 @@ pub(super) fn push_visible(out: &mut String, c: char) {
     }
 }
 
+/// Bidirectional controls (embeddings, overrides, isolates, marks) and invisible characters
+/// (zero-width space and joiners, word joiner, invisible operators, byte-order mark).
+fn hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// `text` with every control, bidirectional and invisible character shown as [`push_visible`]
+/// shows it, nothing cut: a file name in a heading or on a verdict line.
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether [`push_visible`] shows `c` as something else.
+fn needs_escape(c: char) -> bool {
+    c != '\t' && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || hidden(c))
+}
+
 /// A word of a message longer than this (in bytes) shows its start and its end only.
 const LONG_WORD: usize = 160;
 
@@ -213,9 +248,8 @@ const LONG_WORD: usize = 160;
 /// ereje's), and a word of thousands of characters (a field name or a number the bundle
 /// wrote) cut to its two ends, so a message stays a few lines long.
 pub(super) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let needs = |c: char| c != '\t' && (c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'));
     let long = text.split(' ').any(|w| w.len() > LONG_WORD);
-    if !long && !text.chars().any(needs) {
+    if !long && !text.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len().min(4 * LONG_WORD));

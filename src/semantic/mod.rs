@@ -152,29 +152,59 @@ fn collapse_repeated_undefined(errors: Vec<SemanticError>) -> Vec<SemanticError>
     out
 }
 
-/// Two versions of one service must not be in force on the same day.
+/// Two versions of one service must not be in force on the same day. The versions of each id
+/// are swept in order of their first day against the one that runs longest so far, so each
+/// version that overlaps an earlier one is one error, found in `n log n`, however many copies
+/// a file repeats (all pairs would be `n²` errors).
 fn overlapping_versions(services: &[model::ServiceModel], errors: &mut Vec<SemanticError>) {
-    for (i, a) in services.iter().enumerate() {
-        for b in services.iter().skip(i + 1).filter(|b| b.id == a.id) {
-            let (x, y) = (&a.meta.validity, &b.meta.validity);
-            let start = match (x.from, y.from) {
-                (Some(p), Some(q)) => Some(p.max(q)),
-                (p, q) => p.or(q),
-            };
-            let end = match (x.until, y.until) {
-                (Some(p), Some(q)) => Some(p.min(q)),
-                (p, q) => p.or(q),
-            };
-            let overlap = match (start, end) {
-                (Some(s), Some(e)) => s < e,
-                _ => true,
-            };
-            if overlap {
-                errors.push(SemanticError::OverlappingVersions {
-                    name: b.id.clone(),
-                    day: start.map_or_else(|| String::from("every day"), |d| d.to_string()),
-                    span: b.meta.span,
+    let mut ids: Vec<&str> = Vec::new();
+    let mut versions: HashMap<&str, Vec<&model::ServiceModel>> = HashMap::new();
+    for s in services {
+        let of_id = versions.entry(&s.id).or_default();
+        if of_id.is_empty() {
+            ids.push(&s.id);
+        }
+        of_id.push(s);
+    }
+    for id in ids {
+        let Some(of_id) = versions.get_mut(id) else {
+            continue;
+        };
+        // no first day is the earliest (`None < Some`); the sort is stable: file order on a tie
+        of_id.sort_by_key(|s| s.meta.validity.from);
+        let mut longest: Option<&model::ServiceModel> = None;
+        for &b in of_id.iter() {
+            if let Some(a) = longest {
+                let (x, y) = (&a.meta.validity, &b.meta.validity);
+                let start = match (x.from, y.from) {
+                    (Some(p), Some(q)) => Some(p.max(q)),
+                    (p, q) => p.or(q),
+                };
+                let end = match (x.until, y.until) {
+                    (Some(p), Some(q)) => Some(p.min(q)),
+                    (p, q) => p.or(q),
+                };
+                let overlap = match (start, end) {
+                    (Some(s), Some(e)) => s < e,
+                    _ => true,
+                };
+                if overlap {
+                    errors.push(SemanticError::OverlappingVersions {
+                        name: b.id.clone(),
+                        day: start.map_or_else(|| String::from("every day"), |d| d.to_string()),
+                        span: b.meta.span,
+                    });
+                }
+            }
+            // the version that runs longest (no last day: for ever) is the one later ones meet
+            let runs_longer =
+                longest.is_none_or(|a| match (a.meta.validity.until, b.meta.validity.until) {
+                    (None, _) => false,
+                    (Some(_), None) => true,
+                    (Some(p), Some(q)) => q > p,
                 });
+            if runs_longer {
+                longest = Some(b);
             }
         }
     }

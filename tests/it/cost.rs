@@ -207,3 +207,19 @@ fn inputs_lets_and_actors_cost_linear_time_to_analyse() {
     analysis_linear("distinct names", 1_000, false, |n| service(n, false));
     analysis_linear("repeated names", 1_000, true, |n| service(n, true));
 }
+
+/// Copies of one service by the thousand: each copy after the first is one error (it overlaps
+/// an earlier version), not one per pair, and finding them costs linear time.
+#[test]
+fn copies_of_one_service_are_one_error_each_in_linear_time() {
+    let copies = |n: usize| "service s {\n}\n".repeat(n);
+    let file = ereje::source::SourceFile::new("copies.ereje", copies(1_000));
+    let analysis = ereje::analysis::analyze_sources(vec![file]);
+    let overlapping = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.code == "E0403")
+        .count();
+    assert_eq!(overlapping, 999, "one error for each copy after the first");
+    analysis_linear("copies of one service", 300, true, copies);
+}

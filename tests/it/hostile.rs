@@ -139,6 +139,57 @@ fn long_lines_and_control_characters_cost_no_record_and_reach_no_terminal() {
     );
 }
 
+/// Characters that reorder or hide text (a right-to-left override, isolates, zero-width
+/// spaces, a byte-order mark), in a bundle's strings or in the bundle's file name, are shown
+/// by their code points; a file name cannot start a line or colour the terminal either.
+#[test]
+fn bidirectional_and_invisible_characters_and_hostile_file_names_are_shown_escaped() {
+    let tricks = [
+        "\u{202e}", "\u{2066}", "\u{200b}", "\u{200f}", "\u{061c}", "\u{feff}",
+    ];
+    let bundle = one_line(|b| {
+        if let Some(docs) = b["documents"].as_array_mut() {
+            for t in tricks {
+                docs.push(serde_json::json!({"kind": format!("ko{t}.json :ok")}));
+            }
+        }
+        b[format!("field{}", tricks.concat())] = serde_json::json!(1);
+    });
+    let dir = tempdir("hostile-names");
+    let path = dir.join("evil\u{1b}[31m\nname.json: ok\u{202e}.json");
+    std::fs::write(&path, &bundle).expect("the bundle is written");
+    let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .arg("check")
+        .arg(&path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for t in tricks {
+        assert!(!stdout.contains(t), "{t:?} reached the output raw");
+        let code = format!("<U+{:04X}>", u32::from(t.chars().next().unwrap_or(' ')));
+        assert!(stdout.contains(&code), "{code} is shown: {stdout}");
+    }
+    assert!(!stdout.contains('\u{1b}'), "no raw ESC from the file name");
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("name.json")),
+        "the file name starts no line of its own"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "unknown kinds and fields are warnings"
+    );
+}
+
+/// A fresh directory under the target directory for one test.
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
 /// A reader that goes away after one line ends the run quietly (status 141, nothing on
 /// stderr, no panic); a full disk is an error on stderr and status 2.
 #[test]
