@@ -1,9 +1,10 @@
 //! What a bundle may be at most: its size, how deep its JSON nests, how many documents and
 //! events it lists. Past a limit a bundle is `invalid` with a finding that names the limit,
 //! checked before anything costs more than reading it; an intake system may lower a limit
-//! (`ereje check --max-…`), never raise the depth past what the JSON reader itself allows.
+//! (`ereje check --max-…`), never raise the depth past 128 levels.
 
-/// The deepest nesting the JSON reader allows (serde_json's recursion limit).
+/// The deepest nesting a bundle may have: levels of arrays and objects, the outermost object
+/// counted (`{"a": [1]}` nests two levels).
 pub const MAX_DEPTH: usize = 128;
 
 /// The limits a bundle is checked within.
@@ -31,8 +32,8 @@ impl Default for Limits {
 }
 
 /// The offset of the first bracket that opens a level deeper than `limit`, outside strings;
-/// one pass, no allocation. Only needed below [`MAX_DEPTH`]: the JSON reader stops at that
-/// one itself.
+/// one pass, no allocation. Run first below [`MAX_DEPTH`], and at it only when the JSON reader
+/// stops at its own limit (a text nested that deep is rare).
 pub(crate) fn too_deep_at(text: &str, limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;

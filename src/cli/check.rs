@@ -89,8 +89,11 @@ impl From<AssumeArg> for Assume {
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    // four-digit years only, as a report writes its days (`%Y` reads `-0001` and `+10000`)
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date like 2019-05-14"))
+        .ok()
+        .filter(|d| (0..=9999).contains(&chrono::Datelike::year(d)) && text.len() == 10)
+        .ok_or_else(|| format!("`{text}` is not a date like 2019-05-14"))
 }
 
 pub(crate) fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -238,23 +238,35 @@ fn a_closed_pipe_is_quiet_and_a_full_disk_is_an_error() {
             assert!(stderr.trim().is_empty(), "{args:?}: {stderr}");
         }
     }
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
-    if let Ok(full) = full {
+    // a full disk, for a listing and for the help and version clap writes
+    let full_runs: [&[&str]; 4] = [
+        &[
+            "check",
+            "--ndjson",
+            "benches/data/small.ndjson",
+            "--format",
+            "json",
+        ],
+        &["--help"],
+        &["check", "-h"],
+        &["--version"],
+    ];
+    for args in full_runs {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return;
+        };
         let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
-            .args([
-                "check",
-                "--ndjson",
-                "benches/data/small.ndjson",
-                "--format",
-                "json",
-            ])
+            .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdout(Stdio::from(full))
             .output()
             .expect("the binary runs");
-        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("cannot write the output"), "{stderr}");
+        assert!(
+            stderr.contains("cannot write the output"),
+            "{args:?}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
@@ -453,6 +465,23 @@ fn limits_are_shown_and_can_be_lowered() {
     assert_eq!(verdict, "invalid");
     assert!(message.contains("larger than 1 MiB"), "{message}");
     assert_eq!(first(&reports[1]).0, "ok");
+    // the default depth, 128 levels with the envelope, is allowed, one more is not
+    let nested = |levels: usize| {
+        let mut line = one_line(|b| b["nested"] = serde_json::json!("here"));
+        let deep = format!("{}1{}", "[".repeat(levels - 1), "]".repeat(levels - 1));
+        line = line.replacen("\"here\"", &deep, 1);
+        line
+    };
+    let reports = report(&[], &format!("{}\n{}\n", nested(128), nested(129)));
+    let (verdict, message) = first(&reports[0]);
+    assert_ne!(verdict, "invalid", "128 levels are allowed: {message}");
+    assert!(
+        message.contains("nested"),
+        "its finding is the unknown field: {message}"
+    );
+    let (verdict, message) = first(&reports[1]);
+    assert_eq!(verdict, "invalid");
+    assert!(message.contains("deeper than 128 levels"), "{message}");
 }
 
 /// `let`s that double at each step (`let l1 = l0 and l0`, …) or chain thousands deep would
@@ -539,4 +568,34 @@ fn endless_or_oversized_files_are_read_only_up_to_the_limit() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 16 MiB"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every day a report writes has a four-digit year: a submission whose day in some timezone
+/// falls outside years 0000–9999 is `invalid` at `submitted_at`, one inside is read, and
+/// `--as-of` takes four-digit years only.
+#[test]
+fn days_past_year_9999_are_refused_not_written_with_five_digits() {
+    let rules = ereje::RuleSet::shipped().expect("the shipped rules compile");
+    let at = |submitted: &str| {
+        let text = one_line(|b| b["submitted_at"] = serde_json::json!(submitted));
+        let report = rules.check(&text, &ereje::check::Options::default());
+        serde_json::to_value(&report).expect("a report is JSON")
+    };
+    for edge in ["9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+23:59"] {
+        let report = at(edge);
+        assert_eq!(report["verdict"], "invalid", "{edge}");
+        assert_eq!(report["findings"][0]["pointer"], "/submitted_at", "{edge}");
+    }
+    let report = at("9999-12-30T12:00:00+06:00");
+    assert_eq!(report["as_of"], "9999-12-30");
+    for as_of in ["-0001-01-01", "+10000-01-01", "10000-01-01"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["check", "examples/bundles/pr-ok.json"])
+            .arg(format!("--as-of={as_of}"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2), "{as_of}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"));
+    }
 }

@@ -66,7 +66,7 @@ pub(crate) fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>
         }
     };
     let submitted_at = match obj.get("submitted_at") {
-        Some(Value::String(s)) => match parse_instant(s) {
+        Some(Value::String(s)) => match parse_instant(s).filter(within_every_timezone) {
             Some(t) => Some((s.as_ref(), t)),
             None => {
                 problems.push(InputProblem::error(
@@ -120,4 +120,15 @@ pub(crate) fn envelope<'a>(root: &'a Value<'a>, problems: &mut Vec<InputProblem>
         submitted_at,
         channel,
     }
+}
+
+/// Whether the submission's day is a day of years 0000–9999 in every timezone (offsets reach
+/// ±26 hours): the day whose law applies is that day in the service's timezone, and a report
+/// writes its days with four-digit years, so `9999-12-31T23:59:59-23:59` (10000-01-01 in
+/// Almaty) cannot be one.
+fn within_every_timezone(t: &DateTime<FixedOffset>) -> bool {
+    let day = t.naive_utc().date();
+    let first = chrono::NaiveDate::from_ymd_opt(0, 1, 2);
+    let last = chrono::NaiveDate::from_ymd_opt(9999, 12, 30);
+    first.is_some_and(|f| day >= f) && last.is_some_and(|l| day <= l)
 }

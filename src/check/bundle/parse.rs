@@ -53,7 +53,26 @@ fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError
             problem: Problem::Empty,
         });
     }
-    serde_json::from_str(text).map_err(|e| {
+    let parsed = match serde_json::from_str(text) {
+        // serde_json stops one level short of its own limit of 128 (it counts the level it is
+        // about to enter): the levels are counted here instead, and a text within the limit is
+        // read again without serde_json's count; the stack holds 128 levels easily
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            if let Some(offset) = too_deep_at(text, limits.depth) {
+                return Err(JsonError {
+                    offset,
+                    problem: Problem::TooDeep {
+                        limit: limits.depth,
+                    },
+                });
+            }
+            let mut reader = serde_json::Deserializer::from_str(text);
+            reader.disable_recursion_limit();
+            serde::Deserialize::deserialize(&mut reader).and_then(|v| reader.end().map(|()| v))
+        }
+        parsed => parsed,
+    };
+    parsed.map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
         // a string cut off by the end of a line or of the text is a truncated bundle
         let truncated = text

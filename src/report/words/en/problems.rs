@@ -109,7 +109,9 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
         ),
         Problem::BadSubmittedAt { text } => (
             not_instant(text),
-            s("write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00` (the date must exist)"),
+            s(
+                "write it as RFC 3339, e.g. `2019-05-14T10:00:00+06:00` (the date must exist, from 0000-01-02 to 9999-12-30)",
+            ),
         ),
         Problem::BadInstant { text } => (
             not_instant(text),
