@@ -30,6 +30,42 @@ pub fn suggest<'a>(
         .map(|(_, c)| c)
 }
 
+/// Did-you-mean answers remembered for one fixed list of candidates (a service's document
+/// kinds): intake streams bring the same few unknown names in bundle after bundle, and
+/// each answer costs a measure against every candidate. Shared by the threads of a batch;
+/// bounded in entries and in the length of a name remembered.
+#[derive(Debug, Default)]
+pub struct Memo {
+    answers: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
+}
+
+/// Names a [`Memo`] remembers at most, and the longest it remembers.
+const MEMO_ENTRIES: usize = 4_096;
+const MEMO_NAME_BYTES: usize = 64;
+
+impl Memo {
+    /// [`suggest`], remembered: `candidates` must be the same list at every call.
+    pub fn suggest<'a>(
+        &self,
+        name: &str,
+        candidates: impl Iterator<Item = &'a str> + Clone,
+    ) -> Option<String> {
+        if let Ok(answers) = self.answers.lock()
+            && let Some(answer) = answers.get(name)
+        {
+            return answer.clone();
+        }
+        let answer = suggest(name, candidates).map(String::from);
+        if name.len() <= MEMO_NAME_BYTES
+            && let Ok(mut answers) = self.answers.lock()
+            && answers.len() < MEMO_ENTRIES
+        {
+            answers.insert(name.to_string(), answer.clone());
+        }
+        answer
+    }
+}
+
 /// Whether two ASCII words share enough letters to be similar at all: Jaro counts at most the
 /// letters they have in common (`m ≤ c`), so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and the Winkler
 /// bonus (at most four letters of prefix, 0.1 each) lifts that to at most 0.6 + 0.4 · Jaro. A

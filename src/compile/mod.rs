@@ -261,6 +261,8 @@ pub struct ServicePlan {
     pub terms: Vec<TermPlan>,
     /// The service's own rule reference.
     pub rule: Arc<RuleRef>,
+    /// Did-you-mean answers for unknown document kinds, against `documents`' kinds.
+    pub near_kinds: Arc<crate::suggest::Memo>,
 }
 
 /// Compile a checked model (its calendars and rule files included) into a checker plan.
@@ -468,6 +470,7 @@ fn service(
         })
         .collect();
     ServicePlan {
+        near_kinds: Arc::default(),
         id: s.id.clone(),
         validity: s.meta.validity.clone(),
         timezone: s.timezone,

@@ -99,11 +99,9 @@ pub(super) fn documents<'a>(
                     count: 1,
                     service: plan.id.clone(),
                     known: plan.documents.iter().map(|d| d.kind.clone()).collect(),
-                    suggestion: crate::suggest::suggest(
-                        kind,
-                        plan.documents.iter().map(|d| d.kind.as_str()),
-                    )
-                    .map(String::from),
+                    suggestion: plan
+                        .near_kinds
+                        .suggest(kind, plan.documents.iter().map(|d| d.kind.as_str())),
                 },
                 code: &codes::UNKNOWN_DOCUMENT,
             });
