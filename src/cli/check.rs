@@ -151,7 +151,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 done.add(&checked.report);
                 if let Err(e) = out.write_all(
                     reports
-                        .report(&super::out::shown(path), &checked)
+                        .report(&path.display().to_string(), &checked)
                         .as_bytes(),
                 ) {
                     super::out::failed(&e);
@@ -212,7 +212,10 @@ fn ndjson(
     let reader = match std::fs::File::open(source) {
         Ok(f) => std::io::BufReader::with_capacity(1 << 20, f),
         Err(e) => {
-            eprintln!("error: cannot read `{source}`: {e}");
+            eprintln!(
+                "error: cannot read `{}`: {e}",
+                crate::report::escaped(source)
+            );
             return Err(Outcome::Failure);
         }
     };
@@ -227,6 +230,7 @@ fn ndjson(
 
 /// Say why a batch stopped; the outcome of the run.
 fn batch_failed(source: &str, e: &BatchError) -> Outcome {
+    let source = crate::report::escaped(source);
     match e {
         BatchError::Read { done, source: why } => eprintln!(
             "error: reading `{source}` failed after line {}: {why}",
@@ -254,7 +258,8 @@ impl Reports {
         match self.format {
             Format::Json => report_line(report),
             Format::Human => {
-                // a file name cannot end the line early or print in colour either
+                // a file name cannot end the line early or print in colour either: escaped
+                // here, the one place every report's name passes (a file, an NDJSON source)
                 let name = crate::report::escaped(name);
                 let mut text = render_report(report, &name, &checked.text, &self.style);
                 let name = match report.line {

@@ -174,27 +174,14 @@ fn overlapping_versions(services: &[model::ServiceModel], errors: &mut Vec<Seman
         of_id.sort_by_key(|s| s.meta.validity.from);
         let mut longest: Option<&model::ServiceModel> = None;
         for &b in of_id.iter() {
-            if let Some(a) = longest {
-                let (x, y) = (&a.meta.validity, &b.meta.validity);
-                let start = match (x.from, y.from) {
-                    (Some(p), Some(q)) => Some(p.max(q)),
-                    (p, q) => p.or(q),
-                };
-                let end = match (x.until, y.until) {
-                    (Some(p), Some(q)) => Some(p.min(q)),
-                    (p, q) => p.or(q),
-                };
-                let overlap = match (start, end) {
-                    (Some(s), Some(e)) => s < e,
-                    _ => true,
-                };
-                if overlap {
-                    errors.push(SemanticError::OverlappingVersions {
-                        name: b.id.clone(),
-                        day: start.map_or_else(|| String::from("every day"), |d| d.to_string()),
-                        span: b.meta.span,
-                    });
-                }
+            if let Some(day) =
+                longest.and_then(|a| a.meta.validity.first_shared_day(&b.meta.validity))
+            {
+                errors.push(SemanticError::OverlappingVersions {
+                    name: b.id.clone(),
+                    day: day.map_or_else(|| String::from("every day"), |d| d.to_string()),
+                    span: b.meta.span,
+                });
             }
             // the version that runs longest (no last day: for ever) is the one later ones meet
             let runs_longer =

@@ -123,6 +123,23 @@ impl Interval {
         }
     }
 
+    /// Whether the two intervals share a day, and if so the first they share (`None`: they
+    /// share every day from the beginning), taking every act at the earliest day it allows.
+    pub fn first_shared_day(&self, other: &Interval) -> Option<Option<NaiveDate>> {
+        let start = match (self.from, other.from) {
+            (Some(p), Some(q)) => Some(p.max(q)),
+            (p, q) => p.or(q),
+        };
+        let end = match (self.until, other.until) {
+            (Some(p), Some(q)) => Some(p.min(q)),
+            (p, q) => p.or(q),
+        };
+        match (start, end) {
+            (Some(s), Some(e)) if s >= e => None,
+            _ => Some(start),
+        }
+    }
+
     /// Whether `day` lies inside, taking every act at the earliest day its record allows.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from.is_none_or(|f| day >= f) && self.until.is_none_or(|u| day < u)

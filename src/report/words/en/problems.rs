@@ -303,9 +303,6 @@ fn json_detail(detail: &str) -> String {
         "key must be a string" => String::from("a field name must be a text in quotes"),
         "expected ident" => String::from("`true`, `false` or `null` was expected here"),
         "number out of range" => String::from("a number too large to read"),
-        "recursion limit exceeded" => {
-            String::from("the JSON is nested too deeply (more than 128 levels)")
-        }
         "expected `\"`" => String::from("a field name in quotes was expected here"),
         "invalid unicode code point" => String::from("a `\\u` escape that is no Unicode character"),
         "lone leading surrogate in hex escape" => String::from(

@@ -371,7 +371,6 @@ fn json_detail(detail: &str) -> String {
         "invalid number" => String::from("сан қате жазылған"),
         "number out of range" => String::from("сан рұқсат етілген ауқымнан тыс"),
         "invalid escape" => String::from("escape-тізбегі қате"),
-        "recursion limit exceeded" => String::from("кірістіру тым терең"),
         "expected `\"`" => String::from("тырнақшадағы өріс атауы күтілген"),
         "invalid unicode code point" => String::from("Unicode таңбасы емес `\\u` escape-тізбегі"),
         "lone leading surrogate in hex escape" => String::from(

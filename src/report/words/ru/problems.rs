@@ -368,7 +368,6 @@ fn json_detail(detail: &str) -> String {
         "invalid number" => String::from("неверно записано число"),
         "number out of range" => String::from("число вне допустимого диапазона"),
         "invalid escape" => String::from("неверная escape-последовательность"),
-        "recursion limit exceeded" => String::from("слишком глубокая вложенность"),
         "expected `\"`" => String::from("ожидалось имя поля в кавычках"),
         "invalid unicode code point" => {
             String::from("escape-последовательность `\\u`, не являющаяся символом Unicode")
