@@ -14,6 +14,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing, never a problem in itself: a lint at `info` level (an unverified fact,
+    /// a question the analysis could not decide). Never fails a run, not even with
+    /// `--deny warnings`.
+    Info,
     /// Reported; does not stop the rule set loading or change a verdict.
     Warning,
     /// Stops the rule set loading; for a bundle, changes the verdict (or, for deadlines, the
@@ -25,6 +29,7 @@ impl Severity {
     /// As written in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -194,6 +199,30 @@ codes! {
     MIXED_DAY_KIND = "E0422" "mixed-day-kind" Error "a term counted in calendar and working days at once";
     DATE_OUT_OF_RANGE = "E0423" "date-out-of-range" Error "a term ending beyond the dates that can be counted";
     NO_LOCAL_TIME = "E0424" "no-local-time" Error "the end of a day that does not exist in the timezone";
+    UNKNOWN_LINT = "L001" "unknown-lint" Error "a suppression or setting that names no lint";
+    UNUSED_ALLOW = "L002" "unused-allow" Warning "a suppression that suppresses nothing";
+    UNKNOWN_ENTRY_INTO_FORCE = "L010" "unknown-entry-into-force" Warning "an act whose day of entry into force is not known exactly";
+    GAPPED_VERSIONS = "L011" "gapped-versions" Warning "versions of a service with days between them on which none is in force";
+    UNSTATED_DAY_KIND = "L020" "unstated-day-kind" Warning "a number of days that says neither calendar nor working";
+    CALENDAR_WORKING_DAYS = "L021" "calendar-working-days" Warning "a duration the law writes as both calendar and working days";
+    WRITTEN_DIFFERS_FROM_READING = "L022" "written-differs-from-reading" Info "a duration read otherwise than the law writes it";
+    STEP_WITHOUT_DEADLINE = "L030" "step-without-deadline" Warning "a step for which the law sets no time";
+    STEP_WITHOUT_ACTOR = "L031" "step-without-actor" Warning "a step that names no one to take it";
+    CONFLICTING_STEP_DURATIONS = "L032" "conflicting-step-durations" Warning "two views of a step that give it different durations";
+    CONFLICTING_STEP_ACTORS = "L033" "conflicting-step-actors" Warning "two views of a step that give it to different actors";
+    STEP_WITHOUT_COUNTERPART = "L034" "step-without-counterpart" Warning "a step of one view of a process with no counterpart in the other";
+    STEP_DEADLINES_EXCEED_TERM = "L035" "step-deadlines-exceed-term" Warning "step deadlines, one after another, longer than the service term";
+    STEP_DEADLINES_BELOW_TERM = "L036" "step-deadlines-below-term" Warning "step deadlines that account for less than half of the service term";
+    PROCESS_WITHOUT_TERM = "L037" "process-without-term" Warning "a process with steps but no term for the whole service";
+    MISSING_CITATION = "L040" "missing-citation" Warning "a rule element that cites no paragraph of the law";
+    UNDEFINED_ACTOR = "L041" "undefined-actor" Warning "an actor that no paragraph of the law defines";
+    UNVERIFIED_SOURCE = "L042" "unverified-source" Info "a fact recorded as not verified against its source";
+    DUPLICATE_CITATION = "L043" "duplicate-citation" Warning "the same paragraph cited twice on one element";
+    CITATION_OF_UNKNOWN_ANNEX = "L044" "citation-of-unknown-annex" Warning "a citation of an annex that the act's record does not have";
+    MISSING_TRANSLATION = "L050" "missing-translation" Warning "a message or title missing in Kazakh or Russian";
+    UNUSED_INPUT = "L060" "unused-input" Warning "an input that no rule reads";
+    UNUSED_LET = "L061" "unused-let" Warning "a named condition that no rule uses";
+    UNUSED_ACTOR = "L062" "unused-actor" Warning "an actor that no step names";
     INVALID_INPUT = "V001" "invalid-input" Error Input "the bundle is malformed or ill-typed";
     UNKNOWN_SERVICE = "V002" "unknown-service" Error Applicability "no service has the bundle's service id";
     NOT_IN_FORCE = "V003" "not-in-force" Error Applicability "the service or channel is not in force on the day applied";

@@ -162,7 +162,10 @@ impl Diagnostics {
 
     /// How many warnings.
     pub fn warnings(&self) -> usize {
-        self.list.len() - self.errors()
+        self.list
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Whether there are none.

@@ -36,6 +36,7 @@ pub mod compile;
 pub mod diagnostic;
 pub mod examples;
 pub mod fmt;
+pub mod lint;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;

@@ -1,5 +1,6 @@
 //! `ereje explain CODE`: what a diagnostic or finding code means; for a bundle finding (`V`
-//! code), also the kind of finding it is and its default severity, as reports write them.
+//! code), also the kind of finding it is and its default severity, as reports write them; for
+//! a lint (`L` code), its whole page.
 
 use clap::Args;
 
@@ -10,7 +11,8 @@ use crate::codes::{CODES, Code, lookup};
 /// Arguments of `ereje explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// A code (`E0201`, `V004`) or a finding name (`missing-document`); without one, every code.
+    /// A code (`E0201`, `L020`, `V004`) or a name (`missing-document`, `unstated-day-kind`);
+    /// without one, every code.
     pub code: Option<String>,
 }
 
@@ -27,6 +29,11 @@ pub fn run(args: &ExplainArgs) -> Outcome {
             Outcome::Clean
         }
         Some(code) => match lookup(code) {
+            // a lint's whole page: what it checks, why it matters, its examples
+            Some(c) if let Some(lint) = crate::lint::lookup(c.code) => {
+                super::out::put(&crate::lint::docs::page(lint));
+                Outcome::Clean
+            }
             Some(c) => {
                 say!("{} ({}): {}", c.code, c.name, c.summary);
                 if let Some(line) = finding_line(c) {

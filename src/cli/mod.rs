@@ -5,6 +5,7 @@ pub mod check;
 pub mod deadlines;
 pub mod explain;
 pub mod fmt;
+pub mod lint;
 pub mod out;
 pub mod rules;
 pub mod test;
@@ -39,6 +40,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Rewrite rule files in the canonical layout (or, with `--check`, show what would change).
     Fmt(fmt::FmtArgs),
+    /// Check rule files for the law's structural defects and the rules' inconsistencies.
+    Lint(lint::LintArgs),
 }
 
 /// How a run ended.
@@ -73,5 +76,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Lint(args) => lint::run(&args),
     }
 }

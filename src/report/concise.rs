@@ -18,6 +18,7 @@ pub fn line(d: &Diagnostic, code: &str, sources: &SourceMap, lang: Lang) -> Stri
     let mark = match d.severity {
         Severity::Error => '×',
         Severity::Warning => '⚠',
+        Severity::Info => 'ℹ',
     };
     let place = d.primary.as_ref().and_then(|l| {
         let file = sources.get(l.span.file)?;

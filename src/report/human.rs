@@ -238,6 +238,54 @@ pub fn summary(errors: usize, warnings: usize, over: Over, lang: Lang) -> String
     }
 }
 
+/// The closing line of `ereje lint`: "0 errors, 2 warnings, 30 notes in 3 rule files (41
+/// suppressed)", in the reader's language.
+pub fn lint_summary(
+    (errors, warnings, infos): (usize, usize, usize),
+    files: usize,
+    suppressed: usize,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => {
+            let count = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            format!(
+                "{}, {}, {} in {} ({suppressed} suppressed)",
+                count(errors, "error"),
+                count(warnings, "warning"),
+                count(infos, "note"),
+                count(files, "rule file")
+            )
+        }
+        Lang::Ru => {
+            let count = |n: usize, forms: [&str; 3]| {
+                let n = i64::try_from(n).unwrap_or(i64::MAX);
+                format!("{n} {}", russian_plural(n, forms[0], forms[1], forms[2]))
+            };
+            let f = i64::try_from(files).unwrap_or(i64::MAX);
+            format!(
+                "{}, {}, {} в {f} {} (подавлено: {suppressed})",
+                count(errors, ["ошибка", "ошибки", "ошибок"]),
+                count(
+                    warnings,
+                    ["предупреждение", "предупреждения", "предупреждений"]
+                ),
+                count(infos, ["заметка", "заметки", "заметок"]),
+                russian_plural(f, "файле правил", "файлах правил", "файлах правил")
+            )
+        }
+        Lang::Kk => format!(
+            "{files} ереже файлында: {errors} қате, {warnings} ескерту, {infos} ақпарат ({suppressed} басылған)"
+        ),
+    }
+}
+
 /// How a code heads a diagnostic: a bundle finding by its kebab-case name, which is how intake
 /// systems know it (the JSON report's `code`), any other by its code (`E0201`).
 fn shown_code(code: &crate::codes::Code) -> &'static str {
@@ -302,6 +350,7 @@ impl Miette {
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
+                Severity::Info => miette::Severity::Advice,
             },
             source,
             labels,

@@ -10,6 +10,7 @@ mod fmt;
 mod fuzz;
 mod hostile;
 mod intake;
+mod lint;
 mod recovery;
 mod report;
 mod schema;

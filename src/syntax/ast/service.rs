@@ -242,6 +242,9 @@ pub struct Step {
     pub maps_to: Vec<Name>,
     /// `action "…"`.
     pub action: Option<Spanned<String>>,
+    /// `written …`: the deadline's duration as the act writes it, where the rules read it
+    /// otherwise.
+    pub written: Option<Spanned<Duration>>,
     /// Citations, validity, suppressions.
     pub provenance: Provenance,
     /// The whole declaration.
@@ -266,6 +269,8 @@ pub struct Term {
     pub duration: Spanned<Duration>,
     /// From which event.
     pub after: Name,
+    /// `written …`: the duration as the act writes it, where the rules read it otherwise.
+    pub written: Option<Spanned<Duration>>,
     /// Citations, suppressions.
     pub provenance: Provenance,
     /// The whole clause.

@@ -255,6 +255,7 @@ fn is_leaf(rule: Rule) -> bool {
             | R::kw_to
             | R::kw_term
             | R::kw_action
+            | R::kw_written
             | R::kw_example
             | R::kw_bundle
             | R::kw_expect

@@ -65,6 +65,9 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::step_maps | Rule::kw_maps => "`maps to`",
         Rule::kw_to => "`to`",
         Rule::step_action | Rule::kw_action => "`action`",
+        Rule::written_clause | Rule::kw_written => {
+            "`written` and the duration as the act writes it, like `written 90 calendar working days`"
+        }
         Rule::example_decl | Rule::kw_example => "`example`",
         Rule::kw_bundle => "`bundle` and the bundle's path in quotes",
         Rule::kw_expect => "`expect` and a verdict, like `expect ok`",
@@ -166,6 +169,12 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
             "`act`, `service` немесе `calendar`",
         ),
         "`amended by`" => ("`amended by`", "`amended by`"),
+        "`written` and the duration as the act writes it, like `written 90 calendar working days`" => {
+            (
+                "`written` и срок так, как он написан в акте, например `written 90 calendar working days`",
+                "`written` және актіде жазылғандай мерзім, мысалы `written 90 calendar working days`",
+            )
+        }
         "`after` and the step it counts from, like `after submitted_at`" => (
             "`after` и шаг, от которого идёт отсчёт, например `after submitted_at`",
             "`after` және есеп басталатын қадам, мысалы `after submitted_at`",

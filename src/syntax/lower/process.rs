@@ -60,10 +60,11 @@ impl Lower {
             parallel_with: Vec::new(),
             maps_to: Vec::new(),
             action: None,
+            written: None,
             provenance: Provenance::default(),
             span,
         };
-        let mut firsts: [Option<Span>; 3] = [None; 3];
+        let mut firsts: [Option<Span>; 4] = [None; 4];
         for x in it {
             let xs = self.span(&x);
             match x.as_rule() {
@@ -124,6 +125,12 @@ impl Lower {
                         once(self, &mut step.action, &mut firsts[2], "action", xs, v);
                     }
                 }
+                Rule::written_clause => {
+                    if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration) {
+                        let v = self.duration(&d);
+                        once(self, &mut step.written, &mut firsts[3], "written", xs, v);
+                    }
+                }
                 _ => {
                     self.provenance(&x, &mut step.provenance);
                 }
@@ -142,12 +149,21 @@ impl Lower {
             span,
         );
         let mut after = None;
+        let mut written = None;
+        let mut first_written = None;
         let mut provenance = Provenance::default();
         for x in pair.into_inner() {
             match x.as_rule() {
                 Rule::kw_term | Rule::kw_after => {}
                 Rule::duration => duration = self.duration(&x),
                 Rule::ident => after = Some(self.name(&x)),
+                Rule::written_clause => {
+                    let xs = self.span(&x);
+                    if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration) {
+                        let v = self.duration(&d);
+                        once(self, &mut written, &mut first_written, "written", xs, v);
+                    }
+                }
                 _ => {
                     self.provenance(&x, &mut provenance);
                 }
@@ -156,6 +172,7 @@ impl Lower {
         Term {
             duration,
             after: after.unwrap_or_default_name(span),
+            written,
             provenance,
             span,
         }

@@ -1,0 +1,180 @@
+//! `conflicting-step-durations`: two views of a step that give it different durations.
+
+use std::collections::BTreeMap;
+
+use super::Context;
+use super::chain::{critical_path, due_times};
+use super::durations::Lengths;
+use super::registry::declare_lint;
+use crate::codes;
+use crate::diagnostic::Label;
+use crate::semantic::model::{Anchor, ProcessView, StepDef};
+use crate::vocab::Wording;
+
+declare_lint! {
+    /// Finds a step of the process whose counterpart in a view (the steps that map to it,
+    /// one after another or side by side as their `after` anchors say) takes a time that
+    /// cannot be the step's own: `3 + 3` days in a table where the paragraph gives 7.
+    ///
+    /// Durations are compared as the act states them: a day is 24 hours, and a term in days
+    /// runs to the end of its last day, so `0 calendar days` (the same day) agrees with
+    /// `10 minutes`; working days count from as many calendar days up to the longest run in
+    /// the service's calendar, so they conflict with calendar days only when no calendar
+    /// week could make them equal.
+    ///
+    /// ## Why it matters
+    /// Two texts of one regulation that give one step different times leave an official
+    /// free to follow either and an applicant unable to know which deadline was missed.
+    /// The rules keep both as written, each in its own view; the lint finds where they
+    /// disagree, and an `allow` records each such defect of the act.
+    ///
+    /// ## Fires
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     term 7 calendar days after submitted_at § 4
+    ///   }
+    ///   view table_1 "Table 1" § 10 {
+    ///     step file_sent by clerk within 3 calendar days after submitted_at maps to file_formed
+    ///     step request_sent by clerk within 3 calendar days after file_sent maps to file_formed
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     term 7 calendar days after submitted_at § 4
+    ///   }
+    ///   view table_1 "Table 1" § 10 {
+    ///     step file_sent by clerk within 4 calendar days after submitted_at maps to file_formed
+    ///     step request_sent by clerk within 3 calendar days after file_sent maps to file_formed
+    ///   }
+    /// }
+    /// ```
+    pub static CONFLICTING_STEP_DURATIONS = codes::CONFLICTING_STEP_DURATIONS, Warn, check;
+}
+
+fn check(cx: &mut Context<'_>) {
+    let model = cx.model();
+    for s in &model.services {
+        let lengths = Lengths::of(model, s);
+        for view in &s.views {
+            for (main_id, group) in groups(view) {
+                let Some(main) = s.process.steps.iter().find(|st| st.id == main_id) else {
+                    continue;
+                };
+                let Some(own) = main.within.and_then(|w| lengths.length(w)) else {
+                    continue;
+                };
+                let sub = sub_view(view, &group);
+                let due = due_times(&sub, &lengths);
+                let Some((_, path)) = critical_path(&due) else {
+                    continue;
+                };
+                if path.open || !path.length.disjoint(own) {
+                    continue;
+                }
+                for &i in &group {
+                    let step = &view.steps[i];
+                    let others: Vec<String> = group
+                        .iter()
+                        .filter(|&&g| g != i)
+                        .map(|&g| format!("`{}`", view.steps[g].id))
+                        .collect();
+                    let together = if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", together with {},", others.join(", "))
+                    };
+                    let d = cx
+                        .finding(
+                            Wording::new(
+                                format!(
+                                    "step `{}` of view `{}`{together} takes {}, where step `{main_id}` of the process takes {}",
+                                    step.id,
+                                    view.id,
+                                    path.length.describe(),
+                                    own.describe()
+                                ),
+                                format!(
+                                    "шаг `{}` представления `{}`{together} занимает {}, а шаг `{main_id}` процесса — {}",
+                                    step.id,
+                                    view.id,
+                                    path.length.describe(),
+                                    own.describe()
+                                ),
+                                format!(
+                                    "`{}` көрінісінің `{}` қадамы{together} {} алады, ал процестің `{main_id}` қадамы — {}",
+                                    view.id,
+                                    step.id,
+                                    path.length.describe(),
+                                    own.describe()
+                                ),
+                            ),
+                            Label::new(step.meta.span, format!("maps to `{main_id}`")),
+                        )
+                        .with_label(Label::new(
+                            main.meta.span,
+                            format!("{} here", main.within.map_or(String::new(), |w| w.to_string())),
+                        ))
+                        .with_help(
+                            "if the act gives the step two times, keep both as written and `allow conflicting-step-durations` with the defect; if the rules mistyped one, correct it",
+                        );
+                    cx.emit(d);
+                }
+            }
+        }
+    }
+}
+
+/// The steps of a view, by the one step of the process each maps to (steps mapped to
+/// several are compared step by step elsewhere, not here).
+fn groups(view: &ProcessView) -> BTreeMap<&str, Vec<usize>> {
+    let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, st) in view.steps.iter().enumerate() {
+        if let [only] = st.maps_to.as_slice() {
+            out.entry(only.as_str()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// The steps of `group` alone, each counted from the start of the group where its anchor
+/// lies outside it.
+fn sub_view(view: &ProcessView, group: &[usize]) -> ProcessView {
+    let steps = group
+        .iter()
+        .map(|&i| {
+            let st = &view.steps[i];
+            let after = match st.after {
+                Some(Anchor::Step(j)) => group
+                    .iter()
+                    .position(|&g| g == j)
+                    .map_or(Anchor::Submitted, Anchor::Step),
+                _ => Anchor::Submitted,
+            };
+            StepDef {
+                after: Some(after),
+                ..st.clone()
+            }
+        })
+        .collect();
+    ProcessView {
+        steps,
+        ..ProcessView::default()
+    }
+}

@@ -1,0 +1,225 @@
+//! Lints: what a rule set that compiles may still get wrong, or what the law it records gets
+//! wrong (a term shorter than its steps, a day count of unstated kind, an element without a
+//! citation). They run on the analysis, after it: the checked model, with the syntax trees
+//! for the places (spans) and clauses the model does not keep.
+//!
+//! Every lint is one file here, declared with [`declare_lint!`](registry::declare_lint) and
+//! listed in [`LINTS`]. A finding is a [`Diagnostic`] with the lint's code; an
+//! `allow NAME because "…"` on an element suppresses the findings of that lint inside the
+//! element ([`suppress`]), and the run's [`Settings`] decide each lint's level.
+
+mod chain;
+pub mod docs;
+mod durations;
+mod elements;
+mod registry;
+mod suppress;
+mod uses;
+
+mod calendar_working_days;
+mod citation_of_unknown_annex;
+mod conflicting_step_actors;
+mod conflicting_step_durations;
+mod duplicate_citation;
+mod gapped_versions;
+mod missing_citation;
+mod missing_translation;
+mod process_without_term;
+mod step_deadlines_below_term;
+mod step_deadlines_exceed_term;
+mod step_without_actor;
+mod step_without_counterpart;
+mod step_without_deadline;
+mod undefined_actor;
+mod unknown_entry_into_force;
+mod unknown_lint;
+mod unstated_day_kind;
+mod unused_actor;
+mod unused_allow;
+mod unused_input;
+mod unused_let;
+mod unverified_source;
+mod written_differs_from_reading;
+
+use std::collections::BTreeMap;
+
+pub use registry::{LINTS, Level, Lint, lookup};
+
+use crate::analysis::Analysis;
+use crate::codes::Severity;
+use crate::diagnostic::{Diagnostic, Diagnostics, Label};
+use crate::semantic::Model;
+use crate::syntax::ast;
+use crate::vocab::Wording;
+
+/// What a lint sees, and where its findings go.
+pub struct Context<'a> {
+    /// The analysed rule set.
+    pub analysis: &'a Analysis,
+    lint: &'static Lint,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    /// The checked model.
+    pub fn model(&self) -> &'a Model {
+        &self.analysis.model
+    }
+
+    /// The syntax tree of each rule file.
+    pub fn files(&self) -> &'a [ast::File] {
+        &self.analysis.files
+    }
+
+    /// A finding of the running lint at `primary`, to be completed and [`emit`](Self::emit)ted.
+    pub fn finding(&self, message: impl Into<Wording>, primary: Label) -> Diagnostic {
+        Diagnostic::new(self.lint.code, message, primary)
+    }
+
+    /// `span` without the blanks and line breaks at its end (a clause's span runs on to the
+    /// next one).
+    pub fn trimmed(&self, span: crate::source::Span) -> crate::source::Span {
+        let text = self
+            .analysis
+            .model
+            .sources
+            .get(span.file)
+            .and_then(|f| f.text.get(span.start..span.end));
+        match text {
+            Some(t) => {
+                crate::source::Span::new(span.file, span.start, span.start + t.trim_end().len())
+            }
+            None => span,
+        }
+    }
+
+    /// Report a finding.
+    pub fn emit(&mut self, diagnostic: Diagnostic) {
+        self.found.push(diagnostic);
+    }
+}
+
+/// How a run treats the lints.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Levels set for this run, by code (`L020`), over the lints' defaults.
+    pub levels: BTreeMap<&'static str, Level>,
+}
+
+impl Settings {
+    /// The level of `lint` in this run.
+    pub fn level(&self, lint: &Lint) -> Level {
+        self.levels
+            .get(lint.code.code)
+            .copied()
+            .unwrap_or(lint.level)
+    }
+}
+
+/// What linting found.
+#[derive(Debug, Clone, Default)]
+pub struct Linted {
+    /// The findings reported, in file order, each at its lint's level in this run.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The findings the rule files' `allow`s suppressed, at their levels, with the reasons.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding an `allow` suppressed.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    /// The finding.
+    pub diagnostic: Diagnostic,
+    /// The reason of each `allow` that covers it, innermost first.
+    pub reasons: Vec<String>,
+}
+
+/// Run every lint over an analysed rule set.
+pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
+    let mut found = Vec::new();
+    for lint in LINTS {
+        if lint.code == unused_allow::UNUSED_ALLOW.code {
+            continue;
+        }
+        let mut cx = Context {
+            analysis,
+            lint,
+            found: Vec::new(),
+        };
+        (lint.check)(&mut cx);
+        found.extend(cx.found.into_iter().map(|d| (*lint, d)));
+    }
+    let allows = suppress::Allows::collect(&analysis.files);
+    let mut kept = Vec::new();
+    let mut suppressed = Vec::new();
+    for (lint, d) in found {
+        match allows.suppresses(lint, &d) {
+            Some(reasons) => suppressed.push((
+                lint,
+                Suppressed {
+                    diagnostic: d,
+                    reasons,
+                },
+            )),
+            None => kept.push((lint, d)),
+        }
+    }
+    // an `allow` of an unused-allow finding is itself looked for, like any other
+    for d in allows.unused() {
+        let lint = &unused_allow::UNUSED_ALLOW;
+        match allows.suppresses(lint, &d) {
+            Some(reasons) => suppressed.push((
+                lint,
+                Suppressed {
+                    diagnostic: d,
+                    reasons,
+                },
+            )),
+            None => kept.push((lint, d)),
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = kept
+        .into_iter()
+        .filter_map(|(lint, mut d)| {
+            d.severity = settings.level(lint).severity()?;
+            Some(d)
+        })
+        .collect();
+    let mut suppressed: Vec<Suppressed> = suppressed
+        .into_iter()
+        .filter_map(|(lint, mut s)| {
+            s.diagnostic.severity = settings.level(lint).severity()?;
+            Some(s)
+        })
+        .collect();
+    diagnostics.sort_by_key(place);
+    suppressed.sort_by_key(|s| place(&s.diagnostic));
+    Linted {
+        diagnostics,
+        suppressed,
+    }
+}
+
+/// Where a finding is, for sorting: its file and offset.
+fn place(d: &Diagnostic) -> Option<(usize, usize)> {
+    d.primary.as_ref().map(|l| (l.span.file, l.span.start))
+}
+
+/// The analysis's own diagnostics, then the lints' findings (with those the rule files
+/// suppress, if `suppressed` is set), in one list for rendering.
+pub fn all_diagnostics(analysis: &Analysis, linted: &Linted, suppressed: bool) -> Diagnostics {
+    let mut all = analysis.diagnostics.clone();
+    let mut lints = linted.diagnostics.clone();
+    if suppressed {
+        lints.extend(linted.suppressed.iter().map(|s| s.diagnostic.clone()));
+        lints.sort_by_key(place);
+    }
+    all.extend(lints);
+    all
+}
+
+/// How many findings have each severity: errors, warnings, infos.
+pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize, usize) {
+    let n = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+}

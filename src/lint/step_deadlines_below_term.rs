@@ -1,0 +1,110 @@
+//! `step-deadlines-below-term`: step deadlines that account for less than half of the term.
+
+use super::Context;
+use super::chain::{critical_path, due_times};
+use super::durations::Lengths;
+use super::registry::declare_lint;
+use crate::codes;
+use crate::diagnostic::Label;
+use crate::semantic::model::Anchor;
+use crate::vocab::Wording;
+
+declare_lint! {
+    /// Finds a process whose longest chain of step deadlines, at the most the calendar
+    /// allows, ends before half of the service term has passed.
+    ///
+    /// ## Why it matters
+    /// A term far longer than its steps means the act leaves most of the time to no one:
+    /// a stage without a deadline (an outside body's answer, a commission), or a step the
+    /// act forgot to list. Until the steps account for the term, a late decision cannot be
+    /// traced to the step that made it late. (Views are not held to it: a view may describe
+    /// only a part of the procedure.)
+    ///
+    /// ## Fires
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     term 90 calendar days after submitted_at § 4
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     step decided by clerk within 60 calendar days after file_formed § 9
+    ///     term 90 calendar days after submitted_at § 4
+    ///   }
+    /// }
+    /// ```
+    pub static STEP_DEADLINES_BELOW_TERM = codes::STEP_DEADLINES_BELOW_TERM, Warn, check;
+}
+
+fn check(cx: &mut Context<'_>) {
+    let model = cx.model();
+    for s in &model.services {
+        let lengths = Lengths::of(model, s);
+        let view = &s.process;
+        let Some(term) = view.terms.iter().find(|t| t.after == Anchor::Submitted) else {
+            continue;
+        };
+        let Some(limit) = lengths.length(term.duration) else {
+            continue;
+        };
+        let due = due_times(view, &lengths);
+        let Some((_, path)) = critical_path(&due) else {
+            continue;
+        };
+        let ((_, hi), (term_lo, _)) = path.length.against(limit);
+        if hi >= term_lo / 2 {
+            continue;
+        }
+        let mut d = cx
+            .finding(
+                Wording::new(
+                    format!(
+                        "the step deadlines add up to {} at the most, against a term of {}",
+                        path.length.describe(),
+                        term.duration
+                    ),
+                    format!(
+                        "сроки шагов в сумме не больше {}, а срок услуги {}",
+                        path.length.describe(),
+                        term.duration
+                    ),
+                    format!(
+                        "қадамдардың мерзімдері барлығы {} аспайды, ал қызмет мерзімі {}",
+                        path.length.describe(),
+                        term.duration
+                    ),
+                ),
+                Label::new(term.meta.span, "the steps account for less than half of it"),
+            )
+            .with_help(
+                "give the steps the times the act sets, and add the stages it lists without a time; if the act leaves the rest of the term to no step, `allow step-deadlines-below-term` with the defect",
+            );
+        let open: Vec<String> = view
+            .steps
+            .iter()
+            .filter(|st| st.within.is_none())
+            .map(|st| format!("`{}`", st.id))
+            .collect();
+        if !open.is_empty() {
+            d = d.with_note(format!("without a deadline: {}", open.join(", ")));
+        }
+        cx.emit(d);
+    }
+}

@@ -1,0 +1,149 @@
+//! `step-deadlines-exceed-term`: step deadlines, one after another, longer than the term.
+
+use super::Context;
+use super::chain::{critical_path, due_times};
+use super::durations::Lengths;
+use super::registry::declare_lint;
+use crate::codes;
+use crate::diagnostic::Label;
+use crate::semantic::model::Anchor;
+use crate::vocab::Wording;
+
+declare_lint! {
+    /// Finds a process or view whose longest chain of step deadlines (each step counted from
+    /// the one it is `after`, so steps side by side count once) can end after the service
+    /// term, counted from the submission. Views are held to the process's term.
+    ///
+    /// Durations add up as the act states them; working days count up to the longest run
+    /// the service's calendar has for them, so the lint also fires when only a run of
+    /// holidays makes the steps overrun.
+    ///
+    /// ## Why it matters
+    /// If every official uses the whole time the act gives each step, the service is late
+    /// by the act's own terms: the applicant's right to a decision within the term cannot be
+    /// kept, and it is the act, not an official, that breaks it.
+    ///
+    /// ## Fires
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     step decided by clerk within 10 calendar days after file_formed § 9
+    ///     term 15 calendar days after submitted_at § 4
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+    /// service kz.example.permit {
+    ///   act kz.example.order_1 annex 1
+    ///   timezone "Asia/Almaty"
+    ///   § 1
+    ///   actor clerk "clerk" § 2
+    ///   process {
+    ///     step file_formed by clerk within 7 calendar days after submitted_at § 9
+    ///     step decided by clerk within 7 calendar days after file_formed § 9
+    ///     term 15 calendar days after submitted_at § 4
+    ///   }
+    /// }
+    /// ```
+    pub static STEP_DEADLINES_EXCEED_TERM = codes::STEP_DEADLINES_EXCEED_TERM, Warn, check;
+}
+
+fn check(cx: &mut Context<'_>) {
+    let model = cx.model();
+    for s in &model.services {
+        let lengths = Lengths::of(model, s);
+        let Some(term) = s
+            .process
+            .terms
+            .iter()
+            .find(|t| t.after == Anchor::Submitted)
+        else {
+            continue;
+        };
+        let Some(limit) = lengths.length(term.duration) else {
+            continue;
+        };
+        for view in std::iter::once(&s.process).chain(&s.views) {
+            let due = due_times(view, &lengths);
+            let Some((last, path)) = critical_path(&due) else {
+                continue;
+            };
+            let ((lo, hi), (term_lo, term_hi)) = path.length.against(limit);
+            if hi <= term_lo {
+                continue;
+            }
+            let surely = lo > term_hi;
+            let how = if surely { "exceed" } else { "can exceed" };
+            let (ru, kk) = if surely {
+                ("превышают", "асып түседі")
+            } else {
+                ("могут превысить", "асып кетуі мүмкін")
+            };
+            let whose = if view.id == s.process.id {
+                String::from("the process")
+            } else {
+                format!("view `{}`", view.id)
+            };
+            let last_step = &view.steps[last];
+            let primary = if view.id == s.process.id {
+                Label::new(
+                    term.meta.span,
+                    format!("{} after the submission", term.duration),
+                )
+            } else {
+                Label::new(
+                    view.meta.span,
+                    format!("the term of the process is {}", term.duration),
+                )
+            };
+            let mut d = cx
+                .finding(
+                    Wording::new(
+                        format!(
+                            "the step deadlines of {whose}, one after another, {how} the term: {} against {}",
+                            path.length.describe(),
+                            term.duration
+                        ),
+                        format!(
+                            "сроки шагов ({whose}) один за другим {ru} срок услуги: {} при сроке {}",
+                            path.length.describe(),
+                            term.duration
+                        ),
+                        format!(
+                            "қадамдардың мерзімдері ({whose}) бірінен соң бірі қызмет мерзімінен {kk}: {}, ал мерзім {}",
+                            path.length.describe(),
+                            term.duration
+                        ),
+                    ),
+                    primary,
+                )
+                .with_label(Label::new(
+                    last_step.meta.span,
+                    format!("due {} after the submission at the latest", path.length.describe()),
+                ))
+                .with_help(
+                    "if the act's steps do not fit its own term, keep both as written and `allow step-deadlines-exceed-term` with the defect; if a step runs in parallel with another, count it from the same step (`after`)",
+                );
+            if !surely {
+                d = d.with_note(
+                    "only with the longest runs of days off in the calendar, or with each last day counted to its end",
+                );
+            }
+            if path.open {
+                d = d.with_note(
+                    "some steps on the way have no deadline: the chain may be longer still",
+                );
+            }
+            cx.emit(d);
+        }
+    }
+}
