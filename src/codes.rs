@@ -203,6 +203,7 @@ codes! {
     UNUSED_ALLOW = "L002" "unused-allow" Warning "a suppression that suppresses nothing";
     UNKNOWN_ENTRY_INTO_FORCE = "L010" "unknown-entry-into-force" Warning "an act whose day of entry into force is not known exactly";
     GAPPED_VERSIONS = "L011" "gapped-versions" Warning "versions of a service with days between them on which none is in force";
+    ACT_REFERENCE_MISMATCH = "L012" "act-reference-mismatch" Warning "an act named with a date or number that its record does not have";
     UNSTATED_DAY_KIND = "L020" "unstated-day-kind" Warning "a number of days that says neither calendar nor working";
     CALENDAR_WORKING_DAYS = "L021" "calendar-working-days" Warning "a duration the law writes as both calendar and working days";
     WRITTEN_DIFFERS_FROM_READING = "L022" "written-differs-from-reading" Info "a duration read otherwise than the law writes it";
@@ -214,11 +215,15 @@ codes! {
     STEP_DEADLINES_EXCEED_TERM = "L035" "step-deadlines-exceed-term" Warning "step deadlines, one after another, longer than the service term";
     STEP_DEADLINES_BELOW_TERM = "L036" "step-deadlines-below-term" Warning "step deadlines that account for less than half of the service term";
     PROCESS_WITHOUT_TERM = "L037" "process-without-term" Warning "a process with steps but no term for the whole service";
+    CONFLICTING_STEP_ADDRESSEES = "L038" "conflicting-step-addressees" Warning "two views of a step that send its result to different addressees";
     MISSING_CITATION = "L040" "missing-citation" Warning "a rule element that cites no paragraph of the law";
     UNDEFINED_ACTOR = "L041" "undefined-actor" Warning "an actor that no paragraph of the law defines";
     UNVERIFIED_SOURCE = "L042" "unverified-source" Info "a fact recorded as not verified against its source";
     DUPLICATE_CITATION = "L043" "duplicate-citation" Warning "the same paragraph cited twice on one element";
     CITATION_OF_UNKNOWN_ANNEX = "L044" "citation-of-unknown-annex" Warning "a citation of an annex that the act's record does not have";
+    DUPLICATE_PARAGRAPH = "L045" "duplicate-paragraph" Warning "two paragraphs with one number in an act or annex";
+    CITATION_OF_UNKNOWN_PARAGRAPH = "L046" "citation-of-unknown-paragraph" Warning "a citation of a paragraph that the act's numbering does not have";
+    EMPTY_ANNEX = "L047" "empty-annex" Warning "an annex whose text has only its heading";
     MISSING_TRANSLATION = "L050" "missing-translation" Warning "a message or title missing in Kazakh or Russian";
     UNUSED_INPUT = "L060" "unused-input" Warning "an input that no rule reads";
     UNUSED_LET = "L061" "unused-let" Warning "a named condition that no rule uses";

@@ -81,7 +81,13 @@ fn check(cx: &mut Context<'_>) {
         let Some(info) = cx.model().acts.get(act) else {
             continue;
         };
-        let annexes = &info.decl.annexes;
+        // an annex's own annexes (`annex 2 of annex 1`) are not the act's
+        let annexes: Vec<_> = info
+            .decl
+            .annexes
+            .iter()
+            .filter(|a| a.of.is_none())
+            .collect();
         if annexes.is_empty() || annexes.iter().any(|a| a.number.node == n) {
             continue;
         }

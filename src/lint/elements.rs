@@ -88,6 +88,8 @@ impl<'a> Element<'a> {
             .iter()
             .filter_map(|c| {
                 let (act, annex) = match &c.target {
+                    // an act's own `§ 5` is a paragraph of the act itself
+                    CiteTarget::Own if self.kind == ElementKind::Act => (self.name, None),
                     CiteTarget::Own => own(self.service.and_then(|s| s.act.as_ref()))?,
                     CiteTarget::Standard(annex) => {
                         let (a, n) = own(self.service.and_then(|s| s.standard.as_ref()))?;

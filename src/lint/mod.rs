@@ -16,11 +16,16 @@ mod registry;
 mod suppress;
 mod uses;
 
+mod act_reference_mismatch;
 mod calendar_working_days;
 mod citation_of_unknown_annex;
+mod citation_of_unknown_paragraph;
 mod conflicting_step_actors;
+mod conflicting_step_addressees;
 mod conflicting_step_durations;
 mod duplicate_citation;
+mod duplicate_paragraph;
+mod empty_annex;
 mod gapped_versions;
 mod missing_citation;
 mod missing_translation;

@@ -7,7 +7,8 @@ use crate::diagnostic::Label;
 use crate::vocab::Wording;
 
 declare_lint! {
-    /// Finds an `actor` that no step of the process or of a view names in its `by`.
+    /// Finds an `actor` that no step of the process or of a view names, in its `by` or as
+    /// its addressee (`addressed to`).
     ///
     /// ## Why it matters
     /// An actor is declared because the act gives it a duty. One that takes no step is a
@@ -53,7 +54,7 @@ fn check(cx: &mut Context<'_>) {
         let named: std::collections::HashSet<&str> = std::iter::once(&s.process)
             .chain(&s.views)
             .flat_map(|v| &v.steps)
-            .flat_map(|st| &st.actors)
+            .flat_map(|st| st.actors.iter().chain(&st.addressee))
             .map(String::as_str)
             .collect();
         for (id, _, span) in &s.actors {

@@ -54,6 +54,24 @@ pub fn analyze(files: &[File], sources: &SourceMap, holes: &Holes) -> (Model, Ve
         }
     }
     let acts = validity::resolve_acts(acts);
+    for act in acts.values() {
+        for r in &act.decl.references {
+            if !acts.contains_key(&r.to.node) {
+                errors.push(SemanticError::Undefined {
+                    what: "act",
+                    name: r.to.node.clone(),
+                    suggestion: crate::suggest::suggest(
+                        &r.to.node,
+                        acts.keys().map(String::as_str),
+                    )
+                    .map(String::from),
+                    how: resolve::declare_act(),
+                    repeats: 0,
+                    span: r.to.span,
+                });
+            }
+        }
+    }
     let calendar_names: Vec<String> = calendar_decls.iter().map(|c| c.name.node.clone()).collect();
     let mut model_services = Vec::new();
     for service in services {

@@ -619,6 +619,8 @@ pub struct StepDef {
     pub parallel_with: Vec<String>,
     /// Steps of the main process it corresponds to (views).
     pub maps_to: Vec<String>,
+    /// To whom it sends its result: an actor's id, or `applicant` (the recipient).
+    pub addressee: Option<String>,
     /// Provenance, validity.
     pub meta: Meta,
 }

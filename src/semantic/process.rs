@@ -65,6 +65,19 @@ impl ServiceResolver<'_> {
                 self.errors
                     .push(SemanticError::MixedDayKind { span: w.span });
             }
+            if let Some(to) = &st.addressee
+                && to.node != "applicant"
+                && !actors.contains(&to.node)
+            {
+                let mut candidates = actor_refs.clone();
+                candidates.push("applicant");
+                self.undefined(
+                    "actor",
+                    to,
+                    &candidates,
+                    "name an actor of this service, or `applicant` for the recipient of the service",
+                );
+            }
             for other in &st.parallel_with {
                 if !first_of.contains_key(other.node.as_str()) {
                     self.undefined("step", other, &names, "name a step of the same view");
@@ -91,6 +104,7 @@ impl ServiceResolver<'_> {
                 after: anchor.flatten(),
                 parallel_with: st.parallel_with.iter().map(|n| n.node.clone()).collect(),
                 maps_to: st.maps_to.iter().map(|n| n.node.clone()).collect(),
+                addressee: st.addressee.as_ref().map(|n| n.node.clone()),
                 meta,
             });
         }

@@ -25,6 +25,10 @@ pub struct Act {
     pub published: Option<Spanned<Option<NaiveDate>>>,
     /// `in_force …`.
     pub in_force: Option<Spanned<InForce>>,
+    /// `refers to …` clauses: other acts as the text names them.
+    pub references: Vec<Reference>,
+    /// `paragraphs …` clauses: the numbering of the act and of its annexes.
+    pub paragraphs: Vec<Paragraphs>,
     /// `amended by …`.
     pub amendments: Vec<Amendment>,
     /// `repealed by …`.
@@ -78,10 +82,40 @@ pub struct Repeal {
 pub struct Annex {
     /// Its number.
     pub number: Spanned<u32>,
+    /// The annex it belongs to (`annex 2 of annex 1`: a regulation's own annex).
+    pub of: Option<Spanned<u32>>,
     /// Its title.
     pub title: Option<Spanned<String>>,
     /// `excluded by …`.
     pub excluded: Option<Repeal>,
+    /// `empty`: the text has its heading only.
+    pub empty: Option<Span>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// `refers to ACT dated DATE number "N" at "…"`: another act as the text names it.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// The act meant.
+    pub to: Name,
+    /// The date the text gives it.
+    pub dated: Spanned<NaiveDate>,
+    /// The number the text gives it.
+    pub number: Option<Spanned<String>>,
+    /// Where the text names it.
+    pub at: Option<Spanned<String>>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// `annex N paragraphs …`: the paragraph numbers of the act or of one of its annexes.
+#[derive(Debug, Clone)]
+pub struct Paragraphs {
+    /// The annex (`None`: the act's own paragraphs).
+    pub annex: Option<Spanned<u32>>,
+    /// Each paragraph number as written, with the act that excluded it.
+    pub entries: Vec<(Spanned<String>, Option<Name>)>,
     /// The whole clause.
     pub span: Span,
 }

@@ -245,6 +245,8 @@ pub struct Step {
     /// `written …`: the deadline's duration as the act writes it, where the rules read it
     /// otherwise.
     pub written: Option<Spanned<Duration>>,
+    /// `addressed to …`: an actor, or `applicant`.
+    pub addressee: Option<Name>,
     /// Citations, validity, suppressions.
     pub provenance: Provenance,
     /// The whole declaration.

@@ -256,6 +256,12 @@ fn is_leaf(rule: Rule) -> bool {
             | R::kw_term
             | R::kw_action
             | R::kw_written
+            | R::kw_refers
+            | R::kw_dated
+            | R::kw_paragraphs
+            | R::kw_of
+            | R::kw_empty
+            | R::kw_addressed
             | R::kw_example
             | R::kw_bundle
             | R::kw_expect

@@ -65,6 +65,15 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::step_maps | Rule::kw_maps => "`maps to`",
         Rule::kw_to => "`to`",
         Rule::step_action | Rule::kw_action => "`action`",
+        Rule::step_addressee | Rule::kw_addressed => "`addressed to` and an actor or `applicant`",
+        Rule::refers_clause | Rule::kw_refers | Rule::kw_dated => {
+            "`refers to`, an act and `dated` with the date the text gives it"
+        }
+        Rule::paragraphs_clause | Rule::kw_paragraphs | Rule::para_entry => {
+            "`paragraphs` and the paragraph numbers, like `paragraphs 1, 2, 2-1`"
+        }
+        Rule::kw_of => "`of annex`",
+        Rule::kw_empty => "`empty`",
         Rule::written_clause | Rule::kw_written => {
             "`written` and the duration as the act writes it, like `written 90 calendar working days`"
         }
@@ -169,6 +178,20 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
             "`act`, `service` немесе `calendar`",
         ),
         "`amended by`" => ("`amended by`", "`amended by`"),
+        "`addressed to` and an actor or `applicant`" => (
+            "`addressed to` и участник или `applicant`",
+            "`addressed to` және қатысушы немесе `applicant`",
+        ),
+        "`refers to`, an act and `dated` with the date the text gives it" => (
+            "`refers to`, акт и `dated` с датой, которую даёт текст",
+            "`refers to`, акт және мәтіндегі күнімен `dated`",
+        ),
+        "`paragraphs` and the paragraph numbers, like `paragraphs 1, 2, 2-1`" => (
+            "`paragraphs` и номера пунктов, например `paragraphs 1, 2, 2-1`",
+            "`paragraphs` және тармақ нөмірлері, мысалы `paragraphs 1, 2, 2-1`",
+        ),
+        "`of annex`" => ("`of annex`", "`of annex`"),
+        "`empty`" => ("`empty`", "`empty`"),
         "`written` and the duration as the act writes it, like `written 90 calendar working days`" => {
             (
                 "`written` и срок так, как он написан в акте, например `written 90 calendar working days`",

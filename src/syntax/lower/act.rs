@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 
-use super::super::ast::{Act, Amendment, Annex, InForce, Provenance, Repeal};
+use super::super::ast::{
+    Act, Amendment, Annex, InForce, Paragraphs, Provenance, Reference, Repeal,
+};
 use super::super::parser::Rule;
 use super::{DefaultName, Lower, once};
 use crate::source::{Span, Spanned};
@@ -21,6 +23,8 @@ impl Act {
             registered: None,
             published: None,
             in_force: None,
+            references: Vec::new(),
+            paragraphs: Vec::new(),
             amendments: Vec::new(),
             repealed: None,
             annexes: Vec::new(),
@@ -142,6 +146,15 @@ impl Lower {
                 let annex = self.annex(p);
                 act.annexes.push(annex);
             }
+            Rule::refers_clause => {
+                if let Some(r) = self.reference(p) {
+                    act.references.push(r);
+                }
+            }
+            Rule::paragraphs_clause => {
+                let v = self.paragraphs(p);
+                act.paragraphs.push(v);
+            }
             _ => {
                 self.provenance(&p, &mut act.provenance);
             }
@@ -190,23 +203,90 @@ impl Lower {
 
     pub(super) fn annex(&mut self, pair: Pair<'_, Rule>) -> Annex {
         let span = self.span(&pair);
-        let mut number = Spanned::new(0, span);
+        let mut numbers = Vec::new();
         let mut title = None;
         let mut by = None;
         let mut on = None;
+        let mut empty = None;
         for x in pair.into_inner() {
             match x.as_rule() {
-                Rule::number => number = Spanned::new(self.number(&x), self.span(&x)),
+                Rule::number => numbers.push(Spanned::new(self.number(&x), self.span(&x))),
                 Rule::string => title = Some(self.string(&x)),
                 Rule::path => by = Some(self.name(&x)),
                 Rule::date => on = Some(self.date(&x)),
+                Rule::kw_empty => empty = Some(self.span(&x)),
                 _ => {}
             }
         }
+        // `annex 2 of annex 1`: the second number is the annex it belongs to
+        let of = numbers.get(1).cloned();
+        let number = numbers.into_iter().next().unwrap_or(Spanned::new(0, span));
         Annex {
             number,
+            of,
             title,
             excluded: by.map(|by| Repeal { by, on, span }),
+            empty,
+            span,
+        }
+    }
+
+    fn reference(&mut self, pair: Pair<'_, Rule>) -> Option<Reference> {
+        let span = self.span(&pair);
+        let mut to = None;
+        let mut dated = None;
+        let mut number = None;
+        let mut at = None;
+        // which keyword the next string belongs to
+        let mut after = Rule::kw_number;
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::path => to = Some(self.name(&x)),
+                Rule::date => dated = Some(self.date(&x)),
+                r @ (Rule::kw_number | Rule::kw_at) => after = r,
+                Rule::string if after == Rule::kw_at => at = Some(self.string(&x)),
+                Rule::string => number = Some(self.string(&x)),
+                _ => {}
+            }
+        }
+        Some(Reference {
+            to: to?,
+            dated: dated?,
+            number,
+            at,
+            span,
+        })
+    }
+
+    fn paragraphs(&mut self, pair: Pair<'_, Rule>) -> Paragraphs {
+        let span = self.span(&pair);
+        let mut annex = None;
+        let mut entries = Vec::new();
+        for x in pair.into_inner() {
+            match x.as_rule() {
+                Rule::number => annex = Some(Spanned::new(self.number(&x), self.span(&x))),
+                Rule::para_entry => {
+                    let mut number = None;
+                    let mut by = None;
+                    for y in x.into_inner() {
+                        match y.as_rule() {
+                            Rule::para_number => {
+                                number = Some(Spanned::new(y.as_str().to_string(), self.span(&y)));
+                            }
+                            Rule::path => by = Some(self.name(&y)),
+                            _ => {}
+                        }
+                    }
+                    if let Some(n) = number {
+                        entries.push((n, by));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Paragraphs {
+            annex,
+            entries,
             span,
         }
     }

@@ -61,10 +61,11 @@ impl Lower {
             maps_to: Vec::new(),
             action: None,
             written: None,
+            addressee: None,
             provenance: Provenance::default(),
             span,
         };
-        let mut firsts: [Option<Span>; 4] = [None; 4];
+        let mut firsts: [Option<Span>; 5] = [None; 5];
         for x in it {
             let xs = self.span(&x);
             match x.as_rule() {
@@ -129,6 +130,19 @@ impl Lower {
                     if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration) {
                         let v = self.duration(&d);
                         once(self, &mut step.written, &mut firsts[3], "written", xs, v);
+                    }
+                }
+                Rule::step_addressee => {
+                    if let Some(n) = x.into_inner().find(|y| y.as_rule() == Rule::ident) {
+                        let v = self.name(&n);
+                        once(
+                            self,
+                            &mut step.addressee,
+                            &mut firsts[4],
+                            "addressed to",
+                            xs,
+                            v,
+                        );
                     }
                 }
                 _ => {

@@ -1,0 +1,96 @@
+//! `act-reference-mismatch`: an act named with a date or number its record does not have.
+
+use super::Context;
+use super::registry::declare_lint;
+use crate::codes;
+use crate::diagnostic::Label;
+use crate::vocab::Wording;
+
+declare_lint! {
+    /// Finds a `refers to ACT dated DATE number "N"` (another act as an act's text names it)
+    /// whose date or number differs from that act's record (`issued DATE number "N"`).
+    ///
+    /// ## Why it matters
+    /// An act is identified by its date and number: a reference that gives another date
+    /// names, to the letter, an act that does not exist, and a court or an official may read
+    /// it so. Two references to one act that give it different dates cannot both be right.
+    /// The rules record each reference as the text writes it; the lint compares it with the
+    /// act's record.
+    ///
+    /// ## Fires
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2014-03-11 number "152" }
+    /// act kz.example.order_2 {
+    ///   kind order
+    ///   issued 2015-05-30 number "495"
+    ///   in_force 2015-08-09
+    ///   refers to kz.example.order_1 dated 2014-03-12 number "152" at "§ 2(1)"
+    /// }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```ereje
+    /// act kz.example.order_1 { kind order issued 2014-03-11 number "152" }
+    /// act kz.example.order_2 {
+    ///   kind order
+    ///   issued 2015-05-30 number "495"
+    ///   in_force 2015-08-09
+    ///   refers to kz.example.order_1 dated 2014-03-11 number "152" at "§ 2(1)"
+    /// }
+    /// ```
+    pub static ACT_REFERENCE_MISMATCH = codes::ACT_REFERENCE_MISMATCH, Warn, check;
+}
+
+fn check(cx: &mut Context<'_>) {
+    let acts = &cx.model().acts;
+    for (name, act) in acts {
+        for r in &act.decl.references {
+            let Some(target) = acts.get(&r.to.node) else {
+                continue;
+            };
+            let Some((issued, number)) = &target.decl.issued else {
+                continue;
+            };
+            let at =
+                r.at.as_ref()
+                    .map_or(String::new(), |a| format!(" at {}", a.node));
+            let to = &r.to.node;
+            let mut found = Vec::new();
+            if crate::syntax::ast::known_date(issued.node).is_some() && r.dated.node != issued.node
+            {
+                found.push((
+                    r.dated.span,
+                    format!("dated {}", r.dated.node),
+                    format!("its record: issued {}", issued.node),
+                    issued.span,
+                ));
+            }
+            if let (Some(written), Some(recorded)) = (&r.number, number)
+                && written.node != recorded.node
+            {
+                found.push((
+                    written.span,
+                    format!("number {}", written.node),
+                    format!("its record: number {}", recorded.node),
+                    recorded.span,
+                ));
+            }
+            for (span, written, recorded, record_span) in found {
+                let d = cx
+                    .finding(
+                        Wording::new(
+                            format!("act `{name}`{at} names act `{to}` {written}, which its record does not have"),
+                            format!("акт `{name}`{at} называет акт `{to}` ({written}), а его запись другая"),
+                            format!("`{name}` актісі{at} `{to}` актісін ({written}) атайды, ал оның жазбасы басқа"),
+                        ),
+                        Label::new(span, "as the text writes it"),
+                    )
+                    .with_label(Label::new(record_span, recorded))
+                    .with_help(
+                        "keep the reference as the text writes it and `allow act-reference-mismatch` with the defect; if the act's record is wrong, correct the record",
+                    );
+                cx.emit(d);
+            }
+        }
+    }
+}

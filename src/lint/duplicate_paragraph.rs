@@ -1,0 +1,82 @@
+//! `duplicate-paragraph`: two paragraphs with one number in an act or annex.
+
+use std::collections::HashMap;
+
+use super::Context;
+use super::registry::declare_lint;
+use crate::codes;
+use crate::diagnostic::Label;
+use crate::vocab::Wording;
+
+declare_lint! {
+    /// Finds a number given twice in a `paragraphs` list (the numbering of an act or an
+    /// annex as its text has it, excluded paragraphs included).
+    ///
+    /// ## Why it matters
+    /// A citation of "§ 12" must point at one paragraph. When an amendment excludes a
+    /// paragraph and adds another under the same number, every later citation of that
+    /// number is ambiguous, and so is every earlier one read after the amendment.
+    ///
+    /// ## Fires
+    /// ```ereje
+    /// act kz.example.order_1 {
+    ///   kind order
+    ///   issued 2015-01-01 number "1"
+    ///   in_force 2015-01-10
+    ///   annex 1 "the regulation"
+    ///   annex 1 paragraphs 1, 2, 3 excluded by kz.example.order_2, 3
+    /// }
+    /// act kz.example.order_2 { kind order issued 2019-01-01 number "2" in_force 2019-01-10 }
+    /// ```
+    ///
+    /// ## Passes
+    /// ```ereje
+    /// act kz.example.order_1 {
+    ///   kind order
+    ///   issued 2015-01-01 number "1"
+    ///   in_force 2015-01-10
+    ///   annex 1 "the regulation"
+    ///   annex 1 paragraphs 1, 2, 3 excluded by kz.example.order_2, 4
+    /// }
+    /// act kz.example.order_2 { kind order issued 2019-01-01 number "2" in_force 2019-01-10 }
+    /// ```
+    pub static DUPLICATE_PARAGRAPH = codes::DUPLICATE_PARAGRAPH, Warn, check;
+}
+
+fn check(cx: &mut Context<'_>) {
+    for (name, act) in &cx.model().acts {
+        for list in &act.decl.paragraphs {
+            let whose = list.annex.as_ref().map_or(format!("act `{name}`"), |a| {
+                format!("annex {} of act `{name}`", a.node)
+            });
+            let mut first = HashMap::new();
+            for (number, excluded) in &list.entries {
+                let Some((before, before_excluded)) = first.get(number.node.as_str()).copied()
+                else {
+                    first.insert(number.node.as_str(), (number.span, excluded.is_some()));
+                    continue;
+                };
+                let n = &number.node;
+                let mut d = cx
+                    .finding(
+                        Wording::new(
+                            format!("{whose} has two paragraphs {n}"),
+                            format!("в {whose} два пункта {n}"),
+                            format!("{whose}: {n}-тармақ екі рет бар"),
+                        ),
+                        Label::new(number.span, "again here"),
+                    )
+                    .with_label(Label::new(before, "first here"))
+                    .with_help(
+                        "keep the numbering as the text has it and `allow duplicate-paragraph` with the defect; cite such a paragraph with a note saying which one is meant",
+                    );
+                if before_excluded {
+                    d = d.with_note(
+                        "the first was excluded, and its number given to a new paragraph",
+                    );
+                }
+                cx.emit(d);
+            }
+        }
+    }
+}
