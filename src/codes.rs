@@ -204,6 +204,7 @@ codes! {
     UNKNOWN_ENTRY_INTO_FORCE = "L010" "unknown-entry-into-force" Warning "an act whose day of entry into force is not known exactly";
     GAPPED_VERSIONS = "L011" "gapped-versions" Warning "versions of a service with days between them on which none is in force";
     ACT_REFERENCE_MISMATCH = "L012" "act-reference-mismatch" Warning "an act named with a date or number that its record does not have";
+    REFERENCE_OF_WRONG_KIND = "L013" "reference-of-wrong-kind" Warning "an act or annex that the text names as what its record says it is not";
     UNSTATED_DAY_KIND = "L020" "unstated-day-kind" Warning "a number of days that says neither calendar nor working";
     CALENDAR_WORKING_DAYS = "L021" "calendar-working-days" Warning "a duration the law writes as both calendar and working days";
     WRITTEN_DIFFERS_FROM_READING = "L022" "written-differs-from-reading" Info "a duration read otherwise than the law writes it";
@@ -216,6 +217,7 @@ codes! {
     STEP_DEADLINES_BELOW_TERM = "L036" "step-deadlines-below-term" Warning "step deadlines that account for less than half of the service term";
     PROCESS_WITHOUT_TERM = "L037" "process-without-term" Warning "a process with steps but no term for the whole service";
     CONFLICTING_STEP_ADDRESSEES = "L038" "conflicting-step-addressees" Warning "two views of a step that send its result to different addressees";
+    RESULT_OUTSIDE_SERVICE = "L039" "result-outside-service" Warning "a step that gives what the service's results do not include";
     MISSING_CITATION = "L040" "missing-citation" Warning "a rule element that cites no paragraph of the law";
     UNDEFINED_ACTOR = "L041" "undefined-actor" Warning "an actor that no paragraph of the law defines";
     UNVERIFIED_SOURCE = "L042" "unverified-source" Info "a fact recorded as not verified against its source";
@@ -224,6 +226,7 @@ codes! {
     DUPLICATE_PARAGRAPH = "L045" "duplicate-paragraph" Warning "two paragraphs with one number in an act or annex";
     CITATION_OF_UNKNOWN_PARAGRAPH = "L046" "citation-of-unknown-paragraph" Warning "a citation of a paragraph that the act's numbering does not have";
     EMPTY_ANNEX = "L047" "empty-annex" Warning "an annex whose text has only its heading";
+    UNDEFINED_ABBREVIATION = "L048" "undefined-abbreviation" Warning "a unit's abbreviation in a step's text that no actor of the service has";
     MISSING_TRANSLATION = "L050" "missing-translation" Warning "a message or title missing in Kazakh or Russian";
     UNUSED_INPUT = "L060" "unused-input" Warning "an input that no rule reads";
     UNUSED_LET = "L061" "unused-let" Warning "a named condition that no rule uses";

@@ -56,11 +56,13 @@ fn check(cx: &mut Context<'_>) {
                     .map_or(String::new(), |a| format!(" at {}", a.node));
             let to = &r.to.node;
             let mut found = Vec::new();
-            if crate::syntax::ast::known_date(issued.node).is_some() && r.dated.node != issued.node
+            if let Some(dated) = &r.dated
+                && crate::syntax::ast::known_date(issued.node).is_some()
+                && dated.node != issued.node
             {
                 found.push((
-                    r.dated.span,
-                    format!("dated {}", r.dated.node),
+                    dated.span,
+                    format!("dated {}", dated.node),
                     format!("its record: issued {}", issued.node),
                     issued.span,
                 ));

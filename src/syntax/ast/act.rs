@@ -86,6 +86,8 @@ pub struct Annex {
     pub of: Option<Spanned<u32>>,
     /// Its title.
     pub title: Option<Spanned<String>>,
+    /// `kind regulation`: what it is.
+    pub kind: Option<Name>,
     /// `excluded by …`.
     pub excluded: Option<Repeal>,
     /// `empty`: the text has its heading only.
@@ -99,8 +101,12 @@ pub struct Annex {
 pub struct Reference {
     /// The act meant.
     pub to: Name,
+    /// The annex meant, if the text names one.
+    pub annex: Option<Spanned<u32>>,
+    /// What the text calls it (`as standard`).
+    pub as_kind: Option<Name>,
     /// The date the text gives it.
-    pub dated: Spanned<NaiveDate>,
+    pub dated: Option<Spanned<NaiveDate>>,
     /// The number the text gives it.
     pub number: Option<Spanned<String>>,
     /// Where the text names it.

@@ -37,6 +37,8 @@ pub struct Service {
     pub views: Vec<View>,
     /// `example …`.
     pub examples: Vec<Example>,
+    /// `results …`: what the service gives its recipient.
+    pub results: Vec<Name>,
     /// Citations, sources, validity.
     pub provenance: Provenance,
     /// The whole declaration.
@@ -247,6 +249,10 @@ pub struct Step {
     pub written: Option<Spanned<Duration>>,
     /// `addressed to …`: an actor, or `applicant`.
     pub addressee: Option<Name>,
+    /// `produces …`: results of the service the step gives.
+    pub produces: Vec<Name>,
+    /// `names "…"`: abbreviations of units its text names, as written.
+    pub names: Vec<Spanned<String>>,
     /// Citations, validity, suppressions.
     pub provenance: Provenance,
     /// The whole declaration.

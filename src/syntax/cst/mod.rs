@@ -262,6 +262,10 @@ fn is_leaf(rule: Rule) -> bool {
             | R::kw_of
             | R::kw_empty
             | R::kw_addressed
+            | R::kw_results
+            | R::kw_produces
+            | R::kw_names
+            | R::kw_as
             | R::kw_example
             | R::kw_bundle
             | R::kw_expect

@@ -74,6 +74,11 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         }
         Rule::kw_of => "`of annex`",
         Rule::kw_empty => "`empty`",
+        Rule::results_clause | Rule::kw_results => "`results` and what the service gives",
+        Rule::step_produces | Rule::kw_produces => "`produces` and results of the service",
+        Rule::step_names | Rule::kw_names => "`names` and the abbreviations in quotes",
+        Rule::annex_kind => "`kind` and what the annex is, like `kind regulation`",
+        Rule::kw_as => "`as` and what the text calls it, like `as standard`",
         Rule::written_clause | Rule::kw_written => {
             "`written` and the duration as the act writes it, like `written 90 calendar working days`"
         }
@@ -192,6 +197,26 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
         ),
         "`of annex`" => ("`of annex`", "`of annex`"),
         "`empty`" => ("`empty`", "`empty`"),
+        "`results` and what the service gives" => (
+            "`results` и то, что даёт услуга",
+            "`results` және қызмет беретін нәтижелер",
+        ),
+        "`produces` and results of the service" => (
+            "`produces` и результаты услуги",
+            "`produces` және қызмет нәтижелері",
+        ),
+        "`names` and the abbreviations in quotes" => (
+            "`names` и сокращения в кавычках",
+            "`names` және тырнақшадағы қысқартулар",
+        ),
+        "`kind` and what the annex is, like `kind regulation`" => (
+            "`kind` и вид приложения, например `kind regulation`",
+            "`kind` және қосымшаның түрі, мысалы `kind regulation`",
+        ),
+        "`as` and what the text calls it, like `as standard`" => (
+            "`as` и то, как его называет текст, например `as standard`",
+            "`as` және мәтін оны қалай атайды, мысалы `as standard`",
+        ),
         "`written` and the duration as the act writes it, like `written 90 calendar working days`" => {
             (
                 "`written` и срок так, как он написан в акте, например `written 90 calendar working days`",

@@ -208,9 +208,16 @@ impl Lower {
         let mut by = None;
         let mut on = None;
         let mut empty = None;
+        let mut kind = None;
         for x in pair.into_inner() {
             match x.as_rule() {
                 Rule::number => numbers.push(Spanned::new(self.number(&x), self.span(&x))),
+                Rule::annex_kind => {
+                    kind = x
+                        .into_inner()
+                        .find(|y| y.as_rule() == Rule::ident)
+                        .map(|y| self.name(&y));
+                }
                 Rule::string => title = Some(self.string(&x)),
                 Rule::path => by = Some(self.name(&x)),
                 Rule::date => on = Some(self.date(&x)),
@@ -225,6 +232,7 @@ impl Lower {
             number,
             of,
             title,
+            kind,
             excluded: by.map(|by| Repeal { by, on, span }),
             empty,
             span,
@@ -234,6 +242,8 @@ impl Lower {
     fn reference(&mut self, pair: Pair<'_, Rule>) -> Option<Reference> {
         let span = self.span(&pair);
         let mut to = None;
+        let mut annex = None;
+        let mut as_kind = None;
         let mut dated = None;
         let mut number = None;
         let mut at = None;
@@ -242,6 +252,13 @@ impl Lower {
         for x in pair.into_inner() {
             match x.as_rule() {
                 Rule::path => to = Some(self.name(&x)),
+                Rule::annex_ref => {
+                    annex = x
+                        .into_inner()
+                        .find(|y| y.as_rule() == Rule::number)
+                        .map(|y| Spanned::new(self.number(&y), self.span(&y)));
+                }
+                Rule::ident => as_kind = Some(self.name(&x)),
                 Rule::date => dated = Some(self.date(&x)),
                 r @ (Rule::kw_number | Rule::kw_at) => after = r,
                 Rule::string if after == Rule::kw_at => at = Some(self.string(&x)),
@@ -251,7 +268,9 @@ impl Lower {
         }
         Some(Reference {
             to: to?,
-            dated: dated?,
+            annex,
+            as_kind,
+            dated,
             number,
             at,
             span,

@@ -62,6 +62,8 @@ impl Lower {
             action: None,
             written: None,
             addressee: None,
+            produces: Vec::new(),
+            names: Vec::new(),
             provenance: Provenance::default(),
             span,
         };
@@ -130,6 +132,17 @@ impl Lower {
                     if let Some(d) = x.into_inner().find(|y| y.as_rule() == Rule::duration) {
                         let v = self.duration(&d);
                         once(self, &mut step.written, &mut firsts[3], "written", xs, v);
+                    }
+                }
+                Rule::step_produces => step.produces.extend(
+                    x.into_inner()
+                        .filter(|y| y.as_rule() == Rule::ident)
+                        .map(|y| self.name(&y)),
+                ),
+                Rule::step_names => {
+                    for y in x.into_inner().filter(|y| y.as_rule() == Rule::string) {
+                        let v = self.string(&y);
+                        step.names.push(v);
                     }
                 }
                 Rule::step_addressee => {

@@ -40,6 +40,7 @@ impl Service {
             process: None,
             views: Vec::new(),
             examples: Vec::new(),
+            results: Vec::new(),
             provenance: Provenance::default(),
             span,
         }
@@ -151,6 +152,17 @@ impl Lower {
                 });
             }
             Rule::actor_decl => s.actors.push(self.actor(p)),
+            Rule::results_clause => {
+                for x in p.into_inner() {
+                    match x.as_rule() {
+                        Rule::kw_results => {}
+                        Rule::ident => s.results.push(self.name(&x)),
+                        _ => {
+                            self.provenance(&x, &mut s.provenance);
+                        }
+                    }
+                }
+            }
             Rule::input_decl => s.inputs.push(self.input(p)),
             Rule::let_decl => {
                 let mut it = p.into_inner();
