@@ -31,6 +31,25 @@ impl Label {
     }
 }
 
+/// A change to a source file: replace the text at `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What to replace (an empty span inserts).
+    pub span: Span,
+    /// The new text (empty: a deletion).
+    pub replacement: String,
+}
+
+/// A safe, mechanical correction of what a diagnostic finds: applying it changes no rule's
+/// meaning (the checked model stays the same) and resolves no defect of the law.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What it does, as an instruction: "remove the `allow`".
+    pub title: String,
+    /// The edits, in any order, none overlapping another.
+    pub edits: Vec<Edit>,
+}
+
 /// One diagnostic: a code from the table, a severity decided at run time, the message, the
 /// places it points at (the first is the primary one; the others may be in other files), what
 /// to do, the law it enforces, and notes.
@@ -52,6 +71,8 @@ pub struct Diagnostic {
     pub law: Option<Wording>,
     /// Further remarks.
     pub notes: Vec<Wording>,
+    /// A safe correction, where one exists.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -74,6 +95,7 @@ impl Diagnostic {
             help: None,
             law: None,
             notes: Vec::new(),
+            fix: None,
         }
     }
 
@@ -102,6 +124,16 @@ impl Diagnostic {
     #[must_use]
     pub fn with_note(mut self, note: impl Into<Wording>) -> Diagnostic {
         self.notes.push(note.into());
+        self
+    }
+
+    /// A safe correction.
+    #[must_use]
+    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+        });
         self
     }
 

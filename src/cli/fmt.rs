@@ -219,10 +219,15 @@ fn print_syntax_errors(source: SourceFile, errors: &[SyntaxError], shown: Shown)
 
 /// A unified diff with three lines of context, headed `--- NAME` / `+++ NAME (formatted)`.
 fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    labelled_diff(name, old, new, "formatted")
+}
+
+/// A unified diff with three lines of context, headed `--- NAME` / `+++ NAME (LABEL)`.
+pub(crate) fn labelled_diff(name: &str, old: &str, new: &str, label: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(name, &format!("{name} (formatted)"))
+        .header(name, &format!("{name} ({label})"))
         .to_string()
 }
 

@@ -44,6 +44,14 @@ pub struct LintArgs {
     /// Report what the rule files' `allow`s suppress too (each known defect of the law).
     #[arg(long)]
     pub no_suppress: bool,
+    /// Apply the safe fixes (an `allow` naming a lint with one close name, an `allow` that
+    /// suppresses nothing, a repeated citation) to the files, after checking that the fixed
+    /// files compile to the same checker; then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
     /// Language of the messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
@@ -95,6 +103,33 @@ pub fn run(args: &LintArgs) -> Outcome {
     } else {
         crate::lint::Linted::default()
     };
+    if compiled && (args.fix || args.diff) {
+        let mode = if args.fix {
+            super::lint_fix::Mode::Write
+        } else {
+            super::lint_fix::Mode::Diff
+        };
+        match super::lint_fix::run(&analysis, &linted, &settings, mode) {
+            Ok(n) if n > 0 && args.fix => {
+                // report what is left, on the files as they are now
+                let again = LintArgs {
+                    fix: false,
+                    paths: args.paths.clone(),
+                    deny: args.deny.clone(),
+                    warn: args.warn.clone(),
+                    allow: args.allow.clone(),
+                    ..*args
+                };
+                return run(&again);
+            }
+            Ok(_) if args.diff => return Outcome::Clean,
+            Ok(_) => {}
+            Err(message) => {
+                let _ = writeln!(std::io::stderr(), "error: {message}");
+                return Outcome::Failure;
+            }
+        }
+    }
     let mut all = crate::lint::all_diagnostics(&analysis, &linted, args.no_suppress);
     if deny_warnings {
         for d in &mut all.list {

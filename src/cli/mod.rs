@@ -6,6 +6,7 @@ pub mod deadlines;
 pub mod explain;
 pub mod fmt;
 pub mod lint;
+mod lint_fix;
 pub mod out;
 pub mod rules;
 pub mod test;

@@ -293,9 +293,13 @@ fn amended(model: &Model, meta: &crate::semantic::model::Meta) -> Option<Amended
     })
 }
 
+/// The citations of an element, each once (a repeated one is a slip of the record, which
+/// `duplicate-citation` reports; a report names each paragraph once).
 fn citations(model: &Model, cites: &[Cite]) -> Vec<Citation> {
+    let mut seen = std::collections::HashSet::new();
     cites
         .iter()
+        .filter(|c| seen.insert((&c.act, &c.reference)))
         .map(|c| Citation {
             act: c.act.clone(),
             reference: c.reference.clone(),

@@ -58,13 +58,14 @@ declare_lint! {
 
 fn check(cx: &mut Context<'_>) {
     for s in &cx.model().services {
+        let main_steps = super::mapping::by_id(&s.process);
         for view in &s.views {
             for step in &view.steps {
                 if step.actors.is_empty() {
                     continue;
                 }
                 for main_id in &step.maps_to {
-                    let Some(main) = s.process.steps.iter().find(|m| &m.id == main_id) else {
+                    let Some(main) = main_steps.get(main_id.as_str()) else {
                         continue;
                     };
                     if main.actors.is_empty() || main.actors.iter().any(|a| step.actors.contains(a))

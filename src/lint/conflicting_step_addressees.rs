@@ -55,13 +55,14 @@ declare_lint! {
 
 fn check(cx: &mut Context<'_>) {
     for s in &cx.model().services {
+        let main_steps = super::mapping::by_id(&s.process);
         for view in &s.views {
             for step in &view.steps {
                 let Some(theirs) = &step.addressee else {
                     continue;
                 };
                 for main_id in &step.maps_to {
-                    let Some(main) = s.process.steps.iter().find(|m| &m.id == main_id) else {
+                    let Some(main) = main_steps.get(main_id.as_str()) else {
                         continue;
                     };
                     let Some(ours) = &main.addressee else {

@@ -68,13 +68,17 @@ declare_lint! {
     pub static CONFLICTING_STEP_DURATIONS = codes::CONFLICTING_STEP_DURATIONS, Warn, check;
 }
 
+/// How many other steps of a group a message names.
+const NAMED: usize = 4;
+
 fn check(cx: &mut Context<'_>) {
     let model = cx.model();
     for s in &model.services {
         let lengths = Lengths::of(model, s);
+        let main_steps = super::mapping::by_id(&s.process);
         for view in &s.views {
             for (main_id, group) in groups(view) {
-                let Some(main) = s.process.steps.iter().find(|st| st.id == main_id) else {
+                let Some(main) = main_steps.get(main_id) else {
                     continue;
                 };
                 let Some(own) = main.within.and_then(|w| lengths.length(w)) else {
@@ -90,11 +94,16 @@ fn check(cx: &mut Context<'_>) {
                 }
                 for &i in &group {
                     let step = &view.steps[i];
-                    let others: Vec<String> = group
+                    // a few names, then a count: a group of thousands stays one line
+                    let mut others: Vec<String> = group
                         .iter()
                         .filter(|&&g| g != i)
+                        .take(NAMED)
                         .map(|&g| format!("`{}`", view.steps[g].id))
                         .collect();
+                    if group.len() > NAMED + 1 {
+                        others.push(format!("{} more", group.len() - 1 - NAMED));
+                    }
                     let together = if others.is_empty() {
                         String::new()
                     } else {
@@ -156,15 +165,16 @@ fn groups(view: &ProcessView) -> BTreeMap<&str, Vec<usize>> {
 /// The steps of `group` alone, each counted from the start of the group where its anchor
 /// lies outside it.
 fn sub_view(view: &ProcessView, group: &[usize]) -> ProcessView {
+    let place: std::collections::HashMap<usize, usize> =
+        group.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let steps = group
         .iter()
         .map(|&i| {
             let st = &view.steps[i];
             let after = match st.after {
-                Some(Anchor::Step(j)) => group
-                    .iter()
-                    .position(|&g| g == j)
-                    .map_or(Anchor::Submitted, Anchor::Step),
+                Some(Anchor::Step(j)) => place
+                    .get(&j)
+                    .map_or(Anchor::Submitted, |&k| Anchor::Step(k)),
                 _ => Anchor::Submitted,
             };
             StepDef {

@@ -4,7 +4,7 @@ use super::Context;
 use super::elements::elements;
 use super::registry::declare_lint;
 use crate::codes;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Edit, Label};
 use crate::syntax::ast::CiteTarget;
 use crate::vocab::Wording;
 
@@ -58,7 +58,14 @@ fn check(cx: &mut Context<'_>) {
                     Label::new(c.span, "again here"),
                 )
                 .with_label(Label::new(first, "first here"))
-                .with_help("remove the repeated citation, or cite the paragraph that was meant");
+                .with_help("remove the repeated citation, or cite the paragraph that was meant")
+                .with_fix(
+                    "remove the repeated citation",
+                    vec![Edit {
+                        span: cx.with_blank_before(c.span),
+                        replacement: String::new(),
+                    }],
+                );
             cx.emit(d);
         }
     }

@@ -12,6 +12,8 @@ mod chain;
 pub mod docs;
 mod durations;
 mod elements;
+pub mod fix;
+mod mapping;
 mod registry;
 mod suppress;
 mod uses;
@@ -101,6 +103,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// `span` with the blanks before it on its line (so that deleting it leaves no gap).
+    pub fn with_blank_before(&self, span: crate::source::Span) -> crate::source::Span {
+        let Some(text) = self.analysis.model.sources.get(span.file).map(|f| &f.text) else {
+            return span;
+        };
+        let before = text.get(..span.start).unwrap_or("");
+        let kept = before.trim_end_matches([' ', '\t']).len();
+        crate::source::Span::new(span.file, kept, span.end)
+    }
+
     /// Report a finding.
     pub fn emit(&mut self, diagnostic: Diagnostic) {
         self.found.push(diagnostic);
@@ -173,7 +185,7 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
         }
     }
     // an `allow` of an unused-allow finding is itself looked for, like any other
-    for d in allows.unused() {
+    for d in allows.unused(&analysis.model.sources) {
         let lint = &unused_allow::UNUSED_ALLOW;
         match allows.suppresses(lint, &d) {
             Some(reasons) => suppressed.push((

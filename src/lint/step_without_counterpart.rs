@@ -82,8 +82,9 @@ fn check(cx: &mut Context<'_>) {
                     );
                 cx.emit(d);
             }
+            let mapped = super::mapping::mapped(view);
             for main in &s.process.steps {
-                if view.steps.iter().any(|st| st.maps_to.contains(&main.id)) {
+                if mapped.contains(main.id.as_str()) {
                     continue;
                 }
                 let d = cx

@@ -71,11 +71,11 @@ impl<'a> Allows<'a> {
     }
 
     /// The `allow`s of existing lints that suppressed nothing, as findings.
-    pub fn unused(&self) -> Vec<Diagnostic> {
+    pub fn unused(&self, sources: &crate::source::SourceMap) -> Vec<Diagnostic> {
         self.sites
             .iter()
             .filter(|s| !s.used.get() && super::lookup(&s.allow.lint.node).is_some())
-            .map(|s| super::unused_allow::finding(s))
+            .map(|s| super::unused_allow::finding(s, sources))
             .collect()
     }
 }

@@ -4,7 +4,7 @@ use super::Context;
 use super::elements::elements;
 use super::registry::{LINTS, declare_lint};
 use crate::codes;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Edit, Label};
 use crate::vocab::Wording;
 
 declare_lint! {
@@ -55,9 +55,17 @@ fn check(cx: &mut Context<'_>) {
                 Label::new(allow.lint.span, "not a lint's name or code"),
             );
             d = match near {
-                Some(near) => d.with_help(format!(
-                    "did you mean `{near}`? `ereje lint --list` lists every lint"
-                )),
+                Some(near) => d
+                    .with_help(format!(
+                        "did you mean `{near}`? `ereje lint --list` lists every lint"
+                    ))
+                    .with_fix(
+                        format!("write `{near}`"),
+                        vec![Edit {
+                            span: allow.lint.span,
+                            replacement: near.to_string(),
+                        }],
+                    ),
                 None => d.with_help("`ereje lint --list` lists every lint by name and code"),
             };
             cx.emit(d);

@@ -5,7 +5,8 @@ use super::Context;
 use super::registry::declare_lint;
 use super::suppress::Site;
 use crate::codes;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Edit, Label};
+use crate::source::SourceMap;
 use crate::vocab::Wording;
 
 declare_lint! {
@@ -43,8 +44,9 @@ declare_lint! {
 /// Found after the other lints, by the run itself.
 fn check(_: &mut Context<'_>) {}
 
-/// The finding for an `allow` that suppressed nothing.
-pub(super) fn finding(site: &Site<'_>) -> Diagnostic {
+/// The finding for an `allow` that suppressed nothing, with the fix that removes it (its
+/// line, when it stands alone on one).
+pub(super) fn finding(site: &Site<'_>, sources: &SourceMap) -> Diagnostic {
     let name = &site.allow.lint.node;
     Diagnostic::new(
         &codes::UNUSED_ALLOW,
@@ -57,5 +59,12 @@ pub(super) fn finding(site: &Site<'_>) -> Diagnostic {
     )
     .with_help(
         "remove the `allow`, or move it onto the element the finding is about; if the defect it records is gone from the rules, say so in `rules/CHANGELOG.md`",
+    )
+    .with_fix(
+        "remove the `allow`",
+        vec![Edit {
+            span: super::fix::whole_lines(site.allow.span, sources),
+            replacement: String::new(),
+        }],
     )
 }

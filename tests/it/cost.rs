@@ -133,7 +133,8 @@ fn children_and_their_certificates_cost_linear_time() {
     );
 }
 
-/// Analysing a rule file ten times as long takes at most `SLACK` times ten times as long;
+/// Analysing (and, when it compiles, linting) a rule file ten times as long takes at most
+/// `SLACK` times ten times as long;
 /// `expect_errors` says whether the file is meant to have errors (duplicates) or none.
 fn analysis_linear(what: &str, n: usize, expect_errors: bool, text: impl Fn(usize) -> String) {
     let analyse = |n: usize| {
@@ -145,6 +146,13 @@ fn analysis_linear(what: &str, n: usize, expect_errors: bool, text: impl Fn(usiz
             expect_errors,
             "{what}: errors as intended"
         );
+        // the linter runs on what compiles, and must keep to the same cost
+        if !expect_errors {
+            std::hint::black_box(ereje::lint::lint(
+                &analysis,
+                &ereje::lint::Settings::default(),
+            ));
+        }
         started.elapsed()
     };
     let (mut a, mut b) = (Duration::MAX, Duration::MAX);
@@ -222,4 +230,31 @@ fn copies_of_one_service_are_one_error_each_in_linear_time() {
         .count();
     assert_eq!(overlapping, 999, "one error for each copy after the first");
     analysis_linear("copies of one service", 300, true, copies);
+}
+
+/// A view of ten times the steps, each mapped to a step of the process (and half of them to
+/// one step, so that one group is large), costs about ten times as much to analyse and lint.
+#[test]
+fn views_mapped_onto_the_process_cost_linear_time_to_lint() {
+    analysis_linear("mapped views", 300, false, |n| {
+        let mut text = String::from(
+            "act a.b { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nservice s {\n  act a.b annex 1\n  timezone \"Asia/Almaty\"\n  § 1\n  actor a \"A\" § 2\n  process {\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "    step m{i} by a within 1 calendar days after submitted_at § 3 addressed to a\n"
+            ));
+        }
+        text.push_str(
+            "    term 400 calendar days after submitted_at § 4\n  }\n  view v \"V\" § 5 {\n",
+        );
+        for i in 0..n {
+            let to = if i % 2 == 0 { 0 } else { i };
+            text.push_str(&format!(
+                "    step v{i} by a within 2 calendar days after submitted_at addressed to applicant maps to m{to}\n"
+            ));
+        }
+        text.push_str("  }\n}\n");
+        text
+    });
 }

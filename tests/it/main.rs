@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod intake;
 mod lint;
+mod lint_fix;
 mod recovery;
 mod report;
 mod schema;
