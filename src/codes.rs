@@ -231,6 +231,8 @@ codes! {
     UNUSED_INPUT = "L060" "unused-input" Warning "an input that no rule reads";
     UNUSED_LET = "L061" "unused-let" Warning "a named condition that no rule uses";
     UNUSED_ACTOR = "L062" "unused-actor" Warning "an actor that no step names";
+    UNUSED_DOCUMENT = "L063" "unused-document" Warning "a document that is never required, checked or asked about";
+    UNCOVERED_BY_EXAMPLES = "L064" "uncovered-by-examples" Warning "a document, refusal ground or step that no example exercises";
     INVALID_INPUT = "V001" "invalid-input" Error Input "the bundle is malformed or ill-typed";
     UNKNOWN_SERVICE = "V002" "unknown-service" Error Applicability "no service has the bundle's service id";
     NOT_IN_FORCE = "V003" "not-in-force" Error Applicability "the service or channel is not in force on the day applied";

@@ -134,6 +134,8 @@ pub static LINTS: &[&Lint] = &[
     &super::unused_input::UNUSED_INPUT,
     &super::unused_let::UNUSED_LET,
     &super::unused_actor::UNUSED_ACTOR,
+    &super::unused_document::UNUSED_DOCUMENT,
+    &super::uncovered_by_examples::UNCOVERED_BY_EXAMPLES,
 ];
 
 /// The lint with this code or name (a code in any case: `l020`, `L020`).

@@ -10,6 +10,8 @@ pub struct Uses {
     pub inputs: Vec<bool>,
     /// `lets[i]` is used.
     pub lets: Vec<bool>,
+    /// The document kinds a condition asks about (`has document KIND`).
+    pub asked: std::collections::HashSet<String>,
 }
 
 /// What the rules of `s` read: its named conditions, requirements, document rules and
@@ -18,6 +20,7 @@ pub fn uses(s: &ServiceModel) -> Uses {
     let mut u = Uses {
         inputs: vec![false; s.inputs.len()],
         lets: vec![false; s.lets.len()],
+        asked: std::collections::HashSet::new(),
     };
     let mut roots: Vec<&TExpr> = s.lets.iter().map(|(_, c)| &c.expr).collect();
     for d in &s.documents {
@@ -66,8 +69,10 @@ pub fn uses(s: &ServiceModel) -> Uses {
             | TExpr::DocField(_)
             | TExpr::SubmittedAt
             | TExpr::SubmittedOn
-            | TExpr::Channel
-            | TExpr::HasDocument(_) => {}
+            | TExpr::Channel => {}
+            TExpr::HasDocument(kind) => {
+                u.asked.insert(kind.clone());
+            }
         }
     }
     u

@@ -232,7 +232,20 @@ fn ci_lints_the_shipped_rules_clean_and_fails_on_a_warning_when_warnings_are_den
     assert_eq!(status, 1);
     let (status, _, _) = run(&["lint", "--deny", "unstated-day-kind", path]);
     assert_eq!(status, 1);
+    // the fixture has no example: that, too, is a warning
     let (status, out, _) = run(&["lint", "-A", "L020", "-D", "warnings", path]);
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains("L064"), "{out}");
+    let (status, out, _) = run(&[
+        "lint",
+        "-A",
+        "L020",
+        "-A",
+        "uncovered-by-examples",
+        "-D",
+        "warnings",
+        path,
+    ]);
     assert_eq!(status, 0, "{out}");
     let (status, _, err) = run(&["lint", "-D", "unstated-day-kinds", path]);
     assert_eq!(status, 2);
@@ -252,7 +265,14 @@ fn lint_json_is_one_record_per_finding() {
         .and_then(|l| l.example("Fires"))
         .expect("example");
     std::fs::write(&file, text).expect("written");
-    let (status, out, _) = run(&["lint", "--format", "json", file.to_str().expect("path")]);
+    let (status, out, _) = run(&[
+        "lint",
+        "--format",
+        "json",
+        "-A",
+        "uncovered-by-examples",
+        file.to_str().expect("path"),
+    ]);
     assert_eq!(status, 0);
     let normalised = out.replace(&file.display().to_string(), "permit.ereje");
     insta::assert_snapshot!("lint_json", normalised);
@@ -307,4 +327,37 @@ fn an_allow_of_a_lint_that_does_not_exist_is_an_error_with_the_closest_name() {
         .expect("help")
         .get(ereje::vocab::Lang::En);
     assert!(help.contains("`unknown-entry-into-force`"), "{help}");
+}
+
+#[test]
+fn coverage_by_examples_names_a_service_without_any_and_leaves_unreadable_bundles_to_test() {
+    let settings = Settings::default();
+    let l064 = |text: &str| -> Vec<String> {
+        let analysis = analyse("coverage.ereje", text);
+        assert!(!analysis.diagnostics.has_errors());
+        lint(&analysis, &settings)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.code == "L064")
+            .map(|d| d.message.get(ereje::vocab::Lang::En).to_string())
+            .collect()
+    };
+    let service = "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nservice kz.example.permit {\n  act kz.example.order_1 annex 1\n  timezone \"Asia/Almaty\"\n  § 1\n  document passport { required always § 9(2) }\n  document photo { required always § 9(3) }\n  refusal forged { when has document passport and not has document photo § 10 }\n";
+    assert_eq!(
+        l064(&format!("{service}}}\n")),
+        ["no example checks service `kz.example.permit`"]
+    );
+    let example = |bundle: &str| {
+        format!(
+            "{service}  example \"photo only\" {{\n    bundle \"{bundle}\" expect incomplete\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(
+        l064(&example("examples/bundles/lint-permit-photo-only.json")),
+        [
+            "no example of service `kz.example.permit` exercises document `photo`",
+            "no example of service `kz.example.permit` exercises refusal ground `forged`",
+        ]
+    );
+    assert!(l064(&example("examples/bundles/no-such-bundle.json")).is_empty());
 }
