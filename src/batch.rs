@@ -328,7 +328,8 @@ impl<'r> Batch<'r> {
         })
     }
 
-    /// Check and deliver one chunk of lines, counted into `done`.
+    /// Check and deliver one chunk of lines, counted into `done`: each rendering is handed to
+    /// `sink` as soon as those before it are, so a chunk's reports are never all held at once.
     fn deliver<T: Send>(
         &self,
         chunk: &[Line],
@@ -337,24 +338,87 @@ impl<'r> Batch<'r> {
         done: &mut Summary,
     ) -> Result<(), BatchError> {
         let first = done.lines + 1;
-        for outcome in self.check_chunk(first, chunk, render) {
-            match outcome {
-                Ok((rendered, counted)) => {
-                    sink(rendered).map_err(|source| BatchError::Write {
-                        done: *done,
-                        source,
-                    })?;
-                    done.merge(counted);
-                }
-                Err(message) => {
-                    return Err(BatchError::Panicked {
-                        done: *done,
-                        message,
-                    });
-                }
+        if self.threads <= 1 || chunk.len() < 2 {
+            for (i, line) in chunk.iter().enumerate() {
+                hand(self.check_one(first + i, line, render), sink, done)?;
             }
+            return Ok(());
         }
-        Ok(())
+        // workers take the lines in order, at most `window` ahead of the one written last:
+        // the renderings held waiting for an earlier line are bounded by the threads, not by
+        // the chunk (a line of 100,000 failing documents renders to hundreds of MB)
+        let window = 2 * self.threads;
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let gate = (
+            std::sync::Mutex::new(Gate::default()),
+            std::sync::Condvar::new(),
+        );
+        let (sent, received) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..self.threads.min(chunk.len()))
+                .map(|_| {
+                    let (sent, next, gate) = (sent.clone(), &next, &gate);
+                    scope.spawn(move || {
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(line) = chunk.get(i) else { return };
+                            if !gate_open(gate, i, window) {
+                                return;
+                            }
+                            let outcome = self.check_one(first + i, line, render);
+                            if sent.send((i, outcome)).is_err() {
+                                return;
+                            }
+                        }
+                    })
+                })
+                .collect();
+            drop(sent);
+            let result = write_in_order(chunk.len(), &received, &gate, sink, done);
+            {
+                let (state, moved) = &gate;
+                state
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .stopped = true;
+                moved.notify_all();
+            }
+            drop(received);
+            // joined here so that a worker that died outside a line's check (its line never
+            // came: `write_in_order` said so) does not take the run down with it
+            for worker in workers {
+                let _ = worker.join();
+            }
+            result
+        })
+    }
+
+    /// Check and render one line numbered `number`. A line whose check or rendering panics
+    /// is rendered as an `internal-error` report; it is an `Err` with the panic's message only
+    /// when that rendering panics too.
+    fn check_one<T>(
+        &self,
+        number: usize,
+        line: &Line,
+        render: &impl Fn(usize, &Checked<'_>) -> T,
+    ) -> Outcome<T> {
+        let deliver = |mut checked: Checked<'_>| {
+            checked.report.line = Some(number);
+            let mut counted = Summary::default();
+            counted.add(&checked.report);
+            (render(number, &checked), counted)
+        };
+        catch_unwind(AssertUnwindSafe(|| deliver(self.check(line)))).or_else(|panic| {
+            // the line gets an `internal-error` report in its place: one record loses its
+            // check, none is lost
+            let message = panic_message(&*panic);
+            let failed = Checked {
+                text: String::from_utf8_lossy(line),
+                report: self.rules.failed(&message, &self.options),
+            };
+            catch_unwind(AssertUnwindSafe(|| deliver(failed)))
+                .map_err(|again| panic_message(&*again))
+        })
     }
 
     /// The next lines: a chunk, and whether more may follow (or why reading stopped). The lines
@@ -374,69 +438,90 @@ impl<'r> Batch<'r> {
         }
         (chunk, Ok(true))
     }
+}
 
-    /// Check and render a chunk of lines numbered from `first`, on the threads, in order. A
-    /// line whose check or rendering panics is rendered as an `internal-error` report; it is
-    /// an `Err` with the panic's message only when that rendering panics too.
-    fn check_chunk<T: Send>(
-        &self,
-        first: usize,
-        chunk: &[Line],
-        render: &(impl Fn(usize, &Checked<'_>) -> T + Sync),
-    ) -> Vec<Result<(T, Summary), String>> {
-        let deliver = |number: usize, mut checked: Checked<'_>| {
-            checked.report.line = Some(number);
-            let mut counted = Summary::default();
-            counted.add(&checked.report);
-            (render(number, &checked), counted)
+/// One line's rendering and what it counts, or why it has none (see [`Batch::check_one`]).
+type Outcome<T> = Result<(T, Summary), String>;
+
+/// How far the writing of a chunk has got, and whether it has stopped.
+#[derive(Default)]
+struct Gate {
+    /// Lines handed to the sink.
+    written: usize,
+    /// The chunk is over (written, or a write failed): workers stop.
+    stopped: bool,
+}
+
+/// Wait until line `i` is less than `window` ahead of the writing; `false` if the writing
+/// stopped meanwhile.
+fn gate_open(gate: &(std::sync::Mutex<Gate>, std::sync::Condvar), i: usize, window: usize) -> bool {
+    let (state, moved) = gate;
+    let mut g = state
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    while i >= g.written + window && !g.stopped {
+        g = moved
+            .wait(g)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
+    !g.stopped
+}
+
+/// Hand the `lines` renderings that arrive out of order to `sink` in order, each as soon as
+/// those before it are, telling the workers how far it got.
+fn write_in_order<T>(
+    lines: usize,
+    received: &std::sync::mpsc::Receiver<(usize, Outcome<T>)>,
+    gate: &(std::sync::Mutex<Gate>, std::sync::Condvar),
+    sink: &mut impl FnMut(T) -> io::Result<()>,
+    done: &mut Summary,
+) -> Result<(), BatchError> {
+    let mut early = std::collections::BTreeMap::new();
+    let mut written = 0;
+    while written < lines {
+        let Ok((i, outcome)) = received.recv() else {
+            // every worker ended before this line came: one died outside a line's check; the
+            // run stops at the line rather than skip it
+            return Err(BatchError::Panicked {
+                done: *done,
+                message: String::from("a worker thread stopped outside a line's check"),
+            });
         };
-        let one = |number: usize, line: &Line| {
-            catch_unwind(AssertUnwindSafe(|| deliver(number, self.check(line)))).or_else(|panic| {
-                // the line gets an `internal-error` report in its place: one record
-                // loses its check, none is lost
-                let message = panic_message(&*panic);
-                let failed = Checked {
-                    text: String::from_utf8_lossy(line),
-                    report: self.rules.failed(&message, &self.options),
-                };
-                catch_unwind(AssertUnwindSafe(|| deliver(number, failed)))
-                    .map_err(|again| panic_message(&*again))
-            })
-        };
-        if self.threads <= 1 || chunk.len() < 2 {
-            return chunk
-                .iter()
-                .enumerate()
-                .map(|(i, line)| one(first + i, line))
-                .collect();
+        early.insert(i, outcome);
+        while let Some(outcome) = early.remove(&written) {
+            hand(outcome, sink, done)?;
+            written += 1;
+            let (state, moved) = gate;
+            state
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .written = written;
+            moved.notify_all();
         }
-        let per = chunk.len().div_ceil(self.threads);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = chunk
-                .chunks(per)
-                .enumerate()
-                .map(|(k, part)| {
-                    let one = &one;
-                    let start = first + k * per;
-                    scope.spawn(move || {
-                        part.iter()
-                            .enumerate()
-                            .map(|(i, line)| one(start + i, line))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|handle| {
-                    // a worker that died outside a line's check lost its whole part: the run
-                    // stops at the part's first line rather than skip the part
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| vec![Err(panic_message(&*panic))])
-                })
-                .collect()
-        })
+    }
+    Ok(())
+}
+
+/// Hand one line's rendering to `sink` and count it, or stop the run at a line that could not
+/// be rendered at all.
+fn hand<T>(
+    outcome: Outcome<T>,
+    sink: &mut impl FnMut(T) -> io::Result<()>,
+    done: &mut Summary,
+) -> Result<(), BatchError> {
+    match outcome {
+        Ok((rendered, counted)) => {
+            sink(rendered).map_err(|source| BatchError::Write {
+                done: *done,
+                source,
+            })?;
+            done.merge(counted);
+            Ok(())
+        }
+        Err(message) => Err(BatchError::Panicked {
+            done: *done,
+            message,
+        }),
     }
 }
 

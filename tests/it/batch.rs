@@ -498,4 +498,49 @@ mod engine {
             }
         );
     }
+
+    /// A rendering that counts how many are alive at once.
+    struct Held<'a>(&'a std::sync::atomic::AtomicUsize);
+
+    impl Drop for Held<'_> {
+        fn drop(&mut self) {
+            self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_chunk_s_reports_are_written_as_they_come_not_held_for_the_whole_chunk() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let rules = shipped();
+        let input = small();
+        let (alive, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let mut order = Vec::new();
+        let summary = Batch::new(&rules)
+            .threads(2)
+            .chunks(2048, usize::MAX)
+            .check_lines_with(
+                input.as_slice(),
+                |line, _| {
+                    let now = alive.fetch_add(1, SeqCst) + 1;
+                    most.fetch_max(now, SeqCst);
+                    (line, Held(&alive))
+                },
+                |(line, held)| {
+                    order.push(line);
+                    drop(held);
+                    Ok(())
+                },
+            )
+            .expect("in memory");
+        // one chunk of 1,000 lines: at most the window ahead of the writing (twice the
+        // threads) and one in each thread's hands are alive at once, never the chunk
+        assert_eq!(summary.lines, 1000);
+        assert!(
+            most.load(SeqCst) <= 2 * 2 + 2,
+            "{} alive at once",
+            most.load(SeqCst)
+        );
+        assert_eq!(order, (1..=1000).collect::<Vec<_>>());
+        assert_eq!(alive.load(SeqCst), 0);
+    }
 }
