@@ -32,6 +32,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::RuleSet;
 use crate::check::{Options, Report, Severity};
 
+mod order;
+use order::{Gate, Outcome, gate_open, hand, write_in_order};
+
 /// Lines checked together by default: enough to keep every core busy, few enough that memory
 /// stays flat.
 pub const CHUNK_LINES: usize = 2048;
@@ -437,91 +440,6 @@ impl<'r> Batch<'r> {
             }
         }
         (chunk, Ok(true))
-    }
-}
-
-/// One line's rendering and what it counts, or why it has none (see [`Batch::check_one`]).
-type Outcome<T> = Result<(T, Summary), String>;
-
-/// How far the writing of a chunk has got, and whether it has stopped.
-#[derive(Default)]
-struct Gate {
-    /// Lines handed to the sink.
-    written: usize,
-    /// The chunk is over (written, or a write failed): workers stop.
-    stopped: bool,
-}
-
-/// Wait until line `i` is less than `window` ahead of the writing; `false` if the writing
-/// stopped meanwhile.
-fn gate_open(gate: &(std::sync::Mutex<Gate>, std::sync::Condvar), i: usize, window: usize) -> bool {
-    let (state, moved) = gate;
-    let mut g = state
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    while i >= g.written + window && !g.stopped {
-        g = moved
-            .wait(g)
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-    }
-    !g.stopped
-}
-
-/// Hand the `lines` renderings that arrive out of order to `sink` in order, each as soon as
-/// those before it are, telling the workers how far it got.
-fn write_in_order<T>(
-    lines: usize,
-    received: &std::sync::mpsc::Receiver<(usize, Outcome<T>)>,
-    gate: &(std::sync::Mutex<Gate>, std::sync::Condvar),
-    sink: &mut impl FnMut(T) -> io::Result<()>,
-    done: &mut Summary,
-) -> Result<(), BatchError> {
-    let mut early = std::collections::BTreeMap::new();
-    let mut written = 0;
-    while written < lines {
-        let Ok((i, outcome)) = received.recv() else {
-            // every worker ended before this line came: one died outside a line's check; the
-            // run stops at the line rather than skip it
-            return Err(BatchError::Panicked {
-                done: *done,
-                message: String::from("a worker thread stopped outside a line's check"),
-            });
-        };
-        early.insert(i, outcome);
-        while let Some(outcome) = early.remove(&written) {
-            hand(outcome, sink, done)?;
-            written += 1;
-            let (state, moved) = gate;
-            state
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .written = written;
-            moved.notify_all();
-        }
-    }
-    Ok(())
-}
-
-/// Hand one line's rendering to `sink` and count it, or stop the run at a line that could not
-/// be rendered at all.
-fn hand<T>(
-    outcome: Outcome<T>,
-    sink: &mut impl FnMut(T) -> io::Result<()>,
-    done: &mut Summary,
-) -> Result<(), BatchError> {
-    match outcome {
-        Ok((rendered, counted)) => {
-            sink(rendered).map_err(|source| BatchError::Write {
-                done: *done,
-                source,
-            })?;
-            done.merge(counted);
-            Ok(())
-        }
-        Err(message) => Err(BatchError::Panicked {
-            done: *done,
-            message,
-        }),
     }
 }
 
