@@ -233,6 +233,12 @@ impl Wording {
         }
     }
 
+    /// Words already chosen for one reader, in whatever language that reader asked for: any
+    /// language asked of them gets them (a report worded once, not three times).
+    pub fn chosen(text: impl Into<String>) -> Wording {
+        Wording::en(text)
+    }
+
     /// Words that read the same in every language (a name, a keyword in backticks).
     pub fn same(text: impl Into<String>) -> Wording {
         let text = text.into();

@@ -10,8 +10,16 @@ use crate::vocab::{Lang, Wording};
 
 use super::{spans, words};
 
-/// The findings of a report as diagnostics about its bundle (file 0 of their sources).
+/// The findings of a report as diagnostics about its bundle (file 0 of their sources), worded
+/// in every language.
 pub fn diagnostics(report: &Report, bundle: SourceFile) -> Diagnostics {
+    diagnostics_in(report, bundle, None)
+}
+
+/// As [`diagnostics`], worded in `lang` only when one is given (a rendering for one reader
+/// words 120,000 findings once, not three times).
+pub fn diagnostics_in(report: &Report, bundle: SourceFile, lang: Option<Lang>) -> Diagnostics {
+    let words_in = Words(lang);
     let mut sources = SourceMap::new();
     let text = std::sync::Arc::clone(&bundle.text);
     let file = sources.add(bundle);
@@ -48,43 +56,57 @@ pub fn diagnostics(report: &Report, bundle: SourceFile) -> Diagnostics {
         let reasons: Vec<Label> = f
             .reasons
             .iter()
-            .map(|r| Label::new(next_span(), every_language(|l| words::reason(f, r, l))))
+            .map(|r| Label::new(next_span(), words_in.worded(|l| words::reason(f, r, l))))
             .collect();
-        out.push(diagnostic(f, primary, reasons));
+        out.push(diagnostic(f, primary, reasons, words_in));
     }
     out
 }
 
 /// One finding as a diagnostic, its primary label at `primary`.
-fn diagnostic(f: &Finding, primary: Span, reasons: Vec<Label>) -> Diagnostic {
-    let label = match words::label(f, Lang::En) {
+fn diagnostic(f: &Finding, primary: Span, reasons: Vec<Label>, words_in: Words) -> Diagnostic {
+    let first = words_in.first();
+    let label = match words::label(f, first) {
         // a finding has a label in every language or in none
         Some(_) => Label::new(
             primary,
-            every_language(|l| words::label(f, l).unwrap_or_default()),
+            words_in.worded(|l| words::label(f, l).unwrap_or_default()),
         ),
         None => Label::bare(primary),
     };
-    let mut d = Diagnostic::new(f.code, every_language(|l| words::message(f, l)), label)
+    let mut d = Diagnostic::new(f.code, words_in.worded(|l| words::message(f, l)), label)
         .with_labels(reasons);
     d.severity = f.severity;
-    if words::help(f, Lang::En).is_some() {
-        d.help = Some(every_language(|l| words::help(f, l).unwrap_or_default()));
+    if words::help(f, first).is_some() {
+        d.help = Some(words_in.worded(|l| words::help(f, l).unwrap_or_default()));
     }
     // the law stands on its own line after the help, never wrapped inside a rule's id or path
-    if words::law(f, Lang::En).is_some() {
-        d.law = Some(every_language(|l| words::law(f, l).unwrap_or_default()));
+    if words::law(f, first).is_some() {
+        d.law = Some(words_in.worded(|l| words::law(f, l).unwrap_or_default()));
     }
     // a rule that rests on what no source confirmed says so, as the JSON report's `unverified`
-    if words::unverified(f, Lang::En).is_some() {
-        d.notes.push(every_language(|l| {
+    if words::unverified(f, first).is_some() {
+        d.notes.push(words_in.worded(|l| {
             words::unverified(f, l).unwrap_or_default()
         }));
     }
     d
 }
 
-/// Words in English, Russian and Kazakh.
-fn every_language(words: impl Fn(Lang) -> String) -> Wording {
-    Wording::new(words(Lang::En), words(Lang::Ru), words(Lang::Kk))
+/// The languages to word a diagnostic in: one, or (`None`) English, Russian and Kazakh.
+#[derive(Clone, Copy)]
+struct Words(Option<Lang>);
+
+impl Words {
+    /// The language worded first (whether a part exists is asked in it).
+    fn first(self) -> Lang {
+        self.0.unwrap_or(Lang::En)
+    }
+
+    fn worded(self, words: impl Fn(Lang) -> String) -> Wording {
+        match self.0 {
+            Some(lang) => Wording::chosen(words(lang)),
+            None => Wording::new(words(Lang::En), words(Lang::Ru), words(Lang::Kk)),
+        }
+    }
 }

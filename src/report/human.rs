@@ -444,7 +444,7 @@ pub fn render_report(report: &Report, name: &str, text: &str, style: &Style) -> 
     if let Some(line) = report.line {
         bundle = bundle.starting_at_line(line);
     }
-    let diagnostics = super::findings::diagnostics(report, bundle);
+    let diagnostics = super::findings::diagnostics_in(report, bundle, Some(style.lang));
     let mut out = String::new();
     // how many findings of each code were shown so far: past the first few, one line each
     let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

@@ -49,7 +49,8 @@ pub(super) fn documents<'a>(
         return read;
     }
     // each unknown kind's warning, by kind: 60,000 unknown kinds are counted in linear time
-    let mut unknown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut unknown: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(docs.len());
     for (i, doc) in docs.iter().enumerate() {
         let pointer = || format!("/documents/{i}");
         let Some(obj) = doc.as_object() else {

@@ -79,17 +79,30 @@ impl Lookup {
         if active.len() <= FEW {
             return None;
         }
-        let mut lookup = Lookup::default();
+        // the maps are sized once: one of 60,000 pointers would otherwise be rehashed a
+        // dozen times as it grows
+        let mut keyed = Vec::new();
+        let mut indexed = Vec::new();
         for &r in active {
             let Some(route) = routes.get(r) else {
                 continue;
             };
             if let Some(key) = route.key_at(level) {
-                lookup.keys.entry(key).or_default().push(r);
+                keyed.push((key, r));
             }
             if let Some(index) = route.index_at(level) {
-                lookup.indices.entry(index).or_default().push(r);
+                indexed.push((index, r));
             }
+        }
+        let mut lookup = Lookup {
+            keys: std::collections::HashMap::with_capacity(keyed.len()),
+            indices: std::collections::HashMap::with_capacity(indexed.len()),
+        };
+        for (key, r) in keyed {
+            lookup.keys.entry(key).or_default().push(r);
+        }
+        for (index, r) in indexed {
+            lookup.indices.entry(index).or_default().push(r);
         }
         Some(lookup)
     }
