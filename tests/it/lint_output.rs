@@ -238,3 +238,21 @@ fn on_a_runner_the_job_summary_gets_a_table_of_the_counts() {
     assert_eq!(status, 2);
     assert!(err.contains("job summary"), "{err}");
 }
+
+/// Rule files that do not compile: their errors are results too, each code a rule after the
+/// lints, and the log is still valid (status 2, nothing was linted).
+#[test]
+fn a_rule_file_that_does_not_compile_gives_a_valid_log_of_its_errors() {
+    let dir = scratch("sarif-broken");
+    std::fs::write(dir.join("half.ereje"), "service {").expect("written");
+    let (status, out, _) = run_in(&dir, &["lint", "--format", "sarif", "half.ereje"], &[]);
+    assert_eq!(status, 2);
+    let log: Value = serde_json::from_str(&out).expect("JSON");
+    assert_valid(&log);
+    let run = &log["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "E0101");
+    let index = usize::try_from(result["ruleIndex"].as_u64().expect("index")).expect("small");
+    assert_eq!(index, ereje::lint::LINTS.len());
+    assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "E0101");
+}
