@@ -159,6 +159,7 @@ macro_rules! codes {
 
 codes! {
     UNREADABLE_RULE_FILES = "E0001" "unreadable-rule-files" Error "the rule files could not be read";
+    INVALID_CONFIG = "E0002" "invalid-config" Error "a linter configuration (`ereje.toml`) ereje cannot follow";
     UNEXPECTED_TEXT = "E0101" "unexpected-text" Error "the text does not follow the grammar";
     INVALID_DATE = "E0102" "invalid-date" Error "a date that does not exist";
     NUMBER_TOO_LARGE = "E0103" "number-too-large" Error "a number too large to mean anything";

@@ -1,8 +1,8 @@
-//! `ereje lint`: run the lints over rule files and report what they find, for people or as
-//! JSON lines; `--list` shows the registry.
+//! `ereje lint`: run the lints over rule files and report what they find, for people, as
+//! JSON lines, as SARIF or as GitHub workflow commands; `--list` shows the registry.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -12,13 +12,15 @@ use super::out::say;
 use super::rules::LangArg;
 use crate::analysis::analyze_sources;
 use crate::codes::Severity;
+use crate::diagnostic::Diagnostics;
+use crate::lint::baseline::Baseline;
 use crate::lint::{LINTS, Level, Settings, lookup};
-use crate::report::human::{self, Style};
+use crate::report::human;
 use crate::source::SourceFile;
 use crate::vocab::Lang;
 
 /// Arguments of `ereje lint`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct LintArgs {
     /// Rule files, or folders to search for `.ereje` files; they are linted together, as one
     /// rule set. Default: the current folder.
@@ -27,9 +29,10 @@ pub struct LintArgs {
     /// List every lint (code, name, default level, summary) and exit.
     #[arg(long)]
     pub list: bool,
-    /// Output format: reports for people with a summary line, or one JSON object per finding
+    /// Output format: reports for people with a summary line; one JSON object per finding
     /// and line (`code`, `name`, `severity`, `message`, `file`, `line`, `column`, `offset`,
-    /// `length`, `label`, `help`, `labels`, `notes`).
+    /// `length`, `label`, `help`, `labels`, `notes`); a SARIF 2.1.0 log (code scanning); or
+    /// GitHub workflow commands (annotations, and the job summary on a runner).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Report this lint (name or code) as an error; `warnings` makes every warning an error.
@@ -55,6 +58,17 @@ pub struct LintArgs {
     /// Language of the messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
+    /// The configuration file; without it, the `ereje.toml` in the folder of the first PATH
+    /// or the closest folder above.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Report only the findings this baseline file does not record (made by
+    /// `--write-baseline`); the exit status then reflects only the new ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file, and report none of them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Output formats.
@@ -64,6 +78,10 @@ pub enum Format {
     Human,
     /// One JSON object per finding and line.
     Json,
+    /// A SARIF 2.1.0 log, for GitHub code scanning and other viewers.
+    Sarif,
+    /// GitHub workflow commands: an annotation per finding, and the job summary.
+    Github,
 }
 
 /// Run `ereje lint`.
@@ -72,15 +90,30 @@ pub fn run(args: &LintArgs) -> Outcome {
         list();
         return Outcome::Clean;
     }
-    let (settings, deny_warnings) = match settings(args) {
+    let lang: Lang = args.lang.into();
+    let (command_line, cli_deny_warnings) = match settings(args) {
         Ok(s) => s,
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "error: {message}");
             return Outcome::Failure;
         }
     };
-    let lang: Lang = args.lang.into();
-    let files = match read(&args.paths) {
+    let config = match super::lint_config::load(args.config.as_deref(), &args.paths) {
+        Ok(c) => c,
+        Err(super::lint_config::Failure::Unreadable(message)) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            return Outcome::Failure;
+        }
+        Err(super::lint_config::Failure::Invalid(diagnostics, name)) => {
+            let shown = super::rules::Shown {
+                json: args.format == Format::Json,
+                lang,
+            };
+            super::rules::print(&diagnostics, shown, human::Over::Config(&name));
+            return Outcome::Failure;
+        }
+    };
+    let files = match read(&args.paths, config.as_ref()) {
         Ok(f) => f,
         Err(diagnostics) => {
             super::rules::print(
@@ -94,7 +127,26 @@ pub fn run(args: &LintArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
+    if files.is_empty()
+        && let Some(c) = &config
+    {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: `[lint.paths]` of `{}` leaves no rule file to lint",
+            super::out::shown(&c.path)
+        );
+        return Outcome::Failure;
+    }
     let count = files.len();
+    let deny_warnings =
+        cli_deny_warnings || config.as_ref().is_some_and(|c| c.config.deny_warnings);
+    let settings = match &config {
+        Some(c) => c.settings(&command_line, &files),
+        None => Settings {
+            levels: command_line,
+            ..Settings::default()
+        },
+    };
     let analysis = analyze_sources(files);
     let compiled = !analysis.diagnostics.has_errors();
     // lints read a model that compiled; on one that did not, they would report the holes
@@ -114,11 +166,7 @@ pub fn run(args: &LintArgs) -> Outcome {
                 // report what is left, on the files as they are now
                 let again = LintArgs {
                     fix: false,
-                    paths: args.paths.clone(),
-                    deny: args.deny.clone(),
-                    warn: args.warn.clone(),
-                    allow: args.allow.clone(),
-                    ..*args
+                    ..args.clone()
                 };
                 return run(&again);
             }
@@ -138,12 +186,52 @@ pub fn run(args: &LintArgs) -> Outcome {
             }
         }
     }
-    let suppressed = if args.no_suppress {
-        0
+    let mut suppressed = if args.no_suppress {
+        Vec::new()
     } else {
-        linted.suppressed.len()
+        linted.suppressed.clone()
     };
-    write(&all, args.format, lang, count, suppressed);
+    if deny_warnings {
+        for s in &mut suppressed {
+            if s.diagnostic.severity == Severity::Warning {
+                s.diagnostic.severity = Severity::Error;
+            }
+        }
+    }
+    let baseline_file = args.baseline.as_ref().or(args.write_baseline.as_ref());
+    let mut baselined = Vec::new();
+    if compiled && let Some(path) = baseline_file {
+        match baseline(args, &all) {
+            Ok(b) => {
+                let list = std::mem::take(&mut all.list);
+                (all.list, baselined) = b.split(list, &all.sources);
+            }
+            Err(message) => {
+                let _ = writeln!(std::io::stderr(), "error: {message}");
+                return Outcome::Failure;
+            }
+        }
+        if args.write_baseline.is_some() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "recorded {} findings in the baseline `{}`",
+                baselined.len(),
+                super::out::shown(path)
+            );
+        }
+    }
+    let shown_baseline = baseline_file.map(|p| p.display().to_string());
+    let found = super::lint_output::Found {
+        reported: &all,
+        suppressed: &suppressed,
+        baselined: &baselined,
+        baseline: shown_baseline.as_deref().filter(|_| compiled),
+        files: count,
+    };
+    if let Err(message) = super::lint_output::write(&found, args.format, lang) {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+        return Outcome::Failure;
+    }
     if !compiled {
         Outcome::Failure
     } else if all.has_errors() {
@@ -153,9 +241,41 @@ pub fn run(args: &LintArgs) -> Outcome {
     }
 }
 
+/// The baseline of the run: read from `--baseline`, or made of the findings and written to
+/// `--write-baseline`.
+fn baseline(args: &LintArgs, all: &Diagnostics) -> Result<Baseline, String> {
+    if let Some(path) = &args.write_baseline {
+        let text = Baseline::record(&all.list, &all.sources);
+        std::fs::write(path, &text).map_err(|e| {
+            format!(
+                "cannot write the baseline `{}`: {e}",
+                super::out::shown(path)
+            )
+        })?;
+        return Baseline::parse(&text);
+    }
+    let Some(path) = &args.baseline else {
+        return Ok(Baseline::default());
+    };
+    let text = crate::source::read_text_bounded(path, crate::source::MAX_RULE_FILE_BYTES).map_err(
+        |e| {
+            format!(
+                "cannot read the baseline `{}`: {e}",
+                super::out::shown(path)
+            )
+        },
+    )?;
+    Baseline::parse(&text).map_err(|e| {
+        format!(
+            "the baseline `{}` is not one ereje wrote: {e}",
+            super::out::shown(path)
+        )
+    })
+}
+
 /// The levels `-A/-W/-D` set, and whether `-D warnings` was given; an unknown lint name is
 /// an error that says the closest one.
-fn settings(args: &LintArgs) -> Result<(Settings, bool), String> {
+fn settings(args: &LintArgs) -> Result<(BTreeMap<&'static str, Level>, bool), String> {
     let mut levels = BTreeMap::new();
     let mut deny_warnings = false;
     for (names, level) in [
@@ -183,11 +303,15 @@ fn settings(args: &LintArgs) -> Result<(Settings, bool), String> {
             }
         }
     }
-    Ok((Settings { levels }, deny_warnings))
+    Ok((levels, deny_warnings))
 }
 
-/// Every rule file under the paths (the current folder if none), each once, sorted.
-fn read(paths: &[PathBuf]) -> Result<Vec<SourceFile>, crate::diagnostic::Diagnostics> {
+/// Every rule file under the paths (the current folder if none) that the configuration keeps,
+/// each once, sorted.
+fn read(
+    paths: &[PathBuf],
+    config: Option<&super::lint_config::Loaded>,
+) -> Result<Vec<SourceFile>, Diagnostics> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -196,7 +320,11 @@ fn read(paths: &[PathBuf]) -> Result<Vec<SourceFile>, crate::diagnostic::Diagnos
     };
     let mut files: Vec<SourceFile> = Vec::new();
     for path in paths {
-        files.extend(crate::rule_set::read_rule_files(path)?);
+        let found = crate::rule_set::read_rule_files(path)?;
+        match config {
+            Some(c) => files.extend(c.keep(path, found)),
+            None => files.extend(found),
+        }
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files.dedup_by(|a, b| a.name == b.name);
@@ -212,40 +340,5 @@ fn list() {
             lint.level.as_str(),
             lint.code.summary
         );
-    }
-}
-
-fn write(
-    all: &crate::diagnostic::Diagnostics,
-    format: Format,
-    lang: Lang,
-    files: usize,
-    suppressed: usize,
-) {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = match format {
-        Format::Json => all.iter().try_for_each(|d| {
-            out.write_all(crate::report::json::diagnostic_line(d, &all.sources, lang).as_bytes())
-        }),
-        Format::Human => {
-            let style = Style::for_stream(std::io::stdout().is_terminal(), lang);
-            all.iter()
-                .try_for_each(|d| {
-                    out.write_all(human::render(d, &all.sources, &style).as_bytes())?;
-                    writeln!(out)
-                })
-                .and_then(|()| {
-                    let counts = crate::lint::counts(&all.list);
-                    writeln!(
-                        out,
-                        "{}",
-                        human::lint_summary(counts, files, suppressed, lang)
-                    )
-                })
-        }
-    };
-    if let Err(e) = result.and_then(|()| out.flush()) {
-        super::out::failed(&e);
     }
 }

@@ -8,11 +8,15 @@
 //! `allow NAME because "…"` on an element suppresses the findings of that lint inside the
 //! element ([`suppress`]), and the run's [`Settings`] decide each lint's level.
 
+pub mod baseline;
 mod chain;
+pub mod config;
 pub mod docs;
 mod durations;
 mod elements;
+pub mod fingerprint;
 pub mod fix;
+pub mod glob;
 mod mapping;
 mod registry;
 mod suppress;
@@ -126,15 +130,26 @@ impl<'a> Context<'a> {
 pub struct Settings {
     /// Levels set for this run, by code (`L020`), over the lints' defaults.
     pub levels: BTreeMap<&'static str, Level>,
+    /// Levels for the findings in some files (by the file's name in the source map), over
+    /// `levels`: `ereje.toml`'s overrides.
+    pub files: BTreeMap<String, BTreeMap<&'static str, Level>>,
 }
 
 impl Settings {
-    /// The level of `lint` in this run.
+    /// The level of `lint` in this run, for findings in no file in particular.
     pub fn level(&self, lint: &Lint) -> Level {
         self.levels
             .get(lint.code.code)
             .copied()
             .unwrap_or(lint.level)
+    }
+
+    /// The level of `lint` for a finding in the file named `file`.
+    pub fn level_in(&self, lint: &Lint, file: Option<&str>) -> Level {
+        file.and_then(|f| self.files.get(f))
+            .and_then(|levels| levels.get(lint.code.code))
+            .copied()
+            .unwrap_or_else(|| self.level(lint))
     }
 }
 
@@ -200,17 +215,22 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
             None => kept.push((lint, d)),
         }
     }
+    let sources = &analysis.model.sources;
+    let level = |lint: &Lint, d: &Diagnostic| {
+        let file = d.primary.as_ref().and_then(|l| sources.get(l.span.file));
+        settings.level_in(lint, file.map(|f| f.name.as_str()))
+    };
     let mut diagnostics: Vec<Diagnostic> = kept
         .into_iter()
         .filter_map(|(lint, mut d)| {
-            d.severity = settings.level(lint).severity()?;
+            d.severity = level(lint, &d).severity()?;
             Some(d)
         })
         .collect();
     let mut suppressed: Vec<Suppressed> = suppressed
         .into_iter()
         .filter_map(|(lint, mut s)| {
-            s.diagnostic.severity = settings.level(lint).severity()?;
+            s.diagnostic.severity = level(lint, &s.diagnostic).severity()?;
             Some(s)
         })
         .collect();

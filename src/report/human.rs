@@ -169,6 +169,8 @@ pub enum Over<'a> {
     Calendar,
     /// `fmt`: a file left as it is.
     FileLeft(&'a str),
+    /// `lint`: its configuration file, which stopped the run.
+    Config(&'a str),
 }
 
 /// The closing line of a run, in the reader's language: "2 errors, 3 warnings in 4 bundles".
@@ -188,6 +190,7 @@ pub fn summary(errors: usize, warnings: usize, over: Over, lang: Lang) -> String
                 Over::RuleFilesUnchecked => "the rule files; nothing was checked".to_string(),
                 Over::Calendar => "the calendar".to_string(),
                 Over::FileLeft(name) => format!("`{name}`; it was left as it is"),
+                Over::Config(name) => format!("`{name}`; nothing was linted"),
             };
             format!(
                 "{}, {} in {over}",
@@ -212,6 +215,7 @@ pub fn summary(errors: usize, warnings: usize, over: Over, lang: Lang) -> String
                 Over::RuleFilesUnchecked => "в файлах правил; ничего не проверено".to_string(),
                 Over::Calendar => "в календаре".to_string(),
                 Over::FileLeft(name) => format!("в `{name}`; файл оставлен как есть"),
+                Over::Config(name) => format!("в `{name}`; ничего не проверено"),
             };
             format!(
                 "{}, {} {over}",
@@ -233,14 +237,37 @@ pub fn summary(errors: usize, warnings: usize, over: Over, lang: Lang) -> String
                 }
                 Over::Calendar => format!("күнтізбеде: {counts}"),
                 Over::FileLeft(name) => format!("`{name}` файлында: {counts}; файл өзгертілмеді"),
+                Over::Config(name) => {
+                    format!("`{name}` файлында: {counts}; ештеңе тексерілген жоқ")
+                }
             }
         }
     }
 }
 
 /// The closing line of `ereje lint`: "0 errors, 2 warnings, 30 notes in 3 rule files (41
-/// suppressed)", in the reader's language.
+/// suppressed)", in the reader's language; with a baseline, also how many findings it holds
+/// back ("41 suppressed, 3 baselined").
 pub fn lint_summary(
+    (errors, warnings, infos): (usize, usize, usize),
+    files: usize,
+    suppressed: usize,
+    baselined: Option<usize>,
+    lang: Lang,
+) -> String {
+    let mut line = lint_counts((errors, warnings, infos), files, suppressed, lang);
+    if let Some(n) = baselined {
+        line.pop();
+        line.push_str(&match lang {
+            Lang::En => format!(", {n} baselined)"),
+            Lang::Ru => format!(", в базовой линии: {n})"),
+            Lang::Kk => format!(", {n} базалық тізімде)"),
+        });
+    }
+    line
+}
+
+fn lint_counts(
     (errors, warnings, infos): (usize, usize, usize),
     files: usize,
     suppressed: usize,

@@ -1,12 +1,14 @@
-//! Reporting: findings and diagnostics rendered for people (miette) and as JSON. Findings are
-//! worded here, in the report's language (`words`), and located in the bundle's text here
-//! (`spans`); the checker knows neither.
+//! Reporting: findings and diagnostics rendered for people (miette), as JSON, and for CI
+//! (SARIF, GitHub workflow commands). Findings are worded here, in the report's language
+//! (`words`), and located in the bundle's text here (`spans`); the checker knows neither.
 
 mod concise;
 pub(crate) mod contract;
 pub mod findings;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 mod snippet;
 pub mod spans;
 pub mod words;
