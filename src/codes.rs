@@ -234,6 +234,7 @@ codes! {
     UNUSED_ACTOR = "L062" "unused-actor" Warning "an actor that no step names";
     UNUSED_DOCUMENT = "L063" "unused-document" Warning "a document that is never required, checked or asked about";
     UNCOVERED_BY_EXAMPLES = "L064" "uncovered-by-examples" Warning "a document, refusal ground or step that no example exercises";
+    SERVICE_WITHOUT_EXAMPLES = "L065" "service-without-examples" Warning "a service that no example checks";
     INVALID_INPUT = "V001" "invalid-input" Error Input "the bundle is malformed or ill-typed";
     UNKNOWN_SERVICE = "V002" "unknown-service" Error Applicability "no service has the bundle's service id";
     NOT_IN_FORCE = "V003" "not-in-force" Error Applicability "the service or channel is not in force on the day applied";

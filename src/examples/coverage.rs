@@ -46,29 +46,48 @@ impl Elements {
 /// The coverage of every service of the rule set by these outcomes, in the order of the rule
 /// files.
 pub fn coverage(rules: &RuleSet, outcomes: &[ExampleOutcome]) -> Vec<ServiceCoverage> {
+    use std::collections::{HashMap, HashSet};
     let reports: Vec<&Report> = outcomes.iter().filter_map(|o| o.report.as_ref()).collect();
+    // what the reports say, gathered once, so that each element is one lookup: linear in the
+    // elements and the findings, however many of each a rule file holds
+    let named: HashSet<(Kind, &str)> = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .filter_map(|f| f.rule_id().map(|rule| (f.kind, rule)))
+        .collect();
+    // per service and step, whether some report judged its deadline, and whether one only
+    // recorded it done
+    let mut judged: HashMap<(&str, &str), (bool, bool)> = HashMap::new();
+    for r in &reports {
+        let Some(service) = r.service.as_deref() else {
+            continue;
+        };
+        for d in &r.deadlines {
+            let seen = judged.entry((service, d.step.as_str())).or_default();
+            match d.status {
+                DeadlineStatus::OnTime | DeadlineStatus::Late | DeadlineStatus::Overdue => {
+                    seen.0 = true;
+                }
+                DeadlineStatus::Done => seen.1 = true,
+                DeadlineStatus::Open => {}
+            }
+        }
+    }
+    // the versions of each service, grouped once
+    let mut by_id: HashMap<&str, Vec<&crate::semantic::model::ServiceModel>> = HashMap::new();
+    for s in &rules.model().services {
+        by_id.entry(s.id.as_str()).or_default().push(s);
+    }
     let mut out: Vec<ServiceCoverage> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = HashSet::new();
     for service in &rules.model().services {
-        if seen.contains(&service.id.as_str()) {
+        let id = service.id.as_str();
+        if !seen.insert(id) {
             continue;
         }
-        seen.push(&service.id);
-        // a service may have several versions: their elements count once each
-        let versions: Vec<_> = rules
-            .model()
-            .services
-            .iter()
-            .filter(|s| s.id == service.id)
-            .collect();
-        let id = service.id.as_str();
-        let named = |kind: Kind, element: &str| {
-            let rule = format!("{id}/{element}");
-            reports
-                .iter()
-                .flat_map(|r| &r.findings)
-                .any(|f| f.kind == kind && f.rule_id() == Some(rule.as_str()))
-        };
+        let versions = by_id.get(id).cloned().unwrap_or_default();
+        let is_named =
+            |kind: Kind, element: &str| named.contains(&(kind, format!("{id}/{element}").as_str()));
         let documents = unique(versions.iter().flat_map(|s| &s.documents).map(|d| &d.kind));
         let grounds = unique(versions.iter().flat_map(|s| &s.refusals).map(|r| &r.id));
         let steps = unique(
@@ -77,28 +96,25 @@ pub fn coverage(rules: &RuleSet, outcomes: &[ExampleOutcome]) -> Vec<ServiceCove
                 .flat_map(|s| &s.process.steps)
                 .map(|s| &s.id),
         );
-        let judged = |step: &str| {
-            // the act gives a step no deadline when no version gives it one
-            let timed = versions
-                .iter()
-                .flat_map(|s| &s.process.steps)
-                .any(|s| s.id == step && s.within.is_some());
-            reports
-                .iter()
-                .filter(|r| r.service.as_deref() == Some(id))
-                .flat_map(|r| &r.deadlines)
-                .filter(|d| d.step == step)
-                .any(|d| match d.status {
-                    DeadlineStatus::OnTime | DeadlineStatus::Late | DeadlineStatus::Overdue => true,
-                    DeadlineStatus::Done => !timed,
-                    DeadlineStatus::Open => false,
+        // the act gives a step no deadline when no version gives it one
+        let timed: HashSet<&str> = versions
+            .iter()
+            .flat_map(|s| &s.process.steps)
+            .filter(|s| s.within.is_some())
+            .map(|s| s.id.as_str())
+            .collect();
+        let is_judged = |step: &str| {
+            judged
+                .get(&(id, step))
+                .is_some_and(|&(on_time_or_late, done)| {
+                    on_time_or_late || (done && !timed.contains(step))
                 })
         };
         out.push(ServiceCoverage {
             service: id.to_string(),
-            documents: elements(&documents, |d| named(Kind::Document, d)),
-            refusal_grounds: elements(&grounds, |g| named(Kind::Refusal, g)),
-            steps: elements(&steps, |s| named(Kind::Deadline, s) || judged(s)),
+            documents: elements(&documents, |d| is_named(Kind::Document, d)),
+            refusal_grounds: elements(&grounds, |g| is_named(Kind::Refusal, g)),
+            steps: elements(&steps, |s| is_named(Kind::Deadline, s) || is_judged(s)),
         });
     }
     out
@@ -106,13 +122,10 @@ pub fn coverage(rules: &RuleSet, outcomes: &[ExampleOutcome]) -> Vec<ServiceCove
 
 /// The ids, each once, in their first order.
 fn unique<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for id in ids {
-        if !out.contains(&id.as_str()) {
-            out.push(id);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    ids.map(String::as_str)
+        .filter(|id| seen.insert(*id))
+        .collect()
 }
 
 fn elements(ids: &[&str], covered: impl Fn(&str) -> bool) -> Elements {

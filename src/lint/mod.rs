@@ -38,6 +38,7 @@ mod missing_translation;
 mod process_without_term;
 mod reference_of_wrong_kind;
 mod result_outside_service;
+mod service_without_examples;
 mod step_deadlines_below_term;
 mod step_deadlines_exceed_term;
 mod step_without_actor;

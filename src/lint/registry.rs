@@ -136,6 +136,7 @@ pub static LINTS: &[&Lint] = &[
     &super::unused_actor::UNUSED_ACTOR,
     &super::unused_document::UNUSED_DOCUMENT,
     &super::uncovered_by_examples::UNCOVERED_BY_EXAMPLES,
+    &super::service_without_examples::SERVICE_WITHOUT_EXAMPLES,
 ];
 
 /// The lint with this code or name (a code in any case: `l020`, `L020`).

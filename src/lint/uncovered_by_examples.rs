@@ -1,6 +1,7 @@
 //! `uncovered-by-examples`: a document, refusal ground or step of a service that no example
 //! of the service exercises.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::Context;
@@ -15,8 +16,8 @@ use crate::vocab::Wording;
 declare_lint! {
     /// Finds, in a service that has examples, each document, refusal ground and process step
     /// that no example exercises: no example's report has a finding about it, and, for a
-    /// step, none judges its deadline. A service with no example at all is one finding. It
-    /// runs the examples as `ereje test` does (their bundles, relative to the rule file); a
+    /// step, none judges its deadline (a service with no example at all is
+    /// `service-without-examples`). It runs the examples as `ereje test` does (their bundles, relative to the rule file); a
     /// service whose example bundle cannot be read is left to `ereje test`.
     ///
     /// ## Why it matters
@@ -58,63 +59,47 @@ declare_lint! {
     pub static UNCOVERED_BY_EXAMPLES = codes::UNCOVERED_BY_EXAMPLES, Warn, check;
 }
 
-fn check(cx: &mut Context<'_>) {
+fn check<'a>(cx: &mut Context<'a>) {
     let Ok((rules, _)) = crate::RuleSet::from_analysis(cx.analysis.clone()) else {
         return;
     };
     let outcomes = crate::examples::run(&rules, Path::new(""));
+    // grouped once: linear in the services and examples, however many a file holds
+    let mut versions: HashMap<&str, Vec<&ServiceModel>> = HashMap::new();
+    for s in &cx.model().services {
+        versions.entry(s.id.as_str()).or_default().push(s);
+    }
+    // per service: whether it has examples, and whether each bundle could be read
+    let mut examples: HashMap<&str, bool> = HashMap::new();
+    for o in &outcomes {
+        let readable = examples.entry(o.service.as_str()).or_insert(true);
+        *readable &= o.report.is_some();
+    }
     for covered in coverage(&rules, &outcomes) {
         let id = covered.service.as_str();
-        let versions: Vec<&ServiceModel> =
-            cx.model().services.iter().filter(|s| s.id == id).collect();
-        let Some(first) = versions.first() else {
+        // no example at all is `service-without-examples`; a bundle that could not be read
+        // says nothing of coverage (`ereje test` reports it)
+        let (Some(versions), Some(true)) = (versions.get(id), examples.get(id)) else {
             continue;
         };
-        let mine: Vec<_> = outcomes.iter().filter(|o| o.service == id).collect();
-        if mine.is_empty() {
-            let found = cx
-                .finding(
-                    Wording::new(
-                        format!("no example checks service `{id}`"),
-                        format!("ни один пример не проверяет услугу `{id}`"),
-                        format!("`{id}` қызметін бірде-бір мысал тексермейді"),
-                    ),
-                    Label::new(service_name_span(cx, first), "has no `example`"),
-                )
-                .with_help(
-                    "add an `example \"…\" { bundle \"…\" expect … }` for each requirement, ground and step, with the finding the act makes it produce",
-                );
-            cx.emit(found);
-            continue;
-        }
-        // a bundle that could not be read says nothing of coverage; `ereje test` reports it
-        if mine.iter().any(|o| o.report.is_none()) {
-            continue;
-        }
-        let element = |kind: &str| -> Vec<(String, Span)> {
-            versions
-                .iter()
-                .flat_map(|s| -> Vec<(String, Span)> {
-                    match kind {
-                        "document" => s
-                            .documents
-                            .iter()
-                            .map(|d| (d.kind.clone(), d.meta.span))
-                            .collect(),
-                        "refusal" => s
-                            .refusals
-                            .iter()
-                            .map(|r| (r.id.clone(), r.meta.span))
-                            .collect(),
-                        _ => s
-                            .process
-                            .steps
-                            .iter()
-                            .map(|st| (st.id.clone(), st.meta.span))
-                            .collect(),
-                    }
-                })
-                .collect()
+        let element = |kind: &str| -> HashMap<&str, Span> {
+            let mut spans = HashMap::new();
+            // the first version's element stands for all
+            let mut put = |name: &'a str, span: Span| {
+                spans.entry(name).or_insert(span);
+            };
+            for s in versions {
+                match kind {
+                    "document" => s.documents.iter().for_each(|d| put(&d.kind, d.meta.span)),
+                    "refusal" => s.refusals.iter().for_each(|r| put(&r.id, r.meta.span)),
+                    _ => s
+                        .process
+                        .steps
+                        .iter()
+                        .for_each(|st| put(&st.id, st.meta.span)),
+                }
+            }
+            spans
         };
         for (kind, uncovered, what) in [
             (
@@ -131,8 +116,7 @@ fn check(cx: &mut Context<'_>) {
         ] {
             let spans = element(kind);
             for name in uncovered {
-                // the first version's element stands for all
-                let Some((_, span)) = spans.iter().find(|(n, _)| n == name) else {
+                let Some(span) = spans.get(name.as_str()) else {
                     continue;
                 };
                 let [en, ru, kk] = what;
@@ -154,9 +138,4 @@ fn check(cx: &mut Context<'_>) {
             }
         }
     }
-}
-
-/// The service's id as written, else its whole declaration.
-fn service_name_span(cx: &Context<'_>, s: &ServiceModel) -> Span {
-    super::elements::service_ast(cx.files(), s).map_or(s.meta.span, |a| a.name.span)
 }

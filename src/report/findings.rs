@@ -86,9 +86,8 @@ fn diagnostic(f: &Finding, primary: Span, reasons: Vec<Label>, words_in: Words) 
     }
     // a rule that rests on what no source confirmed says so, as the JSON report's `unverified`
     if words::unverified(f, first).is_some() {
-        d.notes.push(words_in.worded(|l| {
-            words::unverified(f, l).unwrap_or_default()
-        }));
+        d.notes
+            .push(words_in.worded(|l| words::unverified(f, l).unwrap_or_default()));
     }
     d
 }
