@@ -55,6 +55,17 @@ pub struct LintArgs {
     /// Language of the messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
+    /// Write the witness of each finding of the logic analysis that is reported (a bundle
+    /// that demonstrates it) into this folder, as `CODE-SERVICE.ELEMENT-N.json`.
+    #[arg(long, value_name = "DIR")]
+    pub witness: Option<PathBuf>,
+    /// Assignments of its facts the logic analysis tries at most per question; past it, the
+    /// question is reported as not decided (`logic-undecided`).
+    #[arg(long, value_name = "N", default_value_t = crate::lint::Budget::default().assignments)]
+    pub logic_budget: u64,
+    /// Milliseconds the logic analysis spends at most per question.
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub logic_time: u64,
 }
 
 /// Output formats.
@@ -118,6 +129,7 @@ pub fn run(args: &LintArgs) -> Outcome {
                     deny: args.deny.clone(),
                     warn: args.warn.clone(),
                     allow: args.allow.clone(),
+                    witness: args.witness.clone(),
                     ..*args
                 };
                 return run(&again);
@@ -137,6 +149,12 @@ pub fn run(args: &LintArgs) -> Outcome {
                 d.severity = Severity::Error;
             }
         }
+    }
+    if let Some(dir) = &args.witness
+        && let Err(message) = write_witnesses(&all, dir)
+    {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+        return Outcome::Failure;
     }
     let suppressed = if args.no_suppress {
         0
@@ -183,7 +201,33 @@ fn settings(args: &LintArgs) -> Result<(Settings, bool), String> {
             }
         }
     }
-    Ok((Settings { levels }, deny_warnings))
+    Ok((
+        Settings {
+            levels,
+            logic: crate::lint::Budget {
+                assignments: args.logic_budget,
+                time: std::time::Duration::from_millis(args.logic_time),
+            },
+        },
+        deny_warnings,
+    ))
+}
+
+/// Write the witness of every finding that has one into `dir`, numbered per name.
+fn write_witnesses(
+    all: &crate::diagnostic::Diagnostics,
+    dir: &std::path::Path,
+) -> Result<(), String> {
+    let shown = |e: std::io::Error| format!("cannot write witnesses into {}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(shown)?;
+    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in all.iter().filter_map(|d| d.witness.as_deref()) {
+        let n = numbers.entry(w.name.as_str()).or_insert(0);
+        let path = dir.join(format!("{}-{n}.json", w.name));
+        *n += 1;
+        std::fs::write(&path, format!("{}\n", w.bundle)).map_err(shown)?;
+    }
+    Ok(())
 }
 
 /// Every rule file under the paths (the current folder if none), each once, sorted.

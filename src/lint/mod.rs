@@ -13,6 +13,7 @@ pub mod docs;
 mod durations;
 mod elements;
 pub mod fix;
+pub(crate) mod logic;
 mod mapping;
 mod registry;
 mod suppress;
@@ -22,6 +23,8 @@ mod act_reference_mismatch;
 mod calendar_working_days;
 mod citation_of_unknown_annex;
 mod citation_of_unknown_paragraph;
+mod condition_always_holds;
+mod condition_never_holds;
 mod conflicting_step_actors;
 mod conflicting_step_addressees;
 mod conflicting_step_durations;
@@ -29,10 +32,14 @@ mod duplicate_citation;
 mod duplicate_paragraph;
 mod empty_annex;
 mod gapped_versions;
+mod ground_subsumed;
+mod grounds_overlap;
+mod logic_undecided;
 mod missing_citation;
 mod missing_translation;
 mod process_without_term;
 mod reference_of_wrong_kind;
+mod requirement_never_met;
 mod result_outside_service;
 mod step_deadlines_below_term;
 mod step_deadlines_exceed_term;
@@ -43,6 +50,7 @@ mod undefined_abbreviation;
 mod undefined_actor;
 mod unknown_entry_into_force;
 mod unknown_lint;
+mod unless_never_applies;
 mod unstated_day_kind;
 mod unused_actor;
 mod unused_allow;
@@ -53,6 +61,7 @@ mod written_differs_from_reading;
 
 use std::collections::BTreeMap;
 
+pub use logic::search::Budget;
 pub use registry::{LINTS, Level, Lint, lookup};
 
 use crate::analysis::Analysis;
@@ -68,6 +77,8 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
     lint: &'static Lint,
     found: Vec<Diagnostic>,
+    settings: &'a Settings,
+    logic: &'a std::cell::OnceCell<logic::Outcome>,
 }
 
 impl<'a> Context<'a> {
@@ -113,6 +124,12 @@ impl<'a> Context<'a> {
         crate::source::Span::new(span.file, kept, span.end)
     }
 
+    /// What the logic analysis found: run once, by the first lint that asks.
+    pub(crate) fn logic(&self) -> &'a logic::Outcome {
+        self.logic
+            .get_or_init(|| logic::analyse(&self.analysis.model, self.settings.logic))
+    }
+
     /// Report a finding.
     pub fn emit(&mut self, diagnostic: Diagnostic) {
         self.found.push(diagnostic);
@@ -124,6 +141,8 @@ impl<'a> Context<'a> {
 pub struct Settings {
     /// Levels set for this run, by code (`L020`), over the lints' defaults.
     pub levels: BTreeMap<&'static str, Level>,
+    /// What the logic analysis may spend on each question.
+    pub logic: Budget,
 }
 
 impl Settings {
@@ -157,6 +176,7 @@ pub struct Suppressed {
 /// Run every lint over an analysed rule set.
 pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
     let mut found = Vec::new();
+    let logic = std::cell::OnceCell::new();
     for lint in LINTS {
         if lint.code == unused_allow::UNUSED_ALLOW.code {
             continue;
@@ -165,6 +185,8 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
             analysis,
             lint,
             found: Vec::new(),
+            settings,
+            logic: &logic,
         };
         (lint.check)(&mut cx);
         found.extend(cx.found.into_iter().map(|d| (*lint, d)));

@@ -134,6 +134,13 @@ pub static LINTS: &[&Lint] = &[
     &super::unused_input::UNUSED_INPUT,
     &super::unused_let::UNUSED_LET,
     &super::unused_actor::UNUSED_ACTOR,
+    &super::condition_never_holds::CONDITION_NEVER_HOLDS,
+    &super::condition_always_holds::CONDITION_ALWAYS_HOLDS,
+    &super::unless_never_applies::UNLESS_NEVER_APPLIES,
+    &super::requirement_never_met::REQUIREMENT_NEVER_MET,
+    &super::ground_subsumed::GROUND_SUBSUMED,
+    &super::grounds_overlap::GROUNDS_OVERLAP,
+    &super::logic_undecided::LOGIC_UNDECIDED,
 ];
 
 /// The lint with this code or name (a code in any case: `l020`, `L020`).

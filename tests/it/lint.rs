@@ -85,6 +85,7 @@ fn every_lint_fires_on_its_firing_example_and_not_on_its_passing_one() {
             levels: [(l.code.code, Level::Warn.max(l.level))]
                 .into_iter()
                 .collect(),
+            ..Settings::default()
         };
         for (section, fires) in [("Fires", true), ("Passes", false)] {
             let text = l
