@@ -12,6 +12,7 @@ mod hostile;
 mod intake;
 mod lint;
 mod lint_fix;
+mod lint_logic;
 mod recovery;
 mod report;
 mod schema;
