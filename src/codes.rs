@@ -235,6 +235,13 @@ codes! {
     UNUSED_DOCUMENT = "L063" "unused-document" Warning "a document that is never required, checked or asked about";
     UNCOVERED_BY_EXAMPLES = "L064" "uncovered-by-examples" Warning "a document, refusal ground or step that no example exercises";
     SERVICE_WITHOUT_EXAMPLES = "L065" "service-without-examples" Warning "a service that no example checks";
+    CONDITION_NEVER_HOLDS = "L070" "condition-never-holds" Warning "a refusal ground that never holds, or a document never required";
+    CONDITION_ALWAYS_HOLDS = "L071" "condition-always-holds" Warning "a refusal ground or conditional requirement that holds on every application";
+    UNLESS_NEVER_APPLIES = "L072" "unless-never-applies" Warning "an exemption that applies to no application its rule applies to";
+    REQUIREMENT_NEVER_MET = "L073" "requirement-never-met" Warning "a document that no copy can make meet its validity rules";
+    GROUND_SUBSUMED = "L074" "ground-subsumed" Warning "a refusal ground that holds only where another ground holds";
+    GROUNDS_OVERLAP = "L075" "grounds-overlap" Warning "two refusal grounds that can hold on one application";
+    LOGIC_UNDECIDED = "L076" "logic-undecided" Info "a question the logic analysis could not decide within its bounds";
     INVALID_INPUT = "V001" "invalid-input" Error Input "the bundle is malformed or ill-typed";
     UNKNOWN_SERVICE = "V002" "unknown-service" Error Applicability "no service has the bundle's service id";
     NOT_IN_FORCE = "V003" "not-in-force" Error Applicability "the service or channel is not in force on the day applied";

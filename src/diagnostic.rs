@@ -50,6 +50,20 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+/// An application that demonstrates a finding of the logic analysis: checking the bundle
+/// finds what the finding says (`ereje lint --witness DIR` writes it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witness {
+    /// The file name it is written under, without its number and `.json`: the lint's code and
+    /// the element (`L075-kz.example.permit.entry_ban`).
+    pub name: String,
+    /// The bundle, as JSON text following the bundle contract.
+    pub bundle: String,
+    /// What checking it finds: each finding's code name and subject
+    /// (`refusal-ground`, `entry_ban`).
+    pub shows: Vec<(String, String)>,
+}
+
 /// One diagnostic: a code from the table, a severity decided at run time, the message, the
 /// places it points at (the first is the primary one; the others may be in other files), what
 /// to do, the law it enforces, and notes.
@@ -73,6 +87,8 @@ pub struct Diagnostic {
     pub notes: Vec<Wording>,
     /// A safe correction, where one exists.
     pub fix: Option<Fix>,
+    /// The application that demonstrates it, for a finding of the logic analysis.
+    pub witness: Option<Box<Witness>>,
 }
 
 impl Diagnostic {
@@ -96,6 +112,7 @@ impl Diagnostic {
             law: None,
             notes: Vec::new(),
             fix: None,
+            witness: None,
         }
     }
 
@@ -134,6 +151,13 @@ impl Diagnostic {
             title: title.into(),
             edits,
         });
+        self
+    }
+
+    /// The application that demonstrates it.
+    #[must_use]
+    pub fn with_witness(mut self, witness: Witness) -> Diagnostic {
+        self.witness = Some(Box::new(witness));
         self
     }
 

@@ -69,6 +69,17 @@ pub struct LintArgs {
     /// Record every finding of this run in a baseline file, and report none of them.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Write the witness of each finding of the logic analysis that is reported (a bundle
+    /// that demonstrates it) into this folder, as `CODE-SERVICE.ELEMENT-N.json`.
+    #[arg(long, value_name = "DIR")]
+    pub witness: Option<PathBuf>,
+    /// Assignments of its facts the logic analysis tries at most per question; past it, the
+    /// question is reported as not decided (`logic-undecided`).
+    #[arg(long, value_name = "N", default_value_t = crate::lint::Budget::default().assignments)]
+    pub logic_budget: u64,
+    /// Milliseconds the logic analysis spends at most per question.
+    #[arg(long, value_name = "MS", default_value_t = 200)]
+    pub logic_time: u64,
 }
 
 /// Output formats.
@@ -140,12 +151,16 @@ pub fn run(args: &LintArgs) -> Outcome {
     let count = files.len();
     let deny_warnings =
         cli_deny_warnings || config.as_ref().is_some_and(|c| c.config.deny_warnings);
-    let settings = match &config {
+    let mut settings = match &config {
         Some(c) => c.settings(&command_line, &files),
         None => Settings {
             levels: command_line,
             ..Settings::default()
         },
+    };
+    settings.logic = crate::lint::Budget {
+        assignments: args.logic_budget,
+        time: std::time::Duration::from_millis(args.logic_time),
     };
     let analysis = analyze_sources(files);
     let compiled = !analysis.diagnostics.has_errors();
@@ -185,6 +200,12 @@ pub fn run(args: &LintArgs) -> Outcome {
                 d.severity = Severity::Error;
             }
         }
+    }
+    if let Some(dir) = &args.witness
+        && let Err(message) = write_witnesses(&all, dir)
+    {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+        return Outcome::Failure;
     }
     let mut suppressed = if args.no_suppress {
         Vec::new()
@@ -304,6 +325,23 @@ fn settings(args: &LintArgs) -> Result<(BTreeMap<&'static str, Level>, bool), St
         }
     }
     Ok((levels, deny_warnings))
+}
+
+/// Write the witness of every finding that has one into `dir`, numbered per name.
+fn write_witnesses(
+    all: &crate::diagnostic::Diagnostics,
+    dir: &std::path::Path,
+) -> Result<(), String> {
+    let shown = |e: std::io::Error| format!("cannot write witnesses into {}: {e}", dir.display());
+    std::fs::create_dir_all(dir).map_err(shown)?;
+    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in all.iter().filter_map(|d| d.witness.as_deref()) {
+        let n = numbers.entry(w.name.as_str()).or_insert(0);
+        let path = dir.join(format!("{}-{n}.json", w.name));
+        *n += 1;
+        std::fs::write(&path, format!("{}\n", w.bundle)).map_err(shown)?;
+    }
+    Ok(())
 }
 
 /// Every rule file under the paths (the current folder if none) that the configuration keeps,

@@ -140,6 +140,7 @@ impl Loaded {
         Settings {
             levels,
             files: by_file,
+            ..Settings::default()
         }
     }
 }

@@ -513,6 +513,11 @@ fn service(
     }
 }
 
+/// A condition as the checker runs it: its named conditions inlined, its constants folded.
+pub(crate) fn inline(expr: &TExpr, lets: &[(String, Condition)]) -> TExpr {
+    fold(inline_lets(expr, lets))
+}
+
 fn inline_lets(expr: &TExpr, lets: &[(String, Condition)]) -> TExpr {
     let go = |e: &TExpr| Box::new(inline_lets(e, lets));
     match expr {

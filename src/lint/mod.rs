@@ -17,6 +17,7 @@ mod elements;
 pub mod fingerprint;
 pub mod fix;
 pub mod glob;
+pub(crate) mod logic;
 mod mapping;
 mod registry;
 mod suppress;
@@ -26,6 +27,8 @@ mod act_reference_mismatch;
 mod calendar_working_days;
 mod citation_of_unknown_annex;
 mod citation_of_unknown_paragraph;
+mod condition_always_holds;
+mod condition_never_holds;
 mod conflicting_step_actors;
 mod conflicting_step_addressees;
 mod conflicting_step_durations;
@@ -33,10 +36,14 @@ mod duplicate_citation;
 mod duplicate_paragraph;
 mod empty_annex;
 mod gapped_versions;
+mod ground_subsumed;
+mod grounds_overlap;
+mod logic_undecided;
 mod missing_citation;
 mod missing_translation;
 mod process_without_term;
 mod reference_of_wrong_kind;
+mod requirement_never_met;
 mod result_outside_service;
 mod service_without_examples;
 mod step_deadlines_below_term;
@@ -49,6 +56,7 @@ mod undefined_abbreviation;
 mod undefined_actor;
 mod unknown_entry_into_force;
 mod unknown_lint;
+mod unless_never_applies;
 mod unstated_day_kind;
 mod unused_actor;
 mod unused_allow;
@@ -60,6 +68,7 @@ mod written_differs_from_reading;
 
 use std::collections::BTreeMap;
 
+pub use logic::search::Budget;
 pub use registry::{LINTS, Level, Lint, lookup};
 
 use crate::analysis::Analysis;
@@ -75,6 +84,8 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
     lint: &'static Lint,
     found: Vec<Diagnostic>,
+    settings: &'a Settings,
+    logic: &'a std::cell::OnceCell<logic::Outcome>,
 }
 
 impl<'a> Context<'a> {
@@ -120,6 +131,12 @@ impl<'a> Context<'a> {
         crate::source::Span::new(span.file, kept, span.end)
     }
 
+    /// What the logic analysis found: run once, by the first lint that asks.
+    pub(crate) fn logic(&self) -> &'a logic::Outcome {
+        self.logic
+            .get_or_init(|| logic::analyse(&self.analysis.model, self.settings.logic))
+    }
+
     /// Report a finding.
     pub fn emit(&mut self, diagnostic: Diagnostic) {
         self.found.push(diagnostic);
@@ -134,6 +151,8 @@ pub struct Settings {
     /// Levels for the findings in some files (by the file's name in the source map), over
     /// `levels`: `ereje.toml`'s overrides.
     pub files: BTreeMap<String, BTreeMap<&'static str, Level>>,
+    /// What the logic analysis may spend on each question.
+    pub logic: Budget,
 }
 
 impl Settings {
@@ -175,6 +194,7 @@ pub struct Suppressed {
 /// Run every lint over an analysed rule set.
 pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
     let mut found = Vec::new();
+    let logic = std::cell::OnceCell::new();
     for lint in LINTS {
         if lint.code == unused_allow::UNUSED_ALLOW.code {
             continue;
@@ -183,6 +203,8 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
             analysis,
             lint,
             found: Vec::new(),
+            settings,
+            logic: &logic,
         };
         (lint.check)(&mut cx);
         found.extend(cx.found.into_iter().map(|d| (*lint, d)));

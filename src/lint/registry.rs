@@ -137,6 +137,13 @@ pub static LINTS: &[&Lint] = &[
     &super::unused_document::UNUSED_DOCUMENT,
     &super::uncovered_by_examples::UNCOVERED_BY_EXAMPLES,
     &super::service_without_examples::SERVICE_WITHOUT_EXAMPLES,
+    &super::condition_never_holds::CONDITION_NEVER_HOLDS,
+    &super::condition_always_holds::CONDITION_ALWAYS_HOLDS,
+    &super::unless_never_applies::UNLESS_NEVER_APPLIES,
+    &super::requirement_never_met::REQUIREMENT_NEVER_MET,
+    &super::ground_subsumed::GROUND_SUBSUMED,
+    &super::grounds_overlap::GROUNDS_OVERLAP,
+    &super::logic_undecided::LOGIC_UNDECIDED,
 ];
 
 /// The lint with this code or name (a code in any case: `l020`, `L020`).

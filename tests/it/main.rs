@@ -14,6 +14,7 @@ mod lint;
 mod lint_baseline;
 mod lint_config;
 mod lint_fix;
+mod lint_logic;
 mod lint_output;
 mod recovery;
 mod report;
