@@ -287,6 +287,37 @@ fn lint_json_is_one_record_per_finding() {
 }
 
 #[test]
+fn lint_words_a_finding_s_help_and_notes_in_the_language_asked_for() {
+    let dir = scratch("lang");
+    for (lint, lang) in [
+        ("duplicate-paragraph", "kk"),
+        ("citation-of-unknown-paragraph", "ru"),
+    ] {
+        let file = dir.join(format!("{lint}.ereje"));
+        let text = LINTS
+            .iter()
+            .find(|l| l.code.name == lint)
+            .and_then(|l| l.example("Fires"))
+            .expect("example");
+        std::fs::write(&file, text).expect("written");
+        let (status, out, _) = run(&[
+            "lint",
+            "--lang",
+            lang,
+            "-A",
+            "uncovered-by-examples",
+            file.to_str().expect("path"),
+        ]);
+        assert_eq!(status, 0, "{out}");
+        let normalised = out.replace(&file.display().to_string(), &format!("{lint}.ereje"));
+        insta::assert_snapshot!(
+            format!("lint_{}_{lang}", lint.replace('-', "_")),
+            normalised
+        );
+    }
+}
+
+#[test]
 fn list_and_explain_show_every_lint() {
     let (status, out, _) = run(&["lint", "--list"]);
     assert_eq!(status, 0);
