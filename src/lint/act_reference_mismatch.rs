@@ -88,9 +88,11 @@ fn check(cx: &mut Context<'_>) {
                         Label::new(span, "as the text writes it"),
                     )
                     .with_label(Label::new(record_span, recorded))
-                    .with_help(
+                    .with_help(Wording::new(
                         "keep the reference as the text writes it and `allow act-reference-mismatch` with the defect; if the act's record is wrong, correct the record",
-                    );
+                        "оставьте ссылку так, как она написана в тексте, и запишите дефект через `allow act-reference-mismatch`; если неверна запись акта, исправьте запись",
+                        "сілтемені мәтінде жазылғандай қалдырып, ақауды `allow act-reference-mismatch` арқылы белгілеңіз; егер актінің жазбасы қате болса, жазбаны түзетіңіз",
+                    ));
                 cx.emit(d);
             }
         }

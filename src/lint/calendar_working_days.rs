@@ -71,9 +71,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(written.span, "as the act writes it"),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "keep the text as written; say in an `allow calendar-working-days` why the reading was chosen (a statute's cap, the act's other paragraphs)",
-            );
+                "оставьте текст так, как он написан; в `allow calendar-working-days` укажите, почему выбрано это прочтение (предел, установленный законом, другие пункты акта)",
+                "мәтінді жазылғандай қалдырыңыз; бұл оқылым неліктен таңдалғанын `allow calendar-working-days` ішінде көрсетіңіз (заңда белгіленген шек, актінің басқа тармақтары)",
+            ));
         if let Some(r) = reading {
             d = d.with_label(Label::new(r.span, format!("read as {}", r.duration)));
         }

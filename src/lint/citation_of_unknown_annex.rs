@@ -105,7 +105,11 @@ fn check(cx: &mut Context<'_>) {
                 info.decl.name.span,
                 format!("its record lists annexes {}", listed.join(", ")),
             ))
-            .with_help("cite an annex the act has, or add the annex to the act's record (`annex N \"title\"`)");
+            .with_help(Wording::new(
+                "cite an annex the act has, or add the annex to the act's record (`annex N \"title\"`)",
+                "сошлитесь на приложение, которое в акте есть, или добавьте приложение в запись акта (`annex N \"title\"`)",
+                "актіде бар қосымшаға сілтеме жасаңыз немесе қосымшаны актінің жазбасына қосыңыз (`annex N \"title\"`)",
+            ));
         cx.emit(d);
     }
 }

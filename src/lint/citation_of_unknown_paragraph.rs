@@ -99,12 +99,20 @@ fn check(cx: &mut Context<'_>) {
                     ),
                     Label::new(c.span, "cited here"),
                 )
-                .with_help(format!(
-                    "cite a paragraph the text has (its numbering: {}), or the act or annex the paragraph is in",
-                    known.join(", ")
-                ));
+                .with_help({
+                    let numbering = known.join(", ");
+                    Wording::new(
+                        format!("cite a paragraph the text has (its numbering: {numbering}), or the act or annex the paragraph is in"),
+                        format!("сошлитесь на пункт, который в тексте есть (его нумерация: {numbering}), или на акт либо приложение, в котором этот пункт находится"),
+                        format!("мәтінде бар тармаққа (оның нөмірленуі: {numbering}) немесе тармақ тұрған актіге не қосымшаға сілтеме жасаңыз"),
+                    )
+                });
             if let Some(n) = near {
-                d = d.with_note(format!("did you mean § {n}?"));
+                d = d.with_note(Wording::new(
+                    format!("did you mean § {n}?"),
+                    format!("возможно, имелось в виду § {n}?"),
+                    format!("§ {n} деп жазғыңыз келді ме?"),
+                ));
             }
             cx.emit(d);
         }

@@ -68,7 +68,11 @@ fn check(cx: &mut Context<'_>) {
                     format!("основание для отказа `{id}` выполняется для любого заявления"),
                     format!("`{id}` бас тарту негізі кез келген өтінішке орындалады"),
                 ),
-                "correct the condition: as written, every application whose facts are known is refused",
+                Wording::new(
+                    "correct the condition: as written, every application whose facts are known is refused",
+                    "исправьте условие: в этой записи отказ получает любое заявление с известными фактами",
+                    "шартты түзетіңіз: осылай жазылса, фактілері белгілі кез келген өтінішке бас тартылады",
+                ),
             )
         } else {
             (
@@ -77,7 +81,11 @@ fn check(cx: &mut Context<'_>) {
                     format!("документ `{id}` требуется для любого заявления"),
                     format!("`{id}` құжаты кез келген өтінішке талап етіледі"),
                 ),
-                "write `required always`, or correct the condition",
+                Wording::new(
+                    "write `required always`, or correct the condition",
+                    "напишите `required always` или исправьте условие",
+                    "`required always` деп жазыңыз немесе шартты түзетіңіз",
+                ),
             )
         };
         let label = Wording::new(

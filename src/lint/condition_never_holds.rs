@@ -80,7 +80,11 @@ fn check(cx: &mut Context<'_>) {
         );
         let d = cx
             .finding(message, Label::new(f.span, label))
-            .with_help("correct the condition; if the law is written so, `allow condition-never-holds` with the reason");
+            .with_help(Wording::new(
+                "correct the condition; if the law is written so, `allow condition-never-holds` with the reason",
+                "исправьте условие; если так написано в законе, укажите причину в `allow condition-never-holds`",
+                "шартты түзетіңіз; заңда солай жазылса, себебін көрсетіп, `allow condition-never-holds` жазыңыз",
+            ));
         cx.emit(finish(d, &codes::CONDITION_NEVER_HOLDS, f));
     }
 }

@@ -98,9 +98,11 @@ fn check(cx: &mut Context<'_>) {
                             Label::new(step.meta.span, format!("maps to `{main_id}`")),
                         )
                         .with_label(Label::new(main.meta.span, format!("by {ours}")))
-                        .with_help(
+                        .with_help(Wording::new(
                             "if the act gives the step to different units in its two texts, keep both and `allow conflicting-step-actors` with the defect; if the rules named the wrong actor, correct it",
-                        );
+                            "если акт в двух своих текстах поручает шаг разным подразделениям, оставьте оба и запишите дефект через `allow conflicting-step-actors`; если в правилах указан не тот участник, исправьте его",
+                            "егер акт өзінің екі мәтінінде қадамды әртүрлі бөлімшелерге жүктесе, екеуін де қалдырып, ақауды `allow conflicting-step-actors` арқылы белгілеңіз; егер ережелерде қатысушы қате аталса, оны түзетіңіз",
+                        ));
                     cx.emit(d);
                 }
             }

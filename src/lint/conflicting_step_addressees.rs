@@ -90,9 +90,11 @@ fn check(cx: &mut Context<'_>) {
                             Label::new(step.meta.span, format!("to `{theirs}`")),
                         )
                         .with_label(Label::new(main.meta.span, format!("to `{ours}`")))
-                        .with_help(
+                        .with_help(Wording::new(
                             "keep both as the texts write them and `allow conflicting-step-addressees` with the defect; if the rules named the wrong addressee, correct it",
-                        );
+                            "оставьте оба так, как они написаны в текстах, и запишите дефект через `allow conflicting-step-addressees`; если в правилах указан не тот адресат, исправьте его",
+                            "екеуін де мәтіндерде жазылғандай қалдырып, ақауды `allow conflicting-step-addressees` арқылы белгілеңіз; егер ережелерде адресат қате аталса, оны түзетіңіз",
+                        ));
                     cx.emit(d);
                 }
             }

@@ -140,9 +140,11 @@ fn check(cx: &mut Context<'_>) {
                             main.meta.span,
                             format!("{} here", main.within.map_or(String::new(), |w| w.to_string())),
                         ))
-                        .with_help(
+                        .with_help(Wording::new(
                             "if the act gives the step two times, keep both as written and `allow conflicting-step-durations` with the defect; if the rules mistyped one, correct it",
-                        );
+                            "если акт устанавливает для шага два разных срока, оставьте оба так, как они написаны, и запишите дефект через `allow conflicting-step-durations`; если в правилах один из них введён с ошибкой, исправьте его",
+                            "егер акт қадамға екі түрлі мерзім белгілесе, екеуін де жазылғандай қалдырып, ақауды `allow conflicting-step-durations` арқылы белгілеңіз; егер ережелерде біреуі қате жазылса, оны түзетіңіз",
+                        ));
                     cx.emit(d);
                 }
             }

@@ -58,7 +58,11 @@ fn check(cx: &mut Context<'_>) {
                     Label::new(c.span, "again here"),
                 )
                 .with_label(Label::new(first, "first here"))
-                .with_help("remove the repeated citation, or cite the paragraph that was meant")
+                .with_help(Wording::new(
+                    "remove the repeated citation, or cite the paragraph that was meant",
+                    "удалите повторную ссылку или сошлитесь на тот пункт, который имелся в виду",
+                    "қайталанған сілтемені алып тастаңыз немесе көзделген тармаққа сілтеме жасаңыз",
+                ))
                 .with_fix(
                     "remove the repeated citation",
                     vec![Edit {

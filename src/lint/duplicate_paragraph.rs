@@ -67,13 +67,17 @@ fn check(cx: &mut Context<'_>) {
                         Label::new(number.span, "again here"),
                     )
                     .with_label(Label::new(before, "first here"))
-                    .with_help(
+                    .with_help(Wording::new(
                         "keep the numbering as the text has it and `allow duplicate-paragraph` with the defect; cite such a paragraph with a note saying which one is meant",
-                    );
+                        "оставьте нумерацию как в тексте и запишите дефект через `allow duplicate-paragraph`; ссылаясь на такой пункт, поясните в примечании, какой из них имеется в виду",
+                        "нөмірлеуді мәтіндегідей қалдырып, ақауды `allow duplicate-paragraph` арқылы белгілеңіз; мұндай тармаққа сілтеме жасағанда, қайсысы көзделгенін ескертпеде көрсетіңіз",
+                    ));
                 if before_excluded {
-                    d = d.with_note(
+                    d = d.with_note(Wording::new(
                         "the first was excluded, and its number given to a new paragraph",
-                    );
+                        "первый пункт был исключён, а его номер присвоен новому пункту",
+                        "бірінші тармақ алып тасталып, оның нөмірі жаңа тармаққа берілген",
+                    ));
                 }
                 cx.emit(d);
             }

@@ -59,9 +59,11 @@ fn check(cx: &mut Context<'_>) {
                     Label::new(empty, "recorded as empty"),
                 )
                 .with_label(Label::new(annex.number.span, "this annex"))
-                .with_help(
+                .with_help(Wording::new(
                     "find the annex's body in the registry of legal acts and record what it says; until then `allow empty-annex` with the defect",
-                );
+                    "найдите текст приложения в реестре нормативных правовых актов и запишите, что в нём сказано; до тех пор запишите дефект через `allow empty-annex`",
+                    "қосымшаның мәтінін нормативтік құқықтық актілер тізілімінен тауып, онда не айтылғанын жазыңыз; оған дейін ақауды `allow empty-annex` арқылы белгілеңіз",
+                ));
             cx.emit(d);
         }
     }

@@ -83,9 +83,11 @@ fn check(cx: &mut Context<'_>) {
                     Label::new(name(after), format!("in force from {start}")),
                 )
                 .with_label(Label::new(name(before), format!("in force until {end}")))
-                .with_help(
+                .with_help(Wording::new(
                     "start this version on the day the one before it ends, or, if the law left the service without rules for those days, `allow gapped-versions` with the reason",
-                );
+                    "начните эту редакцию в день, когда заканчивается предыдущая, или, если закон оставил услугу без правил на эти дни, укажите причину в `allow gapped-versions`",
+                    "бұл редакцияны алдыңғысы аяқталатын күннен бастаңыз немесе, егер заң қызметті сол күндерге ережесіз қалдырса, себебін көрсетіп, `allow gapped-versions` жазыңыз",
+                ));
             cx.emit(d);
         }
     }

@@ -82,7 +82,11 @@ fn check(cx: &mut Context<'_>) {
         );
         let d = cx
             .finding(message, Label::new(f.span, label))
-            .with_help("merge the grounds, or correct the narrower one; if the law lists both, `allow ground-subsumed` with the reason");
+            .with_help(Wording::new(
+                "merge the grounds, or correct the narrower one; if the law lists both, `allow ground-subsumed` with the reason",
+                "объедините основания или исправьте более узкое; если закон называет оба, укажите причину в `allow ground-subsumed`",
+                "негіздерді біріктіріңіз немесе неғұрлым тар негізді түзетіңіз; заң екеуін де атаса, себебін көрсетіп, `allow ground-subsumed` жазыңыз",
+            ));
         cx.emit(finish(d, &codes::GROUND_SUBSUMED, f));
     }
 }

@@ -76,7 +76,11 @@ fn check(cx: &mut Context<'_>) {
         );
         let d = cx
             .finding(message, Label::new(f.span, label))
-            .with_help("if the grounds are meant as alternatives, make their conditions exclusive; if not, `allow grounds-overlap` with the reason");
+            .with_help(Wording::new(
+                "if the grounds are meant as alternatives, make their conditions exclusive; if not, `allow grounds-overlap` with the reason",
+                "если основания задуманы как взаимоисключающие, сделайте их условия несовместимыми; если нет, укажите причину в `allow grounds-overlap`",
+                "негіздер бірін-бірі жоққа шығаратындай ойластырылса, шарттарын үйлеспейтін етіңіз; олай болмаса, себебін көрсетіп, `allow grounds-overlap` жазыңыз",
+            ));
         cx.emit(finish(d, &codes::GROUNDS_OVERLAP, f));
     }
 }

@@ -73,9 +73,11 @@ fn check(cx: &mut Context<'_>) {
             ),
         );
         let label = Wording::new("not decided", "не решено", "шешілмеді");
-        let d = cx.finding(message, Label::new(f.span, label)).with_help(
+        let d = cx.finding(message, Label::new(f.span, label)).with_help(Wording::new(
             "raise `--logic-budget` or `--logic-time`, or split the condition into simpler ones",
-        );
+            "увеличьте `--logic-budget` или `--logic-time` либо разбейте условие на более простые",
+            "`--logic-budget` немесе `--logic-time` мәнін арттырыңыз не шартты қарапайым бөліктерге бөліңіз",
+        ));
         cx.emit(finish(d, &codes::LOGIC_UNDECIDED, f));
     }
 }

@@ -67,9 +67,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(el.name_span, "no `§` citation"),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "cite the paragraph it comes from: `§ 9(2)` (the service's act), `§ standard 9(2)`, `§ kz.law.migration art. 49(4)`",
-            );
+                "сошлитесь на пункт, из которого это взято: `§ 9(2)` (акт услуги), `§ standard 9(2)`, `§ kz.law.migration art. 49(4)`",
+                "ол алынған тармаққа сілтеме жасаңыз: `§ 9(2)` (қызметтің актісі), `§ standard 9(2)`, `§ kz.law.migration art. 49(4)`",
+            ));
         cx.emit(d);
     }
 }

@@ -105,14 +105,18 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(span, format!("`{clause}` without {langs}")),
             )
-            .with_help(format!(
-                "add `{}` beside the other languages, in the act's own words where it has them",
-                missing
+            .with_help({
+                let add = missing
                     .iter()
                     .map(|m| format!("{m} \"…\""))
                     .collect::<Vec<_>>()
-                    .join(" ")
-            ));
+                    .join(" ");
+                Wording::new(
+                    format!("add `{add}` beside the other languages, in the act's own words where it has them"),
+                    format!("добавьте `{add}` рядом с текстами на других языках, словами самого акта, если они в нём есть"),
+                    format!("`{add}` мәтінін басқа тілдердегі мәтіндердің жанына, актіде бар болса, актінің өз сөздерімен қосыңыз"),
+                )
+            });
         cx.emit(d);
     }
 }

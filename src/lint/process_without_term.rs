@@ -63,9 +63,11 @@ fn check(cx: &mut Context<'_>) {
                     "no `term` in its process",
                 ),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "add the term the standard gives (`term 30 calendar days after submitted_at § standard 4`)",
-            );
+                "добавьте срок оказания услуги, установленный стандартом (`term 30 calendar days after submitted_at § standard 4`)",
+                "стандартта белгіленген қызмет көрсету мерзімін қосыңыз (`term 30 calendar days after submitted_at § standard 4`)",
+            ));
         cx.emit(d);
     }
 }

@@ -80,9 +80,11 @@ fn check(cx: &mut Context<'_>) {
                     Label::new(called.span, "as the text calls it"),
                 )
                 .with_label(Label::new(recorded.span, format!("recorded as a {is}")))
-                .with_help(
+                .with_help(Wording::new(
                     "keep the reference as the text writes it and `allow reference-of-wrong-kind` with the defect, saying which document the rules read it as",
-                );
+                    "оставьте ссылку так, как она написана в тексте, и запишите дефект через `allow reference-of-wrong-kind`, указав, каким документом её считают правила",
+                    "сілтемені мәтінде жазылғандай қалдырып, ақауды `allow reference-of-wrong-kind` арқылы белгілеңіз және ережелер оны қай құжат деп оқитынын көрсетіңіз",
+                ));
             cx.emit(d);
         }
     }

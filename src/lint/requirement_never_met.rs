@@ -72,7 +72,11 @@ fn check(cx: &mut Context<'_>) {
         );
         let d = cx
             .finding(message, Label::new(f.span, label))
-            .with_help("correct the rule that contradicts the others; if the law is written so, `allow requirement-never-met` with the reason");
+            .with_help(Wording::new(
+                "correct the rule that contradicts the others; if the law is written so, `allow requirement-never-met` with the reason",
+                "исправьте правило, противоречащее остальным; если так написано в законе, укажите причину в `allow requirement-never-met`",
+                "басқаларына қайшы келетін ережені түзетіңіз; заңда солай жазылса, себебін көрсетіп, `allow requirement-never-met` жазыңыз",
+            ));
         cx.emit(finish(d, &codes::REQUIREMENT_NEVER_MET, f));
     }
 }

@@ -78,9 +78,11 @@ fn check(cx: &mut Context<'_>) {
                                 ),
                                 Label::new(produced.span, listed),
                             )
-                            .with_help(
+                            .with_help(Wording::new(
                                 "if the act's text gives the step a result of another service, keep it as written and `allow result-outside-service` with the defect; if the service's results lack it, add it to `results`",
-                            );
+                                "если текст акта даёт шагу результат другой услуги, оставьте как написано и запишите дефект через `allow result-outside-service`; если его нет среди результатов услуги, добавьте его в `results`",
+                                "егер акт мәтіні қадамға басқа қызметтің нәтижесін берсе, жазылғандай қалдырып, ақауды `allow result-outside-service` арқылы белгілеңіз; егер ол қызмет нәтижелерінің арасында жоқ болса, оны `results` ішіне қосыңыз",
+                            ));
                         cx.emit(d);
                     }
                 }

@@ -70,9 +70,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(span, "has no `example`"),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "add an `example \"…\" { bundle \"…\" expect … }` for each requirement, ground and step, with the finding the act makes it produce",
-            );
+                "добавьте `example \"…\" { bundle \"…\" expect … }` для каждого требования, основания для отказа и шага, с тем замечанием, которое по акту должен дать пример",
+                "әр талапқа, бас тарту негізіне және қадамға акт бойынша туындайтын ескертумен `example \"…\" { bundle \"…\" expect … }` қосыңыз",
+            ));
         cx.emit(found);
     }
 }

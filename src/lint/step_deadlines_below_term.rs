@@ -93,9 +93,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(term.meta.span, "the steps account for less than half of it"),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "give the steps the times the act sets, and add the stages it lists without a time; if the act leaves the rest of the term to no step, `allow step-deadlines-below-term` with the defect",
-            );
+                "задайте шагам сроки, установленные актом, и добавьте этапы, которые он перечисляет без срока; если остаток срока услуги акт не отводит ни одному шагу, запишите дефект через `allow step-deadlines-below-term`",
+                "қадамдарға акт белгілеген мерзімдерді беріңіз және ол мерзімсіз атайтын кезеңдерді қосыңыз; егер акт қызмет мерзімінің қалған бөлігін ешбір қадамға бөлмесе, ақауды `allow step-deadlines-below-term` арқылы белгілеңіз",
+            ));
         let open: Vec<String> = view
             .steps
             .iter()
@@ -103,7 +105,12 @@ fn check(cx: &mut Context<'_>) {
             .map(|st| format!("`{}`", st.id))
             .collect();
         if !open.is_empty() {
-            d = d.with_note(format!("without a deadline: {}", open.join(", ")));
+            let open = open.join(", ");
+            d = d.with_note(Wording::new(
+                format!("without a deadline: {open}"),
+                format!("без срока: {open}"),
+                format!("мерзімі жоқ: {open}"),
+            ));
         }
         cx.emit(d);
     }

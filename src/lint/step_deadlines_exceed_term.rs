@@ -130,18 +130,24 @@ fn check(cx: &mut Context<'_>) {
                     last_step.meta.span,
                     format!("due {} after the submission at the latest", path.length.describe()),
                 ))
-                .with_help(
+                .with_help(Wording::new(
                     "if the act's steps do not fit its own term, keep both as written and `allow step-deadlines-exceed-term` with the defect; if a step runs in parallel with another, count it from the same step (`after`)",
-                );
+                    "если шаги акта не укладываются в его собственный срок, оставьте и то и другое как написано и запишите дефект через `allow step-deadlines-exceed-term`; если шаг идёт параллельно с другим, отсчитывайте его от того же шага (`after`)",
+                    "егер акт қадамдары оның өз мерзіміне сыймаса, екеуін де жазылғандай қалдырып, ақауды `allow step-deadlines-exceed-term` арқылы белгілеңіз; егер қадам басқа қадаммен қатар жүрсе, оны сол қадамнан бастап есептеңіз (`after`)",
+                ));
             if !surely {
-                d = d.with_note(
+                d = d.with_note(Wording::new(
                     "only with the longest runs of days off in the calendar, or with each last day counted to its end",
-                );
+                    "только при самых длинных подряд идущих выходных днях календаря или если каждый последний день считать до его конца",
+                    "тек күнтізбедегі қатарынан келетін ең ұзақ демалыс күндерінде немесе әр соңғы күн соңына дейін есептелгенде ғана",
+                ));
             }
             if path.open {
-                d = d.with_note(
+                d = d.with_note(Wording::new(
                     "some steps on the way have no deadline: the chain may be longer still",
-                );
+                    "у некоторых шагов на этом пути нет срока: цепочка может быть ещё длиннее",
+                    "жолдағы кейбір қадамдардың мерзімі жоқ: тізбек одан да ұзақ болуы мүмкін",
+                ));
             }
             cx.emit(d);
         }

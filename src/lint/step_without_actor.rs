@@ -58,9 +58,11 @@ fn check(cx: &mut Context<'_>) {
                         ),
                         Label::new(step.meta.span, "no `by` actor"),
                     )
-                    .with_help(
+                    .with_help(Wording::new(
                         "name the actor the act gives the step (`by ACTOR`, declared with `actor ACTOR \"…\" § …`); if the act names none, `allow step-without-actor` with the reason",
-                    );
+                        "укажите участника, которому акт поручает шаг (`by ACTOR`, описанного через `actor ACTOR \"…\" § …`); если акт никого не называет, укажите причину в `allow step-without-actor`",
+                        "акт қадамды жүктейтін қатысушыны көрсетіңіз (`by ACTOR`, `actor ACTOR \"…\" § …` арқылы сипатталған); егер акт ешкімді атамаса, себебін көрсетіп, `allow step-without-actor` жазыңыз",
+                    ));
                 cx.emit(d);
             }
         }

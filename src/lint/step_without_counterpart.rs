@@ -77,9 +77,11 @@ fn check(cx: &mut Context<'_>) {
                         ),
                         Label::new(step.meta.span, "maps to no step of the process"),
                     )
-                    .with_help(
+                    .with_help(Wording::new(
                         "name the step of the process it corresponds to (`maps to STEP`); if the act has it in this text only, `allow step-without-counterpart` with the defect",
-                    );
+                        "укажите шаг процесса, которому он соответствует (`maps to STEP`); если в акте он есть только в этом тексте, запишите дефект через `allow step-without-counterpart`",
+                        "оған сәйкес келетін процесс қадамын көрсетіңіз (`maps to STEP`); егер актіде ол тек осы мәтінде болса, ақауды `allow step-without-counterpart` арқылы белгілеңіз",
+                    ));
                 cx.emit(d);
             }
             let mapped = super::mapping::mapped(view);
@@ -106,9 +108,11 @@ fn check(cx: &mut Context<'_>) {
                         Label::new(view.meta.span, format!("no step maps to `{}`", main.id)),
                     )
                     .with_label(Label::new(main.meta.span, "this step"))
-                    .with_help(
+                    .with_help(Wording::new(
                         "map a step of the view to it (`maps to STEP`); if the view's text does not have it, `allow step-without-counterpart` on the view with the defect",
-                    );
+                        "сопоставьте ему шаг представления (`maps to STEP`); если в тексте представления его нет, запишите дефект через `allow step-without-counterpart` у представления",
+                        "оған көріністің бір қадамын сәйкестендіріңіз (`maps to STEP`); егер көрініс мәтінінде ол жоқ болса, ақауды көріністегі `allow step-without-counterpart` арқылы белгілеңіз",
+                    ));
                 cx.emit(d);
             }
         }

@@ -60,9 +60,11 @@ fn check(cx: &mut Context<'_>) {
                         ),
                         Label::new(step.meta.span, "no `within` duration"),
                     )
-                    .with_help(
+                    .with_help(Wording::new(
                         "give the step the time the act sets (`within 5 working days after …`); if the act sets none, `allow step-without-deadline` with the reason",
-                    );
+                        "задайте шагу срок, установленный актом (`within 5 working days after …`); если акт срока не устанавливает, укажите причину в `allow step-without-deadline`",
+                        "қадамға акт белгілеген мерзімді беріңіз (`within 5 working days after …`); егер акт мерзім белгілемесе, себебін көрсетіп, `allow step-without-deadline` жазыңыз",
+                    ));
                 cx.emit(d);
             }
         }

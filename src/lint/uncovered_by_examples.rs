@@ -130,9 +130,17 @@ fn check<'a>(cx: &mut Context<'a>) {
                         Label::new(cx.trimmed(*span), "no example reaches it"),
                     )
                     .with_help(if kind == "step" {
-                        "add an example whose bundle's events judge this step's deadline (on time, late or overdue), or one that a finding of this step is about"
+                        Wording::new(
+                            "add an example whose bundle's events judge this step's deadline (on time, late or overdue), or one that a finding of this step is about",
+                            "добавьте пример, по событиям пакета которого оценивается срок этого шага (в срок, с опозданием или просрочен), или пример с замечанием об этом шаге",
+                            "пакетіндегі оқиғалар бойынша осы қадамның мерзімі бағаланатын мысал (мерзімінде, кешікті немесе мерзімі өтті) немесе осы қадам туралы ескертуі бар мысал қосыңыз",
+                        )
                     } else {
-                        "add an example whose bundle makes the rules report a finding about it (the document missing or invalid, the ground holding)"
+                        Wording::new(
+                            "add an example whose bundle makes the rules report a finding about it (the document missing or invalid, the ground holding)",
+                            "добавьте пример, по пакету которого правила выдают о нём замечание (документ отсутствует или недействителен, основание для отказа имеется)",
+                            "пакеті бойынша ережелер ол туралы ескерту беретін мысал қосыңыз (құжат жоқ немесе жарамсыз, бас тарту негізі бар)",
+                        )
                     });
                 cx.emit(found);
             }

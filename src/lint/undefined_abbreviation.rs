@@ -75,9 +75,11 @@ fn check(cx: &mut Context<'_>) {
                                 ),
                                 Label::new(named.span, "as the text writes it"),
                             )
-                            .with_help(
+                            .with_help(Wording::new(
                                 "if the act's text misspells or never defines the unit, keep it as written and `allow undefined-abbreviation` with the defect; else declare the actor the text defines",
-                            );
+                                "если в тексте акта подразделение названо с ошибкой или нигде не определено, оставьте как написано и запишите дефект через `allow undefined-abbreviation`; иначе опишите участника, которого определяет текст",
+                                "егер акт мәтінінде бөлімше қате жазылса немесе еш жерде анықталмаса, жазылғандай қалдырып, ақауды `allow undefined-abbreviation` арқылы белгілеңіз; әйтпесе мәтін анықтайтын қатысушыны сипаттаңыз",
+                            ));
                         cx.emit(d);
                     }
                 }

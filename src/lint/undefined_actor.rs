@@ -57,9 +57,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(el.name_span, "no `§` citation of its definition"),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "cite the paragraph that defines the unit or official (`actor NAME \"…\" § 8(1)`); if the act uses a name it never defines, keep it as written and `allow undefined-actor` with the defect",
-            );
+                "сошлитесь на пункт, который определяет подразделение или должностное лицо (`actor NAME \"…\" § 8(1)`); если акт использует наименование, которое нигде не определяет, оставьте его как написано и запишите дефект через `allow undefined-actor`",
+                "бөлімшені немесе лауазымды адамды анықтайтын тармаққа сілтеме жасаңыз (`actor NAME \"…\" § 8(1)`); егер акт еш жерде анықтамаған атауды қолданса, оны жазылғандай қалдырып, ақауды `allow undefined-actor` арқылы белгілеңіз",
+            ));
         cx.emit(d);
     }
 }

@@ -72,9 +72,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(cx.trimmed(span), format!("{why}{earliest}")),
             )
-            .with_help(
+            .with_help(Wording::new(
                 "record the day of first official publication (`published DATE`) from the registry of legal acts, or the day of entry into force (`in_force DATE`)",
-            );
+                "запишите день первого официального опубликования (`published DATE`) по реестру нормативных правовых актов или день вступления в силу (`in_force DATE`)",
+                "нормативтік құқықтық актілер тізілімі бойынша алғаш ресми жарияланған күнін (`published DATE`) немесе күшіне енген күнін (`in_force DATE`) жазыңыз",
+            ));
         cx.emit(d);
     }
 }

@@ -56,8 +56,10 @@ fn check(cx: &mut Context<'_>) {
             );
             d = match near {
                 Some(near) => d
-                    .with_help(format!(
-                        "did you mean `{near}`? `ereje lint --list` lists every lint"
+                    .with_help(Wording::new(
+                        format!("did you mean `{near}`? `ereje lint --list` lists every lint"),
+                        format!("возможно, имелось в виду `{near}`? `ereje lint --list` выводит все проверки"),
+                        format!("`{near}` деп жазғыңыз келді ме? `ereje lint --list` барлық тексерулерді көрсетеді"),
                     ))
                     .with_fix(
                         format!("write `{near}`"),
@@ -66,7 +68,11 @@ fn check(cx: &mut Context<'_>) {
                             replacement: near.to_string(),
                         }],
                     ),
-                None => d.with_help("`ereje lint --list` lists every lint by name and code"),
+                None => d.with_help(Wording::new(
+                    "`ereje lint --list` lists every lint by name and code",
+                    "`ereje lint --list` выводит все проверки с их именами и кодами",
+                    "`ereje lint --list` барлық тексерулерді атауы мен коды бойынша көрсетеді",
+                )),
             };
             cx.emit(d);
         }

@@ -79,7 +79,11 @@ fn check(cx: &mut Context<'_>) {
         );
         let d = cx
             .finding(message, Label::new(f.span, label))
-            .with_help("correct the exemption, or remove it; if the law is written so, `allow unless-never-applies` with the reason");
+            .with_help(Wording::new(
+                "correct the exemption, or remove it; if the law is written so, `allow unless-never-applies` with the reason",
+                "исправьте исключение или удалите его; если так написано в законе, укажите причину в `allow unless-never-applies`",
+                "босатуды түзетіңіз немесе алып тастаңыз; заңда солай жазылса, себебін көрсетіп, `allow unless-never-applies` жазыңыз",
+            ));
         cx.emit(finish(d, &codes::UNLESS_NEVER_APPLIES, f));
     }
 }

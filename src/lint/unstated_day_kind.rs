@@ -66,8 +66,10 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(w.span, "counted as calendar days"),
             )
-            .with_help(format!(
-                "write `{n} calendar days` or `{n} working days` as the act gives them; if the act itself leaves the kind open, keep it and `allow unstated-day-kind` with the reason"
+            .with_help(Wording::new(
+                format!("write `{n} calendar days` or `{n} working days` as the act gives them; if the act itself leaves the kind open, keep it and `allow unstated-day-kind` with the reason"),
+                format!("напишите `{n} calendar days` или `{n} working days`, как указано в акте; если сам акт не уточняет вид дней, оставьте как есть и укажите причину в `allow unstated-day-kind`"),
+                format!("актіде көрсетілгендей `{n} calendar days` немесе `{n} working days` деп жазыңыз; егер актінің өзі күн түрін ашық қалдырса, сол күйінде қалдырып, себебін көрсетіп, `allow unstated-day-kind` жазыңыз"),
             ));
         cx.emit(d);
     }

@@ -70,9 +70,11 @@ fn check(cx: &mut Context<'_>) {
                     ),
                     Label::new(*span, "declared here, takes no step"),
                 )
-                .with_help(
+                .with_help(Wording::new(
                     "give it the step the act gives it (`by ACTOR`), or remove it; if the act names it for another role (an addressee), `allow unused-actor` with the reason",
-                );
+                    "поручите ему шаг, который поручает ему акт (`by ACTOR`), или удалите его; если акт называет его в другой роли (адресат), укажите причину в `allow unused-actor`",
+                    "оған акт жүктеген қадамды беріңіз (`by ACTOR`) немесе оны алып тастаңыз; егер акт оны басқа рөлде (адресат ретінде) атаса, себебін көрсетіп, `allow unused-actor` жазыңыз",
+                ));
             cx.emit(d);
         }
     }

@@ -57,9 +57,11 @@ pub(super) fn finding(site: &Site<'_>, sources: &SourceMap) -> Diagnostic {
         ),
         Label::new(site.allow.span, "no finding of this lint here"),
     )
-    .with_help(
+    .with_help(Wording::new(
         "remove the `allow`, or move it onto the element the finding is about; if the defect it records is gone from the rules, say so in `rules/CHANGELOG.md`",
-    )
+        "удалите `allow` или перенесите его на элемент, к которому относится замечание; если записанного в нём дефекта в правилах больше нет, отметьте это в `rules/CHANGELOG.md`",
+        "`allow` жолын алып тастаңыз немесе оны ескерту қатысты болатын элементке көшіріңіз; егер онда белгіленген ақау ережелерде енді жоқ болса, мұны `rules/CHANGELOG.md` ішінде көрсетіңіз",
+    ))
     .with_fix(
         "remove the `allow`",
         vec![Edit {

@@ -62,9 +62,11 @@ fn check(cx: &mut Context<'_>) {
                     ),
                     Label::new(d.meta.span, "changes no verdict"),
                 )
-                .with_help(
+                .with_help(Wording::new(
                     "write when the act requires it (`required always`, `required when …`) or what makes it valid (`valid when …`), or remove it",
-                );
+                    "напишите, когда акт его требует (`required always`, `required when …`) или что делает его действительным (`valid when …`), либо удалите его",
+                    "акт оны қашан талап ететінін (`required always`, `required when …`) немесе оны не жарамды ететінін (`valid when …`) жазыңыз, не болмаса оны алып тастаңыз",
+                ));
             cx.emit(found);
         }
     }

@@ -62,9 +62,11 @@ fn check(cx: &mut Context<'_>) {
                     ),
                     Label::new(input.span, "declared here, read nowhere"),
                 )
-                .with_help(
+                .with_help(Wording::new(
                     "remove the input, or write the rule that needs it; if the catalogue lists it for other systems, `allow unused-input` with the reason",
-                );
+                    "удалите это входное значение или напишите правило, которому оно нужно; если каталог перечисляет его для других систем, укажите причину в `allow unused-input`",
+                    "бұл кіріс мәнін алып тастаңыз немесе оны қажет ететін ережені жазыңыз; егер каталог оны басқа жүйелер үшін атаса, себебін көрсетіп, `allow unused-input` жазыңыз",
+                ));
             cx.emit(d);
         }
     }

@@ -69,7 +69,11 @@ fn check(cx: &mut Context<'_>) {
                     ),
                     Label::new(span, "defined here, used nowhere"),
                 )
-                .with_help("use it where the law applies it (`unless NAME`), or remove it");
+                .with_help(Wording::new(
+                    "use it where the law applies it (`unless NAME`), or remove it",
+                    "используйте его там, где его применяет закон (`unless NAME`), или удалите его",
+                    "оны заң қолданатын жерде пайдаланыңыз (`unless NAME`) немесе алып тастаңыз",
+                ));
             cx.emit(d);
         }
     }

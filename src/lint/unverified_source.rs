@@ -53,7 +53,11 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(why.span, "unverified"),
             )
-            .with_help("read the official text and record what it says, then remove `unverified`");
+            .with_help(Wording::new(
+                "read the official text and record what it says, then remove `unverified`",
+                "прочитайте официальный текст и запишите, что в нём сказано, затем удалите `unverified`",
+                "ресми мәтінді оқып, онда не айтылғанын жазыңыз, содан кейін `unverified` белгісін алып тастаңыз",
+            ));
         cx.emit(d);
     }
 }

@@ -123,6 +123,21 @@ fn each_lint_is_shown_at_the_place_it_finds() {
             ..Settings::default()
         };
         let linted = lint(&analysis, &settings);
+        // legal staff read findings in Kazakh and Russian: every part of one is translated
+        for d in linted.diagnostics.iter().filter(|d| d.code == l.code) {
+            let parts = std::iter::once(&d.message)
+                .chain(d.help.as_ref())
+                .chain(&d.notes);
+            for part in parts {
+                for lang in [ereje::vocab::Lang::Ru, ereje::vocab::Lang::Kk] {
+                    assert!(
+                        part.is_translated(lang),
+                        "{}: `{part}` has no {lang:?} words",
+                        l.code.name
+                    );
+                }
+            }
+        }
         let mine = ereje::Diagnostics {
             sources: analysis.diagnostics.sources.clone(),
             list: linted
@@ -274,6 +289,37 @@ fn lint_json_is_one_record_per_finding() {
         ] {
             assert!(v.get(key).is_some(), "{key} in {line}");
         }
+    }
+}
+
+#[test]
+fn lint_words_a_finding_s_help_and_notes_in_the_language_asked_for() {
+    let dir = scratch("lang");
+    for (lint, lang) in [
+        ("duplicate-paragraph", "kk"),
+        ("citation-of-unknown-paragraph", "ru"),
+    ] {
+        let file = dir.join(format!("{lint}.ereje"));
+        let text = LINTS
+            .iter()
+            .find(|l| l.code.name == lint)
+            .and_then(|l| l.example("Fires"))
+            .expect("example");
+        std::fs::write(&file, text).expect("written");
+        let (status, out, _) = run(&[
+            "lint",
+            "--lang",
+            lang,
+            "-A",
+            "uncovered-by-examples",
+            file.to_str().expect("path"),
+        ]);
+        assert_eq!(status, 0, "{out}");
+        let normalised = out.replace(&file.display().to_string(), &format!("{lint}.ereje"));
+        insta::assert_snapshot!(
+            format!("lint_{}_{lang}", lint.replace('-', "_")),
+            normalised
+        );
     }
 }
 
