@@ -228,6 +228,7 @@ codes! {
     CITATION_OF_UNKNOWN_PARAGRAPH = "L046" "citation-of-unknown-paragraph" Warning "a citation of a paragraph that the act's numbering does not have";
     EMPTY_ANNEX = "L047" "empty-annex" Warning "an annex whose text has only its heading";
     UNDEFINED_ABBREVIATION = "L048" "undefined-abbreviation" Warning "a unit's abbreviation in a step's text that no actor of the service has";
+    NON_CANONICAL_CITATION = "L049" "non-canonical-citation" Warning "a citation that names the service's own act or standard in full";
     MISSING_TRANSLATION = "L050" "missing-translation" Warning "a message or title missing in Kazakh or Russian";
     UNUSED_INPUT = "L060" "unused-input" Warning "an input that no rule reads";
     UNUSED_LET = "L061" "unused-let" Warning "a named condition that no rule uses";

@@ -48,7 +48,8 @@ pub struct LintArgs {
     #[arg(long)]
     pub no_suppress: bool,
     /// Apply the safe fixes (an `allow` naming a lint with one close name, an `allow` that
-    /// suppresses nothing, a repeated citation) to the files, after checking that the fixed
+    /// suppresses nothing, a repeated citation, a citation of the service's own act or standard
+    /// written in full) to the files, after checking that the fixed
     /// files compile to the same checker; then report what is left.
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,

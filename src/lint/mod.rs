@@ -41,6 +41,7 @@ mod grounds_overlap;
 mod logic_undecided;
 mod missing_citation;
 mod missing_translation;
+mod non_canonical_citation;
 mod process_without_term;
 mod reference_of_wrong_kind;
 mod requirement_never_met;

@@ -130,6 +130,7 @@ pub static LINTS: &[&Lint] = &[
     &super::citation_of_unknown_paragraph::CITATION_OF_UNKNOWN_PARAGRAPH,
     &super::empty_annex::EMPTY_ANNEX,
     &super::undefined_abbreviation::UNDEFINED_ABBREVIATION,
+    &super::non_canonical_citation::NON_CANONICAL_CITATION,
     &super::missing_translation::MISSING_TRANSLATION,
     &super::unused_input::UNUSED_INPUT,
     &super::unused_let::UNUSED_LET,

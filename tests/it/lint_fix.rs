@@ -140,3 +140,25 @@ fn fix_and_diff_exclude_each_other() {
     assert!(err.contains("cannot be used with"), "{err}");
     assert_eq!(read(&file), UNTIDY);
 }
+
+#[test]
+fn a_citation_written_in_full_is_shortened_to_the_same_paragraph() {
+    let text = "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nact kz.example.order_2 { kind order issued 2015-01-01 number \"2\" in_force 2015-01-10 }\nservice kz.example.permit {\n  act kz.example.order_1 annex 1\n  standard kz.example.order_2 annex 1\n  timezone \"Asia/Almaty\"\n  § 1\n  document passport { required always § kz.example.order_1 annex 1 9(2) § standard annex 1 4 }\n  document photo { required always § kz.example.order_2 annex 1 5 § kz.example.order_1 annex 2 3 }\n}\n";
+    let file = scratch("canonical", text);
+    let path = file.to_str().expect("utf-8 path");
+    let (status, out, err) = run(&["lint", "--fix", "-A", "L044", "-A", "L064", path]);
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(err.contains("fixed 3 findings"), "{err}");
+    let fixed = read(&file);
+    assert!(
+        fixed.contains("document passport { required always § 9(2) § standard 4 }"),
+        "{fixed}"
+    );
+    // another annex of the service's act is not its own: it stays written in full
+    assert!(
+        fixed.contains(
+            "document photo { required always § standard 5 § kz.example.order_1 annex 2 3 }"
+        ),
+        "{fixed}"
+    );
+}
