@@ -31,7 +31,7 @@ pub struct LintArgs {
     pub list: bool,
     /// Output format: reports for people with a summary line; one JSON object per finding
     /// and line (`code`, `name`, `severity`, `message`, `file`, `line`, `column`, `offset`,
-    /// `length`, `label`, `help`, `labels`, `notes`); a SARIF 2.1.0 log (code scanning); or
+    /// `length`, `label`, `help`, `labels`, `notes`, `witness`); a SARIF 2.1.0 log (code scanning); or
     /// GitHub workflow commands (annotations, and the job summary on a runner).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

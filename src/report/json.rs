@@ -36,6 +36,10 @@ pub struct JsonDiagnostic<'a> {
     /// Remarks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<&'a str>,
+    /// The bundle that demonstrates a finding of the logic analysis (what `--witness DIR`
+    /// writes), as a JSON object following the bundle contract.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub witness: Option<serde_json::Value>,
 }
 
 /// A place in a file, with its label.
@@ -85,6 +89,10 @@ pub fn diagnostic<'a>(d: &'a Diagnostic, sources: &'a SourceMap, lang: Lang) -> 
             .filter_map(|l| place(l, sources, lang))
             .collect(),
         notes: d.notes.iter().map(|n| n.get(lang)).collect(),
+        witness: d
+            .witness
+            .as_ref()
+            .and_then(|w| serde_json::from_str(&w.bundle).ok()),
     }
 }
 

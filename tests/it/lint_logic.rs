@@ -204,6 +204,20 @@ fn witnesses_written_by_the_cli_are_refused_by_the_checker_for_their_reason() {
         .collect();
     files.sort();
     assert_eq!(files.len(), 12, "{files:?} of {lines} findings");
+    // the JSON records carry the same witnesses as the files
+    let mut in_json: Vec<serde_json::Value> = out
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("witness").cloned())
+        .collect();
+    let mut on_disk: Vec<serde_json::Value> = files
+        .iter()
+        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).expect("witness")).expect("JSON"))
+        .collect();
+    let key = |v: &serde_json::Value| v.to_string();
+    in_json.sort_by_key(key);
+    on_disk.sort_by_key(key);
+    assert_eq!(in_json, on_disk);
     for file in &files {
         let name = file
             .file_stem()
