@@ -87,6 +87,7 @@ pub struct Context<'a> {
     found: Vec<Diagnostic>,
     settings: &'a Settings,
     logic: &'a std::cell::OnceCell<logic::Outcome>,
+    rules: &'a std::cell::OnceCell<Option<crate::RuleSet>>,
 }
 
 impl<'a> Context<'a> {
@@ -132,10 +133,24 @@ impl<'a> Context<'a> {
         crate::source::Span::new(span.file, kept, span.end)
     }
 
+    /// The rules compiled, as `ereje check` runs them: compiled once, by the first lint that
+    /// asks (the examples' coverage, the logic analysis).
+    pub(crate) fn rules(&self) -> Option<&'a crate::RuleSet> {
+        self.rules
+            .get_or_init(|| {
+                crate::RuleSet::from_analysis(self.analysis.clone())
+                    .ok()
+                    .map(|(rules, _)| rules)
+            })
+            .as_ref()
+    }
+
     /// What the logic analysis found: run once, by the first lint that asks.
     pub(crate) fn logic(&self) -> &'a logic::Outcome {
-        self.logic
-            .get_or_init(|| logic::analyse(&self.analysis.model, self.settings.logic))
+        self.logic.get_or_init(|| match self.rules() {
+            Some(rules) => logic::analyse(&self.analysis.model, rules.plan(), self.settings.logic),
+            None => logic::Outcome::default(),
+        })
     }
 
     /// Report a finding.
@@ -196,6 +211,7 @@ pub struct Suppressed {
 pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
     let mut found = Vec::new();
     let logic = std::cell::OnceCell::new();
+    let rules = std::cell::OnceCell::new();
     for lint in LINTS {
         if lint.code == unused_allow::UNUSED_ALLOW.code {
             continue;
@@ -206,6 +222,7 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
             found: Vec::new(),
             settings,
             logic: &logic,
+            rules: &rules,
         };
         (lint.check)(&mut cx);
         found.extend(cx.found.into_iter().map(|d| (*lint, d)));

@@ -60,10 +60,10 @@ declare_lint! {
 }
 
 fn check<'a>(cx: &mut Context<'a>) {
-    let Ok((rules, _)) = crate::RuleSet::from_analysis(cx.analysis.clone()) else {
+    let Some(rules) = cx.rules() else {
         return;
     };
-    let outcomes = crate::examples::run(&rules, Path::new(""));
+    let outcomes = crate::examples::run(rules, Path::new(""));
     // grouped once: linear in the services and examples, however many a file holds
     let mut versions: HashMap<&str, Vec<&ServiceModel>> = HashMap::new();
     for s in &cx.model().services {
@@ -75,7 +75,7 @@ fn check<'a>(cx: &mut Context<'a>) {
         let readable = examples.entry(o.service.as_str()).or_insert(true);
         *readable &= o.report.is_some();
     }
-    for covered in coverage(&rules, &outcomes) {
+    for covered in coverage(rules, &outcomes) {
         let id = covered.service.as_str();
         // no example at all is `service-without-examples`; a bundle that could not be read
         // says nothing of coverage (`ereje test` reports it)

@@ -117,8 +117,7 @@ pub(crate) struct Example {
 }
 
 /// The analysis of every service of a model.
-pub(crate) fn analyse(model: &Model, budget: Budget) -> Outcome {
-    let plan: Plan = crate::compile::compile(model);
+pub(crate) fn analyse(model: &Model, plan: &Plan, budget: Budget) -> Outcome {
     let mut out = Outcome::default();
     for (s, p) in model.services.iter().zip(&plan.services) {
         Service {
