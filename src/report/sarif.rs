@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::codes::{Code, Severity};
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Fix, Label};
 use crate::lint::{LINTS, Level, fingerprint};
 use crate::source::SourceMap;
 use crate::vocab::Lang;
@@ -181,7 +181,55 @@ fn result(
         }
         None => {}
     }
+    if let Some(fix) = &d.fix
+        && let Some(fix) = fix_value(fix, sources)
+    {
+        r["fixes"] = json!([fix]);
+    }
+    if let Some(w) = &d.witness {
+        // SARIF has no slot for a demonstrating input; a property bag is its extension point
+        let bundle: Value = serde_json::from_str(&w.bundle).unwrap_or(Value::Null);
+        let shows: Vec<Value> = w
+            .shows
+            .iter()
+            .map(|(code, subject)| json!({ "code": code, "subject": subject }))
+            .collect();
+        r["properties"] =
+            json!({ "witness": { "name": w.name, "bundle": bundle, "shows": shows } });
+    }
     r
+}
+
+/// A safe fix as a SARIF fix: its title, and its edits as replacements grouped by file, each
+/// region in lines and code-point columns as the locations are (an insertion is an empty
+/// region). `None` if an edit's file is not in the source map.
+fn fix_value(fix: &Fix, sources: &SourceMap) -> Option<Value> {
+    let mut by_file: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
+    for edit in &fix.edits {
+        let file = sources.get(edit.span.file)?;
+        let (start_line, start_column) = file.line_col(edit.span.start);
+        let (end_line, end_column) = file.line_col(edit.span.end.max(edit.span.start));
+        by_file.entry(edit.span.file).or_default().push(json!({
+            "deletedRegion": {
+                "startLine": start_line,
+                "startColumn": start_column,
+                "endLine": end_line,
+                "endColumn": end_column,
+            },
+            "insertedContent": { "text": edit.replacement },
+        }));
+    }
+    let changes: Vec<Value> = by_file
+        .into_iter()
+        .filter_map(|(id, replacements)| {
+            let file = sources.get(id)?;
+            Some(json!({
+                "artifactLocation": { "uri": uri(&file.name) },
+                "replacements": replacements,
+            }))
+        })
+        .collect();
+    Some(json!({ "description": { "text": fix.title }, "artifactChanges": changes }))
 }
 
 /// A label as a SARIF location: the file, the region in lines and code-point columns (the

@@ -256,3 +256,68 @@ fn a_rule_file_that_does_not_compile_gives_a_valid_log_of_its_errors() {
     assert_eq!(index, ereje::lint::LINTS.len());
     assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "E0101");
 }
+
+/// A repeated citation after Cyrillic on its line (a fix), and a ground that holds for every
+/// applicant (a witness).
+const FIXABLE: &str = r#"act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
+service kz.example.permit {
+  act kz.example.order_1 annex 1
+  timezone "Asia/Almaty"
+  § 1
+  channel provider § 2
+  input applicant.category: one_of(foreigner, stateless)
+  document паспорт { required always § 9(2) § 9(2) }
+  refusal ban {
+    when applicant.category == foreigner or applicant.category == stateless
+    § 10
+  }
+}
+"#;
+
+/// A fix becomes SARIF's `fixes` (its replacements in code-point columns, applicable as
+/// they stand), and a witness rides in the result's property bag.
+#[test]
+fn sarif_results_carry_their_fixes_and_witnesses() {
+    let dir = scratch("sarif-fixes");
+    std::fs::write(dir.join("permit.ereje"), FIXABLE).expect("written");
+    let (_, out, err) = run_in(&dir, &["lint", "--format", "sarif", "permit.ereje"], &[]);
+    let log: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    assert_valid(&log);
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let fixed: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.get("fixes").is_some())
+        .collect();
+    assert_eq!(fixed.len(), 1, "{results:#?}");
+    let fix = &fixed[0]["fixes"][0];
+    assert_eq!(fix["description"]["text"], "remove the repeated citation");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "permit.ereje");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "");
+    let region = &replacement["deletedRegion"];
+    // applying the replacement as a SARIF viewer would: line 8, columns in characters
+    let line = FIXABLE.lines().nth(7).expect("line 8");
+    let col = |key: &str| usize::try_from(region[key].as_u64().expect("column")).expect("small");
+    assert_eq!(region["startLine"], 8);
+    assert_eq!(region["endLine"], 8);
+    let fixed_line: String = line
+        .chars()
+        .take(col("startColumn") - 1)
+        .chain(line.chars().skip(col("endColumn") - 1))
+        .collect();
+    assert_eq!(fixed_line, "  document паспорт { required always § 9(2) }");
+    let proved: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.pointer("/properties/witness").is_some())
+        .collect();
+    assert_eq!(proved.len(), 1, "{results:#?}");
+    let witness = &proved[0]["properties"]["witness"];
+    assert_eq!(proved[0]["ruleId"], "L071");
+    assert_eq!(witness["bundle"]["service"], "kz.example.permit");
+    assert!(
+        witness["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("L071"))
+    );
+}
