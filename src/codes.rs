@@ -264,6 +264,7 @@ codes! {
     BYTE_ORDER_MARK = "V019" "byte-order-mark" Warning Input "a UTF-8 byte-order mark before the bundle's JSON, ignored";
     IN_FORCE_UNKNOWN = "V020" "in-force-unknown" Warning Applicability "the bundle's day lies in the window in which an act of unknown publication entered into force";
     INTERNAL_ERROR = "V021" "internal-error" Error Input "ereje failed while checking the bundle (a bug of ereje): it was not checked";
+    REQUEST_REJECTED = "V022" "request-rejected" Error Input "`ereje serve` refused the HTTP request before checking anything (no such endpoint, wrong method or media type, too slow, too busy)";
 }
 
 /// The code with this code or name.

@@ -40,6 +40,7 @@ pub mod lint;
 pub mod report;
 pub mod rule_set;
 pub mod semantic;
+pub mod serve;
 pub mod slots;
 pub mod source;
 pub(crate) mod suggest;

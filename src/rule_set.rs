@@ -96,6 +96,11 @@ impl RuleSet {
         check::failed(&self.version, options, message)
     }
 
+    /// The report of an HTTP request refused before checking (`request-rejected`).
+    pub fn rejected(&self, rejection: crate::check::Rejection, options: &Options) -> Report {
+        check::rejected(&self.version, options, rejection)
+    }
+
     /// The rule files.
     pub fn sources(&self) -> &SourceMap {
         &self.model.sources

@@ -26,7 +26,7 @@ pub(crate) mod verdict;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-pub use bundle::{FieldPlace, Found, JsonKind, MAX_BUNDLE_BYTES, Problem};
+pub use bundle::{FieldPlace, Found, JsonKind, MAX_BUNDLE_BYTES, Problem, Rejection};
 pub use code_lists::CodeList;
 pub use finding::{
     About, BundleSpan, Duty, FactValue, Finding, Kind, Lateness, Origin, Reason, Severity,
@@ -88,14 +88,40 @@ pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: 
 /// reporting it): `invalid`, with one `internal-error` finding that says what failed. A batch
 /// gives it to the line, so a failure costs one record its check, never the records after it.
 pub fn failed(rules_version: &str, options: &Options, message: &str) -> Report {
-    let mut f = Finding::new(
+    not_checked(
+        rules_version,
+        options,
         &codes::INTERNAL_ERROR,
+        Problem::Internal {
+            message: message.to_string(),
+        },
+    )
+}
+
+/// The report of an HTTP request `ereje serve` refused before checking anything: `invalid`,
+/// with one `request-rejected` finding saying why, so a client reads every answer as a report.
+pub fn rejected(rules_version: &str, options: &Options, rejection: Rejection) -> Report {
+    not_checked(
+        rules_version,
+        options,
+        &codes::REQUEST_REJECTED,
+        Problem::Request(rejection),
+    )
+}
+
+/// An `invalid` report of one finding about no bundle at all.
+fn not_checked(
+    rules_version: &str,
+    options: &Options,
+    code: &'static codes::Code,
+    problem: Problem,
+) -> Report {
+    let mut f = Finding::new(
+        code,
         Kind::Input,
         "bundle",
         String::new(),
-        About::Unreadable(Problem::Internal {
-            message: message.to_string(),
-        }),
+        About::Unreadable(problem),
     );
     f.span = Some(BundleSpan {
         offset: 0,

@@ -20,6 +20,7 @@ mod recovery;
 mod report;
 mod schema;
 mod semantic;
+mod serve;
 mod spans;
 mod support;
 mod syntax;

@@ -23,7 +23,7 @@ use crate::compile::ServicePlan;
 pub(crate) use envelope::envelope;
 pub use parse::MAX_BUNDLE_BYTES;
 pub(crate) use parse::{BYTE_ORDER_MARK, parse};
-pub use problem::{FieldPlace, Found, InputProblem, JsonError, JsonKind, Problem};
+pub use problem::{FieldPlace, Found, InputProblem, JsonError, JsonKind, Problem, Rejection};
 
 /// A document of the bundle: an object with a `kind`.
 #[derive(Debug, Clone, Copy)]

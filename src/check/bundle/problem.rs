@@ -103,6 +103,61 @@ pub enum FieldPlace {
     Document(String),
 }
 
+/// Why `ereje serve` refused a request (the data; worded when the error is written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// No endpoint has this path.
+    NoRoute {
+        /// The path asked for.
+        path: String,
+    },
+    /// The endpoint does not take this method.
+    Method {
+        /// The method used.
+        method: String,
+        /// The one it takes.
+        allowed: &'static str,
+    },
+    /// The body is not of the media type the endpoint reads.
+    MediaType {
+        /// The type it reads.
+        expected: &'static str,
+    },
+    /// The body is larger than the server takes.
+    BodyTooLarge {
+        /// The limit, in bytes.
+        bytes: usize,
+    },
+    /// The body did not arrive whole (the client went away or sent it wrongly).
+    BodyUnreadable {
+        /// What failed.
+        detail: String,
+    },
+    /// The request took longer than the server gives one.
+    TimedOut {
+        /// The limit, in seconds.
+        seconds: u64,
+    },
+    /// Every place for a request is taken, and none came free in time.
+    Busy {
+        /// How many requests are checked at once.
+        limit: usize,
+    },
+    /// A parameter of the request is wrong.
+    BadParameter {
+        /// The parameter.
+        name: &'static str,
+        /// What it must be.
+        expected: String,
+    },
+    /// Nothing of this name (a service of `/v1/services/{id}`).
+    NotFound {
+        /// What was looked for.
+        what: String,
+    },
+}
+
 /// What is wrong with a bundle: the data only, worded when the report is written.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -133,6 +188,8 @@ pub enum Problem {
         /// What failed, as the failure said it.
         message: String,
     },
+    /// `ereje serve` refused the HTTP request before any bundle was checked.
+    Request(Rejection),
     /// A field given twice in one object; the last one is used, as JSON parsers mostly do.
     DuplicateKey {
         /// The field.

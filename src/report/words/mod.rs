@@ -12,6 +12,7 @@ mod citation;
 mod en;
 mod kk;
 mod period;
+mod rejection;
 mod ru;
 #[cfg(test)]
 mod tests;
@@ -140,7 +141,9 @@ fn rule_says(finding: &Finding, lang: Lang) -> Option<&str> {
 pub fn label(finding: &Finding, lang: Lang) -> Option<String> {
     let words = catalogue(lang);
     let problem = match &finding.about {
-        About::Unreadable(Problem::Internal { .. }) => ProblemLabel::NotChecked,
+        About::Unreadable(Problem::Internal { .. } | Problem::Request(_)) => {
+            ProblemLabel::NotChecked
+        }
         About::Unreadable(_) => ProblemLabel::Unreadable,
         About::Input(Problem::DuplicateKey { .. }) => ProblemLabel::GivenAgain,
         About::Input(Problem::ByteOrderMark) => ProblemLabel::Ignored,
@@ -272,7 +275,6 @@ fn shown(value: &crate::check::FactValue) -> String {
     }
 }
 
-/// Whether a fact is an empty list (said to be empty rather than shown).
 /// A size as a limit is set: in MiB when it is a whole number of them, else in bytes
 /// (`unit` is the language's word for bytes).
 fn size(bytes: usize, unit: &str) -> String {
@@ -284,6 +286,7 @@ fn size(bytes: usize, unit: &str) -> String {
     }
 }
 
+/// Whether a fact is an empty list (said to be empty rather than shown).
 fn is_empty_list(value: &crate::check::FactValue) -> bool {
     matches!(value, crate::check::FactValue::List(0))
 }

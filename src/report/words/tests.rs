@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate};
 use super::{help, label, law, message, reason};
 use crate::check::{
     About, CodeList, Duty, FactValue, FieldPlace, Finding, Found, JsonKind, Kind, Lateness, Origin,
-    Problem, Reason, ValidUntil,
+    Problem, Reason, Rejection, ValidUntil,
 };
 use crate::codes::{self, Code};
 use crate::compile::{Citation, RuleRef};
@@ -81,6 +81,27 @@ fn problems() -> Vec<Problem> {
         Problem::Internal {
             message: s("index out of bounds"),
         },
+        Problem::Request(Rejection::NoRoute { path: s("/v1/x") }),
+        Problem::Request(Rejection::Method {
+            method: s("GET"),
+            allowed: "POST",
+        }),
+        Problem::Request(Rejection::MediaType {
+            expected: "application/json",
+        }),
+        Problem::Request(Rejection::BodyTooLarge { bytes: 1 << 20 }),
+        Problem::Request(Rejection::BodyUnreadable {
+            detail: s("connection reset"),
+        }),
+        Problem::Request(Rejection::TimedOut { seconds: 30 }),
+        Problem::Request(Rejection::Busy { limit: 64 }),
+        Problem::Request(Rejection::BadParameter {
+            name: "as_of",
+            expected: s("a date like 2019-05-14"),
+        }),
+        Problem::Request(Rejection::NotFound {
+            what: s("service `kz.x`"),
+        }),
         Problem::DuplicateKey { key: s("category") },
         Problem::Empty,
         Problem::JsonEndsEarly,
@@ -231,6 +252,7 @@ fn problem_kind(problem: &Problem) -> usize {
         Problem::Internal { .. } => 31,
         Problem::TooDeep { .. } => 32,
         Problem::TooMany { .. } => 33,
+        Problem::Request(_) => 34,
     }
 }
 
@@ -564,7 +586,7 @@ fn the_samples_cover_every_kind_of_finding_and_problem() {
     let mut problems: Vec<usize> = problems().iter().map(problem_kind).collect();
     problems.sort_unstable();
     problems.dedup();
-    assert_eq!(problems, (0..=33).collect::<Vec<_>>());
+    assert_eq!(problems, (0..=34).collect::<Vec<_>>());
 }
 
 #[test]

@@ -44,6 +44,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             s(JSON_HELP),
         ),
         Problem::JsonSyntax { detail } => (json_detail(detail), s(JSON_HELP)),
+        Problem::Request(r) => super::super::rejection::words(r, crate::vocab::Lang::En),
         Problem::Internal { message } => (
             format!("ereje failed while checking this bundle, so it was not checked: {message}"),
             s(

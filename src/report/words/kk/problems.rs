@@ -90,6 +90,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("JSON синтаксисінің қатесі: {}", json_detail(detail)),
             s(JSON_HELP),
         ),
+        Problem::Request(r) => super::super::rejection::words(r, crate::vocab::Lang::Kk),
         Problem::Internal { message } => (
             format!("ereje бұл пакетті тексере алмады, сондықтан ол тексерілмеді: {message}"),
             s(

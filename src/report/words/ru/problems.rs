@@ -86,6 +86,7 @@ pub(super) fn problem(problem: &Problem) -> (String, String) {
             format!("синтаксическая ошибка JSON: {}", json_detail(detail)),
             s(JSON_HELP),
         ),
+        Problem::Request(r) => super::super::rejection::words(r, crate::vocab::Lang::Ru),
         Problem::Internal { message } => (
             format!("ereje не смог проверить этот пакет, поэтому он не проверен: {message}"),
             s(
