@@ -21,6 +21,8 @@ mod report;
 mod schema;
 mod semantic;
 mod serve;
+mod serve_client;
+mod serve_router;
 mod spans;
 mod support;
 mod syntax;
