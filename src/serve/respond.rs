@@ -85,7 +85,9 @@ pub fn rejected(loaded: &Loaded, lang: Lang, rejection: Rejection) -> Response {
 /// The HTTP status of a refusal.
 pub fn status(rejection: &Rejection) -> StatusCode {
     match rejection {
-        Rejection::NoRoute { .. } | Rejection::NotFound { .. } => StatusCode::NOT_FOUND,
+        Rejection::NoRoute { .. }
+        | Rejection::UnknownService { .. }
+        | Rejection::ServiceNotInForce { .. } => StatusCode::NOT_FOUND,
         Rejection::Method { .. } => StatusCode::METHOD_NOT_ALLOWED,
         Rejection::MediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Rejection::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

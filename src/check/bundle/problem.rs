@@ -151,10 +151,19 @@ pub enum Rejection {
         /// What it must be.
         expected: String,
     },
-    /// Nothing of this name (a service of `/v1/services/{id}`).
-    NotFound {
-        /// What was looked for.
-        what: String,
+    /// No service has this id (`/v1/services/{id}/…`).
+    UnknownService {
+        /// The id asked for.
+        id: String,
+        /// The closest id of a service, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The service has no version in force on the day asked for.
+    ServiceNotInForce {
+        /// The service.
+        id: String,
+        /// The day.
+        day: chrono::NaiveDate,
     },
 }
 

@@ -48,9 +48,17 @@ fn en(r: &Rejection) -> (String, String) {
             format!("the parameter `{name}` is wrong"),
             format!("give `{name}` as {expected}"),
         ),
-        Rejection::NotFound { what } => (
-            format!("no {what}"),
-            "see `GET /v1/services` for the services".into(),
+        Rejection::UnknownService { id, suggestion } => (
+            format!("no service `{id}`"),
+            match suggestion {
+                Some(s) => format!("did you mean `{s}`? `GET /v1/services` lists the services"),
+                None => "`GET /v1/services` lists the services".into(),
+            },
+        ),
+        Rejection::ServiceNotInForce { id, day } => (
+            format!("service `{id}` is not in force on {day}"),
+            "`GET /v1/services` says when each version is in force; ask for a day within one"
+                .into(),
         ),
     }
 }
@@ -89,9 +97,16 @@ fn ru(r: &Rejection) -> (String, String) {
             format!("параметр `{name}` указан неверно"),
             format!("укажите `{name}` как {expected}"),
         ),
-        Rejection::NotFound { what } => (
-            format!("не найдено: {what}"),
-            "услуги перечислены в `GET /v1/services`".into(),
+        Rejection::UnknownService { id, suggestion } => (
+            format!("нет услуги `{id}`"),
+            match suggestion {
+                Some(s) => format!("возможно, имелась в виду `{s}`? услуги перечислены в `GET /v1/services`"),
+                None => "услуги перечислены в `GET /v1/services`".into(),
+            },
+        ),
+        Rejection::ServiceNotInForce { id, day } => (
+            format!("услуга `{id}` не действует на {day}"),
+            "`GET /v1/services` указывает, когда действует каждая редакция; укажите день в её пределах".into(),
         ),
     }
 }
@@ -132,9 +147,16 @@ fn kk(r: &Rejection) -> (String, String) {
             format!("`{name}` параметрі қате берілген"),
             format!("`{name}` мәнін {expected} ретінде беріңіз"),
         ),
-        Rejection::NotFound { what } => (
-            format!("табылмады: {what}"),
-            "қызметтер `GET /v1/services` ішінде берілген".into(),
+        Rejection::UnknownService { id, suggestion } => (
+            format!("`{id}` қызметі жоқ"),
+            match suggestion {
+                Some(s) => format!("`{s}` болуы мүмкін бе? қызметтер `GET /v1/services` ішінде берілген"),
+                None => "қызметтер `GET /v1/services` ішінде берілген".into(),
+            },
+        ),
+        Rejection::ServiceNotInForce { id, day } => (
+            format!("`{id}` қызметі {day} күні қолданыста емес"),
+            "әр редакцияның қашан қолданыста болатыны `GET /v1/services` ішінде берілген; сол аралықтағы күнді көрсетіңіз".into(),
         ),
     }
 }

@@ -99,8 +99,13 @@ fn problems() -> Vec<Problem> {
             name: "as_of",
             expected: s("a date like 2019-05-14"),
         }),
-        Problem::Request(Rejection::NotFound {
-            what: s("service `kz.x`"),
+        Problem::Request(Rejection::UnknownService {
+            id: s("kz.mvd.permanent_residense"),
+            suggestion: Some(s("kz.mvd.permanent_residence")),
+        }),
+        Problem::Request(Rejection::ServiceNotInForce {
+            id: s("kz.mvd.permanent_residence"),
+            day: NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default(),
         }),
         Problem::DuplicateKey { key: s("category") },
         Problem::Empty,
