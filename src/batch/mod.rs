@@ -30,7 +30,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::RuleSet;
-use crate::check::{Options, Report, Severity};
+use crate::check::{Options, Report, Severity, Verdict};
 
 mod order;
 use order::{Gate, Outcome, gate_open, hand, write_in_order};
@@ -77,6 +77,8 @@ pub struct Summary {
     pub errors: usize,
     /// Warning findings.
     pub warnings: usize,
+    /// Reports of each verdict, in the order of `Verdict::ALL`.
+    pub verdicts: [usize; 6],
 }
 
 impl Summary {
@@ -91,6 +93,18 @@ impl Summary {
         self.errors += errors;
         self.warnings += report.findings.len() - errors;
         self.with_errors += usize::from(errors > 0);
+        if let Some(n) = Verdict::ALL
+            .iter()
+            .position(|v| *v == report.verdict)
+            .and_then(|i| self.verdicts.get_mut(i))
+        {
+            *n += 1;
+        }
+    }
+
+    /// The reports of each verdict, in the order of `Verdict::ALL`.
+    pub fn by_verdict(&self) -> impl Iterator<Item = (Verdict, usize)> + '_ {
+        Verdict::ALL.into_iter().zip(self.verdicts)
     }
 
     /// Count the reports of another summary too.
@@ -99,6 +113,9 @@ impl Summary {
         self.with_errors += other.with_errors;
         self.errors += other.errors;
         self.warnings += other.warnings;
+        for (n, more) in self.verdicts.iter_mut().zip(other.verdicts) {
+            *n += more;
+        }
     }
 }
 

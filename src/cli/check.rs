@@ -167,8 +167,28 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
     }
     if let Some(source) = &args.ndjson {
-        match ndjson(source, &batch, &reports, &mut out) {
-            Ok(lines) => done.merge(lines),
+        let started = std::time::Instant::now();
+        let progress = progress();
+        let lines = ndjson(source, &batch, &reports, &mut out, progress.as_ref());
+        if let Some(bar) = &progress {
+            bar.finish_and_clear();
+        }
+        match lines {
+            Ok(lines) => {
+                let closing = match args.format {
+                    Format::Json => crate::report::throughput::json(&lines, started.elapsed()),
+                    Format::Human => format!(
+                        "{}\n",
+                        crate::report::throughput::human(&lines, started.elapsed(), lang)
+                    ),
+                };
+                // after the reports: a reader of both streams sees the count last
+                if let Err(e) = out.flush() {
+                    super::out::failed(&e);
+                }
+                eprint!("{closing}");
+                done.merge(lines);
+            }
             Err(outcome) => return outcome,
         }
     }
@@ -188,13 +208,33 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
 }
 
+/// A progress line on stderr when it is a terminal (a pipe or a file gets none).
+fn progress() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {human_pos} bundles checked, {per_sec}, {elapsed}",
+    )
+    .ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
 /// Check NDJSON from a file or standard input (`-`), one report per line, in order.
 fn ndjson(
     source: &str,
     batch: &Batch<'_>,
     reports: &Reports,
     out: &mut impl Write,
+    progress: Option<&indicatif::ProgressBar>,
 ) -> Result<Summary, Outcome> {
+    let tick = || {
+        if let Some(bar) = progress {
+            bar.inc(1);
+        }
+    };
     // a producer on stdin may wait for each report before it sends the next line
     if source == "-" {
         let stdin = std::io::BufReader::with_capacity(1 << 20, std::io::stdin());
@@ -203,6 +243,7 @@ fn ndjson(
                 stdin,
                 |_, checked| reports.report(source, checked),
                 |text| {
+                    tick();
                     out.write_all(text.as_bytes())?;
                     out.flush()
                 },
@@ -223,7 +264,10 @@ fn ndjson(
         .check_lines_with(
             reader,
             |_, checked| reports.report(source, checked),
-            |text| out.write_all(text.as_bytes()),
+            |text| {
+                tick();
+                out.write_all(text.as_bytes())
+            },
         )
         .map_err(|e| batch_failed(source, &e))
 }

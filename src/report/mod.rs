@@ -11,6 +11,7 @@ pub mod json;
 pub mod sarif;
 mod snippet;
 pub mod spans;
+pub mod throughput;
 pub mod words;
 
 pub use contract::REPORT_VERSION;

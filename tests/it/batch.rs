@@ -544,3 +544,58 @@ mod engine {
         assert_eq!(alive.load(SeqCst), 0);
     }
 }
+
+/// After the reports, `--ndjson` says on stderr how many bundles of each verdict it checked
+/// and how fast: one JSON object with `--format json`, a line in the reader's language
+/// otherwise; stdout keeps one report per line.
+#[test]
+fn an_ndjson_run_ends_with_its_counts_per_verdict_and_its_speed() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let line = |name: &str| {
+        let text =
+            std::fs::read_to_string(root.join("examples/bundles").join(name)).expect("bundle");
+        let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        v.to_string()
+    };
+    let mut input = String::new();
+    for _ in 0..4 {
+        input.push_str(&line("pr-ok.json"));
+        input.push('\n');
+    }
+    input.push_str(&line("pr-missing-passport.json"));
+    input.push_str("\n{broken\n");
+    let file = std::env::temp_dir().join(format!("ereje-summary-{}.ndjson", std::process::id()));
+    std::fs::write(&file, input).expect("written");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["check", "--ndjson"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .expect("ereje runs");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (stdout, stderr) = run(&["--format", "json"]);
+    assert_eq!(stdout.lines().count(), 6);
+    let summary: serde_json::Value = serde_json::from_str(stderr.trim()).expect("one JSON line");
+    let s = &summary["summary"];
+    assert_eq!(s["bundles"], 6);
+    assert_eq!(s["verdicts"]["ok"], 4);
+    assert_eq!(s["verdicts"]["incomplete"], 1);
+    assert_eq!(s["verdicts"]["invalid"], 1);
+    assert_eq!(s["verdicts"]["refused"], 0);
+    assert!(s["seconds"].as_f64().is_some_and(|t| t > 0.0));
+    assert!(s["bundles_per_second"].as_f64().is_some_and(|r| r > 0.0));
+    let (_, stderr) = run(&["--lang", "ru"]);
+    let closing = stderr
+        .lines()
+        .find(|l| l.starts_with("проверено пакетов: 6"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        closing.ends_with("4 ok, 1 incomplete, 1 invalid"),
+        "{closing}"
+    );
+}
