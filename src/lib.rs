@@ -45,6 +45,7 @@ pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
 pub mod time;
+pub mod trace;
 pub mod vocab;
 
 pub use compile::compile;

@@ -12,6 +12,7 @@ mod lint_output;
 pub mod out;
 pub mod rules;
 pub mod test;
+pub mod trace;
 
 use clap::{Parser, Subcommand};
 
@@ -41,6 +42,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
+    /// Show the derivation for one bundle: each requirement, ground and step, on which facts.
+    Trace(trace::TraceArgs),
     /// Rewrite rule files in the canonical layout (or, with `--check`, show what would change).
     Fmt(fmt::FmtArgs),
     /// Check rule files for the law's structural defects and the rules' inconsistencies.
@@ -78,6 +81,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Deadlines(args) => deadlines::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Trace(args) => trace::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lint(args) => lint::run(&args),
     }
