@@ -36,6 +36,9 @@ pub fn render(trace: &Trace, name: &str) -> String {
     };
     row(&mut h, w.bundle, name);
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| String::from("—"));
+    if let Some(id) = &trace.id {
+        row(&mut h, "id", id);
+    }
     row(&mut h, w.service, &or_dash(&trace.service));
     row(&mut h, w.submitted, &or_dash(&trace.submitted_at));
     row(&mut h, w.as_of, &or_dash(&trace.as_of));

@@ -23,6 +23,9 @@ pub fn render(trace: &Trace, name: &str) -> String {
             .map_or_else(|| String::from("—"), |v| escaped(v).into_owned())
     };
     line(0, &format!("{} — {}", w.title, escaped(name)));
+    if trace.id.is_some() {
+        line(1, &format!("id: {}", field(&trace.id)));
+    }
     line(1, &format!("{}: {}", w.service, field(&trace.service)));
     line(
         1,

@@ -8,6 +8,7 @@
 //! The trace is plain data (`model`, its JSON the contract of docs/trace.md), rendered for
 //! people (`human`, in en, ru, kk), as JSON (`json`) and as one printable HTML page (`html`).
 //! It sits beside `report`: above `check`, below `cli`.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 pub mod html;
 pub mod human;

@@ -302,28 +302,56 @@ fn every_trace_of_the_examples_is_valid_against_the_schema() {
     assert!(!validator.is_valid(&value));
 }
 
-/// A bundle whose every text the applicant controls is a script.
-const HOSTILE: &str = r#"{
+/// A bundle whose texts the applicant controls are scripts and markup: a valid one (its id,
+/// a document kind and a field no rule reads reach the trace) and one whose category is not a
+/// category (its message quotes it).
+const HOSTILE: [&str; 2] = [
+    r#"{
   "id": "<script>alert('id')</script>",
   "service": "kz.mvd.permanent_residence",
   "submitted_at": "2019-05-14T10:00:00+06:00",
-  "applicant": { "category": "<script>alert(1)</script>", "birth_date": "1985-03-02",
-                 "grounds": [], "children": [], "records": {} },
+  "applicant": { "category": "foreigner", "birth_date": "1985-03-02", "citizenship": "UZ",
+                 "grounds": [], "children": [], "records": {}, "<img src=x>": 1 },
   "documents": [ { "kind": "passport", "number": "<b>x</b>&amp;", "expires_on": "2019-06-01" },
                  { "kind": "<script>kind</script>" } ],
-  "checks": { "solvency": "\"><img src=x>" }
-}"#;
+  "checks": {},
+  "events": [ { "step": "<script>step</script>", "at": "2019-05-14T10:20:00+06:00" } ]
+}"#,
+    r#"{
+  "service": "kz.mvd.permanent_residence",
+  "submitted_at": "2019-05-14T10:00:00+06:00",
+  "applicant": { "category": "<script>alert(1)</script>\"><b>", "birth_date": "1985-03-02",
+                 "grounds": [], "children": [], "records": {} },
+  "documents": []
+}"#,
+];
 
 #[test]
 fn the_html_page_escapes_every_value_from_the_bundle() {
     let rules = shipped();
-    let trace = ereje::trace::trace(&rules, HOSTILE.as_bytes(), &options(Lang::En));
-    let page = ereje::trace::html::render(&trace, "a<script>.json");
-    assert!(!page.contains("<script"), "{page}");
-    assert!(!page.contains("<img"), "{page}");
-    assert!(!page.contains("<b>"), "{page}");
-    assert!(page.contains("&lt;script&gt;"), "{page}");
-    well_formed(&page, "en");
+    for bundle in HOSTILE {
+        let trace = ereje::trace::trace(&rules, bundle.as_bytes(), &options(Lang::En));
+        // the hostile texts do reach the trace: the page must carry them escaped
+        let json = ereje::trace::json(&trace);
+        assert!(json.contains("<script>"), "{json}");
+        let page = ereje::trace::html::render(&trace, "a<script>.json");
+        for markup in ["<script", "<img", "<b>"] {
+            assert!(!page.contains(markup), "{markup} in {page}");
+        }
+        assert!(page.contains("&lt;script&gt;"), "{page}");
+        well_formed(&page, "en");
+    }
+    // the valid bundle's id, unknown kind and unknown step, each escaped
+    let trace = ereje::trace::trace(&rules, HOSTILE[0].as_bytes(), &options(Lang::En));
+    let page = ereje::trace::html::render(&trace, "hostile.json");
+    for escaped in [
+        "&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;",
+        "&lt;script&gt;kind&lt;/script&gt;",
+        "&lt;script&gt;step&lt;/script&gt;",
+        "&lt;img src=x&gt;",
+    ] {
+        assert!(page.contains(escaped), "no {escaped} in {page}");
+    }
 }
 
 /// The page parses as XML, is one `<html lang=…>` page with its style inline, and refers to
