@@ -45,8 +45,13 @@ impl<'p> Recorder<'p> {
         }
     }
 
-    /// A condition as written in the rule files.
+    /// A condition as written in the rule files (`required always` is written `always`: its
+    /// span is the whole requirement's).
     fn written(&self, cond: &CondPlan) -> String {
+        use crate::semantic::model::{Const, TExpr};
+        if matches!(cond.expr, TExpr::Const(Const::Bool(true))) {
+            return String::from("always");
+        }
         self.sources
             .get(cond.span.file)
             .and_then(|f| f.text.get(cond.span.start..cond.span.end))

@@ -165,12 +165,14 @@ fn the_trace_agrees_with_the_report_on_every_example_bundle() {
 }
 
 /// The bundles snapshotted: refused and incomplete, incomplete, pending on missing facts, an
-/// exemption that applied, a document for each child, late steps.
+/// exemption that applied (to a ground, to a requirement), a document for each child, late
+/// steps.
 const SNAPSHOTTED: &[&str] = &[
     "pr-refused-and-incomplete.json",
     "pr-missing-passport.json",
     "pr-pending-national-security.json",
     "pr-solvency-exempt-not-confirmed.json",
+    "pr-ethnic-kazakh-cn.json",
     "pr-child-under-16-no-certificate.json",
     "pr-late-steps.json",
 ];
@@ -243,6 +245,28 @@ fn the_exemption_that_applied_is_shown_with_the_facts_it_read() {
         "{exemption:?}"
     );
     assert!(holds.written.contains(" unless "), "{}", holds.written);
+    // a document `required always unless …`: the exemption applied, so it is not required
+    let trace = traced(&rules, "pr-ethnic-kazakh-cn.json", Lang::En);
+    let proof = trace
+        .requirements
+        .iter()
+        .find(|r| r.document == "solvency_proof")
+        .expect("the solvency proof");
+    let values = |c: &Option<ereje::trace::Condition>| c.as_ref().map(|c| c.value);
+    assert_eq!(
+        (
+            values(&proof.when),
+            values(&proof.exemption),
+            values(&proof.required)
+        ),
+        (Some(Truth::True), Some(Truth::True), Some(Truth::False))
+    );
+    assert_eq!(proof.attached, 0);
+    assert!(proof.findings.is_empty());
+    assert_eq!(
+        proof.when.as_ref().map(|c| c.written.as_str()),
+        Some("always")
+    );
 }
 
 #[test]
