@@ -43,10 +43,7 @@ pub fn render(trace: &Trace, name: &str) -> String {
     row(&mut h, w.submitted, &or_dash(&trace.submitted_at));
     row(&mut h, w.as_of, &or_dash(&trace.as_of));
     if let Some(law) = &trace.law {
-        let mut period = format!("{} {}", w.from, or_dash(&law.in_force.from));
-        if let Some(until) = &law.in_force.until {
-            period.push_str(&format!(" {} {until}", w.until));
-        }
+        let period = super::human::period(w, &law.in_force);
         let _ = writeln!(
             h,
             "<tr><th>{}</th><td>{}<br/>{}</td></tr>",
@@ -66,11 +63,12 @@ pub fn render(trace: &Trace, name: &str) -> String {
     for r in &trace.requirements {
         let _ = writeln!(
             h,
-            "<div class=\"element\">\n<h3>{}</h3>\n<p class=\"law\">{}</p>\n<p>{}: {}; {}: {}</p>",
+            "<div class=\"element\">\n<h3>{}</h3>\n<p class=\"law\">{}</p>\n<p>{}: {} ({}); {}: {}</p>",
             esc(&r.document),
             rule(w, &r.rule),
             esc(w.in_force),
             truth(w, r.in_force),
+            esc(&super::human::period(w, &r.period)),
             esc(w.attached),
             r.attached
         );
@@ -114,11 +112,12 @@ pub fn render(trace: &Trace, name: &str) -> String {
     for g in &trace.grounds {
         let _ = writeln!(
             h,
-            "<div class=\"element\">\n<h3>{}</h3>\n<p class=\"law\">{}</p>\n<p>{}: {}</p>\n<table>",
+            "<div class=\"element\">\n<h3>{}</h3>\n<p class=\"law\">{}</p>\n<p>{}: {} ({})</p>\n<table>",
             esc(&g.ground),
             rule(w, &g.rule),
             esc(w.in_force),
-            truth(w, g.in_force)
+            truth(w, g.in_force),
+            esc(&super::human::period(w, &g.period))
         );
         for (head, c) in [
             (w.holds, &g.holds),

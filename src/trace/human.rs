@@ -48,9 +48,10 @@ pub fn render(trace: &Trace, name: &str) -> String {
         let _ = writeln!(body, "    {}", rule(w, &r.rule));
         let _ = writeln!(
             body,
-            "    {}: {}; {}: {}",
+            "    {}: {} ({}); {}: {}",
             w.in_force,
             w.truth(r.in_force),
+            period(w, &r.period),
             w.attached,
             r.attached
         );
@@ -88,7 +89,13 @@ pub fn render(trace: &Trace, name: &str) -> String {
     for g in &trace.grounds {
         let _ = writeln!(body, "  {}", g.ground);
         let _ = writeln!(body, "    {}", rule(w, &g.rule));
-        let _ = writeln!(body, "    {}: {}", w.in_force, w.truth(g.in_force));
+        let _ = writeln!(
+            body,
+            "    {}: {} ({})",
+            w.in_force,
+            w.truth(g.in_force),
+            period(w, &g.period)
+        );
         if let Some(c) = &g.holds {
             condition(&mut body, 2, w.holds, c, w);
         }
@@ -157,15 +164,18 @@ pub fn render(trace: &Trace, name: &str) -> String {
     out
 }
 
-/// "in force from 2015-07-20 until 2020-04-14".
-fn period(w: &Words, p: &super::model::Period) -> String {
-    let mut out = String::from(w.from);
-    out.push(' ');
-    out.push_str(p.from.as_deref().unwrap_or("—"));
-    if let Some(until) = &p.until {
-        out.push_str(&format!(" {} {until}", w.until));
+/// "from 2015-07-20 until 2020-04-14" in the trace's words, or "as long as the service" for
+/// a rule with no bound of its own.
+pub(crate) fn period(w: &Words, p: &super::model::Period) -> String {
+    let parts: Vec<String> = [(w.since_day, &p.from), (w.until_day, &p.until)]
+        .into_iter()
+        .filter_map(|(words, day)| day.as_deref().map(|d| words.replace("{day}", d)))
+        .collect();
+    if parts.is_empty() {
+        String::from(w.unbounded)
+    } else {
+        parts.join(" ")
     }
-    out
 }
 
 /// "law: order 315, annex 1, § 9(2) — rule `…` (rules/…:41)".

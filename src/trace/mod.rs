@@ -163,7 +163,7 @@ fn steps(service: &ServicePlan, report: &Report, lang: Lang) -> Vec<Step> {
 }
 
 /// When an element is in force, its days as a report writes them.
-fn period(interval: &Interval) -> Period {
+pub(crate) fn period(interval: &Interval) -> Period {
     Period {
         from: interval.from.map(|d| d.to_string()),
         until: interval.until.map(|d| d.to_string()),

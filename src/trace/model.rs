@@ -190,6 +190,8 @@ pub struct Requirement {
     /// Whether it is in force on the day applied; one that is not surely in force is not
     /// decided further.
     pub in_force: Truth,
+    /// When this version of the rule is in force.
+    pub period: Period,
     /// How many copies of the kind the bundle attaches.
     pub attached: usize,
     /// Whether it is required (its exemption folded in), when the checker decided it: it
@@ -240,6 +242,8 @@ pub struct Ground {
     pub rule: Rule,
     /// Whether it is in force on the day applied.
     pub in_force: Truth,
+    /// When this version of the rule is in force.
+    pub period: Period,
     /// Whether it holds (its exemption folded in), when it is in force.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holds: Option<Condition>,

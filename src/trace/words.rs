@@ -24,10 +24,12 @@ pub(crate) struct Words {
     pub rules_version: &'static str,
     /// "the version of the service in force".
     pub law: &'static str,
-    /// "in force from".
-    pub from: &'static str,
-    /// "until".
-    pub until: &'static str,
+    /// "from {day}": the first day in force.
+    pub since_day: &'static str,
+    /// "until {day}": the first day no longer in force.
+    pub until_day: &'static str,
+    /// Of a rule with no `since` or `until` of its own: "as long as the service".
+    pub unbounded: &'static str,
     /// "the bundle itself".
     pub input: &'static str,
     /// "applicability".
@@ -128,8 +130,9 @@ static EN: Words = Words {
     verdict: "verdict",
     rules_version: "rules version",
     law: "the version of the service in force",
-    from: "in force from",
-    until: "until",
+    since_day: "from {day}",
+    until_day: "until {day}",
+    unbounded: "as long as the service",
     input: "the bundle itself",
     applicability: "applicability",
     requirements: "documents",
@@ -175,8 +178,9 @@ static RU: Words = Words {
     verdict: "итог",
     rules_version: "версия правил",
     law: "редакция услуги, действующая на этот день",
-    from: "действует с",
-    until: "до",
+    since_day: "с {day}",
+    until_day: "до {day}",
+    unbounded: "пока действует услуга",
     input: "само заявление",
     applicability: "применимость",
     requirements: "документы",
@@ -222,8 +226,9 @@ static KK: Words = Words {
     verdict: "қорытынды",
     rules_version: "ережелер нұсқасы",
     law: "осы күні қолданыстағы қызмет редакциясы",
-    from: "қолданылады",
-    until: "дейін",
+    since_day: "{day} бастап",
+    until_day: "{day} дейін",
+    unbounded: "қызмет қолданылғанша",
     input: "өтініштің өзі",
     applicability: "қолданылуы",
     requirements: "құжаттар",
