@@ -221,6 +221,17 @@ fn traces_for_people() {
 }
 
 #[test]
+fn a_trace_on_paper() {
+    let rules = shipped();
+    let name = "pr-refused-and-incomplete.json";
+    let trace = traced(&rules, name, Lang::En);
+    let page = ereje::trace::html::render(&trace, &format!("examples/bundles/{name}"));
+    // the rule-set hash changes with every edit of the rules
+    let page = page.replace(&trace.rules_version, "sha256:…");
+    insta::assert_snapshot!("trace_html_pr-refused-and-incomplete", page);
+}
+
+#[test]
 fn the_exemption_that_applied_is_shown_with_the_facts_it_read() {
     let rules = shipped();
     let trace = traced(&rules, "pr-solvency-exempt-not-confirmed.json", Lang::En);
