@@ -125,7 +125,7 @@ fn assemble(recorder: Recorder<'_>, report: &Report, lang: Lang) -> Trace {
         applicability,
         requirements,
         grounds,
-        steps: std::mem::take(&mut steps),
+        steps,
         missing_facts: report.waiting.clone(),
     }
 }
