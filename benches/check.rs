@@ -6,7 +6,8 @@
 //! seed 43). Run: `cargo bench --bench check`.
 //!
 //! `RuleSet::check` ends with the report as data; `check + JSON report` also writes it as the
-//! command line does (spans located, findings worded, serialised), the whole work per bundle.
+//! command line does (spans located, findings worded, serialised), the whole work per bundle;
+//! `trace::trace` checks with the recording observer and words the trace (`ereje trace`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ereje::RuleSet;
@@ -39,6 +40,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for bundle in &data {
                     std::hint::black_box(rules.check(bundle, &options));
+                }
+            });
+        });
+        // the derivation of each bundle: the same check, recorded, with its words
+        group.bench_function("trace::trace", |b| {
+            b.iter(|| {
+                for bundle in &data {
+                    std::hint::black_box(ereje::trace::trace(&rules, bundle.as_bytes(), &options));
                 }
             });
         });

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Each stage is a function: [`parse`], [`analyze`], [`compile()`]; [`RuleSet`] composes them and
-//! checks bundles (and [`batch::Batch`] checks NDJSON, one report per line, on every core):
+//! checks bundles (and [`batch::Batch`] checks NDJSON, one report per line, on every core;
+//! [`trace::trace`] shows the derivation for one bundle, as the checker made it):
 //!
 //! ```
 //! use ereje::{RuleSet, check::{Options, Verdict}};
@@ -46,6 +47,7 @@ pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
 pub mod time;
+pub mod trace;
 pub mod vocab;
 
 pub use compile::compile;

@@ -12,6 +12,7 @@ use super::conditions::decide;
 use super::eval::Env;
 use super::finding::{About, Finding, Kind, Reason, ValidUntil};
 use super::json::Json as Value;
+use super::observe::{Observer, Site};
 use super::report::Report;
 use crate::codes;
 use crate::compile::{CondPlan, DocumentPlan, RequirementPlan};
@@ -57,12 +58,13 @@ type FirstCopies = (Option<usize>, Option<usize>);
 /// others are warnings, and what they lack does not matter. When no copy meets it but one may
 /// (it fails no rule, but lacks a field a rule needs), the requirement is undecided: what that
 /// copy lacks is missing, and the failures of the others are warnings too.
-pub(crate) fn check<'a>(
+pub(crate) fn check<'a, 'p, O: Observer<'p>>(
     env: &mut Env<'a, '_>,
-    doc: &DocumentPlan,
+    doc: &'p DocumentPlan,
     present: &[&Document<'a>],
     report: &mut Report,
     missing: &mut Vec<String>,
+    observer: &mut O,
 ) {
     if doc.validity.is_empty() {
         return;
@@ -75,7 +77,10 @@ pub(crate) fn check<'a>(
     let serves = |d: &Document<'_>| {
         matched_by.map(|field| d.value.get(field.name()).and_then(Value::as_u64))
     };
-    let judged: Vec<Judged<'_, 'a>> = present.iter().map(|d| judge(env, doc, d)).collect();
+    let judged: Vec<Judged<'_, 'a>> = present
+        .iter()
+        .map(|d| judge(env, doc, d, observer))
+        .collect();
     // for each requirement (each child's, or the one), the first copy that meets it and the
     // first that may: found in one pass, so 32,000 copies cost 32,000 looks, not a billion
     let mut best: std::collections::HashMap<Requirement, FirstCopies> =
@@ -114,10 +119,11 @@ pub(crate) fn check<'a>(
 
 /// Every rule of the kind decided on one copy; what it lacks is kept aside until it is known
 /// whether another copy meets the requirement.
-fn judge<'d, 'a>(
+fn judge<'d, 'a, 'p, O: Observer<'p>>(
     env: &mut Env<'a, '_>,
-    doc: &DocumentPlan,
+    doc: &'p DocumentPlan,
     document: &'d Document<'a>,
+    observer: &mut O,
 ) -> Judged<'d, 'a> {
     let unresolved_before = env.unresolved.len();
     let mut judged = Judged {
@@ -129,7 +135,14 @@ fn judge<'d, 'a>(
     };
     for (i, (cond, _)) in doc.validity.iter().enumerate() {
         env.document = Some((document.index, document.value));
+        let before = judged.missing.len();
         let valid = decide(env, &cond.expr, &mut judged.missing);
+        let site = Site::Copy {
+            copy: document.index,
+            condition: cond,
+        };
+        let undecided = judged.missing.get(before..).unwrap_or_default();
+        observer.decided(site, env, valid, undecided);
         env.document = None;
         match valid {
             Some(false) => judged.failed.push(i),

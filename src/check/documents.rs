@@ -9,31 +9,42 @@ use super::eval::Env;
 use super::finding::{About, FactValue, Finding, Kind, Reason};
 use super::in_force::InForceJudge;
 use super::json::Json as Value;
+use super::observe::{Element, Observer, Site};
 use super::report::Report;
 use crate::codes;
 use crate::compile::{CondPlan, DocumentPlan, RequirementPlan, ServicePlan};
 use crate::semantic::model::DocField;
 
-/// Check every document requirement in force on `as_of`.
-pub(crate) fn check<'a>(
-    service: &ServicePlan,
+/// Check every document requirement in force on `as_of`, telling `observer` what is decided.
+pub(crate) fn check<'a, 'p, O: Observer<'p>>(
+    service: &'p ServicePlan,
     env: &mut Env<'a, '_>,
     judge: &mut InForceJudge,
     report: &mut Report,
     missing: &mut Waiting,
+    observer: &mut O,
 ) {
     let documents = env.documents;
-    for doc in service
-        .documents
-        .iter()
-        .filter(|d| judge.surely(&d.in_force, &d.kind))
-    {
+    for doc in &service.documents {
+        // an undecided element is not checked (the judge records it); an observer hears why
+        let in_force = judge.in_force(&doc.in_force, &doc.kind, false);
+        if in_force != Some(true) {
+            observer.element(Element::Document(doc, 0), in_force);
+            continue;
+        }
         let missing = &mut missing.on(&doc.rule.id);
         let present: Vec<&Document<'a>> = documents.iter().filter(|d| d.kind == doc.kind).collect();
+        observer.element(Element::Document(doc, present.len()), in_force);
+        let start = report.findings.len();
         match &doc.required {
-            Some(RequirementPlan::When(cond))
-                if present.is_empty() && decide(env, &cond.expr, missing) == Some(true) =>
-            {
+            Some(RequirementPlan::When(cond)) if present.is_empty() => {
+                let before = missing.len();
+                let required = decide(env, &cond.expr, missing);
+                let undecided = missing.get(before..).unwrap_or_default();
+                observer.decided(Site::Required(doc, cond), env, required, undecided);
+                if required != Some(true) {
+                    continue;
+                }
                 report.findings.push(
                     Finding::new(
                         &codes::MISSING_DOCUMENT,
@@ -51,6 +62,8 @@ pub(crate) fn check<'a>(
                         reasons(service, env, &reads)
                     }),
                 );
+                observer.concluded(start..report.findings.len());
+                continue;
             }
             None | Some(RequirementPlan::When(_)) => {}
             Some(RequirementPlan::PerItem {
@@ -73,9 +86,11 @@ pub(crate) fn check<'a>(
                 ),
                 report,
                 missing,
+                observer,
             ),
         }
-        super::copies::check(env, doc, &present, report, missing);
+        super::copies::check(env, doc, &present, report, missing, observer);
+        observer.concluded(start..report.findings.len());
     }
 }
 
@@ -92,17 +107,28 @@ type PerItem<'p> = (
 
 /// A document required for each item of a list: every item that needs one must have a
 /// document naming it.
-fn per_item<'a>(
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one requirement: its service, plan, copies and list, and what it tells"
+)]
+fn per_item<'a, 'p, O: Observer<'p>>(
     service: &ServicePlan,
     env: &mut Env<'a, '_>,
-    doc: &DocumentPlan,
+    doc: &'p DocumentPlan,
     present: &[&Document<'a>],
-    (list, filter, unless, matched_by, item_reads): PerItem<'_>,
+    (list, filter, unless, matched_by, item_reads): PerItem<'p>,
     report: &mut Report,
     missing: &mut Vec<String>,
+    observer: &mut O,
 ) {
     let exempt = match unless {
-        Some(u) => decide(env, &u.expr, missing),
+        Some(u) => {
+            let before = missing.len();
+            let exempt = decide(env, &u.expr, missing);
+            let undecided = missing.get(before..).unwrap_or_default();
+            observer.decided(Site::Exemption(u), env, exempt, undecided);
+            exempt
+        }
         None => Some(false),
     };
     let input = service.inputs.get(list);
@@ -131,7 +157,13 @@ fn per_item<'a>(
         }
         env.item = Some((list, i, item));
         let needed = match filter {
-            Some(f) => decide(env, &f.expr, missing),
+            Some(f) => {
+                let before = missing.len();
+                let needed = decide(env, &f.expr, missing);
+                let undecided = missing.get(before..).unwrap_or_default();
+                observer.decided(Site::Item(i, f), env, needed, undecided);
+                needed
+            }
             None => Some(true),
         };
         env.item = None;

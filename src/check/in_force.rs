@@ -77,11 +77,6 @@ impl InForceJudge {
         }
     }
 
-    /// Whether an element is in force, an undecided one counted as not (it is recorded).
-    pub(crate) fn surely(&mut self, interval: &Interval, element: &str) -> bool {
-        self.in_force(interval, element, false) == Some(true)
-    }
-
     /// One warning per act whose window holds the day, naming the elements it leaves
     /// undecided. `act_names` gives the acts as they are cited.
     pub(crate) fn findings(self, act_names: &BTreeMap<String, ActName>) -> Vec<Finding> {

@@ -20,6 +20,7 @@ pub(crate) mod finding;
 pub(crate) mod in_force;
 pub(crate) mod json;
 pub mod limits;
+pub(crate) mod observe;
 pub(crate) mod refusals;
 pub(crate) mod report;
 pub(crate) mod verdict;
@@ -62,6 +63,23 @@ pub struct Options {
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says
 /// where the encoding breaks, never a lost record.
 pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: &str) -> Report {
+    check_bytes_observed(
+        plan,
+        bytes,
+        options,
+        rules_version,
+        &mut observe::Unobserved,
+    )
+}
+
+/// [`check_bytes`], telling `observer` what the checker decides as it decides it.
+pub(crate) fn check_bytes_observed<'p, O: observe::Observer<'p>>(
+    plan: &'p Plan,
+    bytes: &[u8],
+    options: &Options,
+    rules_version: &str,
+    observer: &mut O,
+) -> Report {
     if bytes.len() > options.limits.bundle_bytes {
         // the limit comes first: bytes cut at it may end inside a character
         let error = bundle::JsonError {
@@ -73,7 +91,7 @@ pub fn check_bytes(plan: &Plan, bytes: &[u8], options: &Options, rules_version: 
         return unreadable(empty_report(rules_version, options), error);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => check(plan, text, options, rules_version),
+        Ok(text) => check_observed(plan, text, options, rules_version, observer),
         Err(e) => {
             let error = bundle::JsonError {
                 offset: e.valid_up_to(),
@@ -177,6 +195,17 @@ fn unreadable(mut report: Report, e: bundle::JsonError) -> Report {
 
 /// Check one bundle's text against a plan.
 pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) -> Report {
+    check_observed(plan, text, options, rules_version, &mut observe::Unobserved)
+}
+
+/// [`check`], telling `observer` what the checker decides as it decides it.
+pub(crate) fn check_observed<'p, O: observe::Observer<'p>>(
+    plan: &'p Plan,
+    text: &str,
+    options: &Options,
+    rules_version: &str,
+    observer: &mut O,
+) -> Report {
     let mut report = empty_report(rules_version, options);
     if text.starts_with(bundle::BYTE_ORDER_MARK) {
         report.findings.push(byte_order_mark());
@@ -211,6 +240,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
             return report;
         }
     };
+    observer.service(service);
     // an absent channel is unknown: it matters only if some channel is closed that day
     let mut missing_facts = conditions::Waiting::default();
     match envelope.channel {
@@ -255,6 +285,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         &mut judge,
         &mut report,
         &mut missing_facts,
+        observer,
     );
     refusals::check(
         service,
@@ -262,6 +293,7 @@ pub fn check(plan: &Plan, text: &str, options: &Options, rules_version: &str) ->
         &mut judge,
         &mut report,
         &mut missing_facts,
+        observer,
     );
     report.findings.extend(judge.findings(&plan.act_names));
     // a channel surely closed: the application could not be received, so no term runs

@@ -88,7 +88,7 @@ impl From<AssumeArg> for Assume {
     }
 }
 
-fn parse_day(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_day(text: &str) -> Result<NaiveDate, String> {
     // four-digit years only, as a report writes its days (`%Y` reads `-0001` and `+10000`)
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()

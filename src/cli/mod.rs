@@ -13,6 +13,7 @@ pub mod out;
 pub mod rules;
 pub mod serve;
 pub mod test;
+pub mod trace;
 
 use clap::{Parser, Subcommand};
 
@@ -42,6 +43,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run the examples written in the rule files.
     Test(test::TestArgs),
+    /// Show the derivation for one bundle: each requirement, ground and step, on which facts.
+    Trace(trace::TraceArgs),
     /// Rewrite rule files in the canonical layout (or, with `--check`, show what would change).
     Fmt(fmt::FmtArgs),
     /// Check rule files for the law's structural defects and the rules' inconsistencies.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Deadlines(args) => deadlines::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Calendar(args) => calendar::run(&args),
+        Command::Trace(args) => trace::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Serve(args) => serve::run(&args),

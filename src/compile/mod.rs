@@ -149,6 +149,19 @@ pub struct DocumentPlan {
     pub in_force: Interval,
     /// The rule.
     pub rule: Arc<RuleRef>,
+    /// A requirement `when … unless …` as written, its two parts apart (the checker decides
+    /// them folded into `required`; a trace says which part decided).
+    pub exemption: Option<Parts>,
+}
+
+/// A condition and its exemption (`when A unless B`), each compiled alone: a trace shows them
+/// beside the folded condition the checker decides, never instead of it.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    /// The condition before `unless`.
+    pub when: CondPlan,
+    /// The exemption after `unless`.
+    pub unless: CondPlan,
 }
 
 /// When a document is required.
@@ -182,6 +195,8 @@ pub struct RefusalPlan {
     pub in_force: Interval,
     /// The rule.
     pub rule: Arc<RuleRef>,
+    /// Its `when` and `unless` apart, when it has an exemption (for a trace).
+    pub exemption: Option<Parts>,
 }
 
 /// A compiled step.
@@ -432,6 +447,16 @@ fn service(
                 .collect(),
             in_force: d.meta.validity.clone(),
             rule: Arc::new(rule(format!("{}/{}", s.id, d.kind), &d.meta)),
+            exemption: match &d.required {
+                Some(Requirement::When {
+                    when,
+                    unless: Some(unless),
+                }) => Some(Parts {
+                    when: inline(when),
+                    unless: inline(unless),
+                }),
+                _ => None,
+            },
         })
         .collect();
     let refusals = s
@@ -442,6 +467,10 @@ fn service(
             condition: combine(&r.when, r.unless.as_ref()),
             in_force: r.meta.validity.clone(),
             rule: Arc::new(rule(format!("{}/{}", s.id, r.id), &r.meta)),
+            exemption: r.unless.as_ref().map(|unless| Parts {
+                when: inline(&r.when),
+                unless: inline(unless),
+            }),
         })
         .collect();
     let steps = s

@@ -28,4 +28,5 @@ mod support;
 mod syntax;
 mod syntax_errors;
 mod time;
+mod trace;
 mod who_and_why;
