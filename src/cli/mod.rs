@@ -11,6 +11,7 @@ mod lint_fix;
 mod lint_output;
 pub mod out;
 pub mod rules;
+pub mod schema;
 pub mod test;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// Check rule files for the law's structural defects and the rules' inconsistencies.
     Lint(lint::LintArgs),
+    /// Write the JSON Schema of a service's bundle (for intake forms).
+    Schema(schema::SchemaArgs),
 }
 
 /// How a run ended.
@@ -80,5 +83,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Calendar(args) => calendar::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }
