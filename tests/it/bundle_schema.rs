@@ -440,12 +440,12 @@ fn apply(bundle: &mut Value, mutation: &Mutation) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 4096, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn the_schema_and_check_agree_on_mutated_bundles(
         seed in any::<usize>(),
-        mutations in prop::collection::vec(mutation(), 1..4),
+        mutations in prop::collection::vec(mutation(), 1..6),
     ) {
         let seeds = seeds();
         let (bundle, service) = &seeds[seed % seeds.len()];
