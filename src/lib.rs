@@ -40,6 +40,7 @@ pub mod fmt;
 pub mod lint;
 pub mod report;
 pub mod rule_set;
+pub mod schema;
 pub mod semantic;
 pub mod serve;
 pub mod slots;

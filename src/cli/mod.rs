@@ -12,6 +12,7 @@ mod lint_output;
 pub mod out;
 pub mod rules;
 pub mod serve;
+pub mod schema;
 pub mod test;
 pub mod trace;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Serve the checker over HTTP (JSON reports, NDJSON batches, the services).
     Serve(serve::ServeArgs),
+    /// Write the JSON Schema of a service's bundle (for intake forms).
+    Schema(schema::SchemaArgs),
 }
 
 /// How a run ended.
@@ -88,5 +91,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

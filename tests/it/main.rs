@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per phase.
 
 mod batch;
+mod bundle_schema;
 mod check;
 mod codes;
 mod cost;

@@ -84,6 +84,12 @@ pub fn late_by(by: Lateness, lang: Lang) -> String {
     catalogue(lang).late_by(by)
 }
 
+/// A citation in `lang`: «order 315, annex 1 § 9(2)», «приказ № 315, приложение 1, подпункт 2)
+/// пункта 9»; the bundle schema (`schema/`) cites each element's law in every language.
+pub fn citation(citation: &Citation, lang: Lang) -> String {
+    catalogue(lang).citation(citation)
+}
+
 /// What the label at a problem with the bundle itself says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ProblemLabel {
