@@ -119,14 +119,14 @@ fn reason(why: Undecided) -> Wording {
             format!("фактілердің {} жиыны, {} шегінен көп", b.total, b.tried),
         ),
         Undecided::TwoDates => Wording::new(
-            "it compares two dates of the application with each other",
-            "оно сравнивает две даты заявления между собой",
-            "ол өтініштің екі күнін бір-бірімен салыстырады",
+            "it compares dates of the application with each other in a chain (three in one comparison, a date compared with two others, two dates of one list item)",
+            "оно сравнивает даты заявления цепочкой (три в одном сравнении, дата с двумя другими, две даты одного элемента списка)",
+            "ол өтініш күндерін тізбекпен салыстырады (бір салыстыруда үшеуі, бір күн басқа екеуімен, тізімнің бір элементінің екі күні)",
         ),
-        Undecided::SubmissionDate => Wording::new(
-            "it compares the submission date with a fixed date",
-            "оно сравнивает дату подачи с фиксированной датой",
-            "ол тапсыру күнін белгілі бір күнмен салыстырады",
+        Undecided::TooManyDays => Wording::new(
+            "its dates fall into more classes of days than the analysis enumerates",
+            "его даты делятся на больше классов дней, чем перебирает анализ",
+            "оның күндері талдау сұрыптайтыннан көп күн класына бөлінеді",
         ),
         Undecided::NotMonotone => Wording::new(
             "a date comparison in it has no fixed turning day (a working-day count outside the calendar, or a date out of range)",
