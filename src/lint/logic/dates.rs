@@ -302,7 +302,10 @@ impl<'p> Reads<'_, 'p> {
             // in each class of submission days: the first years of it
             let starts: Vec<NaiveDate> = days.iter().copied().collect();
             for (i, start) in starts.iter().enumerate() {
-                let end = starts.get(i + 1).and_then(NaiveDate::pred_opt).unwrap_or(last);
+                let end = starts
+                    .get(i + 1)
+                    .and_then(NaiveDate::pred_opt)
+                    .unwrap_or(last);
                 let edges = february(start.year()..=start.year() + 4, &months);
                 days.extend(edges.into_iter().filter(|d| (*start..=end).contains(d)));
             }

@@ -54,7 +54,7 @@ pub(crate) struct Domain {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Undecided {
     /// Dates of the application compared with each other in a pattern the cases do not
-    /// represent exactly (three in one comparison, a chain, two in one list item).
+    /// represent (a chain or cycle, three in one comparison, two of one list item).
     TwoDates,
     /// More submission days or anchored dates than the analysis enumerates.
     TooManyDays,

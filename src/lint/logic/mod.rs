@@ -32,6 +32,13 @@ pub(crate) struct Outcome {
     pub found: Vec<Found>,
 }
 
+impl Outcome {
+    /// The answers to one kind of question, in the order found.
+    pub(crate) fn answers(&self, question: Question) -> impl Iterator<Item = &Found> {
+        self.found.iter().filter(move |f| f.question == question)
+    }
+}
+
 /// The kind of an answer: which lint reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Question {
