@@ -54,12 +54,7 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    for f in cx
-        .logic()
-        .found
-        .iter()
-        .filter(|f| f.question == Question::AlwaysHolds)
-    {
+    for f in cx.logic().answers(Question::AlwaysHolds) {
         let id = &f.element.id;
         let (message, help) = if f.element.ground {
             (
@@ -96,6 +91,6 @@ fn check(cx: &mut Context<'_>) {
         let d = cx
             .finding(message, Label::new(f.span, label))
             .with_help(help);
-        cx.emit(finish(d, &codes::CONDITION_ALWAYS_HOLDS, f));
+        cx.emit(finish(d, f));
     }
 }

@@ -53,12 +53,7 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    for f in cx
-        .logic()
-        .found
-        .iter()
-        .filter(|f| f.question == Question::NeverHolds)
-    {
+    for f in cx.logic().answers(Question::NeverHolds) {
         let id = &f.element.id;
         let message = if f.element.ground {
             Wording::new(
@@ -85,6 +80,6 @@ fn check(cx: &mut Context<'_>) {
                 "исправьте условие; если так написано в законе, укажите причину в `allow condition-never-holds`",
                 "шартты түзетіңіз; заңда солай жазылса, себебін көрсетіп, `allow condition-never-holds` жазыңыз",
             ));
-        cx.emit(finish(d, &codes::CONDITION_NEVER_HOLDS, f));
+        cx.emit(finish(d, f));
     }
 }

@@ -87,6 +87,6 @@ fn check(cx: &mut Context<'_>) {
                 "объедините основания или исправьте более узкое; если закон называет оба, укажите причину в `allow ground-subsumed`",
                 "негіздерді біріктіріңіз немесе неғұрлым тар негізді түзетіңіз; заң екеуін де атаса, себебін көрсетіп, `allow ground-subsumed` жазыңыз",
             ));
-        cx.emit(finish(d, &codes::GROUND_SUBSUMED, f));
+        cx.emit(finish(d, f));
     }
 }

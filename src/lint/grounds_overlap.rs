@@ -56,12 +56,7 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    for f in cx
-        .logic()
-        .found
-        .iter()
-        .filter(|f| f.question == Question::Overlap)
-    {
+    for f in cx.logic().answers(Question::Overlap) {
         let Some(other) = &f.other else { continue };
         let (id, o) = (&f.element.id, &other.id);
         let message = Wording::new(
@@ -81,6 +76,6 @@ fn check(cx: &mut Context<'_>) {
                 "если основания задуманы как взаимоисключающие, сделайте их условия несовместимыми; если нет, укажите причину в `allow grounds-overlap`",
                 "негіздер бірін-бірі жоққа шығаратындай ойластырылса, шарттарын үйлеспейтін етіңіз; олай болмаса, себебін көрсетіп, `allow grounds-overlap` жазыңыз",
             ));
-        cx.emit(finish(d, &codes::GROUNDS_OVERLAP, f));
+        cx.emit(finish(d, f));
     }
 }

@@ -13,9 +13,10 @@ declare_lint! {
     /// analysis (`condition-never-holds` … `grounds-overlap`) could not answer: the facts
     /// it reads have more assignments than the budget (`--logic-budget`, 100,000 by
     /// default) or took longer than its time (`--logic-time`, 200 ms), or the condition does
-    /// something the finite domain does not represent exactly (compares two dates of the
-    /// application, the submission date with a fixed date, a fact of a type with no finite
-    /// classes). Nothing is claimed about it, and nothing is guessed.
+    /// something the analysis does not represent exactly (compares dates of the application
+    /// in a chain, one date with two others or three in one comparison; reads a fact of a
+    /// type with no finite classes, such as a duration or a moment given in the bundle).
+    /// Nothing is claimed about it, and nothing is guessed.
     ///
     /// ## Why it matters
     /// The other lints of the analysis are proofs; this one says where there is none, so a
@@ -30,7 +31,13 @@ declare_lint! {
     ///   § 1
     ///   input applicant.birth_date: date
     ///   input applicant.entry_date: date
-    ///   refusal entered_before_birth { when applicant.entry_date < applicant.birth_date § 2 }
+    ///   input applicant.exit_date: date
+    ///   refusal dates_out_of_order {
+    ///     when applicant.entry_date < applicant.birth_date
+    ///       or applicant.exit_date < applicant.entry_date
+    ///       or applicant.exit_date < applicant.birth_date
+    ///     § 2
+    ///   }
     /// }
     /// ```
     ///
@@ -42,7 +49,8 @@ declare_lint! {
     ///   timezone "Asia/Almaty"
     ///   § 1
     ///   input applicant.birth_date: date
-    ///   refusal minor { when age(applicant.birth_date, on: submitted_on) < 18 years § 2 }
+    ///   input applicant.entry_date: date
+    ///   refusal entered_before_birth { when applicant.entry_date < applicant.birth_date § 2 }
     /// }
     /// ```
     pub static LOGIC_UNDECIDED = codes::LOGIC_UNDECIDED, Info, check;
@@ -78,7 +86,7 @@ fn check(cx: &mut Context<'_>) {
             "увеличьте `--logic-budget` или `--logic-time` либо разбейте условие на более простые",
             "`--logic-budget` немесе `--logic-time` мәнін арттырыңыз не шартты қарапайым бөліктерге бөліңіз",
         ));
-        cx.emit(finish(d, &codes::LOGIC_UNDECIDED, f));
+        cx.emit(finish(d, f));
     }
 }
 
@@ -119,14 +127,14 @@ fn reason(why: Undecided) -> Wording {
             format!("фактілердің {} жиыны, {} шегінен көп", b.total, b.tried),
         ),
         Undecided::TwoDates => Wording::new(
-            "it compares two dates of the application with each other",
-            "оно сравнивает две даты заявления между собой",
-            "ол өтініштің екі күнін бір-бірімен салыстырады",
+            "it compares dates of the application with each other in a chain or a cycle (each of two dates with a third and with each other, three in one comparison, two dates of one list item)",
+            "оно сравнивает даты заявления цепочкой или по кругу (две даты друг с другом и обе с третьей, три в одном сравнении, две даты одного элемента списка)",
+            "ол өтініш күндерін тізбекпен немесе шеңбер бойынша салыстырады (екі күн бір-бірімен және екеуі үшіншімен, бір салыстыруда үшеуі, тізімнің бір элементінің екі күні)",
         ),
-        Undecided::SubmissionDate => Wording::new(
-            "it compares the submission date with a fixed date",
-            "оно сравнивает дату подачи с фиксированной датой",
-            "ол тапсыру күнін белгілі бір күнмен салыстырады",
+        Undecided::TooManyDays => Wording::new(
+            "its dates fall into more classes of days than the analysis enumerates",
+            "его даты делятся на больше классов дней, чем перебирает анализ",
+            "оның күндері талдау сұрыптайтыннан көп күн класына бөлінеді",
         ),
         Undecided::NotMonotone => Wording::new(
             "a date comparison in it has no fixed turning day (a working-day count outside the calendar, or a date out of range)",

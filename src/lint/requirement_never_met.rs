@@ -53,12 +53,7 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    for f in cx
-        .logic()
-        .found
-        .iter()
-        .filter(|f| f.question == Question::NeverMet)
-    {
+    for f in cx.logic().answers(Question::NeverMet) {
         let id = &f.element.id;
         let message = Wording::new(
             format!("no copy of document `{id}` can meet its validity rules"),
@@ -77,6 +72,6 @@ fn check(cx: &mut Context<'_>) {
                 "исправьте правило, противоречащее остальным; если так написано в законе, укажите причину в `allow requirement-never-met`",
                 "басқаларына қайшы келетін ережені түзетіңіз; заңда солай жазылса, себебін көрсетіп, `allow requirement-never-met` жазыңыз",
             ));
-        cx.emit(finish(d, &codes::REQUIREMENT_NEVER_MET, f));
+        cx.emit(finish(d, f));
     }
 }

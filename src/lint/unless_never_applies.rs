@@ -51,12 +51,7 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    for f in cx
-        .logic()
-        .found
-        .iter()
-        .filter(|f| f.question == Question::UnlessNever)
-    {
+    for f in cx.logic().answers(Question::UnlessNever) {
         let named = f.element.named();
         let message = Wording::new(
             format!(
@@ -84,6 +79,6 @@ fn check(cx: &mut Context<'_>) {
                 "исправьте исключение или удалите его; если так написано в законе, укажите причину в `allow unless-never-applies`",
                 "босатуды түзетіңіз немесе алып тастаңыз; заңда солай жазылса, себебін көрсетіп, `allow unless-never-applies` жазыңыз",
             ));
-        cx.emit(finish(d, &codes::UNLESS_NEVER_APPLIES, f));
+        cx.emit(finish(d, f));
     }
 }

@@ -28,7 +28,7 @@ fn fixture() -> Vec<SourceFile> {
 }
 
 /// Every lint at least at warn level, overlaps included.
-fn loud() -> Settings {
+pub(crate) fn loud() -> Settings {
     Settings {
         levels: [("L075", Level::Warn), ("L076", Level::Warn)]
             .into_iter()
@@ -37,7 +37,7 @@ fn loud() -> Settings {
     }
 }
 
-fn logic_findings(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
+pub(crate) fn logic_findings(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
     let linted = lint(analysis, settings);
     linted
         .diagnostics
@@ -48,13 +48,13 @@ fn logic_findings(analysis: &Analysis, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 /// The element a finding is about: the first name in backticks of its message.
-fn subject(d: &Diagnostic) -> String {
+pub(crate) fn subject(d: &Diagnostic) -> String {
     let m = d.message.get(ereje::vocab::Lang::En);
     m.split('`').nth(1).unwrap_or_default().to_string()
 }
 
 /// What checking a witness finds: (code name, subject) of each finding, and the verdict.
-fn checked(rules: &RuleSet, bundle: &str) -> (BTreeSet<(String, String)>, String) {
+pub(crate) fn checked(rules: &RuleSet, bundle: &str) -> (BTreeSet<(String, String)>, String) {
     let report = rules.check(bundle, &Options::default());
     let found = report
         .findings
@@ -164,7 +164,7 @@ fn a_never_claim_is_the_checker_s_on_every_value() {
     }
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
         .args(args)
         .current_dir(root())

@@ -16,6 +16,7 @@ mod lint_baseline;
 mod lint_config;
 mod lint_fix;
 mod lint_logic;
+mod lint_logic_dates;
 mod lint_output;
 mod recovery;
 mod report;

@@ -3,17 +3,16 @@
 //! both, an enumeration over its values, a set over the subsets of the values the conditions
 //! ask about), texts and numbers over the constants they are compared with and one value
 //! compared with none, a list over the sets of kinds of items it can hold, and an optional fact
-//! also over "absent". A date is reduced to intervals: each comparison that reads it changes
-//! its truth at most once as the date moves (its terms are monotone in the date), so the days
-//! where some comparison changes split the calendar into finitely many classes, found by
-//! bisection with the checker's own evaluator; one day of each class represents it, the one
-//! nearest to the submission day.
+//! also over "absent". Dates, the submission day among them, are reduced to classes of days
+//! ([`dates`](super::dates)): a question is asked of one or more cases (a submission day, and
+//! the dates other dates are compared with), each with its own finite domain.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use super::dates::Case;
 use super::eval::{Frame, Scene, to_json};
 use crate::check::CodeList;
 use crate::check::bundle::Document;
@@ -54,10 +53,11 @@ pub(crate) struct Domain {
 /// Why a question is outside what the analysis can decide exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Undecided {
-    /// Two dates of the application compared with each other.
+    /// Dates of the application compared with each other in a pattern the cases do not
+    /// represent (a chain or cycle, three in one comparison, two of one list item).
     TwoDates,
-    /// The submission date compared with a fixed date (the answer depends on the day).
-    SubmissionDate,
+    /// More submission days or anchored dates than the analysis enumerates.
+    TooManyDays,
     /// A date comparison whose truth changes more than once, or cannot be computed.
     NotMonotone,
     /// A fact of a type the analysis does not enumerate.
@@ -68,17 +68,12 @@ pub(crate) enum Undecided {
     Bound(super::search::Bound),
 }
 
-/// The earliest and latest days a date of the analysis takes: far enough apart that every
-/// comparison of the rules changes inside, near enough that shifting them stays in range.
-const FIRST_DAY: (i32, u32, u32) = (1001, 1, 1);
-const LAST_DAY: (i32, u32, u32) = (8999, 12, 31);
-
 /// Lists whose items fall into more kinds than this are not enumerated (2^k lists).
 const MAX_ITEM_KINDS: usize = 10;
 
 /// What the conditions do with one fact.
 #[derive(Debug, Default)]
-struct Usage {
+pub(super) struct Usage {
     /// Texts it is compared with.
     texts: BTreeSet<String>,
     /// Numbers it is compared with.
@@ -87,34 +82,52 @@ struct Usage {
     options: BTreeSet<String>,
     /// A set read otherwise than by `has_any`.
     whole: bool,
-    /// The comparisons that read it, for a date.
-    atoms: Vec<TExpr>,
+    /// The comparisons that read it, for a date (with the submission day, constants, and no
+    /// other date fact).
+    pub atoms: Vec<TExpr>,
 }
 
 /// A fact as the conditions name it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
+pub(super) enum Key {
+    /// A service input.
     Input(usize),
     /// A field of the items of a list input.
     Item(usize, usize),
     /// A document field, by its place in [`DocField::ALL`].
     Doc(usize),
+    /// Whether a document of a kind is attached.
     HasDoc(String),
+    /// The intake channel.
     Channel,
 }
 
-struct Reads<'p> {
-    frame: &'p Frame<'p>,
-    usage: BTreeMap<Key, Usage>,
+/// What the conditions of a question read, and how.
+pub(super) struct Reads<'f, 'p> {
+    /// The frame of the first submission day: the service, and which inputs are optional.
+    pub frame: &'f Frame<'p>,
+    /// Each fact read.
+    pub usage: BTreeMap<Key, Usage>,
+    /// The comparisons that read the submission moment and no fact.
+    pub submission: Vec<TExpr>,
+    /// The comparisons of two date facts with each other.
+    pub links: Vec<(Key, Key, TExpr)>,
     problem: Option<Undecided>,
 }
 
 impl Domain {
-    /// The domain of the facts that `exprs` read, on the frame's day.
-    pub(crate) fn of(frame: &Frame<'_>, exprs: &[&TExpr]) -> Result<Domain, Undecided> {
+    /// The cases of the facts that `exprs` read, each with its frame (its submission day, one
+    /// of the days from the frame's to `last`) and its domain.
+    pub(crate) fn cases<'p>(
+        frame: &Frame<'p>,
+        last: NaiveDate,
+        exprs: &[&TExpr],
+    ) -> Result<Vec<(Frame<'p>, Domain)>, Undecided> {
         let mut reads = Reads {
             frame,
             usage: BTreeMap::new(),
+            submission: Vec::new(),
+            links: Vec::new(),
             problem: None,
         };
         for e in exprs {
@@ -123,7 +136,13 @@ impl Domain {
         if let Some(problem) = reads.problem {
             return Err(problem);
         }
-        reads.domain()
+        let cases = reads.cases(last)?;
+        let mut out = Vec::with_capacity(cases.len());
+        for case in cases {
+            let domain = reads.domain(&case)?;
+            out.push((case.frame, domain));
+        }
+        Ok(out)
     }
 
     /// How many values each variable has.
@@ -169,8 +188,9 @@ impl Domain {
     }
 }
 
-impl Reads<'_> {
-    fn ty(&self, key: &Key) -> Type {
+impl Reads<'_, '_> {
+    /// The type of a fact.
+    pub(super) fn ty(&self, key: &Key) -> Type {
         let input = |i: usize| self.frame.plan.inputs.get(i).map(|p| &p.ty);
         match key {
             Key::Input(i) => input(*i).cloned().unwrap_or(Type::Error),
@@ -193,7 +213,7 @@ impl Reads<'_> {
     }
 
     /// The fact an expression is, if it is one.
-    fn leaf(expr: &TExpr, list: Option<usize>) -> Option<Key> {
+    pub(super) fn leaf(expr: &TExpr, list: Option<usize>) -> Option<Key> {
         match expr {
             TExpr::Input(i) => Some(Key::Input(*i)),
             TExpr::ItemField(f) => list.map(|l| Key::Item(l, *f)),
@@ -204,7 +224,7 @@ impl Reads<'_> {
     }
 
     /// The facts an expression reads, and whether it reads the submission moment.
-    fn leaves(expr: &TExpr, list: Option<usize>, out: &mut Vec<Key>) -> bool {
+    pub(super) fn leaves(expr: &TExpr, list: Option<usize>, out: &mut Vec<Key>) -> bool {
         if let Some(k) = Self::leaf(expr, list) {
             out.push(k);
             return false;
@@ -279,15 +299,25 @@ impl Reads<'_> {
     ) {
         let mut keys = Vec::new();
         let submission = Self::leaves(expr, list, &mut keys);
+        keys.sort();
+        keys.dedup();
         let dates: Vec<&Key> = keys.iter().filter(|k| self.ty(k) == Type::Date).collect();
         match dates.as_slice() {
             [date] => {
                 if keys.len() > 1 {
-                    self.fail(Undecided::TwoDates);
+                    self.fail(Undecided::Unsupported);
                     return;
                 }
                 let date = (*date).clone();
                 self.at(date).atoms.push(expr.clone());
+                return;
+            }
+            // two dates and nothing else: a link, decided by anchoring one ([`super::dates`])
+            [x, y] if keys.len() == 2 && !submission => {
+                let (x, y) = ((*x).clone(), (*y).clone());
+                self.at(x.clone());
+                self.at(y.clone());
+                self.links.push((x, y, expr.clone()));
                 return;
             }
             [] => {}
@@ -296,8 +326,12 @@ impl Reads<'_> {
                 return;
             }
         }
+        if submission && keys.is_empty() {
+            self.submission.push(expr.clone());
+            return;
+        }
         if submission {
-            self.fail(Undecided::SubmissionDate);
+            self.fail(Undecided::Unsupported);
             return;
         }
         let ordered = !matches!(op, CompareOp::Eq | CompareOp::Ne);
@@ -329,7 +363,8 @@ impl Reads<'_> {
         }
     }
 
-    fn domain(&self) -> Result<Domain, Undecided> {
+    /// The domain of one case.
+    fn domain(&self, case: &Case<'_>) -> Result<Domain, Undecided> {
         let mut dims = Vec::new();
         for (key, usage) in &self.usage {
             let (var, mut values, optional) = match key {
@@ -340,8 +375,8 @@ impl Reads<'_> {
                     };
                     let optional = self.optional(*i);
                     let values = match &input.ty {
-                        Type::List(_) => self.lists(*i)?,
-                        ty => self.scalars(key, ty, usage)?,
+                        Type::List(_) => self.lists(*i, case)?,
+                        ty => self.scalars(key, ty, usage, case)?,
                     };
                     (
                         Var::Input(*i),
@@ -378,7 +413,7 @@ impl Reads<'_> {
                     let f = field(*f).ok_or(Undecided::Unsupported)?;
                     (
                         Var::Field(f),
-                        self.scalars(key, &f.ty(), usage)?
+                        self.scalars(key, &f.ty(), usage, case)?
                             .into_iter()
                             .map(Some)
                             .collect(),
@@ -386,8 +421,11 @@ impl Reads<'_> {
                     )
                 }
             };
-            if optional {
-                values.push(None);
+            match case.fixed(key) {
+                // an anchored date: the one value of its case
+                Some(day) => values = vec![day.map(|d| Value::String(super::dates::text(d)))],
+                None if optional => values.push(None),
+                None => {}
             }
             let read = values.iter().map(|v| v.as_ref().map(to_json)).collect();
             dims.push(Dim { var, values, read });
@@ -401,7 +439,7 @@ impl Reads<'_> {
 
     /// The values of a list: every set of kinds of items it can hold (the conditions read a
     /// list only through `any` and `all`, whose truth depends on which kinds are there).
-    fn lists(&self, list: usize) -> Result<Vec<Value>, Undecided> {
+    fn lists(&self, list: usize, case: &Case<'_>) -> Result<Vec<Value>, Undecided> {
         let mut kinds: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new()];
         let Some(fields) = self.frame.plan.inputs.get(list).map(|p| &p.fields) else {
             return Err(Undecided::Unsupported);
@@ -412,7 +450,7 @@ impl Reads<'_> {
         {
             let Key::Item(_, f) = key else { continue };
             let name = fields.get(*f).ok_or(Undecided::Unsupported)?;
-            let values = self.scalars(key, &self.ty(key), usage)?;
+            let values = self.scalars(key, &self.ty(key), usage, case)?;
             let mut next = Vec::new();
             for kind in &kinds {
                 for v in &values {
@@ -441,7 +479,13 @@ impl Reads<'_> {
             .collect())
     }
 
-    fn scalars(&self, key: &Key, ty: &Type, usage: &Usage) -> Result<Vec<Value>, Undecided> {
+    fn scalars(
+        &self,
+        key: &Key,
+        ty: &Type,
+        usage: &Usage,
+        case: &Case<'_>,
+    ) -> Result<Vec<Value>, Undecided> {
         match ty {
             Type::Bool => Ok(vec![Value::Bool(false), Value::Bool(true)]),
             Type::Enum(values) => Ok(values.iter().cloned().map(Value::String).collect()),
@@ -474,10 +518,11 @@ impl Reads<'_> {
                 }
                 Ok(numbers.into_iter().map(Value::from).collect())
             }
+            Type::Date if case.fixed(key).is_some() => Ok(Vec::new()),
             Type::Date => Ok(self
-                .dates(key, &usage.atoms)?
+                .dates(key, case)?
                 .into_iter()
-                .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
+                .map(|d| Value::String(super::dates::text(d)))
                 .collect()),
             _ => Err(Undecided::Unsupported),
         }
@@ -523,86 +568,9 @@ impl Reads<'_> {
         texts.extend(other);
         texts.into_iter().map(Value::String).collect()
     }
-
-    /// The classes of a date fact: the first day of each, represented by its day nearest to
-    /// the submission day.
-    fn dates(&self, key: &Key, atoms: &[TExpr]) -> Result<Vec<NaiveDate>, Undecided> {
-        let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).ok_or(Undecided::Unsupported);
-        let (first, last) = (day(FIRST_DAY)?, day(LAST_DAY)?);
-        let probe = |atom: &TExpr, date: NaiveDate| self.probe(key, atom, date);
-        let mut starts = BTreeSet::from([first]);
-        for atom in atoms {
-            let (lo, hi) = (probe(atom, first), probe(atom, last));
-            let (Some(_), Some(end)) = (lo, hi) else {
-                return Err(Undecided::NotMonotone);
-            };
-            if lo == hi {
-                continue;
-            }
-            // the first day whose value is the last day's
-            let (mut a, mut b) = (first.num_days_from_ce(), last.num_days_from_ce());
-            while b - a > 1 {
-                let mid = a + (b - a) / 2;
-                let date =
-                    NaiveDate::from_num_days_from_ce_opt(mid).ok_or(Undecided::NotMonotone)?;
-                match probe(atom, date) {
-                    Some(v) if v == end => b = mid,
-                    Some(_) => a = mid,
-                    None => return Err(Undecided::NotMonotone),
-                }
-            }
-            starts.insert(NaiveDate::from_num_days_from_ce_opt(b).ok_or(Undecided::NotMonotone)?);
-        }
-        let starts: Vec<NaiveDate> = starts.into_iter().collect();
-        let mut chosen = Vec::new();
-        for (i, start) in starts.iter().enumerate() {
-            let end = match starts.get(i + 1) {
-                Some(next) => next.pred_opt().ok_or(Undecided::NotMonotone)?,
-                None => last,
-            };
-            let near = self.frame.day.clamp(*start, end);
-            // every comparison keeps one value across the class, or the classes are wrong
-            for atom in atoms {
-                let v = probe(atom, *start);
-                if probe(atom, end) != v || probe(atom, near) != v {
-                    return Err(Undecided::NotMonotone);
-                }
-            }
-            chosen.push(near);
-        }
-        Ok(chosen)
-    }
-
-    /// The value of one comparison with the date fact `key` on `date`.
-    fn probe(&self, key: &Key, atom: &TExpr, date: NaiveDate) -> Option<bool> {
-        let text = Json::String(std::borrow::Cow::Owned(date.format("%Y-%m-%d").to_string()));
-        let holder;
-        let mut scene = Scene::empty(self.frame.plan.inputs.len());
-        match key {
-            Key::Input(i) => *scene.facts.get_mut(*i)? = Some(&text),
-            Key::Item(list, f) => {
-                let name = self.frame.plan.inputs.get(*list)?.fields.get(*f)?;
-                holder = Json::Object(Members(vec![(
-                    std::borrow::Cow::Borrowed(name.as_str()),
-                    text.clone(),
-                )]));
-                scene.item = Some((*list, &holder));
-            }
-            Key::Doc(f) => {
-                let name = field(*f)?.name();
-                holder = Json::Object(Members(vec![(
-                    std::borrow::Cow::Borrowed(name),
-                    text.clone(),
-                )]));
-                scene.document = Some(&holder);
-            }
-            Key::HasDoc(_) | Key::Channel => return None,
-        }
-        self.frame.decide(&scene, atom)
-    }
 }
 
 /// The document field at a place of [`DocField::ALL`].
-fn field(i: usize) -> Option<DocField> {
+pub(super) fn field(i: usize) -> Option<DocField> {
     DocField::ALL.get(i).copied()
 }

@@ -46,6 +46,23 @@ impl<'p> Frame<'p> {
         })
     }
 
+    /// The same service's frame of a submission on another day.
+    pub(crate) fn on(&self, day: NaiveDate) -> Option<Frame<'p>> {
+        let noon = day.and_hms_opt(12, 0, 0)?;
+        let at = self
+            .plan
+            .timezone
+            .from_local_datetime(&noon)
+            .earliest()?
+            .fixed_offset();
+        Some(Frame {
+            plan: self.plan,
+            day,
+            at,
+            optional: self.optional.clone(),
+        })
+    }
+
     /// `submitted_at` as a bundle writes it.
     pub(crate) fn submitted_at(&self) -> String {
         self.at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()

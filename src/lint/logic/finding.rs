@@ -3,12 +3,12 @@
 //! place, and the witness bundle attached.
 
 use super::{Found, Question};
-use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Label, Witness};
 use crate::vocab::Wording;
 
-/// `d` with the proof of `f`: its notes, the other element's place, its witness.
-pub(crate) fn finish(mut d: Diagnostic, code: &Code, f: &Found) -> Diagnostic {
+/// `d` with the proof of `f`: its notes, the other element's place, its witness (named by
+/// `d`'s code).
+pub(crate) fn finish(mut d: Diagnostic, f: &Found) -> Diagnostic {
     if let Some(other) = &f.other {
         d = d.with_label(Label::new(
             other.condition,
@@ -25,8 +25,9 @@ pub(crate) fn finish(mut d: Diagnostic, code: &Code, f: &Found) -> Diagnostic {
     if let Some(example) = &f.example {
         d = d
             .with_note(Wording::new("witness: ", "пример: ", "мысал: ").join("", &example.summary));
+        let code = d.code.code;
         d = d.with_witness(Witness {
-            name: format!("{}-{}.{}", code.code, f.element.service, f.element.id),
+            name: format!("{code}-{}.{}", f.element.service, f.element.id),
             bundle: example.bundle.clone(),
             shows: example.shows.clone(),
         });

@@ -9,28 +9,34 @@
 //! The analysis runs once per lint run ([`Context::logic`](super::Context::logic)); each of
 //! its lints reports the answers of one kind.
 
+pub(crate) mod dates;
 pub(crate) mod domain;
 pub(crate) mod eval;
 pub(crate) mod finding;
 pub(crate) mod search;
 pub(crate) mod witness;
 
-use chrono::NaiveDate;
-
 use crate::compile::{Plan, RequirementPlan, ServicePlan};
 use crate::semantic::Model;
-use crate::semantic::model::{Const, InForce, Interval, Requirement, ServiceModel, TExpr};
+use crate::semantic::model::{Const, Interval, Requirement, ServiceModel, TExpr};
 use crate::source::Span;
 use crate::vocab::Wording;
 use domain::{Domain, Undecided};
 use eval::{Frame, Scene};
-use search::{Budget, Search, search};
+use search::{Bound, Budget, Search, search};
 
 /// What the analysis found, for every lint of it.
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
     /// The answers worth reporting, in the order found.
     pub found: Vec<Found>,
+}
+
+impl Outcome {
+    /// The answers to one kind of question, in the order found.
+    pub(crate) fn answers(&self, question: Question) -> impl Iterator<Item = &Found> {
+        self.found.iter().filter(move |f| f.question == question)
+    }
 }
 
 /// The kind of an answer: which lint reports it.
@@ -131,37 +137,74 @@ pub(crate) fn analyse(model: &Model, plan: &Plan, budget: Budget) -> Outcome {
     out
 }
 
-/// One question's conditions, ready to decide.
+/// One question's conditions, ready to decide: its cases (a submission day and the dates
+/// fixed on it, [`dates`]), each with its domain. An assignment found is the case's index
+/// followed by the index of each variable's value.
 struct Asked<'p> {
-    frame: Frame<'p>,
-    domain: Domain,
+    cases: Vec<(Frame<'p>, Domain)>,
 }
 
 impl Asked<'_> {
     /// The first assignment where `wanted` holds of the conditions' values, each decided as
-    /// the checker does.
+    /// the checker does; the budget is shared by the cases.
     fn find(
         &self,
         budget: Budget,
         exprs: &[&TExpr],
         wanted: impl Fn(&[Option<bool>]) -> bool,
     ) -> Search {
-        let inputs = self.frame.plan.inputs.len();
-        search(&self.domain.sizes(), budget, |at| {
-            let document = self.domain.document(at);
-            let mut scene: Scene<'_> = self.domain.scene(at, inputs);
-            scene.document = document.as_ref();
-            let values: Vec<Option<bool>> =
-                exprs.iter().map(|e| self.frame.decide(&scene, e)).collect();
-            wanted(&values)
-        })
+        let started = std::time::Instant::now();
+        let total = self
+            .cases
+            .iter()
+            .map(|(_, d)| search::size(&d.sizes()))
+            .fold(0u64, u64::saturating_add);
+        let mut tried = 0u64;
+        for (n, (frame, domain)) in self.cases.iter().enumerate() {
+            let left = Budget {
+                assignments: budget.assignments.saturating_sub(tried),
+                time: budget.time.saturating_sub(started.elapsed()),
+            };
+            let inputs = frame.plan.inputs.len();
+            let found = search(&domain.sizes(), left, |at| {
+                let document = domain.document(at);
+                let mut scene: Scene<'_> = domain.scene(at, inputs);
+                scene.document = document.as_ref();
+                let values: Vec<Option<bool>> =
+                    exprs.iter().map(|e| frame.decide(&scene, e)).collect();
+                wanted(&values)
+            });
+            match found {
+                Search::Found(mut at) => {
+                    at.insert(0, n);
+                    return Search::Found(at);
+                }
+                Search::Exhausted(k) => tried = tried.saturating_add(k),
+                Search::Bounded(b) => {
+                    return Search::Bounded(Bound {
+                        tried: tried.saturating_add(b.tried),
+                        total,
+                        by_time: b.by_time,
+                    });
+                }
+            }
+        }
+        Search::Exhausted(tried)
     }
 
     fn example(&self, at: &[usize], shows: Vec<(String, String)>) -> Example {
-        Example {
-            bundle: witness::bundle(&self.frame, &self.domain, at),
-            summary: witness::summary(&self.frame, &self.domain, at),
-            shows,
+        let (case, at) = at.split_first().map_or((0, at), |(c, rest)| (*c, rest));
+        match self.cases.get(case) {
+            Some((frame, domain)) => Example {
+                bundle: witness::bundle(frame, domain, at),
+                summary: witness::summary(frame, domain, at),
+                shows,
+            },
+            None => Example {
+                bundle: String::new(),
+                summary: Wording::new("", "", ""),
+                shows,
+            },
         }
     }
 }
@@ -310,10 +353,10 @@ impl<'a> Service<'a> {
     ) -> Option<Asked<'a>> {
         let mut all = vec![&self.model.meta.validity];
         all.extend_from_slice(validity);
-        let day = day_in_force(&all)?;
-        let frame = Frame::new(self.plan, self.model, day)?;
-        match Domain::of(&frame, exprs) {
-            Ok(domain) => Some(Asked { frame, domain }),
+        let (first, last) = dates::in_force(&all)?;
+        let frame = Frame::new(self.plan, self.model, first)?;
+        match Domain::cases(&frame, last, exprs) {
+            Ok(cases) => Some(Asked { cases }),
             Err(why) => {
                 self.undecided(why, about.0, about.1, about.0.condition);
                 None
@@ -546,20 +589,4 @@ fn shown(e: &Element) -> (String, String) {
         "missing-document"
     };
     (code.to_string(), e.id.clone())
-}
-
-/// A day on which every interval is surely in force (no act of unknown entry into force
-/// leaves it open): the first such among the days the intervals start.
-fn day_in_force(intervals: &[&Interval]) -> Option<NaiveDate> {
-    let mut days: Vec<NaiveDate> = Vec::new();
-    for i in intervals {
-        days.extend(i.from);
-        days.extend(i.from_window.as_ref().and_then(|w| w.latest));
-        days.extend(i.until.and_then(|u| u.pred_opt()));
-    }
-    // nothing bounds them from below: any day will do
-    days.extend(NaiveDate::from_ymd_opt(2020, 1, 1));
-    days.sort_unstable();
-    days.into_iter()
-        .find(|d| intervals.iter().all(|i| i.on(*d) == InForce::Yes))
 }
