@@ -44,8 +44,8 @@ pub struct Edit {
 /// meaning (the checked model stays the same) and resolves no defect of the law.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    /// What it does, as an instruction: "remove the `allow`".
-    pub title: String,
+    /// What it does, as an instruction: "remove the `allow`" (in each language).
+    pub title: Wording,
     /// The edits, in any order, none overlapping another.
     pub edits: Vec<Edit>,
 }
@@ -146,7 +146,7 @@ impl Diagnostic {
 
     /// A safe correction.
     #[must_use]
-    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
+    pub fn with_fix(mut self, title: impl Into<Wording>, edits: Vec<Edit>) -> Diagnostic {
         self.fix = Some(Fix {
             title: title.into(),
             edits,

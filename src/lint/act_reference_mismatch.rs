@@ -4,7 +4,7 @@ use super::Context;
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a `refers to ACT dated DATE number "N"` (another act as an act's text names it)
@@ -51,9 +51,10 @@ fn check(cx: &mut Context<'_>) {
             let Some((issued, number)) = &target.decl.issued else {
                 continue;
             };
-            let at =
-                r.at.as_ref()
-                    .map_or(String::new(), |a| format!(" at {}", a.node));
+            // where the referring act says it: its own words, so quoted in Russian and Kazakh
+            let (at, at_quoted) = r.at.as_ref().map_or((String::new(), String::new()), |a| {
+                (format!(" at {}", a.node), format!(" (`{}`)", a.node))
+            });
             let to = &r.to.node;
             let mut found = Vec::new();
             if let Some(dated) = &r.dated
@@ -62,8 +63,16 @@ fn check(cx: &mut Context<'_>) {
             {
                 found.push((
                     dated.span,
-                    format!("dated {}", dated.node),
-                    format!("its record: issued {}", issued.node),
+                    Wording::new(
+                        format!("dated {}", dated.node),
+                        format!("от {}", dated.node),
+                        format!("{} күнгі", dated.node),
+                    ),
+                    Wording::new(
+                        format!("its record: issued {}", issued.node),
+                        format!("по его записи: издан {}", issued.node),
+                        format!("оның жазбасы бойынша: {} шығарылған", issued.node),
+                    ),
                     issued.span,
                 ));
             }
@@ -72,8 +81,16 @@ fn check(cx: &mut Context<'_>) {
             {
                 found.push((
                     written.span,
-                    format!("number {}", written.node),
-                    format!("its record: number {}", recorded.node),
+                    Wording::new(
+                        format!("number {}", written.node),
+                        format!("№ {}", written.node),
+                        format!("№ {}", written.node),
+                    ),
+                    Wording::new(
+                        format!("its record: number {}", recorded.node),
+                        format!("по его записи: № {}", recorded.node),
+                        format!("оның жазбасы бойынша: № {}", recorded.node),
+                    ),
                     recorded.span,
                 ));
             }
@@ -81,11 +98,11 @@ fn check(cx: &mut Context<'_>) {
                 let d = cx
                     .finding(
                         Wording::new(
-                            format!("act `{name}`{at} names act `{to}` {written}, which its record does not have"),
-                            format!("акт `{name}`{at} называет акт `{to}` ({written}), а его запись другая"),
-                            format!("`{name}` актісі{at} `{to}` актісін ({written}) атайды, ал оның жазбасы басқа"),
+                            format!("act `{name}`{at} names act `{to}` {}, which its record does not have", written.get(Lang::En)),
+                            format!("акт `{name}`{at_quoted} называет акт `{to}` ({}), а его запись другая", written.get(Lang::Ru)),
+                            format!("`{name}` актісі{at_quoted} `{to}` актісін ({}) атайды, ал оның жазбасы басқа", written.get(Lang::Kk)),
                         ),
-                        Label::new(span, "as the text writes it"),
+                        Label::new(span, super::words::as_the_text_writes_it()),
                     )
                     .with_label(Label::new(record_span, recorded))
                     .with_help(Wording::new(

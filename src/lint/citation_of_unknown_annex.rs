@@ -99,12 +99,23 @@ fn check(cx: &mut Context<'_>) {
                     format!("в акте `{act}` нет приложения {n}"),
                     format!("`{act}` актісінде {n}-қосымша жоқ"),
                 ),
-                Label::new(span, format!("annex {n} cited")),
+                Label::new(
+                    span,
+                    Wording::new(
+                        format!("annex {n} cited"),
+                        format!("ссылка на приложение {n}"),
+                        format!("{n}-қосымшаға сілтеме"),
+                    ),
+                ),
             )
-            .with_label(Label::new(
-                info.decl.name.span,
-                format!("its record lists annexes {}", listed.join(", ")),
-            ))
+            .with_label(Label::new(info.decl.name.span, {
+                let listed = listed.join(", ");
+                Wording::new(
+                    format!("its record lists annexes {listed}"),
+                    format!("в его записи приложения {listed}"),
+                    format!("оның жазбасында {listed}-қосымшалар бар"),
+                )
+            }))
             .with_help(Wording::new(
                 "cite an annex the act has, or add the annex to the act's record (`annex N \"title\"`)",
                 "сошлитесь на приложение, которое в акте есть, или добавьте приложение в запись акта (`annex N \"title\"`)",

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::Context;
 use super::elements::elements;
 use super::registry::declare_lint;
+use super::words::{Case, Part};
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::vocab::Wording;
@@ -86,18 +87,23 @@ fn check(cx: &mut Context<'_>) {
             if known.contains(&p) {
                 continue;
             }
-            let whose = annex.map_or(format!("act `{act}`"), |a| {
-                format!("annex {a} of act `{act}`")
-            });
+            let whose = Part {
+                act,
+                annex,
+                of: None,
+            };
             let near = crate::suggest::suggest(p, known.iter().copied());
             let mut d = cx
                 .finding(
                     Wording::new(
-                        format!("{whose} has no paragraph {p}"),
-                        format!("в {whose} нет пункта {p}"),
-                        format!("{whose}: {p}-тармақ жоқ"),
+                        format!("{} has no paragraph {p}", whose.en()),
+                        format!("в {} нет пункта {p}", whose.ru(Case::Prepositional)),
+                        format!("{}: {p}-тармақ жоқ", whose.kk()),
                     ),
-                    Label::new(c.span, "cited here"),
+                    Label::new(
+                        c.span,
+                        Wording::new("cited here", "ссылка здесь", "сілтеме осында"),
+                    ),
                 )
                 .with_help({
                     let numbering = known.join(", ");

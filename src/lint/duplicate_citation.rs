@@ -55,16 +55,20 @@ fn check(cx: &mut Context<'_>) {
                         format!("§ {} указан дважды", c.paragraph),
                         format!("§ {} екі рет көрсетілген", c.paragraph),
                     ),
-                    Label::new(c.span, "again here"),
+                    Label::new(c.span, super::words::again_here()),
                 )
-                .with_label(Label::new(first, "first here"))
+                .with_label(Label::new(first, super::words::first_here()))
                 .with_help(Wording::new(
                     "remove the repeated citation, or cite the paragraph that was meant",
                     "удалите повторную ссылку или сошлитесь на тот пункт, который имелся в виду",
                     "қайталанған сілтемені алып тастаңыз немесе көзделген тармаққа сілтеме жасаңыз",
                 ))
                 .with_fix(
-                    "remove the repeated citation",
+                    Wording::new(
+                        "remove the repeated citation",
+                        "удалите повторную ссылку",
+                        "қайталанған сілтемені алып тастаңыз",
+                    ),
                     vec![Edit {
                         span: cx.with_blank_before(c.span),
                         replacement: String::new(),

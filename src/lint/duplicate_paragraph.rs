@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::Context;
 use super::registry::declare_lint;
+use super::words::{Case, Part};
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::vocab::Wording;
@@ -46,9 +47,11 @@ declare_lint! {
 fn check(cx: &mut Context<'_>) {
     for (name, act) in &cx.model().acts {
         for list in &act.decl.paragraphs {
-            let whose = list.annex.as_ref().map_or(format!("act `{name}`"), |a| {
-                format!("annex {} of act `{name}`", a.node)
-            });
+            let whose = Part {
+                act: name,
+                annex: list.annex.as_ref().map(|a| a.node),
+                of: None,
+            };
             let mut first = HashMap::new();
             for (number, excluded) in &list.entries {
                 let Some((before, before_excluded)) = first.get(number.node.as_str()).copied()
@@ -60,13 +63,13 @@ fn check(cx: &mut Context<'_>) {
                 let mut d = cx
                     .finding(
                         Wording::new(
-                            format!("{whose} has two paragraphs {n}"),
-                            format!("в {whose} два пункта {n}"),
-                            format!("{whose}: {n}-тармақ екі рет бар"),
+                            format!("{} has two paragraphs {n}", whose.en()),
+                            format!("в {} два пункта {n}", whose.ru(Case::Prepositional)),
+                            format!("{}: {n}-тармақ екі рет бар", whose.kk()),
                         ),
-                        Label::new(number.span, "again here"),
+                        Label::new(number.span, super::words::again_here()),
                     )
-                    .with_label(Label::new(before, "first here"))
+                    .with_label(Label::new(before, super::words::first_here()))
                     .with_help(Wording::new(
                         "keep the numbering as the text has it and `allow duplicate-paragraph` with the defect; cite such a paragraph with a note saying which one is meant",
                         "оставьте нумерацию как в тексте и запишите дефект через `allow duplicate-paragraph`; ссылаясь на такой пункт, поясните в примечании, какой из них имеется в виду",

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::registry::declare_lint;
+use super::words::{Case, Part};
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::vocab::Wording;
@@ -45,20 +46,31 @@ fn check(cx: &mut Context<'_>) {
         for annex in &act.decl.annexes {
             let Some(empty) = annex.empty else { continue };
             let n = annex.number.node;
-            let whose = match &annex.of {
-                Some(of) => format!("annex {n} of annex {} of act `{name}`", of.node),
-                None => format!("annex {n} of act `{name}`"),
+            let whose = Part {
+                act: name,
+                annex: Some(n),
+                of: annex.of.as_ref().map(|of| of.node),
             };
             let d = cx
                 .finding(
                     Wording::new(
-                        format!("{whose} has only its heading"),
-                        format!("у {whose} есть только заголовок"),
-                        format!("{whose}: тек тақырыбы бар"),
+                        format!("{} has only its heading", whose.en()),
+                        format!("у {} есть только заголовок", whose.ru(Case::Genitive)),
+                        format!("{}: тек тақырыбы бар", whose.kk()),
                     ),
-                    Label::new(empty, "recorded as empty"),
+                    Label::new(
+                        empty,
+                        Wording::new(
+                            "recorded as empty",
+                            "записано как пустое",
+                            "бос деп жазылған",
+                        ),
+                    ),
                 )
-                .with_label(Label::new(annex.number.span, "this annex"))
+                .with_label(Label::new(
+                    annex.number.span,
+                    Wording::new("this annex", "это приложение", "осы қосымша"),
+                ))
                 .with_help(Wording::new(
                     "find the annex's body in the registry of legal acts and record what it says; until then `allow empty-annex` with the defect",
                     "найдите текст приложения в реестре нормативных правовых актов и запишите, что в нём сказано; до тех пор запишите дефект через `allow empty-annex`",

@@ -65,6 +65,7 @@ mod unused_document;
 mod unused_input;
 mod unused_let;
 mod unverified_source;
+mod words;
 mod written_differs_from_reading;
 
 use std::collections::BTreeMap;

@@ -73,7 +73,14 @@ fn check(cx: &mut Context<'_>) {
                         format!("эту ссылку можно записать как `{short}`"),
                         format!("бұл сілтемені `{short}` деп жазуға болады"),
                     ),
-                    Label::new(span, "target written in full"),
+                    Label::new(
+                        span,
+                        Wording::new(
+                            "target written in full",
+                            "объект ссылки записан полностью",
+                            "сілтеме нысаны толық жазылған",
+                        ),
+                    ),
                 )
                 .with_help(Wording::new(
                     format!("write `{short}`: it cites the same paragraph of the act the service declares"),
@@ -81,7 +88,11 @@ fn check(cx: &mut Context<'_>) {
                     format!("`{short}` деп жазыңыз: бұл қызметте көрсетілген актінің сол тармағына сілтеме"),
                 ))
                 .with_fix(
-                    format!("write `{short}`"),
+                    Wording::new(
+                        format!("write `{short}`"),
+                        format!("напишите `{short}`"),
+                        format!("`{short}` деп жазыңыз"),
+                    ),
                     vec![Edit {
                         span,
                         replacement: short.clone(),

@@ -2,9 +2,10 @@
 
 use super::Context;
 use super::registry::declare_lint;
+use super::words::{Case, Part, document_kind};
 use crate::codes;
 use crate::diagnostic::Label;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a `refers to ACT annex N as KIND` (how an act's text names an act or one of its
@@ -58,28 +59,59 @@ fn check(cx: &mut Context<'_>) {
                         .iter()
                         .find(|a| a.of.is_none() && a.number.node == n.node)
                         .and_then(|a| a.kind.as_ref()),
-                    format!("annex {} of act `{}`", n.node, r.to.node),
+                    Some(n.node),
                 ),
-                None => (target.decl.kind.as_ref(), format!("act `{}`", r.to.node)),
+                None => (target.decl.kind.as_ref(), None),
+            };
+            let what = Part {
+                act: &r.to.node,
+                annex: what,
+                of: None,
             };
             let Some(recorded) = recorded else { continue };
             if recorded.node == called.node {
                 continue;
             }
-            let at =
-                r.at.as_ref()
-                    .map_or(String::new(), |a| format!(" at {}", a.node));
+            // where the referring act says it: its own words, so quoted in Russian and Kazakh
+            let (at, at_quoted) = r.at.as_ref().map_or((String::new(), String::new()), |a| {
+                (format!(" at {}", a.node), format!(" (`{}`)", a.node))
+            });
             let (is, says) = (&recorded.node, &called.node);
+            let (is_in, says_in) = (document_kind(is), document_kind(says));
             let d = cx
                 .finding(
                     Wording::new(
-                        format!("act `{name}`{at} calls {what} a {says}; it is a {is}"),
-                        format!("акт `{name}`{at} называет {what} «{says}», а это «{is}»"),
-                        format!("`{name}` актісі{at} {what} «{says}» деп атайды, ал ол «{is}»"),
+                        format!("act `{name}`{at} calls {} a {says}; it is a {is}", what.en()),
+                        format!(
+                            "акт `{name}`{at_quoted} называет {} «{}», а это «{}»",
+                            what.ru(Case::Nominative),
+                            says_in.get(Lang::Ru),
+                            is_in.get(Lang::Ru)
+                        ),
+                        format!(
+                            "`{name}` актісі{at_quoted} {} «{}» деп атайды, ал ол «{}»",
+                            what.kk_accusative(),
+                            says_in.get(Lang::Kk),
+                            is_in.get(Lang::Kk)
+                        ),
                     ),
-                    Label::new(called.span, "as the text calls it"),
+                    Label::new(
+                        called.span,
+                        Wording::new(
+                            "as the text calls it",
+                            "как его называет текст",
+                            "мәтін оны осылай атайды",
+                        ),
+                    ),
                 )
-                .with_label(Label::new(recorded.span, format!("recorded as a {is}")))
+                .with_label(Label::new(
+                    recorded.span,
+                    Wording::new(
+                        format!("recorded as a {is}"),
+                        format!("записано как «{}»", is_in.get(Lang::Ru)),
+                        format!("«{}» ретінде жазылған", is_in.get(Lang::Kk)),
+                    ),
+                ))
                 .with_help(Wording::new(
                     "keep the reference as the text writes it and `allow reference-of-wrong-kind` with the defect, saying which document the rules read it as",
                     "оставьте ссылку так, как она написана в тексте, и запишите дефект через `allow reference-of-wrong-kind`, указав, каким документом её считают правила",

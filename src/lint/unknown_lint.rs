@@ -52,7 +52,14 @@ fn check(cx: &mut Context<'_>) {
                     format!("нет проверки с именем `{name}`"),
                     format!("`{name}` деп аталатын тексеру жоқ"),
                 ),
-                Label::new(allow.lint.span, "not a lint's name or code"),
+                Label::new(
+                    allow.lint.span,
+                    Wording::new(
+                        "not a lint's name or code",
+                        "не имя и не код проверки",
+                        "тексерудің атауы да, коды да емес",
+                    ),
+                ),
             );
             d = match near {
                 Some(near) => d
@@ -62,7 +69,11 @@ fn check(cx: &mut Context<'_>) {
                         format!("`{near}` деп жазғыңыз келді ме? `ereje lint --list` барлық тексерулерді көрсетеді"),
                     ))
                     .with_fix(
-                        format!("write `{near}`"),
+                        Wording::new(
+                            format!("write `{near}`"),
+                            format!("напишите `{near}`"),
+                            format!("`{near}` деп жазыңыз"),
+                        ),
                         vec![Edit {
                             span: allow.lint.span,
                             replacement: near.to_string(),

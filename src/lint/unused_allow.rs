@@ -55,7 +55,14 @@ pub(super) fn finding(site: &Site<'_>, sources: &SourceMap) -> Diagnostic {
             format!("`allow {name}` у {} ничего не подавляет", site.owner),
             format!("{} элементіндегі `allow {name}` ештеңені баспайды", site.owner),
         ),
-        Label::new(site.allow.span, "no finding of this lint here"),
+        Label::new(
+            site.allow.span,
+            Wording::new(
+                "no finding of this lint here",
+                "здесь нет замечаний этой проверки",
+                "мұнда бұл тексерудің ескертуі жоқ",
+            ),
+        ),
     )
     .with_help(Wording::new(
         "remove the `allow`, or move it onto the element the finding is about; if the defect it records is gone from the rules, say so in `rules/CHANGELOG.md`",
@@ -63,7 +70,11 @@ pub(super) fn finding(site: &Site<'_>, sources: &SourceMap) -> Diagnostic {
         "`allow` жолын алып тастаңыз немесе оны ескерту қатысты болатын элементке көшіріңіз; егер онда белгіленген ақау ережелерде енді жоқ болса, мұны `rules/CHANGELOG.md` ішінде көрсетіңіз",
     ))
     .with_fix(
-        "remove the `allow`",
+        Wording::new(
+            "remove the `allow`",
+            "удалите `allow`",
+            "`allow` жолын алып тастаңыз",
+        ),
         vec![Edit {
             span: super::fix::whole_lines(site.allow.span, sources),
             replacement: String::new(),

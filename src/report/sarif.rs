@@ -182,7 +182,7 @@ fn result(
         None => {}
     }
     if let Some(fix) = &d.fix
-        && let Some(fix) = fix_value(fix, sources)
+        && let Some(fix) = fix_value(fix, sources, lang)
     {
         r["fixes"] = json!([fix]);
     }
@@ -200,10 +200,10 @@ fn result(
     r
 }
 
-/// A safe fix as a SARIF fix: its title, and its edits as replacements grouped by file, each
+/// A safe fix as a SARIF fix: its title in `lang`, and its edits as replacements grouped by file, each
 /// region in lines and code-point columns as the locations are (an insertion is an empty
 /// region). `None` if an edit's file is not in the source map.
-fn fix_value(fix: &Fix, sources: &SourceMap) -> Option<Value> {
+fn fix_value(fix: &Fix, sources: &SourceMap, lang: Lang) -> Option<Value> {
     let mut by_file: BTreeMap<usize, Vec<Value>> = BTreeMap::new();
     for edit in &fix.edits {
         let file = sources.get(edit.span.file)?;
@@ -229,7 +229,7 @@ fn fix_value(fix: &Fix, sources: &SourceMap) -> Option<Value> {
             }))
         })
         .collect();
-    Some(json!({ "description": { "text": fix.title }, "artifactChanges": changes }))
+    Some(json!({ "description": { "text": fix.title.get(lang) }, "artifactChanges": changes }))
 }
 
 /// A label as a SARIF location: the file, the region in lines and code-point columns (the
