@@ -11,8 +11,8 @@ mod lint_fix;
 mod lint_output;
 pub mod out;
 pub mod rules;
-pub mod serve;
 pub mod schema;
+pub mod serve;
 pub mod test;
 pub mod trace;
 

@@ -69,7 +69,7 @@ fn check(cx: &mut Context<'_>) {
                         written.duration
                     ),
                 ),
-                Label::new(written.span, "as the act writes it"),
+                Label::new(written.span, super::words::as_the_act_writes_it()),
             )
             .with_help(Wording::new(
                 "keep the text as written; say in an `allow calendar-working-days` why the reading was chosen (a statute's cap, the act's other paragraphs)",
@@ -77,7 +77,14 @@ fn check(cx: &mut Context<'_>) {
                 "мәтінді жазылғандай қалдырыңыз; бұл оқылым неліктен таңдалғанын `allow calendar-working-days` ішінде көрсетіңіз (заңда белгіленген шек, актінің басқа тармақтары)",
             ));
         if let Some(r) = reading {
-            d = d.with_label(Label::new(r.span, format!("read as {}", r.duration)));
+            d = d.with_label(Label::new(
+                r.span,
+                Wording::new(
+                    format!("read as {}", r.duration),
+                    format!("читается как {}", r.duration),
+                    format!("{} деп оқылады", r.duration),
+                ),
+            ));
         }
         cx.emit(d);
     }

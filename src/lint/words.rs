@@ -97,11 +97,6 @@ impl Part<'_> {
         // every form ends in the possessive -сы/-сі, whose accusative adds -н
         format!("{}н", self.kk())
     }
-
-    /// The part, in the nominative of each language.
-    pub fn wording(&self) -> Wording {
-        Wording::new(self.en(), self.ru(Case::Nominative), self.kk())
-    }
 }
 
 /// A kind of document, as an act or annex records it (`kind regulation`), in Russian and

@@ -68,9 +68,19 @@ fn check(cx: &mut Context<'_>) {
                         reading.duration, written.duration
                     ),
                 ),
-                Label::new(reading.span, "the reading the checker counts"),
+                Label::new(
+                    reading.span,
+                    Wording::new(
+                        "the reading the checker counts",
+                        "прочтение, по которому считает проверка",
+                        "тексеру санайтын оқылым",
+                    ),
+                ),
             )
-            .with_label(Label::new(written.span, "as the act writes it"));
+            .with_label(Label::new(
+                written.span,
+                super::words::as_the_act_writes_it(),
+            ));
         cx.emit(d);
     }
 }
