@@ -12,8 +12,12 @@ use tower::ServiceExt;
 static SERVER: OnceLock<(tokio::runtime::Runtime, Arc<ereje::serve::Shared>)> = OnceLock::new();
 
 const METHODS: [&str; 6] = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"];
-const PATHS: [&str; 7] = [
+const PATHS: [&str; 11] = [
     "/v1/check",
+    "/v1/trace",
+    "/v1/services/kz.mvd.permanent_residence/schema?as_of=2019-05-14",
+    "/v1/services/kz.mvd.permanent_residenc/schema",
+    "/openapi.json",
     "/v1/check/batch",
     "/v1/services",
     "/healthz",

@@ -8,10 +8,13 @@ mod check;
 mod health;
 mod lang;
 mod layers;
+mod openapi;
 mod request;
 mod respond;
+mod schema;
 mod services;
 mod state;
+mod trace;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -79,9 +82,18 @@ pub fn router(shared: Arc<Shared>) -> Router {
     let work = Router::new()
         .route("/v1/check", post(check::check).fallback(wrong_method))
         .route("/v1/check/batch", post(batch::batch).fallback(wrong_method))
+        .route("/v1/trace", post(trace::trace).fallback(wrong_method))
         .route(
             "/v1/services",
             get(services::services).fallback(wrong_method),
+        )
+        .route(
+            "/v1/services/{id}/schema",
+            get(schema::schema).fallback(wrong_method),
+        )
+        .route(
+            "/openapi.json",
+            get(openapi::openapi).fallback(wrong_method),
         )
         .route_layer(axum::middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -119,7 +131,10 @@ fn route_of(path: &str) -> &'static str {
     match path {
         "/v1/check" => "/v1/check",
         "/v1/check/batch" => "/v1/check/batch",
+        "/v1/trace" => "/v1/trace",
         "/v1/services" => "/v1/services",
+        "/openapi.json" => "/openapi.json",
+        p if p.starts_with("/v1/services/") && p.ends_with("/schema") => "/v1/services/{id}/schema",
         "/healthz" => "/healthz",
         "/readyz" => "/readyz",
         _ => "(no route)",
@@ -129,7 +144,7 @@ fn route_of(path: &str) -> &'static str {
 /// The method each route takes.
 fn allowed(path: &str) -> &'static str {
     match path {
-        "/v1/check" | "/v1/check/batch" => "POST",
+        "/v1/check" | "/v1/check/batch" | "/v1/trace" => "POST",
         _ => "GET",
     }
 }

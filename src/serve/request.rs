@@ -72,6 +72,22 @@ pub fn options(config: &Config, lang: Lang, query: Option<&str>) -> Result<Optio
     Ok(options)
 }
 
+/// Refuse a query with a parameter not in `allowed` (an endpoint that takes fewer than a check).
+pub fn only(query: Option<&str>, allowed: &[&str]) -> Result<(), Rejection> {
+    match pairs(query.unwrap_or("")).find(|(k, _)| !allowed.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(_) => Err(Rejection::BadParameter {
+            name: "query",
+            expected: allowed
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+                + " only",
+        }),
+    }
+}
+
 /// Whether the body's declared media type is one of `accepted` (no `Content-Type` at all is
 /// taken as the endpoint's own).
 pub fn media_type_is(headers: &HeaderMap, accepted: &[&str]) -> bool {

@@ -24,6 +24,7 @@ mod schema;
 mod semantic;
 mod serve;
 mod serve_client;
+mod serve_openapi;
 mod serve_router;
 mod spans;
 mod support;

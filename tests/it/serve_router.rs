@@ -1,6 +1,7 @@
 //! The HTTP router without sockets (`tower::ServiceExt::oneshot`), as the `router` fuzz target
 //! drives it: any method, path, query, media type and body get an answer with the rules'
-//! version, in the report's shape (NDJSON reports for a batch), never a panic or a 500.
+//! version, in the report's shape (NDJSON reports for a batch; a trace, a schema or the OpenAPI
+//! document where one is asked for), never a panic or a 500.
 
 use std::sync::{Arc, OnceLock};
 
@@ -79,6 +80,8 @@ proptest! {
         path in prop_oneof![
             prop::sample::select(vec![
                 "/v1/check", "/v1/check/batch", "/v1/services", "/healthz", "/readyz",
+                "/v1/trace", "/v1/services/kz.mvd.permanent_residence/schema",
+                "/v1/services/kz.mvd.x/schema", "/openapi.json",
             ]).prop_map(str::to_string),
             "/[a-z0-9/._%-]{0,30}",
         ],
@@ -100,7 +103,8 @@ proptest! {
         for line in &lines {
             let is_report = line.get("verdict").is_some();
             let is_probe = line.get("status").is_some() || line.get("services").is_some();
-            prop_assert!(is_report || is_probe, "{line}");
+            let is_schema = line.get("$schema").is_some() || line.get("openapi").is_some();
+            prop_assert!(is_report || is_probe || is_schema, "{line}");
         }
     }
 }
