@@ -55,6 +55,7 @@ pub struct Batch<'r> {
     threads: usize,
     chunk_lines: usize,
     chunk_bytes: usize,
+    first_line: usize,
 }
 
 /// One bundle checked: the text its report points into and the report, spans filled in.
@@ -178,6 +179,7 @@ impl<'r> Batch<'r> {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             chunk_lines: CHUNK_LINES,
             chunk_bytes: CHUNK_BYTES,
+            first_line: 1,
         }
     }
 
@@ -200,6 +202,14 @@ impl<'r> Batch<'r> {
     pub fn chunks(mut self, lines: usize, bytes: usize) -> Batch<'r> {
         self.chunk_lines = lines.max(1);
         self.chunk_bytes = bytes.max(1);
+        self
+    }
+
+    /// Number the first line of the input `line` (at least 1; 1 by default): a part of a
+    /// larger archive, split across processes or machines, keeps the archive's line numbers.
+    #[must_use]
+    pub fn first_line(mut self, line: usize) -> Batch<'r> {
+        self.first_line = line.max(1);
         self
     }
 
@@ -357,10 +367,14 @@ impl<'r> Batch<'r> {
         sink: &mut impl FnMut(T) -> io::Result<()>,
         done: &mut Summary,
     ) -> Result<(), BatchError> {
-        let first = done.lines + 1;
+        let first = self.first_line.saturating_add(done.lines);
         if self.threads <= 1 || chunk.len() < 2 {
             for (i, line) in chunk.iter().enumerate() {
-                hand(self.check_one(first + i, line, render), sink, done)?;
+                hand(
+                    self.check_one(first.saturating_add(i), line, render),
+                    sink,
+                    done,
+                )?;
             }
             return Ok(());
         }
@@ -385,7 +399,7 @@ impl<'r> Batch<'r> {
                             if !gate_open(gate, i, window) {
                                 return;
                             }
-                            let outcome = self.check_one(first + i, line, render);
+                            let outcome = self.check_one(first.saturating_add(i), line, render);
                             if sent.send((i, outcome)).is_err() {
                                 return;
                             }

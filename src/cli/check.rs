@@ -51,6 +51,10 @@ pub struct CheckArgs {
     /// Threads for `--ndjson` (default: every core); reports keep the input's order.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// The line number of the first line of `--ndjson` (a part of a larger archive keeps the
+    /// archive's numbers in its reports' `line`).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub first_line: u64,
     /// Decide a day on which an act of unknown publication may or may not have entered into
     /// force as if it had at the earliest or the latest day it can have (default: undecided,
     /// `in-force-unknown`); the report records the assumption.
@@ -133,6 +137,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     if let Some(threads) = args.threads {
         batch = batch.threads(threads);
     }
+    batch = batch.first_line(usize::try_from(args.first_line).unwrap_or(usize::MAX));
     let reports = Reports {
         format: args.format,
         // colour and the terminal's width on a terminal; unwrapped text for a file or a pipe

@@ -599,3 +599,69 @@ fn an_ndjson_run_ends_with_its_counts_per_verdict_and_its_speed() {
         "{closing}"
     );
 }
+
+#[test]
+fn parts_numbered_from_their_first_line_make_the_whole_run() {
+    // how an archive is split across processes (docs/scale-out.md): each part checked with
+    // `--first-line` at its offset gives, put back together, the bytes of one run
+    let root = env!("CARGO_MANIFEST_DIR");
+    let input = std::fs::read_to_string(format!("{root}/benches/data/small.ndjson")).expect("data");
+    let lines: Vec<&str> = input.lines().collect();
+    assert!(lines.len() > 10, "{}", lines.len());
+    let run = |part: &str, first: usize| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args([
+                "check",
+                "--ndjson",
+                "-",
+                "--format",
+                "json",
+                "--threads",
+                "2",
+            ])
+            .args(["--first-line", &first.to_string()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let text = part.to_string();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            stdin.write_all(text.as_bytes()).expect("input written");
+        });
+        let out = child.wait_with_output().expect("it ends");
+        writer.join().expect("writer");
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{:?}",
+            out.status
+        );
+        out.stdout
+    };
+    let whole = run(&input, 1);
+    let cuts = [0, 3, 7, lines.len()];
+    let mut joined = Vec::new();
+    for pair in cuts.windows(2) {
+        let part: String = lines[pair[0]..pair[1]]
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        joined.extend(run(&part, pair[0] + 1));
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&joined),
+        String::from_utf8_lossy(&whole)
+    );
+    let eighth: serde_json::Value =
+        serde_json::from_slice(whole.split(|b| *b == b'\n').nth(7).expect("line 8"))
+            .expect("a report");
+    assert_eq!(eighth["line"], 8);
+    // zero is no line number
+    let zero = Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["check", "--ndjson", "-", "--first-line", "0"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(zero.status.code(), Some(2));
+}
