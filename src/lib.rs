@@ -37,6 +37,7 @@ pub mod compile;
 pub mod diagnostic;
 pub mod examples;
 pub mod fmt;
+pub mod impact;
 pub mod lint;
 pub mod report;
 pub mod rule_set;

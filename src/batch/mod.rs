@@ -58,9 +58,13 @@ pub struct Batch<'r> {
     first_line: usize,
 }
 
-/// One bundle checked: the text its report points into and the report, spans filled in.
+/// One bundle checked: the bytes read, the text its report points into and the report, spans
+/// filled in.
 #[derive(Debug, Clone)]
 pub struct Checked<'a> {
+    /// The bundle's bytes as read (for an NDJSON line, without its line ending): what a second
+    /// check of the same bundle, under other rules, must start from (`crate::impact`).
+    pub bytes: &'a [u8],
     /// The bundle's text (for bytes that are not UTF-8, their lossy reading).
     pub text: Cow<'a, str>,
     /// Its report.
@@ -225,7 +229,11 @@ impl<'r> Batch<'r> {
             ),
         };
         crate::report::spans::fill(&mut report, &text);
-        Checked { text, report }
+        Checked {
+            bytes,
+            text,
+            report,
+        }
     }
 
     /// NDJSON from `reader`, one JSON report line (the report contract) written to `writer` per
@@ -447,6 +455,7 @@ impl<'r> Batch<'r> {
             // check, none is lost
             let message = panic_message(&*panic);
             let failed = Checked {
+                bytes: line,
                 text: String::from_utf8_lossy(line),
                 report: self.rules.failed(&message, &self.options),
             };
@@ -533,7 +542,7 @@ fn skip_rest_of_line(reader: &mut impl BufRead) -> io::Result<()> {
 }
 
 /// What a panic said.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_string())

@@ -5,6 +5,7 @@ pub mod check;
 pub mod deadlines;
 pub mod explain;
 pub mod fmt;
+pub mod impact;
 pub mod lint;
 mod lint_config;
 mod lint_fix;
@@ -54,6 +55,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Write the JSON Schema of a service's bundle (for intake forms).
     Schema(schema::SchemaArgs),
+    /// Replay an archive of bundles under two rule sets and say what flips.
+    Impact(impact::ImpactArgs),
 }
 
 /// How a run ended.
@@ -92,5 +95,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Lint(args) => lint::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Impact(args) => impact::run(&args),
     }
 }

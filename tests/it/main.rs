@@ -10,6 +10,7 @@ mod examples;
 mod fmt;
 mod fuzz;
 mod hostile;
+mod impact;
 mod intake;
 mod lint;
 mod lint_baseline;
