@@ -173,6 +173,28 @@ impl BatchError {
 /// A line read: its bytes without the line ending.
 type Line = Vec<u8>;
 
+/// Lines of one block handed to a worker at most, and bytes (a longer line is a block alone).
+const BLOCK_LINES: usize = 32;
+const BLOCK_BYTES: usize = 64 * 1024;
+
+/// The chunk's lines cut into blocks of consecutive lines: up to [`BLOCK_LINES`] lines of
+/// [`BLOCK_BYTES`] together.
+fn blocks(chunk: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, line) in chunk.iter().enumerate() {
+        if i > start && (i - start == BLOCK_LINES || bytes + line.len() > BLOCK_BYTES) {
+            blocks.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += line.len();
+    }
+    if start < chunk.len() {
+        blocks.push(start..chunk.len());
+    }
+    blocks
+}
+
 impl<'r> Batch<'r> {
     /// Check with `rules`, default options, on every core, in chunks of [`CHUNK_LINES`] lines
     /// and at most [`CHUNK_BYTES`] bytes.
@@ -386,9 +408,12 @@ impl<'r> Batch<'r> {
             }
             return Ok(());
         }
-        // workers take the lines in order, at most `window` ahead of the one written last:
-        // the renderings held waiting for an earlier line are bounded by the threads, not by
-        // the chunk (a line of 100,000 failing documents renders to hundreds of MB)
+        // workers take blocks of lines in order, at most `window` blocks ahead of the one
+        // written last: a block is a few small lines (one long line alone), so a line's hand-off
+        // costs the threads little next to its check, and the renderings held waiting for an
+        // earlier block stay bounded by the threads, not by the chunk (a line of 100,000
+        // failing documents renders to hundreds of MB)
+        let blocks = blocks(chunk);
         let window = 2 * self.threads;
         let next = std::sync::atomic::AtomicUsize::new(0);
         let gate = (
@@ -397,18 +422,24 @@ impl<'r> Batch<'r> {
         );
         let (sent, received) = std::sync::mpsc::channel();
         std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..self.threads.min(chunk.len()))
+            let workers: Vec<_> = (0..self.threads.min(blocks.len()))
                 .map(|_| {
-                    let (sent, next, gate) = (sent.clone(), &next, &gate);
+                    let (sent, next, gate, blocks) = (sent.clone(), &next, &gate, &blocks);
                     scope.spawn(move || {
                         loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(line) = chunk.get(i) else { return };
-                            if !gate_open(gate, i, window) {
+                            let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(lines) = blocks.get(b) else { return };
+                            if !gate_open(gate, b, window) {
                                 return;
                             }
-                            let outcome = self.check_one(first.saturating_add(i), line, render);
-                            if sent.send((i, outcome)).is_err() {
+                            let outcomes: Vec<Outcome<T>> = lines
+                                .clone()
+                                .filter_map(|i| {
+                                    let line = chunk.get(i)?;
+                                    Some(self.check_one(first.saturating_add(i), line, render))
+                                })
+                                .collect();
+                            if sent.send((b, outcomes)).is_err() {
                                 return;
                             }
                         }
@@ -416,7 +447,7 @@ impl<'r> Batch<'r> {
                 })
                 .collect();
             drop(sent);
-            let result = write_in_order(chunk.len(), &received, &gate, sink, done);
+            let result = write_in_order(blocks.len(), &received, &gate, sink, done);
             {
                 let (state, moved) = &gate;
                 state

@@ -12,13 +12,13 @@ pub(super) type Outcome<T> = Result<(T, Summary), String>;
 /// How far the writing of a chunk has got, and whether it has stopped.
 #[derive(Default)]
 pub(super) struct Gate {
-    /// Lines handed to the sink.
+    /// Blocks of lines handed to the sink.
     pub(super) written: usize,
     /// The chunk is over (written, or a write failed): workers stop.
     pub(super) stopped: bool,
 }
 
-/// Wait until line `i` is less than `window` ahead of the writing; `false` if the writing
+/// Wait until block `i` is less than `window` ahead of the writing; `false` if the writing
 /// stopped meanwhile.
 pub(super) fn gate_open(
     gate: &(std::sync::Mutex<Gate>, std::sync::Condvar),
@@ -37,29 +37,31 @@ pub(super) fn gate_open(
     !g.stopped
 }
 
-/// Hand the `lines` renderings that arrive out of order to `sink` in order, each as soon as
-/// those before it are, telling the workers how far it got.
+/// Hand the renderings of `blocks` blocks of lines, which arrive out of order, to `sink` in
+/// order, each block as soon as those before it are, telling the workers how far it got.
 pub(super) fn write_in_order<T>(
-    lines: usize,
-    received: &std::sync::mpsc::Receiver<(usize, Outcome<T>)>,
+    blocks: usize,
+    received: &std::sync::mpsc::Receiver<(usize, Vec<Outcome<T>>)>,
     gate: &(std::sync::Mutex<Gate>, std::sync::Condvar),
     sink: &mut impl FnMut(T) -> io::Result<()>,
     done: &mut Summary,
 ) -> Result<(), BatchError> {
     let mut early = std::collections::BTreeMap::new();
     let mut written = 0;
-    while written < lines {
-        let Ok((i, outcome)) = received.recv() else {
-            // every worker ended before this line came: one died outside a line's check; the
-            // run stops at the line rather than skip it
+    while written < blocks {
+        let Ok((b, outcomes)) = received.recv() else {
+            // every worker ended before this block came: one died outside a line's check; the
+            // run stops at the block rather than skip it
             return Err(BatchError::Panicked {
                 done: *done,
                 message: String::from("a worker thread stopped outside a line's check"),
             });
         };
-        early.insert(i, outcome);
-        while let Some(outcome) = early.remove(&written) {
-            hand(outcome, sink, done)?;
+        early.insert(b, outcomes);
+        while let Some(outcomes) = early.remove(&written) {
+            for outcome in outcomes {
+                hand(outcome, sink, done)?;
+            }
             written += 1;
             let (state, moved) = gate;
             state
