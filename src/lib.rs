@@ -38,6 +38,7 @@ pub mod diagnostic;
 pub mod examples;
 pub mod fmt;
 pub mod lint;
+pub mod mask;
 pub mod report;
 pub mod rule_set;
 pub mod schema;

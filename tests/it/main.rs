@@ -18,6 +18,7 @@ mod lint_fix;
 mod lint_logic;
 mod lint_logic_dates;
 mod lint_output;
+mod mask;
 mod recovery;
 mod report;
 mod schema;
