@@ -175,6 +175,7 @@ codes! {
     UNKNOWN_FINDING_CODE = "E0206" "unknown-finding-code" Error "an example expects a finding code that does not exist";
     UNKNOWN_VERDICT = "E0207" "unknown-verdict" Error "an example expects a verdict that does not exist";
     UNKNOWN_SLOT = "E0208" "unknown-slot" Error "a `{…}` in a document's message that names nothing the message can show";
+    UNKNOWN_PERSONAL_FIELD = "E0209" "unknown-personal-field" Error "`personal` in a document names something that is not a field of a document";
     TYPE_MISMATCH = "E0301" "type-mismatch" Error "values of kinds that cannot be compared or combined";
     NOT_A_CONDITION = "E0302" "not-a-condition" Error "a value where a condition is needed";
     WRONG_TYPE = "E0303" "wrong-type" Error "a value of the wrong kind";

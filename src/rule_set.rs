@@ -11,6 +11,7 @@ use crate::check::{self, Options, Report};
 use crate::codes;
 use crate::compile::{Plan, compile};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::mask::Masker;
 use crate::semantic::Model;
 use crate::source::{SourceFile, SourceMap};
 
@@ -80,14 +81,31 @@ impl RuleSet {
         Ok((rules, analysis.diagnostics))
     }
 
-    /// Check one bundle (its JSON text).
+    /// Check one bundle (its JSON text); with `options.mask`, the personal values its
+    /// findings quote are masked.
     pub fn check(&self, bundle: &str, options: &Options) -> Report {
-        check::check(&self.plan, bundle, options, &self.version)
+        let mut report = check::check(&self.plan, bundle, options, &self.version);
+        if options.mask {
+            Masker::for_report(&self.plan, &report, bundle).report(&mut report);
+        }
+        report
     }
 
-    /// Check one bundle given as bytes (text that is not UTF-8 gets an `invalid` report).
+    /// Check one bundle given as bytes (text that is not UTF-8 gets an `invalid` report);
+    /// with `options.mask`, masked as [`RuleSet::check`] masks.
     pub fn check_bytes(&self, bundle: &[u8], options: &Options) -> Report {
-        check::check_bytes(&self.plan, bundle, options, &self.version)
+        let mut report = check::check_bytes(&self.plan, bundle, options, &self.version);
+        if options.mask {
+            let text = String::from_utf8_lossy(bundle);
+            Masker::for_report(&self.plan, &report, &text).report(&mut report);
+        }
+        report
+    }
+
+    /// A masker for the bundle `text` and its report (`crate::mask`): its text for
+    /// snippets, the values a trace shows.
+    pub fn masker<'r>(&'r self, report: &Report, text: &str) -> Masker<'r> {
+        Masker::for_report(&self.plan, report, text)
     }
 
     /// The report of a bundle that ereje failed to check (a bug): `invalid`, with one

@@ -251,6 +251,15 @@ impl<'r> Batch<'r> {
             ),
         };
         crate::report::spans::fill(&mut report, &text);
+        if self.options.mask {
+            // masked in place: the spans just found hold in the masked text
+            let masked = self.rules.masker(&report, &text).text(&text);
+            return Checked {
+                bytes,
+                text: Cow::Owned(masked),
+                report,
+            };
+        }
         Checked {
             bytes,
             text,
@@ -485,10 +494,17 @@ impl<'r> Batch<'r> {
             // the line gets an `internal-error` report in its place: one record loses its
             // check, none is lost
             let message = panic_message(&*panic);
+            let report = self.rules.failed(&message, &self.options);
+            let text = String::from_utf8_lossy(line);
+            let text = if self.options.mask {
+                Cow::Owned(self.rules.masker(&report, &text).text(&text))
+            } else {
+                text
+            };
             let failed = Checked {
                 bytes: line,
-                text: String::from_utf8_lossy(line),
-                report: self.rules.failed(&message, &self.options),
+                text,
+                report,
             };
             catch_unwind(AssertUnwindSafe(|| deliver(failed)))
                 .map_err(|again| panic_message(&*again))

@@ -58,6 +58,11 @@ pub struct Options {
     pub assume_in_force: Option<Assume>,
     /// What a bundle may be at most (size, depth, documents, events).
     pub limits: Limits,
+    /// Hide personal values in what is said about the bundle (docs/personal-data.md): the
+    /// report's findings, the trace's facts, the bundle's text in snippets. The checker
+    /// decides the same either way; [`crate::RuleSet::check`], [`crate::batch::Batch`] and
+    /// [`crate::trace::trace`] mask (`crate::mask`), [`check`] alone does not.
+    pub mask: bool,
 }
 
 /// Check one bundle given as bytes: text that is not UTF-8 is an `invalid` report that says

@@ -72,6 +72,10 @@ pub struct CheckArgs {
     /// Most events in one bundle; more are `invalid`.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     pub max_events: usize,
+    /// Hide personal values (IINs, passport numbers, names, birth dates, citizenship, free
+    /// text) in the reports; pointers, spans and codes stay exact (docs/personal-data.md).
+    #[arg(long)]
+    pub mask: bool,
 }
 
 /// When an act of unknown publication is taken to have entered into force.
@@ -133,6 +137,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             documents: args.max_documents,
             events: args.max_events,
         },
+        mask: args.mask,
     });
     if let Some(threads) = args.threads {
         batch = batch.threads(threads);

@@ -50,6 +50,10 @@ pub struct TraceArgs {
     /// into force at the earliest or the latest day it can have (as `check`).
     #[arg(long, value_enum, value_name = "WHEN")]
     pub assume_in_force: Option<AssumeArg>,
+    /// Hide personal values in the trace (its facts and the findings' messages); pointers
+    /// and codes stay exact (docs/personal-data.md).
+    #[arg(long)]
+    pub mask: bool,
 }
 
 /// Run `ereje trace`.
@@ -68,6 +72,7 @@ pub fn run(args: &TraceArgs) -> Outcome {
         now: args.now,
         lang: Some(lang),
         assume_in_force: args.assume_in_force.map(Assume::from),
+        mask: args.mask,
         ..Options::default()
     };
     // a byte past the limit is enough for the trace to say the bundle is too large

@@ -117,10 +117,12 @@ pub struct InputPlan {
     pub pointer: String,
     /// `applicant.birth_date`.
     pub name: String,
-    /// Its type.
+    /// Its type (a record's fields say whether each is personal).
     pub ty: Type,
     /// For a list of records: the records' field names.
     pub fields: Vec<String>,
+    /// Marked `personal`: its value tells who the applicant is (masked with `--mask`).
+    pub personal: bool,
 }
 
 /// A compiled condition with the inputs it reads.
@@ -152,6 +154,8 @@ pub struct DocumentPlan {
     /// A requirement `when … unless …` as written, its two parts apart (the checker decides
     /// them folded into `required`; a trace says which part decided).
     pub exemption: Option<Parts>,
+    /// Its fields marked `personal` (masked with `--mask`).
+    pub personal: Vec<DocField>,
 }
 
 /// A condition and its exemption (`when A unless B`), each compiled alone: a trace shows them
@@ -457,6 +461,7 @@ fn service(
                 }),
                 _ => None,
             },
+            personal: d.personal.clone(),
         })
         .collect();
     let refusals = s
@@ -532,6 +537,7 @@ fn service(
                     Type::List(fields) => fields.iter().map(|f| f.name.clone()).collect(),
                     _ => Vec::new(),
                 },
+                personal: i.personal,
             })
             .collect(),
         documents,

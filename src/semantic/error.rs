@@ -218,6 +218,16 @@ pub enum SemanticError {
         /// The second version.
         span: Span,
     },
+    /// `personal` in a document names something that is not one of its fields.
+    #[error("`{name}` is not a field of a document")]
+    UnknownPersonalField {
+        /// As written.
+        name: String,
+        /// The field closest to it.
+        suggestion: Option<String>,
+        /// Where.
+        span: Span,
+    },
 }
 
 /// `act`, `step`, … in Russian and Kazakh, with the Russian participle "defined" that agrees
@@ -540,6 +550,11 @@ impl From<&SemanticError> for Diagnostic {
                 Label::new(*span, "this version overlaps another"),
             )
             .with_help("give the versions `since`/`until` dates that do not overlap"),
+            E::UnknownPersonalField {
+                name,
+                suggestion,
+                span,
+            } => super::resolve::unknown_personal_field(name, suggestion.as_deref(), *span),
         }
     }
 }

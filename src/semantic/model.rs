@@ -339,6 +339,8 @@ pub struct FieldDef {
     pub name: String,
     /// Its type.
     pub ty: Type,
+    /// Marked `personal` (or its list is): its values tell who the applicant is.
+    pub personal: bool,
 }
 
 /// An intake channel: `channel NAME since … § …`.
@@ -359,6 +361,9 @@ pub struct InputDef {
     pub ty: Type,
     /// Declared with `?`.
     pub optional: bool,
+    /// Declared `personal`: its value tells who the applicant is (for a list, so does every
+    /// field of its records).
+    pub personal: bool,
     /// Where declared.
     pub span: Span,
 }
@@ -564,6 +569,8 @@ pub struct DocumentRule {
     pub required: Option<Requirement>,
     /// Conditions on each document of this kind.
     pub validity: Vec<(Condition, Texts)>,
+    /// Its fields marked `personal` (each once, in the order written).
+    pub personal: Vec<DocField>,
     /// Provenance, messages, validity.
     pub meta: Meta,
 }

@@ -41,6 +41,7 @@ const CONTINUING: &[&str] = &[
     "parallel",
     "maps",
     "action",
+    "personal",
 ];
 
 /// Keywords that begin an element of a service.

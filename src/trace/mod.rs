@@ -40,14 +40,51 @@ pub const SCHEMA: &str = include_str!("../../docs/trace.schema.json");
 pub fn trace(rules: &RuleSet, bundle: &[u8], options: &Options) -> Trace {
     let lang = options.lang.unwrap_or(Lang::En);
     let mut recorder = Recorder::new(rules.sources(), lang);
-    let report = crate::check::check_bytes_observed(
+    let mut report = crate::check::check_bytes_observed(
         rules.plan(),
         bundle,
         options,
         rules.version(),
         &mut recorder,
     );
-    assemble(recorder, &report, lang)
+    if !options.mask {
+        return assemble(recorder, &report, lang);
+    }
+    let text = String::from_utf8_lossy(bundle);
+    let masker = rules.masker(&report, &text);
+    masker.report(&mut report);
+    let mut trace = assemble(recorder, &report, lang);
+    mask_facts(&mut trace, &masker);
+    trace
+}
+
+/// Every fact's value the trace shows, masked where it is personal (its findings' words come
+/// masked from the report).
+fn mask_facts(trace: &mut Trace, masker: &crate::mask::Masker<'_>) {
+    let conditions = trace
+        .requirements
+        .iter_mut()
+        .flat_map(|r| {
+            let copies = r.copies.iter_mut().flat_map(|c| c.rules.iter_mut());
+            let items = r.items.iter_mut().map(|i| &mut i.needs);
+            [&mut r.required, &mut r.when, &mut r.exemption]
+                .into_iter()
+                .flatten()
+                .chain(copies)
+                .chain(items)
+        })
+        .chain(trace.grounds.iter_mut().flat_map(|g| {
+            [&mut g.holds, &mut g.when, &mut g.exemption]
+                .into_iter()
+                .flatten()
+        }));
+    for condition in conditions {
+        for fact in &mut condition.facts {
+            if let Some(value) = &mut fact.value {
+                masker.json(&fact.pointer, value);
+            }
+        }
+    }
 }
 
 /// The trace of a checked bundle: the recorded elements, each with the findings it concluded,

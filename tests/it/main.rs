@@ -19,6 +19,7 @@ mod lint_fix;
 mod lint_logic;
 mod lint_logic_dates;
 mod lint_output;
+mod mask;
 mod recovery;
 mod report;
 mod schema;

@@ -136,6 +136,56 @@ fn a_step_with_two_actors_keeps_both_and_the_plan_the_first() {
     assert_eq!(plan.steps[1].actor.as_deref(), Some("directorate"));
 }
 
+/// `personal` on an input, on a record's field and as a document's clause reaches the checked
+/// model and the plan; an input marked on a list marks every field of its records.
+#[test]
+fn personal_marks_reach_the_model_and_the_plan() {
+    use ereje::semantic::model::{DocField, Type};
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/syntax/ok/personal_marks.ereje"
+    ));
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    let (rules, _) = RuleSet::from_sources(vec![SourceFile::new("personal.ereje", text)])
+        .unwrap_or_else(|d| panic!("{}", crate::support::render_diagnostics(&d)));
+    let personal: Vec<(&str, bool)> = rules.plan().services[0]
+        .inputs
+        .iter()
+        .map(|i| (i.name.as_str(), i.personal))
+        .collect();
+    assert_eq!(
+        personal,
+        [
+            ("applicant.category", false),
+            ("applicant.birth_date", true),
+            ("applicant.citizenship", true),
+            ("applicant.children", false),
+        ]
+    );
+    let Type::List(fields) = &rules.model().services[0].inputs[3].ty else {
+        panic!("children is a list");
+    };
+    let fields: Vec<(&str, bool)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.personal))
+        .collect();
+    assert_eq!(fields, [("birth_date", true), ("applying_jointly", false)]);
+    assert_eq!(
+        rules.plan().services[0].documents[0].personal,
+        [DocField::Number, DocField::IssuedOn, DocField::ExpiresOn]
+    );
+
+    let whole = "act kz.test.a { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\n\
+        service kz.test.s { act kz.test.a timezone \"Asia/Almaty\"\n\
+        input applicant.children: list { name: text, applying_jointly: bool } personal }\n";
+    let (rules, _) = RuleSet::from_sources(vec![SourceFile::new("list.ereje", whole)])
+        .unwrap_or_else(|d| panic!("{}", crate::support::render_diagnostics(&d)));
+    let Type::List(fields) = &rules.model().services[0].inputs[0].ty else {
+        panic!("children is a list");
+    };
+    assert!(fields.iter().all(|f| f.personal));
+}
+
 /// Every message a shipped element carries exists in Kazakh, Russian and English, and each is
 /// the element's own (a validity rule's messages are its own, not its document's), so a report
 /// in any of the three languages reaches it.

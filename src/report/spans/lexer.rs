@@ -10,10 +10,10 @@ const _: () = assert!(MAX_DEPTH <= 128);
 
 /// Reading stopped here: the text is not JSON from this point on.
 #[derive(Debug)]
-pub(super) struct Malformed;
+pub(crate) struct Malformed;
 
 /// A reader of a JSON text at a byte position.
-pub(super) struct Scanner<'t> {
+pub(crate) struct Scanner<'t> {
     /// The text read.
     pub text: &'t str,
     /// Its bytes.
@@ -24,7 +24,7 @@ pub(super) struct Scanner<'t> {
 
 impl<'t> Scanner<'t> {
     /// A reader of `text` at byte `pos`.
-    pub(super) fn at(text: &'t str, pos: usize) -> Scanner<'t> {
+    pub(crate) fn at(text: &'t str, pos: usize) -> Scanner<'t> {
         Scanner {
             text,
             bytes: text.as_bytes(),
@@ -34,18 +34,18 @@ impl<'t> Scanner<'t> {
 }
 
 impl Scanner<'_> {
-    pub(super) fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    pub(super) fn skip_ws(&mut self) {
+    pub(crate) fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.pos += 1;
         }
     }
 
     /// `true`, `false` or `null`.
-    pub(super) fn literal(&mut self, word: &[u8]) -> Result<(), Malformed> {
+    pub(crate) fn literal(&mut self, word: &[u8]) -> Result<(), Malformed> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word) {
             self.pos += word.len();
             Ok(())
@@ -55,7 +55,7 @@ impl Scanner<'_> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    pub(super) fn number(&mut self) -> Result<(), Malformed> {
+    pub(crate) fn number(&mut self) -> Result<(), Malformed> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -78,13 +78,13 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    pub(super) fn digits(&mut self) {
+    pub(crate) fn digits(&mut self) {
         while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.pos += 1;
         }
     }
 
-    pub(super) fn required_digits(&mut self) -> Result<(), Malformed> {
+    pub(crate) fn required_digits(&mut self) -> Result<(), Malformed> {
         let start = self.pos;
         self.digits();
         if self.pos == start {
@@ -95,7 +95,7 @@ impl Scanner<'_> {
     }
 
     /// A string at `pos` (on its opening quote); with `decode`, its value.
-    pub(super) fn string(&mut self, decode: bool) -> Result<Option<String>, Malformed> {
+    pub(crate) fn string(&mut self, decode: bool) -> Result<Option<String>, Malformed> {
         if decode {
             let mut out = String::new();
             self.string_into(Some(&mut out))?;
@@ -106,7 +106,7 @@ impl Scanner<'_> {
     }
 
     /// A string at `pos` (on its opening quote); its value is appended to `out` when given.
-    pub(super) fn string_into(&mut self, mut out: Option<&mut String>) -> Result<(), Malformed> {
+    pub(crate) fn string_into(&mut self, mut out: Option<&mut String>) -> Result<(), Malformed> {
         self.pos += 1;
         let mut run_start = self.pos;
         loop {
@@ -134,7 +134,7 @@ impl Scanner<'_> {
     }
 
     /// The character of an escape; `pos` is just after the backslash.
-    pub(super) fn escape(&mut self) -> Result<char, Malformed> {
+    pub(crate) fn escape(&mut self) -> Result<char, Malformed> {
         let b = self.peek().ok_or(Malformed)?;
         self.pos += 1;
         Ok(match b {
@@ -170,7 +170,7 @@ impl Scanner<'_> {
     }
 
     /// Four hex digits.
-    pub(super) fn hex4(&mut self) -> Result<u32, Malformed> {
+    pub(crate) fn hex4(&mut self) -> Result<u32, Malformed> {
         let digits = self.text.get(self.pos..self.pos + 4).ok_or(Malformed)?;
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(Malformed);
@@ -180,7 +180,7 @@ impl Scanner<'_> {
     }
 
     /// Skip a container too deep to look into: count brackets (strings skipped) until it closes.
-    pub(super) fn skip_container(&mut self) -> Result<(), Malformed> {
+    pub(crate) fn skip_container(&mut self) -> Result<(), Malformed> {
         let mut depth = 0usize;
         loop {
             match self.peek().ok_or(Malformed)? {
@@ -204,7 +204,7 @@ impl Scanner<'_> {
     }
 
     /// A member's key string, as the reader of a member reads it.
-    pub(super) fn key(&mut self) -> Result<(), Malformed> {
+    pub(crate) fn key(&mut self) -> Result<(), Malformed> {
         if self.peek() != Some(b'"') {
             return Err(Malformed);
         }
@@ -212,7 +212,7 @@ impl Scanner<'_> {
     }
 
     /// The `:` after a member's key, with the whitespace around it.
-    pub(super) fn colon(&mut self) -> Result<(), Malformed> {
+    pub(crate) fn colon(&mut self) -> Result<(), Malformed> {
         self.skip_ws();
         if self.peek() != Some(b':') {
             return Err(Malformed);
@@ -224,7 +224,7 @@ impl Scanner<'_> {
 
     /// Skip the value at `pos`, inside `depth` open containers, reading and rejecting exactly
     /// what a reader that indexes every value would, without building anything.
-    pub(super) fn skip_value(&mut self, depth: usize) -> Result<(), Malformed> {
+    pub(crate) fn skip_value(&mut self, depth: usize) -> Result<(), Malformed> {
         match self.peek() {
             Some(b'{' | b'[') if depth < MAX_DEPTH => self.skip_indexable(depth),
             _ => self.skip_leaf(depth),
@@ -232,7 +232,7 @@ impl Scanner<'_> {
     }
 
     /// A scalar, or a container too deep to look into (skipped by counting brackets).
-    pub(super) fn skip_leaf(&mut self, depth: usize) -> Result<(), Malformed> {
+    pub(crate) fn skip_leaf(&mut self, depth: usize) -> Result<(), Malformed> {
         match self.peek().ok_or(Malformed)? {
             b'{' | b'[' if depth >= MAX_DEPTH => self.skip_container(),
             b'"' => self.string(false).map(drop),
@@ -246,7 +246,7 @@ impl Scanner<'_> {
 
     /// A container at `pos` that would be looked into (inside `base < MAX_DEPTH` containers):
     /// read with the full grammar, one bit per open level for its kind.
-    pub(super) fn skip_indexable(&mut self, base: usize) -> Result<(), Malformed> {
+    pub(crate) fn skip_indexable(&mut self, base: usize) -> Result<(), Malformed> {
         let mut objects = 0u128;
         let mut depth = base;
         let mut after_item = false;
@@ -299,7 +299,7 @@ impl Scanner<'_> {
 
     /// The decoded bytes of the (already read) key string at `start..pos`: the text itself, or
     /// for a key written with escapes, its value decoded into `buffer`.
-    pub(super) fn key_text<'b>(&'b self, start: usize, buffer: &'b mut String) -> Option<&'b [u8]> {
+    pub(crate) fn key_text<'b>(&'b self, start: usize, buffer: &'b mut String) -> Option<&'b [u8]> {
         let raw = self
             .bytes
             .get(start + 1..self.pos.saturating_sub(1))

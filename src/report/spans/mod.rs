@@ -15,7 +15,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod lexer;
+pub(crate) mod lexer;
 mod locate;
 mod pointer;
 

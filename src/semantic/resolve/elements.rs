@@ -61,6 +61,7 @@ impl ServiceResolver<'_> {
                 kind: d.kind.node.clone(),
                 required,
                 validity,
+                personal: self.personal_fields(&d.personal),
                 meta,
             });
         }

@@ -9,7 +9,9 @@ use crate::syntax::ast::{Name, TypeExpr};
 use std::collections::HashMap;
 
 impl ServiceResolver<'_> {
-    pub(super) fn ty(&mut self, ty: &TypeExpr) -> Type {
+    /// The type of an input (`personal`: the input is marked, so every field of its records
+    /// is too).
+    pub(super) fn ty(&mut self, ty: &TypeExpr, personal: bool) -> Type {
         match ty {
             TypeExpr::Named(name) => match name.node.as_str() {
                 "date" => Type::Date,
@@ -19,8 +21,15 @@ impl ServiceResolver<'_> {
                 "number" => Type::Number,
                 other => {
                     let known = ["date", "instant", "bool", "text", "number"];
-                    let suggestion = suggest(other, known.into_iter())
-                        .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                    let suggestion = if other == "personal" {
+                        // `x: personal` with the type left out, or written after it
+                        String::from(
+                            "; `personal` goes after the type, like `birth_date: date personal`",
+                        )
+                    } else {
+                        suggest(other, known.into_iter())
+                            .map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+                    };
                     self.errors.push(SemanticError::UnknownType {
                         name: other.to_string(),
                         suggestion,
@@ -39,10 +48,11 @@ impl ServiceResolver<'_> {
                         self.duplicate("field", &f.name, first);
                         continue;
                     }
-                    let ty = self.ty(&f.ty.node);
+                    let ty = self.ty(&f.ty.node, personal || f.personal);
                     out.push(FieldDef {
                         name: f.name.node.clone(),
                         ty,
+                        personal: personal || f.personal,
                     });
                 }
                 Type::List(out)

@@ -13,6 +13,8 @@ use crate::vocab::Wording;
 mod elements;
 mod examples;
 mod inputs;
+mod personal;
+pub(super) use personal::unknown_personal_field;
 mod provenance;
 mod service;
 mod slots;

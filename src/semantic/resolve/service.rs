@@ -117,7 +117,7 @@ impl ServiceResolver<'_> {
                 continue;
             }
             self.meta(s, &i.provenance, &meta.validity, i.path.span);
-            let ty = self.ty(&i.ty.node);
+            let ty = self.ty(&i.ty.node, i.personal);
             for (at, _) in path.match_indices('.') {
                 if let Some(parent) = path.get(..at) {
                     parents.entry(parent.to_string()).or_insert(inputs.len());
@@ -128,6 +128,7 @@ impl ServiceResolver<'_> {
                 path: path.split('.').map(String::from).collect(),
                 ty,
                 optional: i.optional,
+                personal: i.personal,
                 span: i.path.span,
             });
         }

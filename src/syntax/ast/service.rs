@@ -91,6 +91,8 @@ pub struct Field {
     pub ty: Spanned<TypeExpr>,
     /// Written with `?`.
     pub optional: bool,
+    /// Written with `personal`: its values tell who the applicant is.
+    pub personal: bool,
     /// The whole field.
     pub span: Span,
 }
@@ -104,6 +106,9 @@ pub struct Input {
     pub ty: Spanned<TypeExpr>,
     /// Written with `?`: may be absent.
     pub optional: bool,
+    /// Written with `personal`: its value (every field of its records, for a list) tells
+    /// who the applicant is.
+    pub personal: bool,
     /// Citations.
     pub provenance: Provenance,
     /// The whole declaration.
@@ -136,6 +141,8 @@ pub struct Document {
     pub validity: Vec<Validity>,
     /// Messages shown when it is missing.
     pub message: Texts,
+    /// `personal number, …`: its fields that tell who the applicant is, as written.
+    pub personal: Vec<Name>,
     /// Citations, validity.
     pub provenance: Provenance,
     /// The whole declaration.

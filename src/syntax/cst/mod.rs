@@ -206,6 +206,7 @@ fn is_leaf(rule: Rule) -> bool {
             | R::kw_issued
             | R::kw_issuer
             | R::kw_number
+            | R::kw_personal
             | R::kw_registered
             | R::kw_published
             | R::kw_in_force

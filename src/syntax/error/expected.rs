@@ -150,6 +150,7 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::list_type | Rule::kw_list => "`list { … }`",
         Rule::field_decl => "a field like `birth_date: date`",
         Rule::optional_mark => "a `?` after the type, if the fact may be unknown",
+        Rule::personal_mark | Rule::personal_clause | Rule::kw_personal => "`personal`",
         // Expressions.
         Rule::expr => "a condition or a value",
         Rule::op_and | Rule::op_or | Rule::kw_and | Rule::kw_or => "`and`, `or`",

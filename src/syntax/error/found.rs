@@ -3,7 +3,7 @@
 //! day-first dates, misspelled or foreign keywords, a text never closed).
 
 use super::around::{closing_quote, current_line, previous_token};
-use super::slips::{slip, statement_slip};
+use super::slips::{personal_before_type, slip, statement_slip};
 use crate::vocab::Wording;
 
 /// Declarations that open a block with `{`, so an error can say which block it is in.
@@ -16,7 +16,7 @@ const KEYWORDS: &str = "\
     always when unless valid where matched refusal message quote source unverified note since \
     until allow because process view step within after parallel with maps term action example \
     bundle expect finding others has_any true false list one_of weekend holiday working transfer \
-    observed fixed years counting minutes minute hours hour days day months month year";
+    observed fixed years counting personal minutes minute hours hour days day months month year";
 
 /// Words people write for a keyword of the language: other words, and Russian or Kazakh ones.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -129,6 +129,9 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Word
     }
     if let Some(line_slip) = statement_slip(&word, rest) {
         return (token.join(": ", &line_slip), len);
+    }
+    if let Some(misplaced) = personal_before_type(before, prev) {
+        return (token.join(": ", &misplaced), len);
     }
     if let Some(line) = type_forgotten(before, prev) {
         let line = line + line_base;

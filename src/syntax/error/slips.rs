@@ -171,6 +171,21 @@ fn day_first_date(rest: &str) -> Option<(Wording, usize)> {
     }
 }
 
+/// `personal` written before a type (`birth_date: personal date`): it was read as the type, so
+/// the parser stopped at the type itself.
+pub(super) fn personal_before_type(before: &str, prev: Option<&str>) -> Option<Wording> {
+    let head = before
+        .trim_end()
+        .strip_suffix(prev.filter(|p| *p == "personal")?)?;
+    head.trim_end().ends_with(':').then(|| {
+        Wording::new(
+            "`personal` goes after the type, like `birth_date: date personal`",
+            "`personal` пишется после типа, например `birth_date: date personal`",
+            "`personal` түрден кейін жазылады, мысалы `birth_date: date personal`",
+        )
+    })
+}
+
 /// A statement whose keyword is right but whose shape is not, judged from the rest of its line.
 pub(super) fn statement_slip(word: &str, rest: &str) -> Option<Wording> {
     let line = rest.lines().next().unwrap_or_default();
@@ -195,6 +210,11 @@ pub(super) fn statement_slip(word: &str, rest: &str) -> Option<Wording> {
             "write `let name = condition`",
             "пишите `let name = condition`",
             "`let name = condition` деп жазыңыз",
+        ),
+        "personal" => (
+            "`personal` marks an input, a field of a record or a document's fields: write it after the type, like `input applicant.birth_date: date personal`, or in a document, like `personal number`",
+            "`personal` отмечает факт, поле записи или поля документа: пишите его после типа, например `input applicant.birth_date: date personal`, или в документе, например `personal number`",
+            "`personal` фактіні, жазба өрісін немесе құжат өрістерін белгілейді: оны түрден кейін жазыңыз, мысалы `input applicant.birth_date: date personal`, немесе құжатта, мысалы `personal number`",
         ),
         "years" if after.contains('-') && !after.contains("..") => (
             "write a range of years with `..`, like `years 2015..2020`",

@@ -163,7 +163,7 @@ impl Block {
                 "title", "timezone", "weekend", "years", "counting", "holiday", "observed",
                 "fixed", "working", "transfer",
             ],
-            Block::Document => &["title", "required", "valid", "message"],
+            Block::Document => &["title", "required", "valid", "message", "personal"],
             Block::Refusal => &["title", "when", "message"],
             Block::Process | Block::View => &["step", "term"],
         }

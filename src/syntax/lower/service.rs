@@ -56,6 +56,7 @@ impl Document {
             required: None,
             validity: Vec::new(),
             message: Texts::default(),
+            personal: Vec::new(),
             provenance: Provenance::default(),
             span,
         }
@@ -233,6 +234,7 @@ impl Lower {
         let mut path = None;
         let mut ty = None;
         let mut optional = false;
+        let mut personal = false;
         let mut provenance = Provenance::default();
         for x in pair.into_inner() {
             match x.as_rule() {
@@ -240,6 +242,7 @@ impl Lower {
                 Rule::path => path = Some(self.name(&x)),
                 Rule::type_expr => ty = Some(self.type_expr(x)),
                 Rule::optional_mark => optional = true,
+                Rule::personal_mark => personal = true,
                 _ => {
                     self.provenance(&x, &mut provenance);
                 }
@@ -252,6 +255,7 @@ impl Lower {
             path: path.unwrap_or_default_name(span),
             ty,
             optional,
+            personal,
             provenance,
             span,
         }
@@ -281,11 +285,13 @@ impl Lower {
                     let mut name = None;
                     let mut ty = None;
                     let mut optional = false;
+                    let mut personal = false;
                     for x in f.into_inner() {
                         match x.as_rule() {
                             Rule::ident => name = Some(self.name(&x)),
                             Rule::type_expr => ty = Some(self.type_expr(x)),
                             Rule::optional_mark => optional = true,
+                            Rule::personal_mark => personal = true,
                             _ => {}
                         }
                     }
@@ -294,6 +300,7 @@ impl Lower {
                             name,
                             ty,
                             optional,
+                            personal,
                             span: fspan,
                         });
                     }
@@ -340,6 +347,11 @@ impl Lower {
                     span: xs,
                 });
             }
+            Rule::personal_clause => doc.personal.extend(
+                x.into_inner()
+                    .filter(|y| y.as_rule() == Rule::ident)
+                    .map(|y| self.name(&y)),
+            ),
             _ => {
                 self.provenance(&x, &mut doc.provenance);
             }
