@@ -63,6 +63,10 @@ pub struct ServeArgs {
     /// No request log on stderr.
     #[arg(long)]
     pub quiet: bool,
+    /// Show personal values masked in every report and trace (docs/personal-data.md); the
+    /// request log never holds a bundle's values, masked or not.
+    #[arg(long)]
+    pub mask: bool,
 }
 
 /// Run `ereje serve`.
@@ -94,6 +98,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
         threads: args.threads.unwrap_or(defaults.threads).max(1),
         assume_in_force: args.assume_in_force.map(Assume::from),
         log: !args.quiet,
+        mask: args.mask,
     };
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
     runtime.enable_all();

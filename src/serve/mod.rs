@@ -57,6 +57,9 @@ pub struct Config {
     pub assume_in_force: Option<Assume>,
     /// Whether to write the request log on stderr.
     pub log: bool,
+    /// Whether reports and traces show personal values masked (`check --mask`); pointers and
+    /// spans stay exact. The request log never holds a value either way.
+    pub mask: bool,
 }
 
 impl Default for Config {
@@ -72,6 +75,7 @@ impl Default for Config {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             assume_in_force: None,
             log: true,
+            mask: false,
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn options(config: &Config, lang: Lang, query: Option<&str>) -> Result<Optio
         lang: Some(lang),
         limits: config.limits,
         assume_in_force: config.assume_in_force,
+        mask: config.mask,
         ..Options::default()
     };
     for (key, value) in pairs(query.unwrap_or("")) {

@@ -332,3 +332,60 @@ fn every_answer_is_valid_against_the_openapi_document() {
         ]
     );
 }
+
+#[test]
+fn with_mask_no_personal_value_leaves_the_server() {
+    let server = Server::start("mask", &["--mask"]);
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mask/personal.json"),
+    )
+    .expect("fixture");
+    let line = serde_json::to_string(&serde_json::from_slice::<Value>(&body).expect("JSON"))
+        .expect("JSON");
+    let answers = [
+        server.call("POST", "/v1/check", &[JSON], &body),
+        server.call("POST", "/v1/trace", &[JSON], &body),
+        server.call("POST", "/v1/trace", &[JSON, ("Accept", "text/html")], &body),
+        server.call(
+            "POST",
+            "/v1/check/batch",
+            &[NDJSON],
+            format!("{line}\n{line}\n").as_bytes(),
+        ),
+    ];
+    for answer in &answers {
+        assert_eq!(answer.status, 200);
+        let text = String::from_utf8_lossy(&answer.body);
+        for personal in [
+            "880101300123",
+            "FA1234567",
+            "1986-07-14",
+            "Айгерим",
+            "Нурланова",
+        ] {
+            assert!(!text.contains(personal), "{personal} in {text}");
+        }
+        assert!(
+            text.contains("mask-personal") && text.contains("passport"),
+            "{text}"
+        );
+    }
+    // the same report as the library's, masked, pointers and spans exact
+    let options = ereje::check::Options {
+        mask: true,
+        ..ereje::check::Options::default()
+    };
+    let mut expected = shipped().check_bytes(&body, &options);
+    ereje::report::spans::fill(&mut expected, std::str::from_utf8(&body).expect("UTF-8"));
+    let expected: Value =
+        serde_json::from_str(&ereje::report::json::report_line(&expected)).expect("a report");
+    assert_eq!(answers[0].json(), expected);
+    // without --mask the values are shown (so the test above can fail)
+    let plain = Server::start("no-mask", &[]);
+    let text =
+        String::from_utf8_lossy(&plain.call("POST", "/v1/check", &[JSON], &body).body).into_owned();
+    assert!(
+        text.contains("FA1234567") || text.contains("1986-07-14") || text.contains("uz"),
+        "{text}"
+    );
+}
