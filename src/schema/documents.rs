@@ -129,6 +129,15 @@ fn one_kind(
     if !first.rule.unverified.is_empty() {
         words::put(&mut schema, "x-unverified", json!(first.rule.unverified));
     }
+    let mut personal: Vec<&'static str> = Vec::new();
+    for field in plans.iter().flat_map(|p| p.personal.iter()) {
+        if !personal.contains(&field.name()) {
+            personal.push(field.name());
+        }
+    }
+    if !personal.is_empty() {
+        words::put(&mut schema, "x-personal", json!(personal));
+    }
     let required: Vec<Value> = rules
         .iter()
         .filter_map(|r| {

@@ -108,6 +108,10 @@ fn fact(input: &InputPlan, optional: bool, lang: Lang) -> Value {
     );
     words::put(&mut schema, "x-fact", json!(input.name));
     words::put(&mut schema, "x-optional", json!(optional));
+    if input.personal {
+        // an intake form keeps it out of logs and masks it on screen, as `--mask` does
+        words::put(&mut schema, "x-personal", json!(true));
+    }
     schema
 }
 

@@ -94,7 +94,15 @@ fn typed(ty: &Type) -> Value {
         Type::List(fields) => {
             let properties: serde_json::Map<String, Value> = fields
                 .iter()
-                .map(|f| (f.name.clone(), typed(&f.ty)))
+                .map(|f| {
+                    let mut schema = typed(&f.ty);
+                    if f.personal
+                        && let Value::Object(map) = &mut schema
+                    {
+                        map.insert("x-personal".into(), json!(true));
+                    }
+                    (f.name.clone(), schema)
+                })
                 .collect();
             json!({
                 "type": ["array", "null"],

@@ -698,3 +698,27 @@ fn the_mutations_make_bundles_of_both_sides() {
         "rejected {rejected}, taken {taken} ({warned} with warnings about the bundle)"
     );
 }
+
+/// What the rules mark `personal` is marked `x-personal` in the schema, so an intake form can
+/// keep it out of logs and mask it: the facts, a list's record fields, each kind's fields.
+#[test]
+fn personal_data_is_marked_where_the_rules_mark_it() {
+    let schema = schema("kz.mvd.permanent_residence");
+    let applicant = &schema["properties"]["applicant"]["properties"];
+    assert_eq!(applicant["birth_date"]["x-personal"], true);
+    assert_eq!(applicant["citizenship"]["x-personal"], true);
+    assert_eq!(
+        applicant["children"]["items"]["properties"]["birth_date"]["x-personal"],
+        true
+    );
+    assert!(applicant["category"].get("x-personal").is_none());
+    assert!(
+        applicant["children"]["items"]["properties"]["applying_jointly"]
+            .get("x-personal")
+            .is_none()
+    );
+    assert_eq!(
+        schema["$defs"]["document.passport"]["x-personal"],
+        serde_json::json!(["number"])
+    );
+}
