@@ -3,67 +3,130 @@
 //! which `ereje check` reads as the analysis did; and the assignment in a few words, for the
 //! finding's note.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::domain::{Domain, Var};
 use super::eval::Frame;
 use crate::semantic::model::InForce;
 use crate::vocab::Wording;
 
-/// The bundle of an assignment, as JSON text.
+/// The bundle of an assignment, as JSON text, its members in the order of the bundle
+/// contract (`service`, `submitted_at`, `channel`, the facts in the order the rules declare
+/// them, `documents`), as a person writes a bundle and reads one.
 pub(crate) fn bundle(frame: &Frame<'_>, domain: &Domain, at: &[usize]) -> String {
-    let mut root = Map::new();
-    root.insert("service".into(), json!(frame.plan.id));
-    root.insert("submitted_at".into(), json!(frame.submitted_at()));
+    let mut root = Tree::default();
+    root.put(&["service".into()], json!(frame.plan.id));
+    root.put(&["submitted_at".into()], json!(frame.submitted_at()));
     // a channel the conditions do not read: one open that day, so none is waited for
     let open = frame
         .plan
         .channels
         .iter()
         .find(|c| c.open.on(frame.day) == InForce::Yes);
-    if let Some(c) = open {
-        root.insert("channel".into(), json!(c.name));
-    }
+    let mut channel = open.map(|c| json!(c.name));
+    let mut facts = Tree::default();
     let mut documents = Vec::new();
     for (dim, &i) in domain.dims.iter().zip(at) {
         let value = dim.values.get(i).cloned().flatten();
         match (&dim.var, value) {
             (Var::Input(n), Some(v)) => {
                 if let Some(input) = frame.plan.inputs.get(*n) {
-                    put(&mut root, &input.path, v);
+                    facts.put(&input.path, v);
                 }
             }
             (Var::Document(_), Some(doc)) => documents.push(doc),
-            (Var::Channel, Some(v)) => {
-                root.insert("channel".into(), v);
-            }
-            (Var::Channel, None) => {
-                root.remove("channel");
-            }
+            (Var::Channel, value) => channel = value,
             _ => {}
         }
     }
-    root.insert("documents".into(), Value::Array(documents));
-    serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
+    if let Some(c) = channel {
+        root.put(&["channel".into()], c);
+    }
+    // the facts in the order the rules declare their inputs
+    let mut ordered = Tree::default();
+    for input in &frame.plan.inputs {
+        if let Some(v) = facts.take(&input.path) {
+            ordered.put(&input.path, v);
+        }
+    }
+    root.members.extend(ordered.members);
+    root.put(&["documents".into()], Value::Array(documents));
+    serde_json::to_string_pretty(&root.value()).unwrap_or_default()
 }
 
-/// Set the value at a path of objects, making the objects on the way.
-fn put(root: &mut Map<String, Value>, path: &[String], value: Value) {
-    let Some((last, parents)) = path.split_last() else {
-        return;
-    };
-    let mut at = root;
-    for segment in parents {
-        let next = at
-            .entry(segment.clone())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !next.is_object() {
-            *next = Value::Object(Map::new());
+/// A JSON object whose members keep the order they were put in (`serde_json::Map` sorts
+/// them).
+#[derive(Default)]
+struct Tree {
+    members: Vec<(String, Member)>,
+}
+
+enum Member {
+    Value(Value),
+    Object(Tree),
+}
+
+impl Tree {
+    /// Set the value at a path of objects, making the objects on the way.
+    fn put(&mut self, path: &[String], value: Value) {
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        let at = match self.members.iter().position(|(k, _)| k == first) {
+            Some(i) => i,
+            None => {
+                self.members
+                    .push((first.clone(), Member::Object(Tree::default())));
+                self.members.len() - 1
+            }
+        };
+        let Some((_, member)) = self.members.get_mut(at) else {
+            return;
+        };
+        if rest.is_empty() {
+            *member = Member::Value(value);
+            return;
         }
-        let Value::Object(map) = next else { return };
-        at = map;
+        if !matches!(member, Member::Object(_)) {
+            *member = Member::Object(Tree::default());
+        }
+        if let Member::Object(tree) = member {
+            tree.put(rest, value);
+        }
     }
-    at.insert(last.clone(), value);
+
+    /// Take the value at a path out.
+    fn take(&mut self, path: &[String]) -> Option<Value> {
+        let (first, rest) = path.split_first()?;
+        let (_, member) = self.members.iter_mut().find(|(k, _)| k == first)?;
+        match member {
+            Member::Value(v) if rest.is_empty() => Some(std::mem::take(v)),
+            Member::Object(tree) if !rest.is_empty() => tree.take(rest),
+            _ => None,
+        }
+    }
+
+    /// The tree as a value whose object members are in order.
+    fn value(&self) -> Ordered<'_> {
+        Ordered(self)
+    }
+}
+
+/// Serialises a [`Tree`] in its members' order.
+struct Ordered<'a>(&'a Tree);
+
+impl serde::Serialize for Ordered<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.members.len()))?;
+        for (key, member) in &self.0.members {
+            match member {
+                Member::Value(v) => map.serialize_entry(key, v)?,
+                Member::Object(tree) => map.serialize_entry(key, &Ordered(tree))?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// The assignment in a few words: "`checks.solvency` = "not_confirmed", `applicant.grounds`
