@@ -19,8 +19,7 @@ impl ServiceResolver<'_> {
                 "number" => Type::Number,
                 other => {
                     let known = ["date", "instant", "bool", "text", "number"];
-                    let suggestion = suggest(other, known.into_iter())
-                        .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                    let suggestion = suggest(other, known.into_iter()).map(String::from);
                     self.errors.push(SemanticError::UnknownType {
                         name: other.to_string(),
                         suggestion,
