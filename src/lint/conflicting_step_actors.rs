@@ -95,9 +95,16 @@ fn check(cx: &mut Context<'_>) {
                                     view.id, step.id
                                 ),
                             ),
-                            Label::new(step.meta.span, format!("maps to `{main_id}`")),
+                            Label::new(step.meta.span, super::words::maps_to(main_id)),
                         )
-                        .with_label(Label::new(main.meta.span, format!("by {ours}")))
+                        .with_label(Label::new(
+                            main.meta.span,
+                            Wording::new(
+                                format!("by {ours}"),
+                                format!("выполняет {ours}"),
+                                format!("{ours} орындайды"),
+                            ),
+                        ))
                         .with_help(Wording::new(
                             "if the act gives the step to different units in its two texts, keep both and `allow conflicting-step-actors` with the defect; if the rules named the wrong actor, correct it",
                             "если акт в двух своих текстах поручает шаг разным подразделениям, оставьте оба и запишите дефект через `allow conflicting-step-actors`; если в правилах указан не тот участник, исправьте его",

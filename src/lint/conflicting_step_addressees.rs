@@ -87,9 +87,23 @@ fn check(cx: &mut Context<'_>) {
                                     view.id, step.id
                                 ),
                             ),
-                            Label::new(step.meta.span, format!("to `{theirs}`")),
+                            Label::new(
+                                step.meta.span,
+                                Wording::new(
+                                    format!("to `{theirs}`"),
+                                    format!("адресат — `{theirs}`"),
+                                    format!("`{theirs}` атына"),
+                                ),
+                            ),
                         )
-                        .with_label(Label::new(main.meta.span, format!("to `{ours}`")))
+                        .with_label(Label::new(
+                            main.meta.span,
+                            Wording::new(
+                                format!("to `{ours}`"),
+                                format!("адресат — `{ours}`"),
+                                format!("`{ours}` атына"),
+                            ),
+                        ))
                         .with_help(Wording::new(
                             "keep both as the texts write them and `allow conflicting-step-addressees` with the defect; if the rules named the wrong addressee, correct it",
                             "оставьте оба так, как они написаны в текстах, и запишите дефект через `allow conflicting-step-addressees`; если в правилах указан не тот адресат, исправьте его",

@@ -95,19 +95,28 @@ fn check(cx: &mut Context<'_>) {
                 for &i in &group {
                     let step = &view.steps[i];
                     // a few names, then a count: a group of thousands stays one line
-                    let mut others: Vec<String> = group
+                    let named: Vec<String> = group
                         .iter()
                         .filter(|&&g| g != i)
                         .take(NAMED)
                         .map(|&g| format!("`{}`", view.steps[g].id))
                         .collect();
-                    if group.len() > NAMED + 1 {
-                        others.push(format!("{} more", group.len() - 1 - NAMED));
-                    }
-                    let together = if others.is_empty() {
-                        String::new()
+                    let rest = (group.len() - 1).saturating_sub(NAMED);
+                    let with = |more: String| {
+                        let mut all = named.clone();
+                        if rest > 0 {
+                            all.push(more);
+                        }
+                        all.join(", ")
+                    };
+                    let (together, together_ru, together_kk) = if named.is_empty() {
+                        (String::new(), String::new(), String::new())
                     } else {
-                        format!(", together with {},", others.join(", "))
+                        (
+                            format!(", together with {},", with(format!("{rest} more"))),
+                            format!(" вместе с {}", with(format!("ещё {rest}"))),
+                            format!(" ({} қадамдарымен бірге)", with(format!("тағы {rest}"))),
+                        )
                     };
                     let d = cx
                         .finding(
@@ -120,26 +129,30 @@ fn check(cx: &mut Context<'_>) {
                                     own.describe()
                                 ),
                                 format!(
-                                    "шаг `{}` представления `{}`{together} занимает {}, а шаг `{main_id}` процесса — {}",
+                                    "шаг `{}` представления `{}`{together_ru} занимает {}, а шаг `{main_id}` процесса — {}",
                                     step.id,
                                     view.id,
                                     path.length.describe(),
                                     own.describe()
                                 ),
                                 format!(
-                                    "`{}` көрінісінің `{}` қадамы{together} {} алады, ал процестің `{main_id}` қадамы — {}",
+                                    "`{}` көрінісінің `{}` қадамы{together_kk} {} алады, ал процестің `{main_id}` қадамы — {}",
                                     view.id,
                                     step.id,
                                     path.length.describe(),
                                     own.describe()
                                 ),
                             ),
-                            Label::new(step.meta.span, format!("maps to `{main_id}`")),
+                            Label::new(step.meta.span, super::words::maps_to(main_id)),
                         )
-                        .with_label(Label::new(
-                            main.meta.span,
-                            format!("{} here", main.within.map_or(String::new(), |w| w.to_string())),
-                        ))
+                        .with_label(Label::new(main.meta.span, {
+                            let within = main.within.map_or(String::new(), |w| w.to_string());
+                            Wording::new(
+                                format!("{within} here"),
+                                format!("здесь {within}"),
+                                format!("мұнда {within}"),
+                            )
+                        }))
                         .with_help(Wording::new(
                             "if the act gives the step two times, keep both as written and `allow conflicting-step-durations` with the defect; if the rules mistyped one, correct it",
                             "если акт устанавливает для шага два разных срока, оставьте оба так, как они написаны, и запишите дефект через `allow conflicting-step-durations`; если в правилах один из них введён с ошибкой, исправьте его",

@@ -80,9 +80,23 @@ fn check(cx: &mut Context<'_>) {
                         format!("с {end} по {last} ни одна редакция услуги `{id}` не действует"),
                         format!("{end} бастап {last} дейін `{id}` қызметінің бірде-бір редакциясы күшінде емес"),
                     ),
-                    Label::new(name(after), format!("in force from {start}")),
+                    Label::new(
+                        name(after),
+                        Wording::new(
+                            format!("in force from {start}"),
+                            format!("действует с {start}"),
+                            format!("{start} бастап күшінде"),
+                        ),
+                    ),
                 )
-                .with_label(Label::new(name(before), format!("in force until {end}")))
+                .with_label(Label::new(
+                    name(before),
+                    Wording::new(
+                        format!("in force until {end}"),
+                        format!("действует до {end}"),
+                        format!("{end} дейін күшінде"),
+                    ),
+                ))
                 .with_help(Wording::new(
                     "start this version on the day the one before it ends, or, if the law left the service without rules for those days, `allow gapped-versions` with the reason",
                     "начните эту редакцию в день, когда заканчивается предыдущая, или, если закон оставил услугу без правил на эти дни, укажите причину в `allow gapped-versions`",

@@ -65,7 +65,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("{what}: нет ссылки на пункт акта"),
                     format!("{what}: актінің тармағына сілтеме жоқ"),
                 ),
-                Label::new(el.name_span, "no `§` citation"),
+                Label::new(el.name_span, Wording::new("no `§` citation", "нет ссылки `§`", "`§` сілтемесі жоқ")),
             )
             .with_help(Wording::new(
                 "cite the paragraph it comes from: `§ 9(2)` (the service's act), `§ standard 9(2)`, `§ kz.law.migration art. 49(4)`",

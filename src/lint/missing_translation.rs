@@ -53,27 +53,43 @@ declare_lint! {
 }
 
 fn check(cx: &mut Context<'_>) {
-    let mut texts: Vec<(&Texts, &str, String, Span)> = Vec::new();
+    // whose text it is: in English, in the Russian genitive («у услуги …») and in Kazakh
+    let mut texts: Vec<(&Texts, &str, Wording, Span)> = Vec::new();
     for file in cx.files() {
         for decl in &file.decls {
             let Decl::Service(s) = decl else { continue };
-            let sv = format!("service `{}`", s.name.node);
+            let name = &s.name.node;
+            let sv = Wording::new(
+                format!("service `{name}`"),
+                format!("услуги `{name}`"),
+                format!("`{name}` қызметі"),
+            );
             texts.push((&s.title, "title", sv, s.name.span));
             for d in &s.documents {
-                let doc = format!("document `{}`", d.kind.node);
+                let kind = &d.kind.node;
+                let doc = Wording::new(
+                    format!("document `{kind}`"),
+                    format!("документа `{kind}`"),
+                    format!("`{kind}` құжаты"),
+                );
                 texts.push((&d.title, "title", doc.clone(), d.kind.span));
-                texts.push((&d.message, "message", doc.clone(), d.kind.span));
+                texts.push((&d.message, "message", doc, d.kind.span));
                 for v in &d.validity {
-                    texts.push((
-                        &v.message,
-                        "message",
-                        format!("a `valid when` of {doc}"),
-                        v.span,
-                    ));
+                    let valid = Wording::new(
+                        format!("a `valid when` of document `{kind}`"),
+                        format!("условия `valid when` документа `{kind}`"),
+                        format!("`{kind}` құжатының `valid when` шарты"),
+                    );
+                    texts.push((&v.message, "message", valid, v.span));
                 }
             }
             for r in &s.refusals {
-                let ground = format!("refusal `{}`", r.name.node);
+                let name = &r.name.node;
+                let ground = Wording::new(
+                    format!("refusal `{name}`"),
+                    format!("основания для отказа `{name}`"),
+                    format!("`{name}` бас тарту негізі"),
+                );
                 texts.push((&r.message, "message", ground, r.name.span));
             }
         }
@@ -91,19 +107,34 @@ fn check(cx: &mut Context<'_>) {
             continue;
         }
         let span = t.entries.first().map_or(fallback, |(l, _)| l.span);
-        let langs = missing
-            .iter()
-            .map(|m| format!("`{m}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let langs = |and: &str| {
+            missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(and)
+        };
+        let (en, ru, kk) = (langs(" and "), langs(" и "), langs(" және "));
+        let (owner_en, owner_ru, owner_kk) = (
+            owner.get(Lang::En),
+            owner.get(Lang::Ru),
+            owner.get(Lang::Kk),
+        );
         let d = cx
             .finding(
                 Wording::new(
-                    format!("the {clause} of {owner} lacks {langs}"),
-                    format!("у {owner} нет текста {langs} ({clause})"),
-                    format!("{owner}: {langs} мәтіні жоқ ({clause})"),
+                    format!("the {clause} of {owner_en} lacks {en}"),
+                    format!("у {owner_ru} нет текста {ru} (`{clause}`)"),
+                    format!("{owner_kk}: {kk} мәтіні жоқ (`{clause}`)"),
                 ),
-                Label::new(span, format!("`{clause}` without {langs}")),
+                Label::new(
+                    span,
+                    Wording::new(
+                        format!("`{clause}` without {en}"),
+                        format!("`{clause}` без {ru}"),
+                        format!("`{clause}`: {kk} жоқ"),
+                    ),
+                ),
             )
             .with_help({
                 let add = missing

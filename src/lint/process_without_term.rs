@@ -60,7 +60,7 @@ fn check(cx: &mut Context<'_>) {
                 ),
                 Label::new(
                     service_ast(cx.files(), s).map_or(s.meta.span, |a| a.name.span),
-                    "no `term` in its process",
+                    Wording::new("no `term` in its process", "в её процессе нет `term`", "процесінде `term` жоқ"),
                 ),
             )
             .with_help(Wording::new(

@@ -65,9 +65,18 @@ fn check(cx: &mut Context<'_>) {
                     {
                         let (step, what) = (&st.name.node, &produced.node);
                         let listed = if results.is_empty() {
-                            String::from("the service declares no `results`")
+                            Wording::new(
+                                "the service declares no `results`",
+                                "у услуги не объявлены `results`",
+                                "қызметте `results` жарияланбаған",
+                            )
                         } else {
-                            format!("its results are {}", results.join(", "))
+                            let all = results.join(", ");
+                            Wording::new(
+                                format!("its results are {all}"),
+                                format!("её результаты: {all}"),
+                                format!("оның нәтижелері: {all}"),
+                            )
                         };
                         let d = cx
                             .finding(

@@ -68,7 +68,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("ни один пример не проверяет услугу `{id}`"),
                     format!("`{id}` қызметін бірде-бір мысал тексермейді"),
                 ),
-                Label::new(span, "has no `example`"),
+                Label::new(span, Wording::new("has no `example`", "нет ни одного `example`", "бірде-бір `example` жоқ")),
             )
             .with_help(Wording::new(
                 "add an `example \"…\" { bundle \"…\" expect … }` for each requirement, ground and step, with the finding the act makes it produce",

@@ -91,7 +91,7 @@ fn check(cx: &mut Context<'_>) {
                         term.duration
                     ),
                 ),
-                Label::new(term.meta.span, "the steps account for less than half of it"),
+                Label::new(term.meta.span, Wording::new("the steps account for less than half of it", "на шаги приходится меньше половины срока", "қадамдарға мерзімнің жартысынан азы тиесілі")),
             )
             .with_help(Wording::new(
                 "give the steps the times the act sets, and add the stages it lists without a time; if the act leaves the rest of the term to no step, `allow step-deadlines-below-term` with the defect",

@@ -88,21 +88,38 @@ fn check(cx: &mut Context<'_>) {
             } else {
                 ("могут превысить", "асып кетуі мүмкін")
             };
-            let whose = if view.id == s.process.id {
-                String::from("the process")
+            // whose steps: in English, in the Russian and the Kazakh genitive
+            let (whose, whose_ru, whose_kk) = if view.id == s.process.id {
+                (
+                    String::from("the process"),
+                    String::from("процесса"),
+                    String::from("процестің"),
+                )
             } else {
-                format!("view `{}`", view.id)
+                (
+                    format!("view `{}`", view.id),
+                    format!("представления `{}`", view.id),
+                    format!("`{}` көрінісінің", view.id),
+                )
             };
             let last_step = &view.steps[last];
             let primary = if view.id == s.process.id {
                 Label::new(
                     term.meta.span,
-                    format!("{} after the submission", term.duration),
+                    Wording::new(
+                        format!("{} after the submission", term.duration),
+                        format!("{} после подачи заявления", term.duration),
+                        format!("өтініш берілгеннен кейін {}", term.duration),
+                    ),
                 )
             } else {
                 Label::new(
                     view.meta.span,
-                    format!("the term of the process is {}", term.duration),
+                    Wording::new(
+                        format!("the term of the process is {}", term.duration),
+                        format!("срок процесса — {}", term.duration),
+                        format!("процестің мерзімі — {}", term.duration),
+                    ),
                 )
             };
             let mut d = cx
@@ -114,22 +131,26 @@ fn check(cx: &mut Context<'_>) {
                             term.duration
                         ),
                         format!(
-                            "сроки шагов ({whose}) один за другим {ru} срок услуги: {} при сроке {}",
+                            "сроки шагов {whose_ru} один за другим {ru} срок услуги: {} при сроке {}",
                             path.length.describe(),
                             term.duration
                         ),
                         format!(
-                            "қадамдардың мерзімдері ({whose}) бірінен соң бірі қызмет мерзімінен {kk}: {}, ал мерзім {}",
+                            "{whose_kk} қадамдарының мерзімдері бірінен соң бірі қызмет мерзімінен {kk}: {}, ал мерзім {}",
                             path.length.describe(),
                             term.duration
                         ),
                     ),
                     primary,
                 )
-                .with_label(Label::new(
-                    last_step.meta.span,
-                    format!("due {} after the submission at the latest", path.length.describe()),
-                ))
+                .with_label(Label::new(last_step.meta.span, {
+                    let due = path.length.describe();
+                    Wording::new(
+                        format!("due {due} after the submission at the latest"),
+                        format!("не позднее чем через {due} после подачи заявления"),
+                        format!("өтініш берілгеннен кейін ең кеші {due} ішінде"),
+                    )
+                }))
                 .with_help(Wording::new(
                     "if the act's steps do not fit its own term, keep both as written and `allow step-deadlines-exceed-term` with the defect; if a step runs in parallel with another, count it from the same step (`after`)",
                     "если шаги акта не укладываются в его собственный срок, оставьте и то и другое как написано и запишите дефект через `allow step-deadlines-exceed-term`; если шаг идёт параллельно с другим, отсчитывайте его от того же шага (`after`)",

@@ -56,7 +56,7 @@ fn check(cx: &mut Context<'_>) {
                             format!("в шаге `{}` не указано, кто его выполняет", step.id),
                             format!("`{}` қадамын кім орындайтыны көрсетілмеген", step.id),
                         ),
-                        Label::new(step.meta.span, "no `by` actor"),
+                        Label::new(step.meta.span, Wording::new("no `by` actor", "не указан участник `by`", "`by` қатысушысы көрсетілмеген")),
                     )
                     .with_help(Wording::new(
                         "name the actor the act gives the step (`by ACTOR`, declared with `actor ACTOR \"…\" § …`); if the act names none, `allow step-without-actor` with the reason",

@@ -75,7 +75,7 @@ fn check(cx: &mut Context<'_>) {
                                 view.id, step.id
                             ),
                         ),
-                        Label::new(step.meta.span, "maps to no step of the process"),
+                        Label::new(step.meta.span, Wording::new("maps to no step of the process", "не соответствует ни одному шагу процесса", "процестің ешбір қадамына сәйкес келмейді")),
                     )
                     .with_help(Wording::new(
                         "name the step of the process it corresponds to (`maps to STEP`); if the act has it in this text only, `allow step-without-counterpart` with the defect",
@@ -105,9 +105,16 @@ fn check(cx: &mut Context<'_>) {
                                 main.id, view.id
                             ),
                         ),
-                        Label::new(view.meta.span, format!("no step maps to `{}`", main.id)),
+                        Label::new(
+                            view.meta.span,
+                            Wording::new(
+                                format!("no step maps to `{}`", main.id),
+                                format!("шагу `{}` не соответствует ни один шаг", main.id),
+                                format!("`{}` қадамына ешбір қадам сәйкес келмейді", main.id),
+                            ),
+                        ),
                     )
-                    .with_label(Label::new(main.meta.span, "this step"))
+                    .with_label(Label::new(main.meta.span, Wording::new("this step", "этот шаг", "осы қадам")))
                     .with_help(Wording::new(
                         "map a step of the view to it (`maps to STEP`); if the view's text does not have it, `allow step-without-counterpart` on the view with the defect",
                         "сопоставьте ему шаг представления (`maps to STEP`); если в тексте представления его нет, запишите дефект через `allow step-without-counterpart` у представления",

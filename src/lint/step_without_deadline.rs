@@ -58,7 +58,7 @@ fn check(cx: &mut Context<'_>) {
                             format!("у шага `{}` нет срока", step.id),
                             format!("`{}` қадамының мерзімі жоқ", step.id),
                         ),
-                        Label::new(step.meta.span, "no `within` duration"),
+                        Label::new(step.meta.span, Wording::new("no `within` duration", "нет срока `within`", "`within` мерзімі жоқ")),
                     )
                     .with_help(Wording::new(
                         "give the step the time the act sets (`within 5 working days after …`); if the act sets none, `allow step-without-deadline` with the reason",

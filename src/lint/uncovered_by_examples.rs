@@ -127,7 +127,7 @@ fn check<'a>(cx: &mut Context<'a>) {
                             format!("ни один пример услуги `{id}` не затрагивает {ru} `{name}`"),
                             format!("`{id}` қызметінің бірде-бір мысалы `{name}` ({kk}) тексермейді"),
                         ),
-                        Label::new(cx.trimmed(*span), "no example reaches it"),
+                        Label::new(cx.trimmed(*span), Wording::new("no example reaches it", "сюда не доходит ни один пример", "мұнда бірде-бір мысал жетпейді")),
                     )
                     .with_help(if kind == "step" {
                         Wording::new(

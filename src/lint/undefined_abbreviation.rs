@@ -73,7 +73,7 @@ fn check(cx: &mut Context<'_>) {
                                     format!("шаг `{step}` называет «{abbr}», но так не называется ни один участник услуги"),
                                     format!("`{step}` қадамы «{abbr}» атайды, бірақ қызметтің бірде-бір қатысушысы бұлай аталмайды"),
                                 ),
-                                Label::new(named.span, "as the text writes it"),
+                                Label::new(named.span, super::words::as_the_text_writes_it()),
                             )
                             .with_help(Wording::new(
                                 "if the act's text misspells or never defines the unit, keep it as written and `allow undefined-abbreviation` with the defect; else declare the actor the text defines",

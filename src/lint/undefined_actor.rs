@@ -55,7 +55,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("ни один пункт акта не определяет участника `{name}`"),
                     format!("`{name}` қатысушысын актінің бірде-бір тармағы анықтамайды"),
                 ),
-                Label::new(el.name_span, "no `§` citation of its definition"),
+                Label::new(el.name_span, Wording::new("no `§` citation of its definition", "нет ссылки `§` на его определение", "анықтамасына `§` сілтемесі жоқ")),
             )
             .with_help(Wording::new(
                 "cite the paragraph that defines the unit or official (`actor NAME \"…\" § 8(1)`); if the act uses a name it never defines, keep it as written and `allow undefined-actor` with the defect",

@@ -50,19 +50,45 @@ fn check(cx: &mut Context<'_>) {
         let published = decl.published.as_ref();
         let (span, why) = match &in_force.node {
             InForce::Date(_) => continue,
-            InForce::Unknown => (in_force.span, "the record says `in_force unknown`"),
+            InForce::Unknown => (
+                in_force.span,
+                Wording::new(
+                    "the record says `in_force unknown`",
+                    "в записи указано `in_force unknown`",
+                    "жазбада `in_force unknown` көрсетілген",
+                ),
+            ),
             InForce::AfterPublication(_) => match published {
                 Some(p) if p.node.is_some() => continue,
-                Some(p) => (p.span, "counted from a publication date that is unknown"),
+                Some(p) => (
+                    p.span,
+                    Wording::new(
+                        "counted from a publication date that is unknown",
+                        "отсчитывается от неизвестной даты опубликования",
+                        "белгісіз жариялану күнінен бастап есептеледі",
+                    ),
+                ),
                 None => (
                     in_force.span,
-                    "counted from a publication date not recorded",
+                    Wording::new(
+                        "counted from a publication date not recorded",
+                        "отсчитывается от незаписанной даты опубликования",
+                        "жазылмаған жариялану күнінен бастап есептеледі",
+                    ),
                 ),
             },
         };
-        let earliest = act.in_force.map_or(String::new(), |d| {
-            format!("; the earliest day it allows is {d}")
-        });
+        let label = match act.in_force {
+            Some(d) => why.join(
+                "; ",
+                &Wording::new(
+                    format!("the earliest day it allows is {d}"),
+                    format!("самый ранний возможный день — {d}"),
+                    format!("ең ерте мүмкін күні — {d}"),
+                ),
+            ),
+            None => why,
+        };
         let d = cx
             .finding(
                 Wording::new(
@@ -70,7 +96,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("день вступления акта `{name}` в силу неизвестен"),
                     format!("`{name}` актісінің күшіне енген күні белгісіз"),
                 ),
-                Label::new(cx.trimmed(span), format!("{why}{earliest}")),
+                Label::new(cx.trimmed(span), label),
             )
             .with_help(Wording::new(
                 "record the day of first official publication (`published DATE`) from the registry of legal acts, or the day of entry into force (`in_force DATE`)",

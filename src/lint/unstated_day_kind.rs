@@ -64,7 +64,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("`{}`: не сказано, календарные это дни или рабочие", w.duration),
                     format!("`{}`: күнтізбелік пе, жұмыс күні ме, айтылмаған", w.duration),
                 ),
-                Label::new(w.span, "counted as calendar days"),
+                Label::new(w.span, Wording::new("counted as calendar days", "считается в календарных днях", "күнтізбелік күндермен есептеледі")),
             )
             .with_help(Wording::new(
                 format!("write `{n} calendar days` or `{n} working days` as the act gives them; if the act itself leaves the kind open, keep it and `allow unstated-day-kind` with the reason"),

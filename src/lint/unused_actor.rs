@@ -68,7 +68,7 @@ fn check(cx: &mut Context<'_>) {
                         format!("ни один шаг услуги `{}` не выполняет участник `{id}`", s.id),
                         format!("`{}` қызметінің бірде-бір қадамын `{id}` орындамайды", s.id),
                     ),
-                    Label::new(*span, "declared here, takes no step"),
+                    Label::new(*span, Wording::new("declared here, takes no step", "объявлен здесь, не выполняет ни одного шага", "осында жарияланған, ешбір қадамды орындамайды")),
                 )
                 .with_help(Wording::new(
                     "give it the step the act gives it (`by ACTOR`), or remove it; if the act names it for another role (an addressee), `allow unused-actor` with the reason",

@@ -60,7 +60,7 @@ fn check(cx: &mut Context<'_>) {
                         format!("документ `{kind}` услуги `{}` нигде не требуется, не проверяется и не упоминается", s.id),
                         format!("`{}` қызметінің `{kind}` құжаты еш жерде талап етілмейді, тексерілмейді және аталмайды", s.id),
                     ),
-                    Label::new(d.meta.span, "changes no verdict"),
+                    Label::new(d.meta.span, Wording::new("changes no verdict", "не меняет ни одного вердикта", "ешбір шешімді өзгертпейді")),
                 )
                 .with_help(Wording::new(
                     "write when the act requires it (`required always`, `required when …`) or what makes it valid (`valid when …`), or remove it",

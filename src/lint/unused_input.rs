@@ -60,7 +60,7 @@ fn check(cx: &mut Context<'_>) {
                         format!("ни одно правило услуги `{}` не читает `{path}`", s.id),
                         format!("`{}` қызметінің бірде-бір ережесі `{path}` мәнін оқымайды", s.id),
                     ),
-                    Label::new(input.span, "declared here, read nowhere"),
+                    Label::new(input.span, Wording::new("declared here, read nowhere", "объявлен здесь, нигде не читается", "осында жарияланған, еш жерде оқылмайды")),
                 )
                 .with_help(Wording::new(
                     "remove the input, or write the rule that needs it; if the catalogue lists it for other systems, `allow unused-input` with the reason",

@@ -67,7 +67,14 @@ fn check(cx: &mut Context<'_>) {
                             s.id
                         ),
                     ),
-                    Label::new(span, "defined here, used nowhere"),
+                    Label::new(
+                        span,
+                        Wording::new(
+                            "defined here, used nowhere",
+                            "определено здесь, нигде не используется",
+                            "осында анықталған, еш жерде қолданылмайды",
+                        ),
+                    ),
                 )
                 .with_help(Wording::new(
                     "use it where the law applies it (`unless NAME`), or remove it",

@@ -51,7 +51,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("{what}: не сверено с источником"),
                     format!("{what}: дереккөзбен салыстырылмаған"),
                 ),
-                Label::new(why.span, "unverified"),
+                Label::new(why.span, Wording::new("unverified", "не сверено", "салыстырылмаған")),
             )
             .with_help(Wording::new(
                 "read the official text and record what it says, then remove `unverified`",

@@ -33,6 +33,15 @@ pub fn as_the_act_writes_it() -> Wording {
     )
 }
 
+/// The label on a view's step that corresponds to a step of the process (`maps to x`).
+pub fn maps_to(step: &str) -> Wording {
+    Wording::new(
+        format!("maps to `{step}`"),
+        format!("соответствует шагу `{step}`"),
+        format!("`{step}` қадамына сәйкес"),
+    )
+}
+
 /// The Russian case a part of an act takes in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {

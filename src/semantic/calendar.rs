@@ -14,6 +14,7 @@ use crate::source::Span;
 use crate::syntax::ast::{self, DayEntry, DayKind};
 use crate::syntax::lower::weekday;
 use crate::time::{Calendar, DayReason, DayStatus};
+use crate::vocab::Wording;
 
 const LAST_DAY_MOVES: &str = "last_day_moves";
 
@@ -27,7 +28,15 @@ pub fn build(cal: &ast::Calendar) -> Result<Calendar, Vec<CalendarError>> {
 
     let years = match &cal.years {
         None => {
-            b.missing("the years it covers", "years 2015..2020", name_span);
+            b.missing(
+                (
+                    "the years it covers",
+                    "какие годы он охватывает",
+                    "қай жылдарды қамтитыны",
+                ),
+                "years 2015..2020",
+                name_span,
+            );
             None
         }
         Some((first, last)) if first.node > last.node => {
@@ -44,7 +53,15 @@ pub fn build(cal: &ast::Calendar) -> Result<Calendar, Vec<CalendarError>> {
 
     let timezone = match &cal.timezone {
         None => {
-            b.missing("its timezone", "timezone \"Asia/Almaty\"", name_span);
+            b.missing(
+                (
+                    "its timezone",
+                    "в каком часовом поясе он действует",
+                    "уақыт белдеуі",
+                ),
+                "timezone \"Asia/Almaty\"",
+                name_span,
+            );
             None
         }
         Some(tz) => {
@@ -60,7 +77,15 @@ pub fn build(cal: &ast::Calendar) -> Result<Calendar, Vec<CalendarError>> {
     };
 
     if cal.weekend.is_empty() {
-        b.missing("its weekend days", "weekend sat, sun", name_span);
+        b.missing(
+            (
+                "its weekend days",
+                "какие дни недели выходные",
+                "аптаның қай күндері демалыс екені",
+            ),
+            "weekend sat, sun",
+            name_span,
+        );
     }
     let mut weekend = Vec::new();
     for day in &cal.weekend {
@@ -100,20 +125,60 @@ fn entry_reason(kind: DayKind) -> (bool, DayReason) {
     }
 }
 
-fn weekday_name(w: Weekday) -> &'static str {
+/// A day of the week in English, Russian and Kazakh.
+fn weekday_name(w: Weekday) -> (&'static str, &'static str, &'static str) {
     match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
+        Weekday::Mon => ("Monday", "понедельник", "дүйсенбі"),
+        Weekday::Tue => ("Tuesday", "вторник", "сейсенбі"),
+        Weekday::Wed => ("Wednesday", "среда", "сәрсенбі"),
+        Weekday::Thu => ("Thursday", "четверг", "бейсенбі"),
+        Weekday::Fri => ("Friday", "пятница", "жұма"),
+        Weekday::Sat => ("Saturday", "суббота", "сенбі"),
+        Weekday::Sun => ("Sunday", "воскресенье", "жексенбі"),
     }
 }
 
+/// "it is a Tuesday and already a working day".
+fn already_working(day: NaiveDate) -> Wording {
+    let (en, ru, kk) = weekday_name(day.weekday());
+    Wording::new(
+        format!("it is a {en} and already a working day"),
+        format!("это {ru} — и так рабочий день"),
+        format!("бұл — {kk}, онсыз да жұмыс күні"),
+    )
+}
+
+/// A holiday, an observed day or a fixed day off, named by its entry's reason.
+fn day_off(kind: DayKind, reason: &str) -> Wording {
+    let (ru, kk) = match kind {
+        DayKind::Holiday => ("праздничный день", "мереке күні"),
+        DayKind::Observed => (
+            "выходной за праздник, пришедшийся на выходной",
+            "демалысқа түскен мереке үшін берілген демалыс күні",
+        ),
+        DayKind::Fixed => (
+            "религиозный выходной (не переносится)",
+            "діни демалыс күні (ауыстырылмайды)",
+        ),
+        DayKind::Working => (
+            "выходной день недели, объявленный рабочим",
+            "жұмыс күні деп жарияланған демалыс күні",
+        ),
+    };
+    Wording::new(
+        format!("a {}, `{reason}`", entry_reason(kind).1.describe()),
+        format!("{ru}, `{reason}`"),
+        format!("{kk}, `{reason}`"),
+    )
+}
+
 impl Builder {
-    fn missing(&mut self, what: &'static str, example: &'static str, span: Span) {
+    fn missing(
+        &mut self,
+        what: (&'static str, &'static str, &'static str),
+        example: &'static str,
+        span: Span,
+    ) {
         self.errors.push(CalendarError::MissingClause {
             calendar: self.name.clone(),
             what,
@@ -145,7 +210,11 @@ impl Builder {
         }
         if found.is_none() {
             self.missing(
-                "whether a term whose last day is a day off ends on the next working day",
+                (
+                    "whether a term whose last day is a day off ends on the next working day",
+                    "переносится ли окончание срока, выпавшее на выходной, на следующий рабочий день",
+                    "соңғы күні демалысқа түскен мерзімнің келесі жұмыс күніне ауысатыны",
+                ),
                 "counting last_day_moves false",
                 name_span,
             );
@@ -210,10 +279,7 @@ impl Builder {
             if kind == DayKind::Working && !is_weekend(date) {
                 errors.push(CalendarError::CannotBecomeWorking {
                     date,
-                    why: format!(
-                        "it is a {} and already a working day",
-                        weekday_name(date.weekday())
-                    ),
+                    why: already_working(date),
                     span: e.date.span,
                     other: None,
                 });
@@ -258,9 +324,17 @@ impl Builder {
                         Some(CalendarError::CannotBecomeWorking {
                             date: from,
                             why: if other.kind == Some(DayKind::Fixed) {
-                                "it is a religious day off, which never moves".to_string()
+                                Wording::new(
+                                    "it is a religious day off, which never moves",
+                                    "это религиозный выходной, который не переносится",
+                                    "бұл — ауыстырылмайтын діни демалыс күні",
+                                )
                             } else {
-                                "it is a public holiday".to_string()
+                                Wording::new(
+                                    "it is a public holiday",
+                                    "это праздничный день",
+                                    "бұл — мереке күні",
+                                )
                             },
                             span: e.date.span,
                             other: Some(other.date.span),
@@ -269,17 +343,18 @@ impl Builder {
                     Some((_, DayKind::Observed)) => None,
                     None if targets.contains(&from) => Some(CalendarError::CannotBecomeWorking {
                         date: from,
-                        why: "another transfer moves a day off onto it".to_string(),
+                        why: Wording::new(
+                            "another transfer moves a day off onto it",
+                            "другой перенос делает его выходным",
+                            "басқа ауыстыру оны демалыс күні етеді",
+                        ),
                         span: e.date.span,
                         other: None,
                     }),
                     None if is_weekend(from) => None,
                     None => Some(CalendarError::CannotBecomeWorking {
                         date: from,
-                        why: format!(
-                            "it is a {} and already a working day",
-                            weekday_name(from.weekday())
-                        ),
+                        why: already_working(from),
                         span: e.date.span,
                         other: None,
                     }),
@@ -293,7 +368,11 @@ impl Builder {
             // The day that becomes a day off.
             let already_off = if let Some(other) = to_seen.get(&to_date) {
                 Some((
-                    "another transfer already moves a day off here".to_string(),
+                    Wording::new(
+                        "another transfer already moves a day off here",
+                        "другой перенос уже делает этот день выходным",
+                        "басқа ауыстыру бұл күнді онсыз да демалыс күні етеді",
+                    ),
                     Some(other.date.span),
                 ))
             } else if let Some((other, kind)) = days.get(&to_date) {
@@ -307,19 +386,27 @@ impl Builder {
                         ok = false;
                         None
                     }
-                    _ => Some((
-                        format!(
-                            "a {}, `{}`",
-                            entry_reason(*kind).1.describe(),
-                            other.reason.node
-                        ),
-                        Some(other.date.span),
-                    )),
+                    _ => Some((day_off(*kind, &other.reason.node), Some(other.date.span))),
                 }
             } else if is_weekend(to_date) {
-                Some((format!("it is a {}", weekday_name(to_date.weekday())), None))
+                let (en, ru, kk) = weekday_name(to_date.weekday());
+                Some((
+                    Wording::new(
+                        format!("it is a {en}"),
+                        format!("это {ru}"),
+                        format!("бұл — {kk}"),
+                    ),
+                    None,
+                ))
             } else if from_seen.contains_key(&to_date) {
-                Some(("another transfer makes it a working day".to_string(), None))
+                Some((
+                    Wording::new(
+                        "another transfer makes it a working day",
+                        "другой перенос делает его рабочим днём",
+                        "басқа ауыстыру оны жұмыс күні етеді",
+                    ),
+                    None,
+                ))
             } else {
                 None
             };

@@ -201,6 +201,17 @@ impl Interval {
             (None, None) => String::from("at all times"),
         }
     }
+
+    /// In words, in English, Russian and Kazakh: «с 2015-07-21 до 2020-04-14».
+    pub fn describe_words(&self) -> Wording {
+        let (ru, kk) = match (self.from, self.until) {
+            (Some(f), Some(u)) => (format!("с {f} до {u}"), format!("{f} бастап {u} дейін")),
+            (Some(f), None) => (format!("с {f}"), format!("{f} бастап")),
+            (None, Some(u)) => (format!("до {u}"), format!("{u} дейін")),
+            (None, None) => (String::from("всегда"), String::from("әрдайым")),
+        };
+        Wording::new(self.describe(), ru, kk)
+    }
 }
 
 /// A legal citation, resolved to an act.

@@ -9,7 +9,7 @@ use super::model::{Anchor, Interval, ProcessView, StepDef, TermDef};
 use super::resolve::ServiceResolver;
 use crate::source::Span;
 use crate::syntax::ast::{self, Name, Provenance};
-use crate::vocab::DurationUnit;
+use crate::vocab::{DurationUnit, Wording};
 
 impl ServiceResolver<'_> {
     #[expect(
@@ -50,7 +50,11 @@ impl ServiceResolver<'_> {
                         "actor",
                         actor,
                         &actor_refs,
-                        "declare it with `actor NAME \"abbreviation\" § …` in this service",
+                        Wording::new(
+                            "declare it with `actor NAME \"abbreviation\" § …` in this service",
+                            "объявите его в этой услуге через `actor NAME \"abbreviation\" § …`",
+                            "оны осы қызметте `actor NAME \"abbreviation\" § …` арқылы жариялаңыз",
+                        ),
                     );
                 }
             }
@@ -75,12 +79,25 @@ impl ServiceResolver<'_> {
                     "actor",
                     to,
                     &candidates,
-                    "name an actor of this service, or `applicant` for the recipient of the service",
+                    Wording::new(
+                        "name an actor of this service, or `applicant` for the recipient of the service",
+                        "укажите исполнителя этой услуги или `applicant` для получателя услуги",
+                        "осы қызметтің орындаушысын немесе қызметті алушы үшін `applicant` көрсетіңіз",
+                    ),
                 );
             }
             for other in &st.parallel_with {
                 if !first_of.contains_key(other.node.as_str()) {
-                    self.undefined("step", other, &names, "name a step of the same view");
+                    self.undefined(
+                        "step",
+                        other,
+                        &names,
+                        Wording::new(
+                            "name a step of the same view",
+                            "укажите шаг того же представления",
+                            "сол көріністің қадамын көрсетіңіз",
+                        ),
+                    );
                 }
             }
             if let Some(main) = main_steps {
@@ -91,7 +108,11 @@ impl ServiceResolver<'_> {
                             "step",
                             m,
                             &main_refs,
-                            "name a step of the service's `process`",
+                            Wording::new(
+                                "name a step of the service's `process`",
+                                "укажите шаг из `process` этой услуги",
+                                "қызметтің `process` ішіндегі қадамды көрсетіңіз",
+                            ),
                         );
                     }
                 }
@@ -154,7 +175,11 @@ impl ServiceResolver<'_> {
             "step",
             after,
             &candidates,
-            "a deadline counts from `submitted_at` or from a step of the same process",
+            Wording::new(
+                "a deadline counts from `submitted_at` or from a step of the same process",
+                "срок отсчитывается от `submitted_at` или от шага того же процесса",
+                "мерзім `submitted_at` немесе сол процестің қадамынан бастап есептеледі",
+            ),
         );
         None
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::error::SemanticError;
+use super::error::{SemanticError, Subject};
 use std::sync::Arc;
 
 use super::model::{ActInfo, Interval, Window};
@@ -155,11 +155,11 @@ fn window(name: &str, act: &ActInfo) -> Option<Window> {
 }
 
 /// An element's interval must lie inside its container's (a service inside its act, an element
-/// inside its service), and must not be empty. `container` is named in words: "act `…`".
+/// inside its service), and must not be empty.
 pub(crate) fn check_inside(
-    what: &str,
+    what: Subject,
     inner: &Interval,
-    container: &str,
+    container: Subject,
     act: &Interval,
     span: Span,
     errors: &mut Vec<SemanticError>,
@@ -168,7 +168,7 @@ pub(crate) fn check_inside(
         && f >= u
     {
         errors.push(SemanticError::EmptyInterval {
-            what: what.to_string(),
+            what,
             since: f.to_string(),
             until: u.to_string(),
             span,
@@ -181,14 +181,11 @@ pub(crate) fn check_inside(
         || (inner.until.is_none() && act.until.is_some());
     if starts_early || ends_late {
         errors.push(SemanticError::OutsideAct {
-            what: what.to_string(),
-            container: container.to_string(),
-            help: format!(
-                "{container} is in force {}; bound the element with `since`/`until` inside that interval",
-                act.describe()
-            ),
+            what,
+            container,
+            container_interval: act.describe_words(),
             span,
-            interval: inner.describe(),
+            interval: inner.describe_words(),
         });
     }
 }

@@ -126,8 +126,10 @@ fn each_lint_is_shown_at_the_place_it_finds() {
         // legal staff read findings in Kazakh and Russian: every part of one is translated
         for d in linted.diagnostics.iter().filter(|d| d.code == l.code) {
             let parts = std::iter::once(&d.message)
+                .chain(d.labels().filter_map(|l| l.text.as_ref()))
                 .chain(d.help.as_ref())
-                .chain(&d.notes);
+                .chain(&d.notes)
+                .chain(d.fix.as_ref().map(|f| &f.title));
             for part in parts {
                 for lang in [ereje::vocab::Lang::Ru, ereje::vocab::Lang::Kk] {
                     assert!(
@@ -321,6 +323,121 @@ fn lint_words_a_finding_s_help_and_notes_in_the_language_asked_for() {
             normalised
         );
     }
+}
+
+/// A finding of a `--format json` report: its code, and its words by where they stand in it
+/// (`message`, `label`, `labels[0]`, `help`, `notes[1]`).
+type Worded = (String, Vec<(String, String)>);
+
+fn worded(report: &str) -> Vec<Worded> {
+    report
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON object per line");
+            let mut words = Vec::new();
+            for key in ["message", "label", "help"] {
+                if let Some(text) = v[key].as_str() {
+                    words.push((key.to_string(), text.to_string()));
+                }
+            }
+            for (key, field) in [("labels", Some("label")), ("notes", None)] {
+                for (i, item) in v[key].as_array().into_iter().flatten().enumerate() {
+                    if let Some(text) = field.map_or(item, |f| &item[f]).as_str() {
+                        words.push((format!("{key}[{i}]"), text.to_string()));
+                    }
+                }
+            }
+            (v["code"].as_str().unwrap_or_default().to_string(), words)
+        })
+        .collect()
+}
+
+/// Whether words are only names in backticks, numbers and signs, the same in any language.
+fn only_names(text: &str) -> bool {
+    text.split('`')
+        .step_by(2)
+        .all(|outside| !outside.chars().any(char::is_alphabetic))
+}
+
+#[test]
+fn no_finding_of_a_lint_fixture_or_example_keeps_english_words_in_russian_or_kazakh() {
+    let dir = scratch("every-lang");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut cases: Vec<String> = std::fs::read_dir(fixtures)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("lint_"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no lint_* fixtures");
+    // the shipped law, and each lint's firing example (its bundles where the docs keep them)
+    cases.push(String::from("rules"));
+    let bundles = format!("bundle \"{}/examples/", env!("CARGO_MANIFEST_DIR"));
+    for l in LINTS {
+        let file = dir.join(format!("{}.ereje", l.code.name));
+        let text = l.example("Fires").expect("a firing example");
+        std::fs::write(&file, text.replace("bundle \"examples/", &bundles)).expect("written");
+        cases.push(file.display().to_string());
+    }
+    // every lint on, the suppressed findings too: each finding any lint makes here
+    let mut on: Vec<&str> = vec!["--no-suppress"];
+    for l in LINTS {
+        on.extend(["-W", l.code.name]);
+    }
+    let (mut fired, mut compared, mut english_left) = (BTreeSet::new(), 0, Vec::new());
+    for case in &cases {
+        let report = |lang: &str| {
+            let mut args = vec!["lint", "--format", "json", "--lang", lang];
+            args.extend(&on);
+            args.push(case);
+            let (_, out, err) = run(&args);
+            assert!(err.is_empty() || !out.is_empty(), "{case}: {err}");
+            worded(&out)
+        };
+        let english = report("en");
+        fired.extend(english.iter().map(|(code, _)| code.clone()));
+        for lang in ["ru", "kk"] {
+            let other = report(lang);
+            let parts = |r: &[Worded]| -> Vec<(String, Vec<String>)> {
+                r.iter()
+                    .map(|(c, w)| (c.clone(), w.iter().map(|(k, _)| k.clone()).collect()))
+                    .collect()
+            };
+            assert_eq!(
+                parts(&english),
+                parts(&other),
+                "{case}: the same parts in `{lang}`"
+            );
+            for ((code, en), (_, theirs)) in english.iter().zip(&other) {
+                for ((key, en), (_, theirs)) in en.iter().zip(theirs) {
+                    compared += 1;
+                    if en == theirs && !only_names(en) {
+                        english_left
+                            .push(format!("{case}: {code} {key} under `--lang {lang}`: {en}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        english_left.is_empty(),
+        "still in English:\n{}",
+        english_left.join("\n")
+    );
+    let silent: Vec<&str> = LINTS
+        .iter()
+        .map(|l| l.code.code)
+        .filter(|code| !fired.contains(*code))
+        .collect();
+    assert!(
+        silent.is_empty(),
+        "lints that made no finding to compare: {silent:?}"
+    );
+    assert!(compared > 200, "only {compared} texts compared");
 }
 
 #[test]

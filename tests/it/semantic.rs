@@ -18,6 +18,37 @@ fn rendered_errors(path: &Path) -> String {
     }
 }
 
+/// Every analysis error of the fixtures with mistakes, names, types and validity alike, and
+/// of the fixtures of recovery, reads in Russian and Kazakh without English words.
+#[test]
+fn every_analysis_error_of_the_fixtures_is_worded_in_kk_and_ru() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut english = Vec::new();
+    for dir in ["tests/fixtures/semantic/err", "tests/fixtures/recovery"] {
+        for path in crate::support::ereje_files(&root.join(dir)) {
+            let analysis = ereje::analysis::analyze_sources(vec![crate::support::load(&path)]);
+            for d in analysis.diagnostics.iter().filter(|d| {
+                // syntax errors are worded elsewhere
+                d.code.family() != ereje::codes::Family::Syntax
+            }) {
+                seen.insert(d.code.code);
+                english.extend(
+                    crate::support::english_left(d)
+                        .into_iter()
+                        .map(|e| format!("{}: {e}", path.display())),
+                );
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "still in English:\n{}",
+        english.join("\n")
+    );
+    assert!(seen.len() >= 15, "only {seen:?}");
+}
+
 #[test]
 fn semantic_error_fixtures() {
     let dir = Path::new(concat!(

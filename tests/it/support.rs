@@ -69,3 +69,34 @@ pub fn load(path: &Path) -> SourceFile {
         .to_string();
     SourceFile::new(name, text)
 }
+
+/// What of `d` a reader of Russian or Kazakh would still read in English: its message, labels,
+/// help, notes and fix title, each as `ru help: …` (names in backticks, numbers and signs
+/// alone may read the same in every language).
+pub fn english_left(d: &Diagnostic) -> Vec<String> {
+    use ereje::vocab::Lang;
+    let only_names = |text: &str| {
+        text.split('`')
+            .step_by(2)
+            .all(|outside| !outside.chars().any(char::is_alphabetic))
+    };
+    let mut parts = vec![("message", &d.message)];
+    parts.extend(
+        d.labels()
+            .filter_map(|l| l.text.as_ref())
+            .map(|t| ("label", t)),
+    );
+    parts.extend(d.help.iter().map(|h| ("help", h)));
+    parts.extend(d.notes.iter().map(|n| ("note", n)));
+    parts.extend(d.fix.iter().map(|f| ("fix", &f.title)));
+    let mut left = Vec::new();
+    for (what, words) in parts {
+        let en = words.get(Lang::En);
+        for lang in [Lang::Ru, Lang::Kk] {
+            if !words.is_translated(lang) || (words.get(lang) == en && !only_names(en)) {
+                left.push(format!("{} {} {what}: {en}", d.code, lang.tag()));
+            }
+        }
+    }
+    left
+}

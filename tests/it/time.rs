@@ -80,10 +80,22 @@ fn term(amount: u32, unit: DurationUnit) -> Duration {
     Duration { amount, unit }
 }
 
+/// The errors of a calendar that is refused, rendered; each is worded in Russian and Kazakh.
 fn errors_of(text: &str) -> String {
     match load(text) {
         Ok(_) => panic!("the calendar should be refused"),
-        Err(errors) => rendered(&errors, text),
+        Err(errors) => {
+            let english: Vec<String> = errors
+                .iter()
+                .flat_map(|e| crate::support::english_left(&e.into()))
+                .collect();
+            assert!(
+                english.is_empty(),
+                "still in English:\n{}",
+                english.join("\n")
+            );
+            rendered(&errors, text)
+        }
     }
 }
 

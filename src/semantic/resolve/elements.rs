@@ -1,7 +1,7 @@
 //! Document requirements and refusal grounds: their conditions typed in the service's scope.
 
 use super::ServiceResolver;
-use crate::semantic::error::SemanticError;
+use crate::semantic::error::{SemanticError, Subject};
 use crate::semantic::model::{
     Condition, Const, DocField, DocumentRule, Interval, RefusalRule, Requirement, TExpr,
 };
@@ -26,9 +26,12 @@ impl ServiceResolver<'_> {
                 self.duplicate("document", &d.kind, first);
                 continue;
             }
-            let what = format!("document `{}`", d.kind.node);
+            let what = Subject {
+                kind: "document",
+                name: d.kind.node.clone(),
+            };
             let texts = (&d.title, &d.message);
-            let meta = self.element_meta(s, &what, &d.provenance, outer, d.kind.span, texts);
+            let meta = self.element_meta(s, what, &d.provenance, outer, d.kind.span, texts);
             let (required, slots) = match d.required.as_ref().map(|r| self.requirement(r, scope)) {
                 Some((required, slots)) => (Some(required), slots),
                 None => (None, Vec::new()),
@@ -140,10 +143,22 @@ impl ServiceResolver<'_> {
                     Some(DocField::Child) => DocField::Child,
                     _ => {
                         self.errors.push(SemanticError::WrongType {
-                            message: format!("documents are matched to list items by their `child` field, not `{}`", matched_by.node).into(),
-                            help: Wording::en("write `matched by child`"),
+                            message: Wording::new(
+                                format!("documents are matched to list items by their `child` field, not `{}`", matched_by.node),
+                                format!("документы сопоставляются с элементами списка по полю `child`, а не `{}`", matched_by.node),
+                                format!("құжаттар тізім элементтерімен `{}` өрісі бойынша емес, `child` өрісі бойынша сәйкестендіріледі", matched_by.node),
+                            ),
+                            help: Wording::new(
+                                "write `matched by child`",
+                                "напишите `matched by child`",
+                                "`matched by child` деп жазыңыз",
+                            ),
                             span: matched_by.span,
-                            label: Wording::en("not an index field of a document"),
+                            label: Wording::new(
+                                "not an index field of a document",
+                                "не индексное поле документа",
+                                "құжаттың индекс өрісі емес",
+                            ),
                         });
                         DocField::Child
                     }
@@ -177,9 +192,12 @@ impl ServiceResolver<'_> {
                 self.duplicate("refusal ground", &r.name, first);
                 continue;
             }
-            let what = format!("refusal ground `{}`", r.name.node);
+            let what = Subject {
+                kind: "refusal ground",
+                name: r.name.node.clone(),
+            };
             let texts = (&r.title, &r.message);
-            let meta = self.element_meta(s, &what, &r.provenance, outer, r.name.span, texts);
+            let meta = self.element_meta(s, what, &r.provenance, outer, r.name.span, texts);
             let mut typer = Typer {
                 source: self.source,
                 errors: self.errors,
@@ -192,11 +210,18 @@ impl ServiceResolver<'_> {
                 },
                 None => {
                     typer.errors.push(SemanticError::WrongType {
-                        message: format!("refusal ground `{}` has no condition", r.name.node)
-                            .into(),
-                        help: Wording::en("say when the ground holds: `when …`"),
+                        message: Wording::new(
+                            format!("refusal ground `{}` has no condition", r.name.node),
+                            format!("у основания для отказа `{}` нет условия", r.name.node),
+                            format!("`{}` бас тарту негізінің шарты жоқ", r.name.node),
+                        ),
+                        help: Wording::new(
+                            "say when the ground holds: `when …`",
+                            "укажите, когда основание выполняется: `when …`",
+                            "негіз қашан орындалатынын көрсетіңіз: `when …`",
+                        ),
                         span: r.name.span,
-                        label: Wording::en("no `when`"),
+                        label: Wording::new("no `when`", "нет `when`", "`when` жоқ"),
                     });
                     Condition {
                         expr: TExpr::Const(Const::Bool(false)),

@@ -21,15 +21,7 @@ impl ServiceResolver<'_> {
                 "number" => Type::Number,
                 other => {
                     let known = ["date", "instant", "bool", "text", "number"];
-                    let suggestion = if other == "personal" {
-                        // `x: personal` with the type left out, or written after it
-                        String::from(
-                            "; `personal` goes after the type, like `birth_date: date personal`",
-                        )
-                    } else {
-                        suggest(other, known.into_iter())
-                            .map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
-                    };
+                    let suggestion = suggest(other, known.into_iter()).map(String::from);
                     self.errors.push(SemanticError::UnknownType {
                         name: other.to_string(),
                         suggestion,

@@ -46,13 +46,13 @@ impl ServiceResolver<'_> {
         what: &'static str,
         name: &Name,
         candidates: &[&str],
-        how: impl Into<Wording>,
+        how: Wording,
     ) {
         self.errors.push(SemanticError::Undefined {
             what,
             name: name.node.clone(),
             suggestion: suggest(&name.node, candidates.iter().copied()).map(String::from),
-            how: how.into(),
+            how,
             repeats: 0,
             span: name.span,
         });

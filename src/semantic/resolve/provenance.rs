@@ -2,7 +2,7 @@
 //! its service, its suppressions with their reasons.
 
 use super::ServiceResolver;
-use crate::semantic::error::SemanticError;
+use crate::semantic::error::{SemanticError, Subject};
 use crate::semantic::model::{Cite, Interval, Meta};
 use crate::semantic::validity;
 use crate::source::Span;
@@ -97,7 +97,7 @@ impl ServiceResolver<'_> {
     pub(super) fn element_meta(
         &mut self,
         s: &ast::Service,
-        what: &str,
+        what: Subject,
         prov: &Provenance,
         outer: &Interval,
         span: Span,
@@ -114,7 +114,7 @@ impl ServiceResolver<'_> {
     pub(super) fn inside_service(
         &mut self,
         s: &ast::Service,
-        what: &str,
+        what: Subject,
         inner: &Interval,
         service: &Interval,
         span: Span,
@@ -122,7 +122,10 @@ impl ServiceResolver<'_> {
         validity::check_inside(
             what,
             inner,
-            &format!("service `{}`", s.name.node),
+            Subject {
+                kind: "service",
+                name: s.name.node.clone(),
+            },
             service,
             span,
             self.errors,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::ServiceResolver;
-use crate::semantic::error::SemanticError;
+use crate::semantic::error::{SemanticError, Subject};
 use crate::semantic::model::{
     ChannelDef, Condition, InputDef, Interval, ProcessView, ServiceModel, Type,
 };
@@ -12,6 +12,7 @@ use crate::semantic::types::{NameIndex, Scope, Typer};
 use crate::semantic::validity;
 use crate::source::Span;
 use crate::syntax::ast::{self, Provenance};
+use crate::vocab::Wording;
 
 impl ServiceResolver<'_> {
     /// Lower a whole service.
@@ -30,9 +31,15 @@ impl ServiceResolver<'_> {
         meta.title = s.title.clone();
         if let Some((name, _)) = &s.act {
             validity::check_inside(
-                &format!("service `{}`", s.name.node),
+                Subject {
+                    kind: "service",
+                    name: s.name.node.clone(),
+                },
                 &meta.validity,
-                &format!("act `{}`", name.node),
+                Subject {
+                    kind: "act",
+                    name: name.node.clone(),
+                },
                 &act_interval,
                 s.name.span,
                 self.errors,
@@ -56,7 +63,11 @@ impl ServiceResolver<'_> {
                 "calendar",
                 cal,
                 &names,
-                "declare it with `calendar NAME { … }` in a rule file of this rule set",
+                Wording::new(
+                    "declare it with `calendar NAME { … }` in a rule file of this rule set",
+                    "объявите его через `calendar NAME { … }` в одном из файлов правил этого набора",
+                    "оны осы ереже жинағының бір ереже файлында `calendar NAME { … }` арқылы жариялаңыз",
+                ),
             );
         }
         let channels = s
@@ -66,7 +77,10 @@ impl ServiceResolver<'_> {
                 let m = self.meta(s, &c.provenance, &meta.validity, c.name.span);
                 self.inside_service(
                     s,
-                    &format!("channel `{}`", c.name.node),
+                    Subject {
+                        kind: "channel",
+                        name: c.name.node.clone(),
+                    },
                     &m.validity,
                     &meta.validity,
                     c.name.span,

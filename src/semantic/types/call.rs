@@ -4,6 +4,7 @@ use super::{Scope, Typer};
 use crate::semantic::error::SemanticError;
 use crate::semantic::model::{Const, TExpr, Type, UnitFamily};
 use crate::syntax::ast::Expr;
+use crate::vocab::{Lang, Wording};
 
 impl Typer<'_> {
     pub(super) fn call(
@@ -31,10 +32,18 @@ impl Typer<'_> {
             .map(|(_, e)| e);
         let (Some(birth), Some(on), 1) = (positional.first(), on, positional.len()) else {
             self.wrong(
-                String::from("`age` takes a birth date and the day to count on"),
-                String::from("write `age(applicant.birth_date, on: submitted_on)`"),
+                Wording::new(
+                    "`age` takes a birth date and the day to count on",
+                    "`age` принимает дату рождения и день, на который считается возраст",
+                    "`age` туған күнді және жас есептелетін күнді қабылдайды",
+                ),
+                Wording::new(
+                    "write `age(applicant.birth_date, on: submitted_on)`",
+                    "напишите `age(applicant.birth_date, on: submitted_on)`",
+                    "`age(applicant.birth_date, on: submitted_on)` деп жазыңыз",
+                ),
                 expr.span,
-                String::from("wrong arguments"),
+                Wording::new("wrong arguments", "неверные аргументы", "аргументтер қате"),
             );
             return (TExpr::Const(Const::Bool(false)), Type::Error);
         };
@@ -42,17 +51,34 @@ impl Typer<'_> {
             let (t, ty) = this.expr(e, scope, None);
             if !matches!(ty, Type::Date | Type::Error) {
                 let help = if ty == Type::Instant {
-                    String::from(
+                    Wording::new(
                         "use the local date `submitted_on` instead of the moment `submitted_at`",
+                        "используйте местную дату `submitted_on` вместо момента `submitted_at`",
+                        "`submitted_at` сәтінің орнына жергілікті `submitted_on` күнін қолданыңыз",
                     )
                 } else {
-                    String::from("`age` counts whole years between two dates")
+                    Wording::new(
+                        "`age` counts whole years between two dates",
+                        "`age` считает полные годы между двумя датами",
+                        "`age` екі күн арасындағы толық жылдарды есептейді",
+                    )
                 };
+                let found = ty.describe_words();
                 this.wrong(
-                    format!("`age` needs a date here, but this is {}", ty.describe()),
+                    Wording::new(
+                        format!(
+                            "`age` needs a date here, but this is {}",
+                            found.get(Lang::En)
+                        ),
+                        format!("здесь `age` нужна дата, а это «{}»", found.get(Lang::Ru)),
+                        format!(
+                            "мұнда `age` үшін күн керек, ал бұл — «{}»",
+                            found.get(Lang::Kk)
+                        ),
+                    ),
                     help,
                     e.span,
-                    ty.describe(),
+                    found,
                 );
             }
             t

@@ -80,7 +80,7 @@ impl Typer<'_> {
         let (t, ty) = self.expr(expr, scope, None);
         if ty != Type::Bool && ty != Type::Error {
             self.errors.push(SemanticError::NotACondition {
-                found: ty.describe(),
+                found: ty.describe_words(),
                 span: expr.span,
             });
         }
@@ -90,14 +90,14 @@ impl Typer<'_> {
     /// Two values of kinds that do not go together, each side labelled with its kind.
     pub(super) fn mismatch(
         &mut self,
-        message: impl Into<Wording>,
-        help: impl Into<Wording>,
+        message: Wording,
+        help: Wording,
         left: (&Expr, &Type),
         right: (&Expr, &Type),
     ) {
         self.errors.push(SemanticError::TypeMismatch {
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
             left: left.0.span,
             left_label: left.1.describe_words(),
             right: right.0.span,
@@ -105,18 +105,12 @@ impl Typer<'_> {
         });
     }
 
-    pub(super) fn wrong(
-        &mut self,
-        message: impl Into<Wording>,
-        help: impl Into<Wording>,
-        span: Span,
-        label: impl Into<Wording>,
-    ) {
+    pub(super) fn wrong(&mut self, message: Wording, help: Wording, span: Span, label: Wording) {
         self.errors.push(SemanticError::WrongType {
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
             span,
-            label: label.into(),
+            label,
         });
     }
 

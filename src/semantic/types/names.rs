@@ -7,7 +7,7 @@ use crate::semantic::error::{SemanticError, values_help};
 use crate::semantic::model::{Const, DocField, FieldDef, InputDef, TExpr, Type};
 use crate::suggest::suggest;
 use crate::syntax::ast::{Expr, Literal};
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 impl Typer<'_> {
     /// The list input a `for each`/`any`/`all` ranges over.
@@ -26,13 +26,20 @@ impl Typer<'_> {
                 },
             )) => Some((index, fields.as_slice())),
             Some((_, input)) => {
+                let (name, ty) = (&list.node, input.ty.describe_words());
                 self.wrong(
-                    format!("`{}` is {}, not a list", list.node, input.ty.describe()),
-                    String::from(
+                    Wording::new(
+                        format!("`{name}` is {}, not a list", ty.get(Lang::En)),
+                        format!("`{name}` — {}, а не список", ty.get(Lang::Ru)),
+                        format!("`{name}` — {}, тізім емес", ty.get(Lang::Kk)),
+                    ),
+                    Wording::new(
                         "`for each`, `any` and `all` range over an input declared as `list { … }`",
+                        "`for each`, `any` и `all` перебирают факт, объявленный как `list { … }`",
+                        "`for each`, `any` және `all` `list { … }` ретінде жарияланған факт бойынша жүреді",
                     ),
                     list.span,
-                    String::from("not a list"),
+                    Wording::new("not a list", "не список", "тізім емес"),
                 );
                 None
             }
@@ -110,10 +117,22 @@ impl Typer<'_> {
                 },
                 _ => {
                     self.wrong(
-                        format!("`{joined}` goes deeper than a field of `{name}`"),
-                        format!("write `{name}.FIELD`"),
+                        Wording::new(
+                            format!("`{joined}` goes deeper than a field of `{name}`"),
+                            format!("`{joined}` глубже, чем поле `{name}`"),
+                            format!("`{joined}` `{name}` өрісінен тереңірек барады"),
+                        ),
+                        Wording::new(
+                            format!("write `{name}.FIELD`"),
+                            format!("напишите `{name}.FIELD`"),
+                            format!("`{name}.FIELD` деп жазыңыз"),
+                        ),
                         expr.span,
-                        String::from("too many parts"),
+                        Wording::new(
+                            "too many parts",
+                            "слишком много частей",
+                            "бөліктері тым көп",
+                        ),
                     );
                     (TExpr::Const(Const::Bool(false)), Type::Error)
                 }
@@ -173,11 +192,20 @@ impl Typer<'_> {
                 return (TExpr::Const(Const::Text(single.node.clone())), Type::Error);
             }
             if let Some(Type::Text) = hint {
+                let name = &single.node;
                 self.wrong(
-                    format!("`{}` is not defined", single.node),
-                    format!("the other side is a text: to compare with the text {0}, write it in quotes: `\"{0}\"`", single.node),
+                    not_defined(name),
+                    Wording::new(
+                        format!("the other side is a text: to compare with the text {name}, write it in quotes: `\"{name}\"`"),
+                        format!("с другой стороны — текст: чтобы сравнить с текстом {name}, напишите его в кавычках: `\"{name}\"`"),
+                        format!("екінші жағы — мәтін: {name} мәтінімен салыстыру үшін оны тырнақшаға алып жазыңыз: `\"{name}\"`"),
+                    ),
                     single.span,
-                    String::from("not a defined name"),
+                    Wording::new(
+                        "not a defined name",
+                        "не определённое имя",
+                        "анықталған атау емес",
+                    ),
                 );
                 return (TExpr::Const(Const::Text(single.node.clone())), Type::Error);
             }
@@ -230,23 +258,44 @@ impl Typer<'_> {
                     });
                 }
                 (Type::Text, Literal::Ident(_)) => self.wrong(
-                    format!("`{text}` is not defined"),
-                    format!("the value is a text: write `\"{text}\"` in quotes"),
+                    not_defined(&text),
+                    Wording::new(
+                        format!("the value is a text: write `\"{text}\"` in quotes"),
+                        format!("значение — текст: напишите `\"{text}\"` в кавычках"),
+                        format!("мәні — мәтін: `\"{text}\"` деп тырнақшаға алып жазыңыз"),
+                    ),
                     option.span,
-                    String::from("a bare name where a text is expected"),
+                    Wording::new(
+                        "a bare name where a text is expected",
+                        "имя без кавычек там, где ожидается текст",
+                        "мәтін күтілетін жерде тырнақшасыз атау",
+                    ),
                 ),
                 (Type::Enum(_) | Type::Set(_) | Type::Text | Type::Error, _) => {}
                 (other, _) => {
+                    let found = other.describe_words();
                     self.wrong(
-                        format!(
-                            "a list of values cannot be matched against {}",
-                            other.describe()
+                        Wording::new(
+                            format!(
+                                "a list of values cannot be matched against {}",
+                                found.get(Lang::En)
+                            ),
+                            format!(
+                                "список значений нельзя сопоставить со значением «{}»",
+                                found.get(Lang::Ru)
+                            ),
+                            format!(
+                                "мәндер тізімін «{}» мәнімен салыстыруға болмайды",
+                                found.get(Lang::Kk)
+                            ),
                         ),
-                        String::from(
+                        Wording::new(
                             "`in (…)` and `has_any (…)` work on texts and on `one_of`/`set` inputs",
+                            "`in (…)` и `has_any (…)` работают с текстами и с фактами `one_of`/`set`",
+                            "`in (…)` және `has_any (…)` мәтіндермен және `one_of`/`set` фактілерімен жұмыс істейді",
                         ),
                         value.span,
-                        other.describe(),
+                        found,
                     );
                     return out;
                 }
@@ -255,4 +304,13 @@ impl Typer<'_> {
         }
         out
     }
+}
+
+/// "`x` is not defined", for a bare name where a text is expected.
+fn not_defined(name: &str) -> Wording {
+    Wording::new(
+        format!("`{name}` is not defined"),
+        format!("`{name}` не определено"),
+        format!("`{name}` анықталмаған"),
+    )
 }

@@ -14,11 +14,29 @@ impl Typer<'_> {
     ) -> (TExpr, Type) {
         let (t, ty) = self.expr(set, scope, None);
         if !matches!(ty, Type::Set(_) | Type::Error) {
+            let found = ty.describe_words();
             self.wrong(
-                format!("`has` needs a set of values, but this is {}", ty.describe()),
-                String::from("use `==` or `in (…)` to compare a single value"),
+                Wording::new(
+                    format!(
+                        "`has` needs a set of values, but this is {}",
+                        found.get(Lang::En)
+                    ),
+                    format!(
+                        "для `has` нужен набор значений, а это «{}»",
+                        found.get(Lang::Ru)
+                    ),
+                    format!(
+                        "`has` үшін мәндер жиыны керек, ал бұл — «{}»",
+                        found.get(Lang::Kk)
+                    ),
+                ),
+                Wording::new(
+                    "use `==` or `in (…)` to compare a single value",
+                    "чтобы сравнить одно значение, используйте `==` или `in (…)`",
+                    "бір мәнді салыстыру үшін `==` немесе `in (…)` қолданыңыз",
+                ),
                 set.span,
-                ty.describe(),
+                found,
             );
             return (TExpr::Const(Const::Bool(false)), Type::Error);
         }
@@ -167,10 +185,22 @@ impl Typer<'_> {
             }
             (Type::Number, Type::Number, _) => {
                 self.wrong(
-                    String::from("arithmetic on numbers is not part of the language"),
-                    String::from("write the resulting number, or compare durations instead"),
+                    Wording::new(
+                        "arithmetic on numbers is not part of the language",
+                        "арифметических действий с числами в языке нет",
+                        "тілде сандармен арифметикалық амалдар жоқ",
+                    ),
+                    Wording::new(
+                        "write the resulting number, or compare durations instead",
+                        "напишите получившееся число или сравнивайте сроки",
+                        "шыққан санды жазыңыз немесе оның орнына мерзімдерді салыстырыңыз",
+                    ),
                     l.span.to(r.span),
-                    String::from("number arithmetic"),
+                    Wording::new(
+                        "number arithmetic",
+                        "арифметика с числами",
+                        "сандық арифметика",
+                    ),
                 );
                 (TExpr::Const(Const::Bool(false)), Type::Error)
             }
