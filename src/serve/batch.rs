@@ -18,7 +18,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use super::state::Shared;
 use super::{request, respond};
 use crate::batch::Batch;
-use crate::check::Rejection;
+
 use crate::report::json::report_line;
 
 /// The media types an NDJSON batch may be sent as.
@@ -36,18 +36,17 @@ pub async fn batch(
     RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
-    let loaded = shared.rules();
-    let lang = request::lang(&headers, query.as_deref());
-    let options = match request::options(&shared.config, lang, query.as_deref()) {
-        Ok(o) => o,
-        Err(r) => return respond::rejected(&loaded, lang, r),
+    let asked = match request::asked(
+        &shared,
+        &headers,
+        query.as_deref(),
+        NDJSON_TYPES,
+        "application/x-ndjson",
+    ) {
+        Ok(a) => a,
+        Err(refused) => return *refused,
     };
-    if !request::media_type_is(&headers, NDJSON_TYPES) {
-        let r = Rejection::MediaType {
-            expected: "application/x-ndjson",
-        };
-        return respond::rejected(&loaded, lang, r);
-    }
+    let (loaded, options) = (asked.loaded, asked.options);
     let (lines_in, lines_arrive) = mpsc::channel::<io::Result<Bytes>>(16);
     let (reports_out, reports) = mpsc::channel::<io::Result<Bytes>>(64);
     tokio::spawn(forward(

@@ -12,7 +12,6 @@ use axum::response::Response;
 use super::state::Shared;
 use super::{request, respond};
 use crate::batch::Batch;
-use crate::check::Rejection;
 use crate::report::json::report_line;
 
 /// The media types a bundle may be sent as.
@@ -25,18 +24,17 @@ pub async fn check(
     RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
-    let loaded = shared.rules();
-    let lang = request::lang(&headers, query.as_deref());
-    let options = match request::options(&shared.config, lang, query.as_deref()) {
-        Ok(o) => o,
-        Err(r) => return respond::rejected(&loaded, lang, r),
+    let asked = match request::asked(
+        &shared,
+        &headers,
+        query.as_deref(),
+        JSON_TYPES,
+        "application/json",
+    ) {
+        Ok(a) => a,
+        Err(refused) => return *refused,
     };
-    if !request::media_type_is(&headers, JSON_TYPES) {
-        let r = Rejection::MediaType {
-            expected: "application/json",
-        };
-        return respond::rejected(&loaded, lang, r);
-    }
+    let (loaded, lang, options) = (asked.loaded, asked.lang, asked.options);
     let bytes = match request::body(body, options.limits.bundle_bytes).await {
         Ok(b) => b,
         Err(r) => return respond::rejected(&loaded, lang, r),
@@ -51,18 +49,6 @@ pub async fn check(
     let version = loaded.rules.version();
     match checked {
         Ok((text, verdict)) => respond::report_text(StatusCode::OK, text, version, verdict),
-        Err(e) => {
-            let options = crate::check::Options {
-                lang: Some(lang),
-                ..crate::check::Options::default()
-            };
-            let report = loaded.rules.failed(&e.to_string(), &options);
-            respond::report_text(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                report_line(&report),
-                version,
-                report.verdict,
-            )
-        }
+        Err(e) => respond::failed(&loaded, lang, &e.to_string()),
     }
 }

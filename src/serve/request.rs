@@ -9,8 +9,46 @@ use tokio_stream::StreamExt;
 
 use super::Config;
 use super::lang::negotiate;
+use super::state::{Loaded, Shared};
 use crate::check::{Options, Rejection};
 use crate::vocab::Lang;
+
+/// What a request about bundles asks for, read before its body: the rules in service when it
+/// came, the language, the options of the check.
+pub struct Asked {
+    /// The rules it is answered with, though they be reloaded meanwhile.
+    pub loaded: std::sync::Arc<Loaded>,
+    /// The language of the answer.
+    pub lang: Lang,
+    /// The options of the check.
+    pub options: Options,
+}
+
+/// Read what a request about bundles asks for and check that its body is one of `media`
+/// (`expected` naming it); a refusal is the response to send.
+pub fn asked(
+    shared: &Shared,
+    headers: &HeaderMap,
+    query: Option<&str>,
+    media: &[&str],
+    expected: &'static str,
+) -> Result<Asked, Box<axum::response::Response>> {
+    let loaded = shared.rules();
+    let lang = lang(headers, query);
+    let options = match options(&shared.config, lang, query) {
+        Ok(o) => o,
+        Err(r) => return Err(Box::new(super::respond::rejected(&loaded, lang, r))),
+    };
+    if !media_type_is(headers, media) {
+        let r = Rejection::MediaType { expected };
+        return Err(Box::new(super::respond::rejected(&loaded, lang, r)));
+    }
+    Ok(Asked {
+        loaded,
+        lang,
+        options,
+    })
+}
 
 /// The language of the response: `?lang=kk|ru|en`, else `Accept-Language`, else English.
 pub fn lang(headers: &HeaderMap, query: Option<&str>) -> Lang {

@@ -51,6 +51,21 @@ pub fn report_text(status: StatusCode, text: String, version: &str, verdict: Ver
     response
 }
 
+/// A request whose handling failed (a bug of ereje): `500` with an `internal-error` report.
+pub fn failed(loaded: &Loaded, lang: Lang, why: &str) -> Response {
+    let options = Options {
+        lang: Some(lang),
+        ..Options::default()
+    };
+    let report = loaded.rules.failed(why, &options);
+    report_text(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        report_line(&report),
+        loaded.rules.version(),
+        report.verdict,
+    )
+}
+
 /// A refused request: its report, with the status of its kind.
 pub fn rejected(loaded: &Loaded, lang: Lang, rejection: Rejection) -> Response {
     let status = status(&rejection);

@@ -12,7 +12,6 @@ use axum::response::Response;
 use super::check::JSON_TYPES;
 use super::state::Shared;
 use super::{request, respond};
-use crate::check::Rejection;
 
 /// Trace one bundle.
 pub async fn trace(
@@ -21,18 +20,17 @@ pub async fn trace(
     RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
-    let loaded = shared.rules();
-    let lang = request::lang(&headers, query.as_deref());
-    let options = match request::options(&shared.config, lang, query.as_deref()) {
-        Ok(o) => o,
-        Err(r) => return respond::rejected(&loaded, lang, r),
+    let asked = match request::asked(
+        &shared,
+        &headers,
+        query.as_deref(),
+        JSON_TYPES,
+        "application/json",
+    ) {
+        Ok(a) => a,
+        Err(refused) => return *refused,
     };
-    if !request::media_type_is(&headers, JSON_TYPES) {
-        let r = Rejection::MediaType {
-            expected: "application/json",
-        };
-        return respond::rejected(&loaded, lang, r);
-    }
+    let (loaded, lang, options) = (asked.loaded, asked.lang, asked.options);
     let bytes = match request::body(body, options.limits.bundle_bytes).await {
         Ok(b) => b,
         Err(r) => return respond::rejected(&loaded, lang, r),
@@ -63,19 +61,7 @@ pub async fn trace(
             }
             response
         }
-        Err(e) => {
-            let options = crate::check::Options {
-                lang: Some(lang),
-                ..crate::check::Options::default()
-            };
-            let report = loaded.rules.failed(&e.to_string(), &options);
-            respond::report_text(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                crate::report::json::report_line(&report),
-                version,
-                report.verdict,
-            )
-        }
+        Err(e) => respond::failed(&loaded, lang, &e.to_string()),
     }
 }
 
