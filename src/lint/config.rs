@@ -17,6 +17,7 @@ use super::{LINTS, Level, lookup};
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Diagnostics, Label};
 use crate::source::{SourceFile, SourceMap, Span};
+use crate::vocab::Wording;
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "ereje.toml";
@@ -92,18 +93,25 @@ impl Config {
         let mut sources = SourceMap::new();
         sources.add(SourceFile::new(name, text));
         let mut errors = Errors(Diagnostics::new(sources));
-        let raw: Raw = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                errors.push(
+        let raw: Raw =
+            match toml::from_str(text) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    // the TOML reader's own words are English: they stay, introduced in each language
+                    let why = e.message().trim_end();
+                    errors.push(
                     e.span().unwrap_or(0..0),
-                    e.message().trim_end(),
-                    "here",
-                    "write the file as TOML with the keys `docs/lint.md` describes",
+                    Wording::new(why, format!("ошибка TOML: {why}"), format!("TOML қатесі: {why}")),
+                    Wording::new("here", "здесь", "осында"),
+                    Wording::new(
+                        "write the file as TOML with the keys `docs/lint.md` describes",
+                        "напишите файл в формате TOML с ключами, которые описывает `docs/lint.md`",
+                        "файлды `docs/lint.md` сипаттайтын кілттермен TOML пішімінде жазыңыз",
+                    ),
                 );
-                return Err(errors.0);
-            }
-        };
+                    return Err(errors.0);
+                }
+            };
         let lint = raw.lint;
         let mut config = Config::default();
         for (names, level) in [
@@ -162,12 +170,10 @@ impl Config {
 struct Errors(Diagnostics);
 
 impl Errors {
-    fn push(&mut self, at: Range<usize>, message: &str, label: &str, help: &str) {
-        let primary = Label::new(Span::new(0, at.start, at.end), label.to_string());
-        self.0.push(
-            Diagnostic::new(&codes::INVALID_CONFIG, message.to_string(), primary)
-                .with_help(help.to_string()),
-        );
+    fn push(&mut self, at: Range<usize>, message: Wording, label: Wording, help: Wording) {
+        let primary = Label::new(Span::new(0, at.start, at.end), label);
+        self.0
+            .push(Diagnostic::new(&codes::INVALID_CONFIG, message, primary).with_help(help));
     }
 
     /// The code of the lint named, or an error with the closest name.
@@ -176,18 +182,37 @@ impl Errors {
             return Some(lint.code.code);
         }
         let help = if name.get_ref() == "warnings" {
-            String::from("`warnings` stands for every warning only in `deny = [\"warnings\"]`")
+            Wording::new(
+                "`warnings` stands for every warning only in `deny = [\"warnings\"]`",
+                "`warnings` означает все предупреждения только в `deny = [\"warnings\"]`",
+                "`warnings` барлық ескертулерді тек `deny = [\"warnings\"]` ішінде білдіреді",
+            )
         } else {
             match crate::suggest::suggest(name.get_ref(), LINTS.iter().map(|l| l.name())) {
-                Some(near) => format!("did you mean `{near}`? (`ereje lint --list` lists them)"),
-                None => String::from("`ereje lint --list` lists the lints"),
+                Some(near) => Wording::new(
+                    format!("did you mean `{near}`? (`ereje lint --list` lists them)"),
+                    format!(
+                        "возможно, имелось в виду `{near}`? (`ereje lint --list` выводит все проверки)"
+                    ),
+                    format!(
+                        "`{near}` деп жазғыңыз келді ме? (`ereje lint --list` барлық тексерулерді көрсетеді)"
+                    ),
+                ),
+                None => Wording::new(
+                    "`ereje lint --list` lists the lints",
+                    "`ereje lint --list` выводит все проверки",
+                    "`ereje lint --list` барлық тексерулерді көрсетеді",
+                ),
             }
         };
-        let message = format!(
-            "no lint is named `{}`",
-            crate::report::escaped(name.get_ref())
+        let named = crate::report::escaped(name.get_ref());
+        let message = Wording::new(
+            format!("no lint is named `{named}`"),
+            format!("нет проверки с именем `{named}`"),
+            format!("`{named}` деп аталатын тексеру жоқ"),
         );
-        self.push(name.span(), &message, "not a lint", &help);
+        let label = Wording::new("not a lint", "не проверка", "тексеру емес");
+        self.push(name.span(), message, label, help);
         None
     }
 
@@ -201,14 +226,27 @@ impl Errors {
             let code = self.lint(name);
             let names = ["allow", "info", "warn", "deny"];
             let Some(parsed) = Level::from_name(level.get_ref()) else {
-                let near = crate::suggest::suggest(level.get_ref(), names.into_iter())
-                    .map_or(String::new(), |n| format!("did you mean `{n}`? "));
-                let message = format!(
-                    "`{}` is not a level",
-                    crate::report::escaped(level.get_ref())
+                let near = crate::suggest::suggest(level.get_ref(), names.into_iter());
+                let (en, ru, kk) = near.map_or_else(Default::default, |n| {
+                    (
+                        format!("did you mean `{n}`? "),
+                        format!("возможно, имелось в виду `{n}`? "),
+                        format!("`{n}` деп жазғыңыз келді ме? "),
+                    )
+                });
+                let written = crate::report::escaped(level.get_ref());
+                let message = Wording::new(
+                    format!("`{written}` is not a level"),
+                    format!("`{written}` — не уровень"),
+                    format!("`{written}` деңгей емес"),
                 );
-                let help = format!("{near}a level is `allow`, `info`, `warn` or `deny`");
-                self.push(level.span(), &message, "not a level", &help);
+                let help = Wording::new(
+                    format!("{en}a level is `allow`, `info`, `warn` or `deny`"),
+                    format!("{ru}уровень — это `allow`, `info`, `warn` или `deny`"),
+                    format!("{kk}деңгей: `allow`, `info`, `warn` немесе `deny`"),
+                );
+                let label = Wording::new("not a level", "не уровень", "деңгей емес");
+                self.push(level.span(), message, label, help);
                 continue;
             };
             if let Some(code) = code {
@@ -225,11 +263,14 @@ impl Errors {
             match Glob::new(p.get_ref()) {
                 Ok(g) => globs.push(g),
                 Err(why) => {
-                    let message = format!(
-                        "ereje cannot read the pattern `{}`",
-                        crate::report::escaped(p.get_ref())
+                    let written = crate::report::escaped(p.get_ref());
+                    let message = Wording::new(
+                        format!("ereje cannot read the pattern `{written}`"),
+                        format!("ereje не может прочитать шаблон `{written}`"),
+                        format!("ereje `{written}` үлгісін оқи алмайды"),
                     );
-                    self.push(p.span(), &message, "this pattern", &why);
+                    let label = Wording::new("this pattern", "этот шаблон", "осы үлгі");
+                    self.push(p.span(), message, label, why);
                 }
             }
         }
@@ -314,5 +355,26 @@ levels = { missing-translation = "allow" }
         );
         assert_eq!(messages("[lint\n").len(), 1, "not TOML");
         assert_eq!(messages("[lint.levels]\nwarnings = \"deny\"\n").len(), 1);
+    }
+
+    #[test]
+    fn every_error_reads_in_russian_and_kazakh() {
+        use crate::vocab::Lang;
+        let text = "[lint]\nallow = [\"warnings\", \"L0200\"]\n[lint.levels]\nL020 = \"eror\"\n[lint.paths]\ninclude = [\"/rules\", \"rules/[ab]\", \"\", \"a**\"]\n";
+        let Err(errors) = Config::parse("ereje.toml", text) else {
+            panic!("the configuration should be refused")
+        };
+        assert_eq!(errors.len(), 7);
+        for d in &errors {
+            let parts = [Some(&d.message), d.help.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(d.labels().filter_map(|l| l.text.as_ref()));
+            for words in parts {
+                for lang in [Lang::Ru, Lang::Kk] {
+                    assert_ne!(words.get(lang), words.get(Lang::En), "{lang:?}");
+                }
+            }
+        }
     }
 }

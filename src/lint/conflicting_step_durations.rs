@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use super::chain::{critical_path, due_times};
-use super::durations::Lengths;
+use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::semantic::model::{Anchor, ProcessView, StepDef};
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a step of the process whose counterpart in a view (the steps that map to it,
@@ -118,6 +118,10 @@ fn check(cx: &mut Context<'_>) {
                             format!(" ({} қадамдарымен бірге)", with(format!("тағы {rest}"))),
                         )
                     };
+                    let (took, main_took) = (
+                        path.length.describe_words(RuCase::Accusative),
+                        own.describe_words(RuCase::Accusative),
+                    );
                     let d = cx
                         .finding(
                             Wording::new(
@@ -125,22 +129,22 @@ fn check(cx: &mut Context<'_>) {
                                     "step `{}` of view `{}`{together} takes {}, where step `{main_id}` of the process takes {}",
                                     step.id,
                                     view.id,
-                                    path.length.describe(),
-                                    own.describe()
+                                    took.get(Lang::En),
+                                    main_took.get(Lang::En)
                                 ),
                                 format!(
                                     "шаг `{}` представления `{}`{together_ru} занимает {}, а шаг `{main_id}` процесса — {}",
                                     step.id,
                                     view.id,
-                                    path.length.describe(),
-                                    own.describe()
+                                    took.get(Lang::Ru),
+                                    main_took.get(Lang::Ru)
                                 ),
                                 format!(
                                     "`{}` көрінісінің `{}` қадамы{together_kk} {} алады, ал процестің `{main_id}` қадамы — {}",
                                     view.id,
                                     step.id,
-                                    path.length.describe(),
-                                    own.describe()
+                                    took.get(Lang::Kk),
+                                    main_took.get(Lang::Kk)
                                 ),
                             ),
                             Label::new(step.meta.span, super::words::maps_to(main_id)),

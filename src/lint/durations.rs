@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::source::Span;
 use crate::syntax::ast::{self, Decl, Expr, ExprKind, InForce, RequiredWhen};
 use crate::time::Calendar;
-use crate::vocab::{Duration, DurationUnit};
+use crate::vocab::{Duration, DurationUnit, Wording, russian_plural};
 
 /// Minutes in a day.
 const DAY: u64 = 24 * 60;
@@ -186,12 +186,70 @@ impl Length {
         a.1 < b.0 || b.1 < a.0
     }
 
-    /// In words, as the act states it: `6 days`, `6 to 8 days`, `71 days 50 minutes`.
-    pub fn describe(self) -> String {
+    /// In words, as the act states it, in English, Russian and Kazakh, the Russian in `case`
+    /// (a range reads «от 6 дней до 8 дней» in any case): `6 days`, `6 to 8 days`,
+    /// `71 days 50 minutes`, «6 дней», «6 күн».
+    pub fn describe_words(self, case: RuCase) -> Wording {
         if self.days && self.hi == 0 {
-            return String::from("0 days");
+            return Wording::new("0 days", "0 дней", "0 күн");
         }
-        describe((self.lo, self.hi))
+        let (lo, hi) = (self.lo, self.hi);
+        if lo == hi {
+            return Wording::new(one(lo), one_ru(lo, case), one_kk(lo));
+        }
+        // the Kazakh ablative and dative follow the last word: күн-нен/-ге, минут-тан/-қа
+        let ends_in_days = |m: u64| m.is_multiple_of(DAY);
+        let from = if ends_in_days(lo) { "нен" } else { "тан" };
+        let to = if ends_in_days(hi) { "ге" } else { "қа" };
+        Wording::new(
+            describe((lo, hi)),
+            format!(
+                "от {} до {}",
+                one_ru(lo, RuCase::Genitive),
+                one_ru(hi, RuCase::Genitive)
+            ),
+            format!("{}{from} {}{to} дейін", one_kk(lo), one_kk(hi)),
+        )
+    }
+}
+
+/// The case a Russian sentence puts a length in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuCase {
+    /// «6 дней, 1 минута».
+    Nominative,
+    /// «занимает 1 минуту».
+    Accusative,
+    /// «не позднее 1 дня».
+    Genitive,
+}
+
+/// Minutes in Russian words: «71 день 50 минут».
+fn one_ru(minutes: u64, case: RuCase) -> String {
+    let (days, rest) = (minutes / DAY, minutes % DAY);
+    let word = |n: u64, forms: [&'static str; 3]| {
+        let [one, few, many] = forms;
+        let n_signed = i64::try_from(n).unwrap_or(i64::MAX);
+        format!("{n} {}", russian_plural(n_signed, one, few, many))
+    };
+    let (day_forms, minute_forms) = match case {
+        RuCase::Nominative => (["день", "дня", "дней"], ["минута", "минуты", "минут"]),
+        RuCase::Accusative => (["день", "дня", "дней"], ["минуту", "минуты", "минут"]),
+        RuCase::Genitive => (["дня", "дней", "дней"], ["минуты", "минут", "минут"]),
+    };
+    match (days, rest) {
+        (0, r) => word(r, minute_forms),
+        (d, 0) => word(d, day_forms),
+        (d, r) => format!("{} {}", word(d, day_forms), word(r, minute_forms)),
+    }
+}
+
+/// Minutes in Kazakh words: «71 күн 50 минут».
+fn one_kk(minutes: u64) -> String {
+    match (minutes / DAY, minutes % DAY) {
+        (0, r) => format!("{r} минут"),
+        (d, 0) => format!("{d} күн"),
+        (d, r) => format!("{d} күн {r} минут"),
     }
 }
 
@@ -323,4 +381,51 @@ pub fn every_written(files: &[ast::File]) -> Vec<(Option<Written>, Written)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::Lang;
+
+    fn length(lo: u64, hi: u64) -> Length {
+        Length { lo, hi, days: true }
+    }
+
+    #[test]
+    fn a_length_takes_the_russian_form_its_number_and_case_ask_for() {
+        let words = |l: Length, case| l.describe_words(case).get(Lang::Ru).to_string();
+        assert_eq!(
+            words(length(21 * DAY, 21 * DAY), RuCase::Nominative),
+            "21 день"
+        );
+        assert_eq!(words(length(3 * DAY, 3 * DAY), RuCase::Nominative), "3 дня");
+        assert_eq!(
+            words(length(11 * DAY, 11 * DAY), RuCase::Genitive),
+            "11 дней"
+        );
+        assert_eq!(words(length(1, 1), RuCase::Accusative), "1 минуту");
+        assert_eq!(
+            words(length(DAY + 30, 2 * DAY), RuCase::Nominative),
+            "от 1 дня 30 минут до 2 дней"
+        );
+    }
+
+    #[test]
+    fn a_kazakh_range_ends_each_bound_as_its_last_word_asks() {
+        let kk = |l: Length| {
+            l.describe_words(RuCase::Nominative)
+                .get(Lang::Kk)
+                .to_string()
+        };
+        assert_eq!(kk(length(6 * DAY, 8 * DAY)), "6 күннен 8 күнге дейін");
+        assert_eq!(
+            kk(length(DAY + 30, 2 * DAY + 30)),
+            "1 күн 30 минуттан 2 күн 30 минутқа дейін"
+        );
+        assert_eq!(
+            length(0, 0).describe_words(RuCase::Genitive).get(Lang::En),
+            "0 days"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::source::Span;
 use crate::syntax::ast::{self, CiteTarget, Decl, Provenance};
+use crate::vocab::Wording;
 
 /// What kind of element it is, as messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +78,46 @@ impl<'a> Element<'a> {
         } else {
             format!("{} `{}`", self.kind.keyword(), self.name)
         }
+    }
+
+    /// How messages name it in each language: «шаг `send_file`», «`send_file` қадамы», «срок»;
+    /// with `genitive`, «шага `send_file`», «`send_file` қадамының».
+    pub fn describe_words(&self, genitive: bool) -> Wording {
+        let (ru, ru_genitive, kk) = match self.kind {
+            ElementKind::Act => ("акт", "акта", "актісі"),
+            ElementKind::Service => ("услуга", "услуги", "қызметі"),
+            ElementKind::Channel => ("канал приёма", "канала приёма", "қабылдау арнасы"),
+            ElementKind::Actor => ("участник", "участника", "қатысушысы"),
+            ElementKind::Input => ("факт", "факта", "фактісі"),
+            ElementKind::Let => ("определение", "определения", "анықтамасы"),
+            ElementKind::Document => ("документ", "документа", "құжаты"),
+            ElementKind::Refusal => (
+                "основание для отказа",
+                "основания для отказа",
+                "бас тарту негізі",
+            ),
+            ElementKind::View => ("представление", "представления", "көрінісі"),
+            ElementKind::Step => ("шаг", "шага", "қадамы"),
+            ElementKind::Term => {
+                return if genitive {
+                    Wording::new(self.describe(), "срока", "мерзімнің")
+                } else {
+                    Wording::new(self.describe(), "срок", "мерзім")
+                };
+            }
+        };
+        let ru = if genitive { ru_genitive } else { ru };
+        // the possessive ends in -ы or -і; its genitive adds -ның or -нің
+        let kk_ending = match (genitive, kk.ends_with('і')) {
+            (false, _) => "",
+            (true, true) => "нің",
+            (true, false) => "ның",
+        };
+        Wording::new(
+            self.describe(),
+            format!("{ru} `{}`", self.name),
+            format!("`{}` {kk}{kk_ending}", self.name),
+        )
     }
 
     /// Its citations, each with the act (and annex) it points into: a citation without an

@@ -5,6 +5,8 @@
 //! expression engine for character classes and alternatives nobody writes here, so those
 //! (`[…]`, `{…}`) are refused with a message rather than read some other way.
 
+use crate::vocab::Wording;
+
 /// A path pattern, relative to the folder of the configuration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glob {
@@ -13,19 +15,29 @@ pub struct Glob {
 }
 
 impl Glob {
-    /// Read a pattern; the error says what it cannot hold.
-    pub fn new(pattern: &str) -> Result<Glob, String> {
+    /// Read a pattern; the error says what it cannot hold, in each language.
+    pub fn new(pattern: &str) -> Result<Glob, Wording> {
         if pattern.is_empty() {
-            return Err(String::from("a pattern cannot be empty"));
+            return Err(Wording::new(
+                "a pattern cannot be empty",
+                "шаблон не может быть пустым",
+                "үлгі бос бола алмайды",
+            ));
         }
         if pattern.starts_with('/') || pattern.contains('\\') {
-            return Err(String::from(
+            return Err(Wording::new(
                 "write the pattern relative to the folder of `ereje.toml`, with `/` between names",
+                "пишите шаблон относительно папки `ereje.toml`, разделяя имена знаком `/`",
+                "үлгіні `ereje.toml` қалтасына қатысты жазып, атауларды `/` белгісімен бөліңіз",
             ));
         }
         if let Some(c) = pattern.chars().find(|c| matches!(c, '[' | ']' | '{' | '}')) {
-            return Err(format!(
-                "`{c}` has no meaning in a pattern here: only `*`, `?` and `**` do"
+            return Err(Wording::new(
+                format!("`{c}` has no meaning in a pattern here: only `*`, `?` and `**` do"),
+                format!(
+                    "`{c}` в шаблоне здесь ничего не значит: значение имеют только `*`, `?` и `**`"
+                ),
+                format!("мұнда үлгідегі `{c}` ештеңе білдірмейді: тек `*`, `?` және `**` мағыналы"),
             ));
         }
         let parts: Vec<String> = pattern
@@ -34,8 +46,10 @@ impl Glob {
             .map(String::from)
             .collect();
         if parts.iter().any(|p| p.contains("**") && p != "**") {
-            return Err(String::from(
+            return Err(Wording::new(
                 "`**` stands for whole folders: write it between `/`s, as in `rules/**/*.ereje`",
+                "`**` означает целые папки: пишите его между `/`, как в `rules/**/*.ereje`",
+                "`**` тұтас қалталарды білдіреді: оны `rules/**/*.ereje` үлгісіндегідей `/` белгілерінің арасына жазыңыз",
             ));
         }
         Ok(Glob { parts })

@@ -5,7 +5,7 @@ use super::elements::{ElementKind, elements};
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a service, channel, document, refusal ground, step or term with no `§`
@@ -57,13 +57,14 @@ fn check(cx: &mut Context<'_>) {
         if !needs || !el.provenance.citations.is_empty() || el.outer_cites {
             continue;
         }
-        let what = el.describe();
+        let what = el.describe_words(false);
+        let (en, ru, kk) = (what.get(Lang::En), what.get(Lang::Ru), what.get(Lang::Kk));
         let d = cx
             .finding(
                 Wording::new(
-                    format!("{what} cites no paragraph of the law"),
-                    format!("{what}: нет ссылки на пункт акта"),
-                    format!("{what}: актінің тармағына сілтеме жоқ"),
+                    format!("{en} cites no paragraph of the law"),
+                    format!("{ru}: нет ссылки на пункт акта"),
+                    format!("{kk}: актінің тармағына сілтеме жоқ"),
                 ),
                 Label::new(el.name_span, Wording::new("no `§` citation", "нет ссылки `§`", "`§` сілтемесі жоқ")),
             )

@@ -2,12 +2,12 @@
 
 use super::Context;
 use super::chain::{critical_path, due_times};
-use super::durations::Lengths;
+use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::semantic::model::Anchor;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a process whose longest chain of step deadlines, at the most the calendar
@@ -74,23 +74,26 @@ fn check(cx: &mut Context<'_>) {
         }
         let mut d = cx
             .finding(
-                Wording::new(
-                    format!(
-                        "the step deadlines add up to {} at the most, against a term of {}",
-                        path.length.describe(),
-                        term.duration
-                    ),
-                    format!(
-                        "сроки шагов в сумме не больше {}, а срок услуги {}",
-                        path.length.describe(),
-                        term.duration
-                    ),
-                    format!(
-                        "қадамдардың мерзімдері барлығы {} аспайды, ал қызмет мерзімі {}",
-                        path.length.describe(),
-                        term.duration
-                    ),
-                ),
+                {
+                    let length = path.length.describe_words(RuCase::Nominative);
+                    Wording::new(
+                        format!(
+                            "the step deadlines add up to {} at the most, against a term of {}",
+                            length.get(Lang::En),
+                            term.duration
+                        ),
+                        format!(
+                            "сроки шагов в сумме — самое большее {}, а срок услуги — {}",
+                            length.get(Lang::Ru),
+                            term.duration
+                        ),
+                        format!(
+                            "қадамдардың мерзімдері барлығы ең көбі {}, ал қызмет мерзімі — {}",
+                            length.get(Lang::Kk),
+                            term.duration
+                        ),
+                    )
+                },
                 Label::new(term.meta.span, Wording::new("the steps account for less than half of it", "на шаги приходится меньше половины срока", "қадамдарға мерзімнің жартысынан азы тиесілі")),
             )
             .with_help(Wording::new(

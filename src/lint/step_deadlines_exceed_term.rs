@@ -2,12 +2,12 @@
 
 use super::Context;
 use super::chain::{critical_path, due_times};
-use super::durations::Lengths;
+use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::semantic::model::Anchor;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a process or view whose longest chain of step deadlines (each step counted from
@@ -122,33 +122,34 @@ fn check(cx: &mut Context<'_>) {
                     ),
                 )
             };
+            let length = path.length.describe_words(RuCase::Nominative);
             let mut d = cx
                 .finding(
                     Wording::new(
                         format!(
                             "the step deadlines of {whose}, one after another, {how} the term: {} against {}",
-                            path.length.describe(),
+                            length.get(Lang::En),
                             term.duration
                         ),
                         format!(
                             "сроки шагов {whose_ru} один за другим {ru} срок услуги: {} при сроке {}",
-                            path.length.describe(),
+                            length.get(Lang::Ru),
                             term.duration
                         ),
                         format!(
                             "{whose_kk} қадамдарының мерзімдері бірінен соң бірі қызмет мерзімінен {kk}: {}, ал мерзім {}",
-                            path.length.describe(),
+                            length.get(Lang::Kk),
                             term.duration
                         ),
                     ),
                     primary,
                 )
                 .with_label(Label::new(last_step.meta.span, {
-                    let due = path.length.describe();
+                    let due_ru = path.length.describe_words(RuCase::Genitive);
                     Wording::new(
-                        format!("due {due} after the submission at the latest"),
-                        format!("не позднее чем через {due} после подачи заявления"),
-                        format!("өтініш берілгеннен кейін ең кеші {due} ішінде"),
+                        format!("due {} after the submission at the latest", length.get(Lang::En)),
+                        format!("не позднее {} после подачи заявления", due_ru.get(Lang::Ru)),
+                        format!("өтініш берілгеннен кейін ең кеші {} ішінде", length.get(Lang::Kk)),
                     )
                 }))
                 .with_help(Wording::new(

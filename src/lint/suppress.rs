@@ -10,6 +10,7 @@ use super::elements::elements;
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 use crate::syntax::ast;
+use crate::vocab::Wording;
 
 /// One `allow` clause.
 #[derive(Debug)]
@@ -18,8 +19,9 @@ pub(super) struct Site<'a> {
     pub allow: &'a ast::Allow,
     /// The element it is written on.
     pub element: Span,
-    /// The keyword and name of that element, as messages show it: `step send_file`.
-    pub owner: String,
+    /// That element as messages name it, in the genitive: `step send_file`, «шага
+    /// `send_file`», «`send_file` қадамының».
+    pub owner: Wording,
     /// Whether it has suppressed a finding.
     pub used: Cell<bool>,
 }
@@ -39,7 +41,7 @@ impl<'a> Allows<'a> {
                 sites.push(Site {
                     allow,
                     element: el.span,
-                    owner: el.describe(),
+                    owner: el.describe_words(true),
                     used: Cell::new(false),
                 });
             }

@@ -7,7 +7,7 @@ use super::suppress::Site;
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Edit, Label};
 use crate::source::SourceMap;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds an `allow NAME because "…"` of an existing lint that suppresses no finding of
@@ -51,9 +51,18 @@ pub(super) fn finding(site: &Site<'_>, sources: &SourceMap) -> Diagnostic {
     Diagnostic::new(
         &codes::UNUSED_ALLOW,
         Wording::new(
-            format!("`allow {name}` on {} suppresses nothing", site.owner),
-            format!("`allow {name}` у {} ничего не подавляет", site.owner),
-            format!("{} элементіндегі `allow {name}` ештеңені баспайды", site.owner),
+            format!(
+                "`allow {name}` on {} suppresses nothing",
+                site.owner.get(Lang::En)
+            ),
+            format!(
+                "`allow {name}` у {} ничего не подавляет",
+                site.owner.get(Lang::Ru)
+            ),
+            format!(
+                "{} `allow {name}` жолы ештеңені баспайды",
+                site.owner.get(Lang::Kk)
+            ),
         ),
         Label::new(
             site.allow.span,

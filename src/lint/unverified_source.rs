@@ -5,7 +5,7 @@ use super::elements::elements;
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Lists, as information, every element marked `unverified "…"`.
@@ -43,13 +43,14 @@ fn check(cx: &mut Context<'_>) {
         let Some(why) = &el.provenance.unverified else {
             continue;
         };
-        let what = el.describe();
+        let what = el.describe_words(false);
+        let (en, ru, kk) = (what.get(Lang::En), what.get(Lang::Ru), what.get(Lang::Kk));
         let d = cx
             .finding(
                 Wording::new(
-                    format!("{what} is not verified against its source"),
-                    format!("{what}: не сверено с источником"),
-                    format!("{what}: дереккөзбен салыстырылмаған"),
+                    format!("{en} is not verified against its source"),
+                    format!("{ru}: не сверено с источником"),
+                    format!("{kk}: дереккөзбен салыстырылмаған"),
                 ),
                 Label::new(why.span, Wording::new("unverified", "не сверено", "салыстырылмаған")),
             )
