@@ -74,6 +74,23 @@ fn err_fixtures_fail_in_plain_words() {
     }
 }
 
+/// Every syntax error of the fixtures reads in Russian and Kazakh without English words.
+#[test]
+fn err_fixtures_fail_in_russian_and_kazakh_too() {
+    let mut english = Vec::new();
+    for path in ereje_files(&Path::new(ROOT).join("tests/fixtures/syntax/err")) {
+        let source = load(&path);
+        for error in parse_file(&source, 0).err().into_iter().flatten() {
+            english.extend(
+                crate::support::english_left(&(&error).into())
+                    .into_iter()
+                    .map(|e| format!("{}: {e}", source.name)),
+            );
+        }
+    }
+    assert!(english.is_empty(), "still in English:\n{}", english.join("\n"));
+}
+
 #[test]
 fn ok_fixtures_parse_cleanly() {
     let files = ereje_files(&Path::new(ROOT).join("tests/fixtures/syntax/ok"));

@@ -261,53 +261,133 @@ impl From<&SyntaxError> for Diagnostic {
                 Label::new(*span, label.clone()),
             )
             .with_help(expected.clone()),
-            SyntaxError::InvalidDate { span, .. } => {
-                Diagnostic::new(&codes::INVALID_DATE, message, Label::new(*span, "no such day"))
-                    .with_help(
-                        "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day that exists in that month",
-                    )
-            }
-            SyntaxError::NumberTooLarge { span, .. } => {
-                Diagnostic::new(&codes::NUMBER_TOO_LARGE, message, Label::new(*span, "too large"))
-                    .with_help("numbers in rule files must be below 1000000")
-            }
+            SyntaxError::InvalidDate { text, span } => Diagnostic::new(
+                &codes::INVALID_DATE,
+                Wording::new(
+                    message,
+                    format!("`{text}` — не существующая календарная дата"),
+                    format!("`{text}` — күнтізбеде жоқ күн"),
+                ),
+                Label::new(*span, Wording::new("no such day", "такого дня нет", "мұндай күн жоқ")),
+            )
+            .with_help(Wording::new(
+                "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day that exists in that month",
+                "пишите дату как YYYY-MM-DD: месяц от 01 до 12 и день, который в этом месяце есть",
+                "күнді YYYY-MM-DD түрінде жазыңыз: ай 01-ден 12-ге дейін, күн сол айда бар болуы тиіс",
+            )),
+            SyntaxError::NumberTooLarge { text, span } => Diagnostic::new(
+                &codes::NUMBER_TOO_LARGE,
+                Wording::new(
+                    message,
+                    format!("число `{text}` слишком велико"),
+                    format!("`{text}` саны тым үлкен"),
+                ),
+                Label::new(*span, Wording::new("too large", "слишком велико", "тым үлкен")),
+            )
+            .with_help(Wording::new(
+                "numbers in rule files must be below 1000000",
+                "числа в файлах правил должны быть меньше 1000000",
+                "ереже файлдарындағы сандар 1000000-нан кіші болуы тиіс",
+            )),
             SyntaxError::TooDeep { limit, span } => Diagnostic::new(
                 &codes::NESTING_TOO_DEEP,
-                message,
-                Label::new(*span, "nesting limit reached here"),
+                Wording::new(
+                    message,
+                    "у этого выражения слишком глубокая вложенность",
+                    "бұл өрнектің кірістірілуі тым терең",
+                ),
+                Label::new(
+                    *span,
+                    Wording::new(
+                        "nesting limit reached here",
+                        "здесь достигнут предел вложенности",
+                        "кірістіру шегіне осында жетті",
+                    ),
+                ),
             )
-            .with_help(format!(
-                "split the condition into named parts with `let`; at most {limit} levels of nesting are read"
+            .with_help(Wording::new(
+                format!("split the condition into named parts with `let`; at most {limit} levels of nesting are read"),
+                format!("разбейте условие на именованные части через `let`; читается не более {limit} уровней вложенности"),
+                format!("шартты `let` арқылы аталған бөліктерге бөліңіз; кірістірудің ең көбі {limit} деңгейі оқылады"),
             )),
             SyntaxError::TooLong { limit, span } => Diagnostic::new(
                 &codes::NESTING_TOO_DEEP,
-                message,
-                Label::new(*span, "this condition"),
+                Wording::new(
+                    message,
+                    "в этом условии слишком много операторов",
+                    "бұл шартта операторлар тым көп",
+                ),
+                Label::new(*span, Wording::new("this condition", "это условие", "осы шарт")),
             )
-            .with_help(format!(
-                "split the condition into named parts with `let`; a condition has at most {limit} operators (`and`, `or`, `not`, comparisons, `+`, `-`, `in`, `has`)"
+            .with_help(Wording::new(
+                format!("split the condition into named parts with `let`; a condition has at most {limit} operators (`and`, `or`, `not`, comparisons, `+`, `-`, `in`, `has`)"),
+                format!("разбейте условие на именованные части через `let`; в условии не более {limit} операторов (`and`, `or`, `not`, сравнения, `+`, `-`, `in`, `has`)"),
+                format!("шартты `let` арқылы аталған бөліктерге бөліңіз; шартта ең көбі {limit} оператор болады (`and`, `or`, `not`, салыстырулар, `+`, `-`, `in`, `has`)"),
             )),
             SyntaxError::TooComplex { span } => Diagnostic::new(
                 &codes::FILE_TOO_COMPLEX,
-                message,
-                Label::new(*span, "reading stopped here"),
+                Wording::new(
+                    message,
+                    "этот файл правил слишком сложен для чтения",
+                    "бұл ереже файлы оқу үшін тым күрделі",
+                ),
+                Label::new(
+                    *span,
+                    Wording::new(
+                        "reading stopped here",
+                        "чтение остановлено здесь",
+                        "оқу осында тоқтады",
+                    ),
+                ),
             )
-            .with_help("the file exceeds the parser's work limit; split it or simplify its expressions"),
+            .with_help(Wording::new(
+                "the file exceeds the parser's work limit; split it or simplify its expressions",
+                "файл превышает предел работы разбора; разделите его или упростите выражения",
+                "файл талдау жұмысының шегінен асады; оны бөліңіз немесе өрнектерін жеңілдетіңіз",
+            )),
             SyntaxError::RepeatedClause {
                 clause,
                 span,
                 first,
             } => Diagnostic::new(
                 &codes::REPEATED_CLAUSE,
-                message,
-                Label::new(*span, format!("second `{clause}`")),
+                Wording::new(
+                    message,
+                    format!("`{clause}` указано дважды"),
+                    format!("`{clause}` екі рет жазылған"),
+                ),
+                Label::new(
+                    *span,
+                    Wording::new(
+                        format!("second `{clause}`"),
+                        format!("второе `{clause}`"),
+                        format!("екінші `{clause}`"),
+                    ),
+                ),
             )
-            .with_label(Label::new(*first, "first given here"))
-            .with_help(format!("keep one `{clause}` clause and delete the other")),
-            SyntaxError::UnknownWeekday { span, .. } => {
-                Diagnostic::new(&codes::UNKNOWN_WEEKDAY, message, Label::new(*span, "not a weekday"))
-                    .with_help("write weekdays as mon, tue, wed, thu, fri, sat, sun")
-            }
+            .with_label(Label::new(
+                *first,
+                Wording::new("first given here", "впервые указано здесь", "алғаш осында жазылған"),
+            ))
+            .with_help(Wording::new(
+                format!("keep one `{clause}` clause and delete the other"),
+                format!("оставьте одно предложение `{clause}`, а другое удалите"),
+                format!("бір `{clause}` жолын қалдырып, екіншісін алып тастаңыз"),
+            )),
+            SyntaxError::UnknownWeekday { text, span } => Diagnostic::new(
+                &codes::UNKNOWN_WEEKDAY,
+                Wording::new(
+                    message,
+                    format!("неизвестный день недели `{text}`"),
+                    format!("`{text}` — белгісіз апта күні"),
+                ),
+                Label::new(*span, Wording::new("not a weekday", "не день недели", "апта күні емес")),
+            )
+            .with_help(Wording::new(
+                "write weekdays as mon, tue, wed, thu, fri, sat, sun",
+                "пишите дни недели как mon, tue, wed, thu, fri, sat, sun",
+                "апта күндерін mon, tue, wed, thu, fri, sat, sun деп жазыңыз",
+            )),
         }
     }
 }
