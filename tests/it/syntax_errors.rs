@@ -88,7 +88,11 @@ fn err_fixtures_fail_in_russian_and_kazakh_too() {
             );
         }
     }
-    assert!(english.is_empty(), "still in English:\n{}", english.join("\n"));
+    assert!(
+        english.is_empty(),
+        "still in English:\n{}",
+        english.join("\n")
+    );
 }
 
 #[test]
