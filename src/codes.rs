@@ -87,6 +87,8 @@ pub enum Family {
     Types,
     /// `E04xx`: validity in time and calendar data.
     Validity,
+    /// `E05xx`: examples whose bundles do not get what they expect.
+    Examples,
     /// `L0xx`: lints.
     Lint,
     /// `V0xx`: findings about a bundle.
@@ -119,6 +121,7 @@ impl Code {
             (_, Some(b'2')) => Family::Names,
             (_, Some(b'3')) => Family::Types,
             (_, Some(b'4')) => Family::Validity,
+            (_, Some(b'5')) => Family::Examples,
             _ => Family::Files,
         }
     }
@@ -201,6 +204,7 @@ codes! {
     MIXED_DAY_KIND = "E0422" "mixed-day-kind" Error "a term counted in calendar and working days at once";
     DATE_OUT_OF_RANGE = "E0423" "date-out-of-range" Error "a term ending beyond the dates that can be counted";
     NO_LOCAL_TIME = "E0424" "no-local-time" Error "the end of a day that does not exist in the timezone";
+    EXAMPLE_FAILED = "E0501" "example-failed" Error "an example's bundle does not get the verdict and findings the example expects";
     UNKNOWN_LINT = "L001" "unknown-lint" Error "a suppression or setting that names no lint";
     UNUSED_ALLOW = "L002" "unused-allow" Warning "a suppression that suppresses nothing";
     UNKNOWN_ENTRY_INTO_FORCE = "L010" "unknown-entry-into-force" Warning "an act whose day of entry into force is not known exactly";

@@ -39,6 +39,7 @@ pub mod examples;
 pub mod fmt;
 pub mod impact;
 pub mod lint;
+pub mod lsp;
 pub mod mask;
 pub mod report;
 pub mod rule_set;

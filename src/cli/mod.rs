@@ -10,6 +10,7 @@ pub mod lint;
 mod lint_config;
 mod lint_fix;
 mod lint_output;
+pub mod lsp;
 pub mod out;
 pub mod rules;
 pub mod schema;
@@ -57,6 +58,8 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Replay an archive of bundles under two rule sets and say what flips.
     Impact(impact::ImpactArgs),
+    /// Serve an editor on stdin and stdout (the Language Server Protocol).
+    Lsp,
 }
 
 /// How a run ended.
@@ -96,5 +99,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Serve(args) => serve::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Impact(args) => impact::run(&args),
+        Command::Lsp => lsp::run(),
     }
 }

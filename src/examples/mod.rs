@@ -12,6 +12,7 @@ use crate::check::{Options, Report, Severity, Verdict};
 use crate::syntax::ast::Example;
 
 pub mod coverage;
+pub mod diagnostics;
 pub mod junit;
 
 /// The outcome of one example.
@@ -27,6 +28,8 @@ pub struct ExampleOutcome {
     pub file: String,
     /// Its line in that file, from 1.
     pub line: usize,
+    /// The `example` block.
+    pub span: crate::source::Span,
     /// The bundle's path as resolved (the first place looked, when it was found nowhere).
     pub bundle: PathBuf,
     /// What went wrong; empty when it held.
@@ -90,6 +93,7 @@ pub fn run(rules: &RuleSet, base: &Path) -> Vec<ExampleOutcome> {
                 location: rules.sources().location(example.span),
                 file: file.to_string(),
                 line,
+                span: example.span,
                 bundle,
                 failures,
                 report,

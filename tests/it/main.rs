@@ -19,6 +19,8 @@ mod lint_fix;
 mod lint_logic;
 mod lint_logic_dates;
 mod lint_output;
+mod lsp;
+mod lsp_client;
 mod mask;
 mod recovery;
 mod report;

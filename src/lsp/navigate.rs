@@ -1,0 +1,129 @@
+//! Go to definition, find references and rename, over every rule file of the workspace.
+//!
+//! Rename refuses, saying why, to rename an identifier of the public catalogue (a service, an
+//! input, a document, a refusal ground, a step): bundles and reports spell those names, so a
+//! new name in the rules would break every intake system that sends or reads the old one.
+
+use std::collections::HashMap;
+
+use lsp_server::ErrorCode;
+use lsp_types::{
+    GotoDefinitionParams, GotoDefinitionResponse, Location, PrepareRenameResponse, ReferenceParams,
+    RenameParams, TextDocumentPositionParams, TextEdit, Url, WorkspaceEdit,
+};
+
+use super::index::Kind;
+use super::workspace::Snapshot;
+
+/// The symbol at a position.
+fn symbol_at(s: &Snapshot, at: &TextDocumentPositionParams) -> Option<usize> {
+    let file = s.file_of(&at.text_document.uri)?;
+    s.index.symbol_at(file, s.offset(file, at.position))
+}
+
+/// Where the name under the cursor is declared.
+pub fn definition(s: &Snapshot, params: &GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
+    let n = symbol_at(s, &params.text_document_position_params)?;
+    let symbol = s.index.symbols.get(n)?;
+    Some(GotoDefinitionResponse::Scalar(s.location(symbol.span)?))
+}
+
+/// Every place the name under the cursor is written (its declaration if asked).
+pub fn references(s: &Snapshot, params: &ReferenceParams) -> Option<Vec<Location>> {
+    let n = symbol_at(s, &params.text_document_position)?;
+    let mut spans = s.index.occurrences(n);
+    if !params.context.include_declaration {
+        spans.remove(0);
+    }
+    Some(spans.into_iter().filter_map(|sp| s.location(sp)).collect())
+}
+
+/// Why a rename is refused.
+type Refusal = (ErrorCode, String);
+
+/// The range of the name to rename, or why it cannot be renamed.
+pub fn prepare_rename(
+    s: &Snapshot,
+    at: &TextDocumentPositionParams,
+) -> Result<PrepareRenameResponse, Refusal> {
+    let n = symbol_at(s, at).ok_or_else(nothing_here)?;
+    refuse_catalogue(s, n)?;
+    let file = s.file_of(&at.text_document.uri).ok_or_else(nothing_here)?;
+    let offset = s.offset(file, at.position);
+    let span = s
+        .index
+        .occurrences(n)
+        .into_iter()
+        .find(|sp| sp.file == file && sp.start <= offset && offset <= sp.end)
+        .ok_or_else(nothing_here)?;
+    let range = s.range(span).ok_or_else(nothing_here)?;
+    Ok(PrepareRenameResponse::Range(range))
+}
+
+/// The edits that rename the name under the cursor everywhere it is written.
+pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refusal> {
+    let n = symbol_at(s, &params.text_document_position).ok_or_else(nothing_here)?;
+    refuse_catalogue(s, n)?;
+    let new = params.new_name;
+    if !is_name(&new) {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!("`{new}` is not a name: letters, digits and `_`, not starting with a digit"),
+        ));
+    }
+    let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
+    for span in s.index.occurrences(n) {
+        if let (Some(Some(uri)), Some(range)) = (s.uris.get(span.file), s.range(span)) {
+            changes
+                .entry(uri.clone())
+                .or_default()
+                .push(TextEdit::new(range, new.clone()));
+        }
+    }
+    Ok(WorkspaceEdit::new(changes))
+}
+
+fn refuse_catalogue(s: &Snapshot, n: usize) -> Result<(), Refusal> {
+    let Some(symbol) = s.index.symbols.get(n) else {
+        return Err(nothing_here());
+    };
+    if symbol.kind.is_catalogue() {
+        return Err((
+            ErrorCode::RequestFailed,
+            format!(
+                "`{}` is a {} of the public catalogue: bundles and reports spell it, so renaming it in the rules would break every intake system that sends or reads it; it is not renamed",
+                symbol.name,
+                what(symbol.kind)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn what(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Service => "service",
+        Kind::Input => "input",
+        Kind::Document => "document kind",
+        Kind::Refusal => "refusal ground",
+        Kind::Step => "step",
+        _ => "name",
+    }
+}
+
+fn nothing_here() -> Refusal {
+    (
+        ErrorCode::RequestFailed,
+        "there is no name here to rename".to_string(),
+    )
+}
+
+/// Whether `name` can stand as a name (dotted for an act: `kz.mia.order_495`).
+fn is_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                && chars.all(|c| c.is_alphanumeric() || c == '_')
+        })
+}
