@@ -21,6 +21,7 @@ mod lint_logic_dates;
 mod lint_output;
 mod lsp;
 mod lsp_client;
+mod lsp_edits;
 mod mask;
 mod recovery;
 mod report;
