@@ -22,6 +22,7 @@ mod lint_output;
 mod lsp;
 mod lsp_client;
 mod lsp_edits;
+mod lsp_hover;
 mod mask;
 mod recovery;
 mod report;
