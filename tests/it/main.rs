@@ -11,6 +11,7 @@ mod fmt;
 mod fuzz;
 mod hostile;
 mod impact;
+mod impact_words;
 mod intake;
 mod lint;
 mod lint_baseline;
