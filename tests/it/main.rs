@@ -24,6 +24,7 @@ mod lsp;
 mod lsp_client;
 mod lsp_edits;
 mod lsp_hover;
+mod lsp_protocol;
 mod lsp_typing;
 mod mask;
 mod recovery;
