@@ -25,6 +25,7 @@ mod lsp_client;
 mod lsp_edits;
 mod lsp_hover;
 mod lsp_protocol;
+mod lsp_rename;
 mod lsp_typing;
 mod mask;
 mod recovery;
