@@ -52,6 +52,7 @@ pub fn hover(s: &Snapshot, lang: Lang, params: &HoverParams) -> Option<Hover> {
             }
             (text, span)
         }
+        Hit::Citation(c) => (citation(s, c, file, offset, lang), c.span),
     };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -134,12 +135,34 @@ fn details(s: &Snapshot, e: &Element<'_>, lang: Lang, out: &mut String) {
                     out.push_str(&format!("\n*{lost}:* {d}\n"));
                 }
             }
+            let amended = match lang {
+                Lang::En => "amended by",
+                Lang::Ru => "изменён актом",
+                Lang::Kk => "өзгерткен акт",
+            };
+            for a in &a.amendments {
+                let what =
+                    a.at.as_ref()
+                        .map_or(String::new(), |w| format!(": {}", w.node));
+                out.push_str(&format!("\n*{amended}* `{}`{what}\n", a.by.node));
+            }
+            if let Some(r) = &a.repealed {
+                let repealed = match lang {
+                    Lang::En => "repealed by",
+                    Lang::Ru => "отменён актом",
+                    Lang::Kk => "күшін жойған акт",
+                };
+                let on =
+                    r.on.as_ref()
+                        .map_or(String::new(), |d| format!(", {}", d.node));
+                out.push_str(&format!("\n*{repealed}* `{}`{on}\n", r.by.node));
+            }
         }
         Element::Input(i) => {
             let optional = if i.optional { "?" } else { "" };
             let personal = if i.personal { " personal" } else { "" };
             out.push_str(&format!(
-                "\n```ereje\ninput{personal} {}{optional}: {}\n```\n",
+                "\n```ereje\ninput {}{optional}: {}{personal}\n```\n",
                 i.path.node,
                 type_text(&i.ty.node)
             ));
@@ -182,6 +205,78 @@ fn details(s: &Snapshot, e: &Element<'_>, lang: Lang, out: &mut String) {
         }
         Element::Service(_) | Element::Calendar(_) | Element::Channel(_) | Element::Let(_) => {}
     }
+}
+
+/// A citation: the paragraph, the act and annex it points into (the service's own act or
+/// standard when it names none), the act's title, and what the act records of the paragraph.
+fn citation(s: &Snapshot, c: &ast::Citation, file: usize, offset: usize, lang: Lang) -> String {
+    let service = s
+        .index
+        .service_at(file, offset)
+        .and_then(|n| s.index.symbols.get(n))
+        .and_then(|sym| {
+            s.analysis
+                .files
+                .iter()
+                .flat_map(|f| &f.decls)
+                .find_map(|d| match d {
+                    ast::Decl::Service(sv) if sv.name.node == sym.name => Some(sv),
+                    _ => None,
+                })
+        });
+    let (act, annex) = match &c.target {
+        CiteTarget::Own => match service.and_then(|sv| sv.act.as_ref()) {
+            Some((a, annex)) => (Some(a.node.clone()), *annex),
+            None => (None, None),
+        },
+        CiteTarget::Standard(other) => match service.and_then(|sv| sv.standard.as_ref()) {
+            Some((a, annex)) => (Some(a.node.clone()), other.or(*annex)),
+            None => (None, *other),
+        },
+        CiteTarget::Act(a, annex) => (Some(a.node.clone()), *annex),
+    };
+    let mut out = format!("**§ {}**", c.paragraph);
+    let (of, annex_word) = match lang {
+        Lang::En => ("of", "annex"),
+        Lang::Ru => ("—", "приложение"),
+        Lang::Kk => ("—", "қосымша"),
+    };
+    let Some(act) = act else {
+        return out;
+    };
+    out.push_str(&format!(" {of} `{act}`"));
+    if let Some(n) = annex {
+        out.push_str(&format!(" {annex_word} {n}"));
+    }
+    let Some(info) = s.analysis.model.acts.get(&act) else {
+        return out;
+    };
+    if let Some(title) = info.decl.title.get(lang) {
+        out.push_str(&format!("\n\n{title}"));
+    }
+    // what the act's record says of this paragraph: excluded, and by which act
+    let number = c.paragraph.split(['(', ' ']).next().unwrap_or_default();
+    for p in info
+        .decl
+        .paragraphs
+        .iter()
+        .filter(|p| p.annex.as_ref().map(|a| a.node) == annex)
+    {
+        for (entry, by) in &p.entries {
+            if entry.node == number
+                && let Some(by) = by
+            {
+                let excluded = match lang {
+                    Lang::En => "excluded by",
+                    Lang::Ru => "исключён актом",
+                    Lang::Kk => "алып тасталған акт",
+                };
+                out.push_str(&format!("\n\n*{excluded}* `{}`", by.node));
+            }
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// The term of a service (in its process or a view) whose duration, as read or as written,
@@ -238,6 +333,17 @@ fn provenance(s: &Snapshot, p: &ast::Provenance, lang: Lang, out: &mut String) {
             Lang::Kk => "дереккөзбен салыстырылмаған",
         };
         out.push_str(&format!("\n⚠ *{label}:* {}\n", u.node));
+    }
+    let note = match lang {
+        Lang::En => "note",
+        Lang::Ru => "примечание",
+        Lang::Kk => "ескертпе",
+    };
+    for n in &p.notes {
+        out.push_str(&format!("\n*{note}:* {}\n", n.node));
+    }
+    if let Some(w) = &p.wording {
+        out.push_str(&format!("\n`wording from {}`\n", w.node));
     }
     for (word, t) in [("since", &p.since), ("until", &p.until)] {
         if let Some(t) = t {
@@ -302,7 +408,12 @@ fn type_text(t: &TypeExpr) -> String {
                 .iter()
                 .map(|f| {
                     let optional = if f.optional { "?" } else { "" };
-                    format!("{}{optional}: {}", f.name.node, type_text(&f.ty.node))
+                    let personal = if f.personal { " personal" } else { "" };
+                    format!(
+                        "{}{optional}: {}{personal}",
+                        f.name.node,
+                        type_text(&f.ty.node)
+                    )
                 })
                 .collect();
             format!("list {{ {} }}", inner.join(", "))

@@ -122,6 +122,8 @@ pub enum Hit<'a> {
     Lint(&'a str, Span),
     /// A duration.
     Duration(Duration, Span),
+    /// A citation `§ …`, away from the act it names.
+    Citation(&'a ast::Citation),
 }
 
 /// The names of a rule set.
@@ -135,6 +137,8 @@ pub struct Index {
     pub lints: Vec<(String, Span)>,
     /// The durations written.
     pub durations: Vec<(Duration, Span)>,
+    /// The citations written.
+    pub citations: Vec<ast::Citation>,
     /// Symbols by scope and name.
     by_name: HashMap<(Scope, Kind, String), usize>,
 }
@@ -186,17 +190,20 @@ impl Index {
         if let Some((name, span)) = self.lints.iter().find(|(_, s)| holds(s)) {
             return Some(Hit::Lint(name, *span));
         }
-        self.durations
+        if let Some((d, s)) = self.durations.iter().find(|(_, s)| holds(s)) {
+            return Some(Hit::Duration(*d, *s));
+        }
+        self.citations
             .iter()
-            .find(|(_, s)| holds(s))
-            .map(|(d, s)| Hit::Duration(*d, *s))
+            .find(|c| holds(&c.span))
+            .map(Hit::Citation)
     }
 
     /// The symbol a hit is about, if it is about one.
     pub fn symbol_at(&self, file: usize, offset: usize) -> Option<usize> {
         match self.at(file, offset)? {
             Hit::Declared(n) | Hit::Used(n, _) => Some(n),
-            Hit::Lint(..) | Hit::Duration(..) => None,
+            Hit::Lint(..) | Hit::Duration(..) | Hit::Citation(_) => None,
         }
     }
 
@@ -349,6 +356,7 @@ impl Index {
     }
 
     fn provenance(&mut self, p: &Provenance) {
+        self.citations.extend(p.citations.iter().cloned());
         for c in &p.citations {
             if let CiteTarget::Act(name, _) = &c.target {
                 self.link(Scope::Global, Kind::Act, name);

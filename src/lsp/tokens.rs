@@ -151,7 +151,7 @@ fn named(s: &Snapshot, file: usize, at: usize) -> Option<(usize, usize, Semantic
         }
         Hit::Used(n, span) => (span, kind_type(s.index.symbols.get(n)?.kind), 0),
         Hit::Lint(_, span) => (span, SemanticTokenType::MACRO, 0),
-        Hit::Duration(..) => return None,
+        Hit::Duration(..) | Hit::Citation(_) => return None,
     };
     (span.start == at && span.end > at).then_some((span.start, span.end, ty, modifiers))
 }

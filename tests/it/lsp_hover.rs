@@ -236,3 +236,52 @@ fn hover_on_a_term_shows_how_it_is_counted_and_the_law_s_words_for_it() {
     assert!(shown.contains("unverified"), "{shown}");
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn hover_on_a_citation_notes_and_personal_fields() {
+    let file = rules().join("kz/mvd-495/permanent-residence.ereje");
+    let text = std::fs::read_to_string(&file).expect("rule file");
+    let u = uri(&file);
+    let mut client = Client::start(&rules(), json!({ "lang": "en" }));
+    client.open(&file, &text);
+    let hover_at = |client: &mut Client, needle: &str, skip: usize| -> String {
+        let offset = text.find(needle).unwrap_or_else(|| panic!("`{needle}`"));
+        let before = &text[..offset];
+        let line = before.matches('\n').count();
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let character = before[start..].chars().count() + skip;
+        let hover = client.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": { "line": line, "character": character } }),
+        );
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // a citation of the standard: the paragraph, the standard's act and annex, its title
+    let shown = hover_at(&mut client, "§ standard 9(2)", 0);
+    assert!(
+        shown.starts_with("**§ 9(2)** of `kz.mia.order_315` annex 1"),
+        "{shown}"
+    );
+    assert!(shown.lines().count() > 2, "the act's title: {shown}");
+    // the service's own act
+    let shown = hover_at(&mut client, "    § 9(3)", 4);
+    assert!(
+        shown.starts_with("**§ 9(3)** of `kz.mia.order_495` annex 1"),
+        "{shown}"
+    );
+    // a service's notes
+    let shown = hover_at(&mut client, "service kz.mvd.permanent_residence", 8);
+    assert!(shown.contains("*note:* § 1 names the service"), "{shown}");
+    // a list's personal field keeps its mark
+    let shown = hover_at(&mut client, "input applicant.children", 6);
+    assert!(
+        shown.contains(
+            "input applicant.children: list { birth_date: date personal, applying_jointly: bool }"
+        ),
+        "{shown}"
+    );
+    assert!(client.shutdown().success());
+}
