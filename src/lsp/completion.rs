@@ -51,7 +51,15 @@ pub fn complete(s: &Snapshot, lang: Lang, params: &CompletionParams) -> Option<C
             && !words.is_empty()
             && words[0] != "act"
     {
-        names(s, Kind::Act, None, lang)
+        let mut acts = names(s, Kind::Act, None, lang);
+        if last == "§" && service.is_some() {
+            acts.push(plain(
+                "standard",
+                CompletionItemKind::KEYWORD,
+                "a paragraph of the standard the service implements",
+            ));
+        }
+        acts
     } else if last == "by" || (last.ends_with(',') && words.contains(&"by")) {
         names(s, Kind::Actor, service, lang)
     } else if last == "after"
@@ -95,6 +103,25 @@ pub fn complete(s: &Snapshot, lang: Lang, params: &CompletionParams) -> Option<C
             }
         }
         all
+    };
+    // each item replaces the word typed so far, dots included: an editor that breaks words
+    // at `.` would otherwise insert `kz.mia.` again before `kz.mia.order_495`
+    let typed = crate::source::Span::new(file, before.len() - line.len() + typed_from, offset);
+    let items = match s.range(typed) {
+        Some(range) => items
+            .into_iter()
+            .map(|mut item| {
+                let text = item
+                    .insert_text
+                    .take()
+                    .unwrap_or_else(|| item.label.clone());
+                item.text_edit = Some(lsp_types::CompletionTextEdit::Edit(
+                    lsp_types::TextEdit::new(range, text),
+                ));
+                item
+            })
+            .collect(),
+        None => items,
     };
     Some(CompletionResponse::Array(items))
 }

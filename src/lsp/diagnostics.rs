@@ -42,21 +42,61 @@ pub fn by_file(snapshot: &Snapshot, lang: Lang) -> BTreeMap<Url, Vec<LspDiagnost
             .or_default()
             .push(convert(d, range, snapshot, lang));
     }
-    if let Some((path, problems)) = &snapshot.config
-        && let Ok(uri) = Url::from_file_path(path)
+    if let Some(config) = &snapshot.config
+        && let Ok(uri) = Url::from_file_path(&config.path)
     {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let lines = super::position::Lines::new(&text);
-        let list = problems
+        let text = &config.text;
+        let lines = super::position::Lines::new(text);
+        let list = config
+            .problems
             .iter()
             .map(|d| {
                 let range = d.primary.as_ref().map_or_else(Range::default, |p| {
-                    lines.range(&text, p.span.start, p.span.end)
+                    lines.range(text, p.span.start, p.span.end)
                 });
                 convert(d, range, snapshot, lang)
             })
             .collect();
         out.insert(uri, list);
+    }
+    for uri in &snapshot.oversized {
+        let most = crate::source::MAX_RULE_FILE_BYTES >> 20;
+        let (message, help) = match lang {
+            Lang::En => (
+                format!(
+                    "the file is larger than {most} MiB, the most a rule file may be; it is not analysed"
+                ),
+                "split it into several rule files",
+            ),
+            Lang::Ru => (
+                format!(
+                    "файл больше {most} МиБ — наибольшего размера файла правил; он не анализируется"
+                ),
+                "разделите его на несколько файлов правил",
+            ),
+            Lang::Kk => (
+                format!(
+                    "файл {most} МиБ-тан үлкен — ереже файлының ең үлкен өлшемі; ол талданбайды"
+                ),
+                "оны бірнеше ереже файлына бөліңіз",
+            ),
+        };
+        out.insert(
+            uri.clone(),
+            vec![LspDiagnostic {
+                range: Range::default(),
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String(
+                    crate::codes::UNREADABLE_RULE_FILES.code.to_string(),
+                )),
+                source: Some(format!(
+                    "ereje {}",
+                    crate::codes::UNREADABLE_RULE_FILES.name
+                )),
+                message: format!("{message}\nhelp: {help}"),
+                ..LspDiagnostic::default()
+            }],
+        );
     }
     out
 }

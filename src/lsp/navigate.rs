@@ -78,7 +78,11 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
         };
         return Err((
             ErrorCode::InvalidParams,
-            format!("`{new}` is not a name of a {}: {how}", what(symbol.kind)),
+            format!(
+                "`{new}` is not a name of {} {}: {how}",
+                article(symbol.kind),
+                what(symbol.kind)
+            ),
         ));
     }
     // two elements of one kind and scope with one name would be a duplicate (E0202)
@@ -120,13 +124,23 @@ fn refuse_catalogue(s: &Snapshot, n: usize) -> Result<(), Refusal> {
         return Err((
             ErrorCode::RequestFailed,
             format!(
-                "`{}` is a {} of the public catalogue: bundles and reports spell it, so renaming it in the rules would break every intake system that sends or reads it; it is not renamed",
+                "`{}` is {} {} of the public catalogue: bundles and reports spell it, so renaming it in the rules would break every intake system that sends or reads it; it is not renamed",
                 symbol.name,
+                article(symbol.kind),
                 what(symbol.kind)
             ),
         ));
     }
     Ok(())
+}
+
+/// `a` or `an` before [`what`] the kind is.
+fn article(kind: Kind) -> &'static str {
+    if what(kind).starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn what(kind: Kind) -> &'static str {

@@ -126,11 +126,13 @@ impl Server {
         let mut now = Vec::new();
         for (uri, diagnostics) in found {
             now.push(uri.clone());
-            publish(connection, uri, diagnostics)?;
+            // the version of the text they are about, so the editor can drop stale ones
+            let version = self.workspace.open.get(&uri).map(|o| o.version);
+            publish(connection, uri, diagnostics, version)?;
         }
         for gone in std::mem::take(&mut self.published) {
             if !now.contains(&gone) {
-                publish(connection, gone, Vec::new())?;
+                publish(connection, gone, Vec::new(), None)?;
             }
         }
         self.published = now;
@@ -246,11 +248,12 @@ fn publish(
     connection: &Connection,
     uri: Url,
     diagnostics: Vec<lsp_types::Diagnostic>,
+    version: Option<i32>,
 ) -> Result<(), String> {
     let params = PublishDiagnosticsParams {
         uri,
         diagnostics,
-        version: None,
+        version,
     };
     let n = Notification::new(note::PublishDiagnostics::METHOD.to_string(), params);
     send(connection, Message::Notification(n))

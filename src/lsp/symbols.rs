@@ -54,11 +54,46 @@ pub fn document(
                 }
                 children.push(child);
             }
+            children.extend(examples(s, sym));
             outer.children = Some(children);
         }
         top.push(outer);
     }
     Some(DocumentSymbolResponse::Nested(top))
+}
+
+/// The `example` blocks of a service, in the outline after its elements: an author runs
+/// through them as through a list of test cases.
+#[allow(
+    deprecated,
+    reason = "`deprecated` is a required field of the protocol's type"
+)]
+fn examples(s: &Snapshot, service: &Symbol) -> Vec<DocumentSymbol> {
+    let declared = s
+        .analysis
+        .files
+        .iter()
+        .flat_map(|f| &f.decls)
+        .find_map(|d| match d {
+            crate::syntax::ast::Decl::Service(sv) if sv.span == service.full => Some(sv),
+            _ => None,
+        });
+    declared
+        .into_iter()
+        .flat_map(|sv| &sv.examples)
+        .filter_map(|e| {
+            Some(DocumentSymbol {
+                name: e.name.node.clone(),
+                detail: Some(format!("example · expect {}", e.expect.node)),
+                kind: SymbolKind::FUNCTION,
+                tags: None,
+                deprecated: None,
+                range: s.range(e.span)?,
+                selection_range: s.range(e.name.span)?,
+                children: None,
+            })
+        })
+        .collect()
 }
 
 /// Which view of service `service` the symbol `view` is (its place among the views).

@@ -24,6 +24,17 @@ pub struct Open {
     pub version: i32,
 }
 
+/// The configuration file read: where it is, its text, its problems.
+#[derive(Debug)]
+pub struct ConfigFile {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its text, as the editor has it when it is open.
+    pub text: String,
+    /// What is wrong in it.
+    pub problems: Vec<Diagnostic>,
+}
+
 /// The workspace: its folders and open files.
 #[derive(Debug, Default)]
 pub struct Workspace {
@@ -42,8 +53,10 @@ pub struct Snapshot {
     pub linted: Linted,
     /// The examples that failed, as diagnostics at their `example` blocks.
     pub examples: Vec<Diagnostic>,
-    /// The configuration's problems, and the file they are in.
-    pub config: Option<(PathBuf, Vec<Diagnostic>)>,
+    /// The configuration file, its text as analysed, and its problems.
+    pub config: Option<ConfigFile>,
+    /// The open files too large to analyse (their text is analysed as empty).
+    pub oversized: Vec<Url>,
     /// The names.
     pub index: Index,
     /// The address of each source, by its index (none for a name that is no path).
@@ -66,11 +79,24 @@ impl Workspace {
                 }
             }
         }
+        let mut oversized = Vec::new();
         for (uri, open) in &self.open {
-            let name = uri
-                .to_file_path()
-                .map_or_else(|()| uri.to_string(), |p| p.display().to_string());
-            texts.insert(name, (Some(uri.clone()), open.text.clone()));
+            let path = uri.to_file_path().ok();
+            // an open file of another kind (`ereje.toml`) is no rule file
+            if path
+                .as_ref()
+                .is_some_and(|p| p.extension().is_none_or(|e| e != "ereje"))
+            {
+                continue;
+            }
+            let name = path.map_or_else(|| uri.to_string(), |p| p.display().to_string());
+            let text = if open.text.len() > crate::source::MAX_RULE_FILE_BYTES {
+                oversized.push(uri.clone());
+                String::new()
+            } else {
+                open.text.clone()
+            };
+            texts.insert(name, (Some(uri.clone()), text));
         }
         let mut uris = Vec::with_capacity(texts.len());
         let mut files = Vec::with_capacity(texts.len());
@@ -96,6 +122,7 @@ impl Workspace {
             linted,
             examples,
             config,
+            oversized,
             index,
             uris,
             lines,
@@ -103,17 +130,29 @@ impl Workspace {
     }
 
     /// The lint settings of the nearest `ereje.toml` above the first folder, and its problems.
-    fn settings(&self, files: &[SourceFile]) -> (Settings, Option<(PathBuf, Vec<Diagnostic>)>) {
+    fn settings(&self, files: &[SourceFile]) -> (Settings, Option<ConfigFile>) {
         let Some(path) = self.roots.first().and_then(|r| nearest_config(r)) else {
             return (Settings::default(), None);
         };
         let most = crate::source::MAX_RULE_FILE_BYTES;
-        let Ok(text) = crate::source::read_text_bounded(&path, most) else {
+        // the configuration as the editor has it, when it is open (unsaved edits included)
+        let open = Url::from_file_path(&path)
+            .ok()
+            .and_then(|u| self.open.get(&u))
+            .map(|o| o.text.clone());
+        let Some(text) = open.or_else(|| crate::source::read_text_bounded(&path, most).ok()) else {
             return (Settings::default(), None);
         };
         let name = path.display().to_string();
         match Config::parse(&name, &text) {
-            Err(d) => (Settings::default(), Some((path, d.list))),
+            Err(d) => (
+                Settings::default(),
+                Some(ConfigFile {
+                    path,
+                    text,
+                    problems: d.list,
+                }),
+            ),
             Ok(config) => {
                 let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
                 let mut by_file = BTreeMap::new();
@@ -135,7 +174,14 @@ impl Workspace {
                     files: by_file,
                     ..Settings::default()
                 };
-                (settings, Some((path, Vec::new())))
+                (
+                    settings,
+                    Some(ConfigFile {
+                        path,
+                        text,
+                        problems: Vec::new(),
+                    }),
+                )
             }
         }
     }

@@ -192,6 +192,23 @@ fn a_session_on_the_shipped_rules() {
         .unwrap_or_default();
     assert!(children.contains(&"application_form"), "{children:?}");
     assert!(children.contains(&"applicant.birth_date"), "{children:?}");
+    // and its examples, each by its description
+    let examples = text.matches("\n  example \"").count();
+    assert!(examples > 10, "{examples}");
+    assert!(
+        children.contains(&"complete application of a foreigner, decided on time"),
+        "{children:?}"
+    );
+    let kinds: usize = service["children"].as_array().map_or(0, |c| {
+        c.iter()
+            .filter(|x| {
+                x["detail"]
+                    .as_str()
+                    .is_some_and(|d| d.starts_with("example"))
+            })
+            .count()
+    });
+    assert_eq!(kinds, examples);
 
     // workspace symbols: an act declared in another file
     let symbols = client.request("workspace/symbol", json!({ "query": "order_495" }));

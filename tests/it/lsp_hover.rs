@@ -133,6 +133,13 @@ fn hover_on_every_element_of_the_shipped_law_shows_its_text() {
         flatten(&top, &mut symbols);
         assert!(!symbols.is_empty(), "no outline for {}", file.display());
         for symbol in symbols {
+            // an example is a test case, not an element of the law
+            if symbol["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("example"))
+            {
+                continue;
+            }
             let name = symbol["name"].as_str().unwrap_or_default();
             let at = &symbol["selectionRange"]["start"];
             let hover = client.request(

@@ -54,3 +54,36 @@ fn a_malformed_message_is_answered_and_the_session_goes_on() {
     }
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn an_open_configuration_counts_as_typed_and_an_oversized_file_is_not_analysed() {
+    let dir = std::env::temp_dir().join(format!("ereje-lsp-config-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = std::fs::canonicalize(&dir).expect("canonical");
+    let rules = dir.join("permit.ereje");
+    let text = "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\n";
+    std::fs::write(&rules, text).expect("write");
+    let config = dir.join("ereje.toml");
+    std::fs::write(&config, "[lint.levels]\n").expect("write");
+    let mut client = Client::start(&dir, json!({}));
+    client.open(&rules, text);
+    client.diagnostics_until(&rules, |_| true);
+    // a lint name misspelt in the open, unsaved configuration: its error, at its place
+    client.open(&config, "[lint.levels]\nunused-actr = \"deny\"\n");
+    client.edit(&rules, (1, 0), (1, 0), "\n");
+    let published = client.diagnostics_until(&config, |d| !d.is_empty());
+    assert_eq!(published[0]["code"], "E0002", "{published:?}");
+    assert_eq!(published[0]["range"]["start"]["line"], 1, "{published:?}");
+    let message = published[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("unused-actor"), "{message}");
+    // a file past the size limit is said to be so, not analysed
+    let big = dir.join("big.ereje");
+    let huge = "// x\n".repeat((16 << 20) / 5 + 1);
+    client.open(&big, &huge);
+    let published = client.diagnostics_until(&big, |d| !d.is_empty());
+    let message = published[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("larger than 16 MiB"), "{message}");
+    assert!(client.shutdown().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

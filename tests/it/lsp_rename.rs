@@ -90,8 +90,8 @@ fn a_rename_that_would_break_the_file_is_refused() {
     let actor = at(&text, "actor police_head", 6);
     for (new, code, says) in [
         ("provider", -32803, "is already the name of another actor"),
-        ("a.b", -32602, "is not a name of a"),
-        ("1st", -32602, "is not a name of a"),
+        ("a.b", -32602, "is not a name of an actor"),
+        ("1st", -32602, "is not a name of an actor"),
     ] {
         let answer = client.request(
             "textDocument/rename",

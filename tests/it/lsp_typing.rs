@@ -142,3 +142,42 @@ fn workspace(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::canonicalize(Path::new(&dir)).expect("canonical")
 }
+
+#[test]
+fn completion_replaces_the_dotted_word_typed_and_offers_the_standard_after_the_mark() {
+    let dir = workspace("lsp-completion-edit");
+    let file = dir.join("permit.ereje");
+    let text = "act kz.test.order_1 { kind order issued 2020-01-02 number \"1\" in_force 2020-01-13 }\n\nservice kz.test.permit {\n  act kz.test.order_1 annex 1\n  standard kz.test.order_1 annex 2\n  timezone \"Asia/Almaty\"\n  § kz.test.or\n  § \n}\n";
+    std::fs::write(&file, text).expect("write");
+    let u = uri(&file);
+    let mut client = Client::start(&dir, json!({}));
+    client.open(&file, text);
+    let typed = find(text, "kz.test.or\n");
+    let cursor = (typed.0, typed.1 + 10);
+    let answer = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": u }, "position": { "line": cursor.0, "character": cursor.1 } }),
+    );
+    let item = answer["result"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["label"] == "kz.test.order_1")
+        .unwrap_or_else(|| panic!("{answer}"))
+        .clone();
+    assert_eq!(item["textEdit"]["range"], range(typed, cursor), "{item}");
+    assert_eq!(item["textEdit"]["newText"], "kz.test.order_1");
+    // after a bare `§ `: the standard too
+    let mark = find(text, "§ \n");
+    let offered = labels(&client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": u }, "position": { "line": mark.0, "character": mark.1 + 2 } }),
+    ));
+    assert!(offered.iter().any(|l| l == "standard"), "{offered:?}");
+    assert!(
+        offered.iter().any(|l| l == "kz.test.order_1"),
+        "{offered:?}"
+    );
+    assert!(client.shutdown().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
