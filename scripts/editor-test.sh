@@ -3,6 +3,8 @@
 # grammar is what grammar/ereje.pest generates, runs the grammar's unit and snapshot tests and
 # the client's tests, and packages the extension (editors/vscode/ereje-VERSION.vsix).
 # Needs Node.js 20 or later and the npm registry; not part of .ci/run, which stays offline.
+# The client's test against the real server uses EREJE_BIN, or target/debug/ereje (built here
+# if missing).
 #   scripts/editor-test.sh             test and package
 #   scripts/editor-test.sh --update    first regenerate the grammar and the rule snapshots
 #                                      (review the diff before committing)
@@ -10,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../editors/vscode"
 
 node --version
+if [[ -z "${EREJE_BIN:-}" && ! -x ../../target/debug/ereje && ! -x ../../target/release/ereje ]]; then
+  (cd ../.. && cargo build --quiet)
+fi
 npm ci --no-audit --no-fund
 
 if [[ "${1:-}" == "--update" ]]; then
