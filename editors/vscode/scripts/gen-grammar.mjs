@@ -47,7 +47,7 @@ const GROUPS = [
   },
   {
     key: 'operator',
-    scope: 'keyword.operator.word.ereje',
+    scope: 'keyword.operator.expression.ereje',
     rules: ['and', 'and_others', 'or', 'not', 'in', 'has_any', 'has'],
   },
   { key: 'constant', scope: 'constant.language.ereje', rules: ['true', 'false', 'unknown'] },
@@ -192,28 +192,28 @@ export function generate(pestSource) {
     match: `${BEFORE}(${must('allow')})\\s+(${LINT})`,
     captures: {
       1: { name: 'keyword.other.provenance.ereje' },
-      2: { name: 'support.constant.lint.ereje' },
+      2: { name: 'variable.other.constant.lint.ereje' },
     },
   });
   add('finding', {
     match: `${BEFORE}(${must('finding')})\\s+(${LINT})`,
     captures: {
       1: { name: 'keyword.other.ereje' },
-      2: { name: 'support.constant.lint.ereje' },
+      2: { name: 'variable.other.constant.lint.ereje' },
     },
   });
   add('expect', {
     match: `${BEFORE}(${must('expect')})\\s+(${IDENT})`,
     captures: {
       1: { name: 'keyword.control.ereje' },
-      2: { name: 'constant.other.verdict.ereje' },
+      2: { name: 'variable.other.enummember.verdict.ereje' },
     },
   });
   add('has-document', {
     match: `${BEFORE}(${must('has')})\\s+(${must('document')})\\s+(${IDENT})`,
     captures: {
-      1: { name: 'keyword.operator.word.ereje' },
-      2: { name: 'keyword.operator.word.ereje' },
+      1: { name: 'keyword.operator.expression.ereje' },
+      2: { name: 'keyword.operator.expression.ereje' },
       3: { name: 'variable.other.document.ereje' },
     },
   });
@@ -237,7 +237,7 @@ export function generate(pestSource) {
   }
   add('language', {
     match: `${BEFORE}${alternation(ruleLiterals('lang'))}(?=\\s*")`,
-    name: 'constant.other.language.ereje',
+    name: 'entity.other.attribute-name.language.ereje',
   });
   add('date', {
     match: `(?<!${WORD})\\d{4}-\\d{2}-\\d{2}${AFTER}`,
