@@ -61,7 +61,7 @@ pub struct ImpactArgs {
     /// into force at the earliest or the latest day it can have (as `check`), under both.
     #[arg(long, value_enum, value_name = "WHEN")]
     pub assume_in_force: Option<AssumeArg>,
-    /// Language of the rule files' diagnostics.
+    /// Language of the rule files' diagnostics and of the human and Markdown impact.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
 }
@@ -126,9 +126,9 @@ pub fn run(args: &ImpactArgs) -> Outcome {
         }
     };
     super::out::put(&match args.format {
-        Format::Human => render::human::render(&impact),
+        Format::Human => render::human::render(&impact, shown.lang),
         Format::Json => render::json::render(&impact),
-        Format::Markdown => render::markdown::render(&impact),
+        Format::Markdown => render::markdown::render(&impact, shown.lang),
     });
     if impact.flips() {
         Outcome::Findings

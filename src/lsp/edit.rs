@@ -89,10 +89,12 @@ pub fn code_actions(
     }
     let owned: Vec<Diagnostic> = with_fix.into_iter().cloned().collect();
     let (edits, applied) = crate::lint::fix::edits_by_file(&owned);
-    if applied > 1
+    // offered for one fix too: an editor's "fix all on save" asks for this kind only
+    if applied > 0
         && let Some(edit) = edits.get(&file).and_then(|e| workspace_edit(s, e))
     {
         let title = match lang {
+            Lang::En if applied == 1 => "Apply the safe fix of this file".to_string(),
             Lang::En => format!("Apply the {applied} safe fixes of this file"),
             Lang::Ru => format!("Применить безопасные исправления файла ({applied})"),
             Lang::Kk => format!("Файлдың қауіпсіз түзетулерін қолдану ({applied})"),

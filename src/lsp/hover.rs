@@ -33,7 +33,25 @@ pub fn hover(s: &Snapshot, lang: Lang, params: &HoverParams) -> Option<Hover> {
             };
             (text, span)
         }
-        Hit::Duration(d, span) => (counting(d, lang), span),
+        Hit::Duration(d, span) => {
+            let mut text = counting(d, lang);
+            // a service's term: the law's words for it, as for any element
+            if let Some(term) = term_of(s, span) {
+                if let Some(w) = &term.written
+                    && w.span != span
+                {
+                    let label = match lang {
+                        Lang::En => "the act writes",
+                        Lang::Ru => "в акте написано",
+                        Lang::Kk => "актіде жазылғаны",
+                    };
+                    text.push_str(&format!("\n\n*{label}:* `{}`", w.node));
+                }
+                text.push('\n');
+                provenance(s, &term.provenance, lang, &mut text);
+            }
+            (text, span)
+        }
     };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -164,6 +182,26 @@ fn details(s: &Snapshot, e: &Element<'_>, lang: Lang, out: &mut String) {
         }
         Element::Service(_) | Element::Calendar(_) | Element::Channel(_) | Element::Let(_) => {}
     }
+}
+
+/// The term of a service (in its process or a view) whose duration, as read or as written,
+/// is at `span`.
+fn term_of(s: &Snapshot, span: crate::source::Span) -> Option<&ast::Term> {
+    let file = s.analysis.files.get(span.file)?;
+    file.decls
+        .iter()
+        .filter_map(|d| match d {
+            ast::Decl::Service(service) => Some(service),
+            _ => None,
+        })
+        .flat_map(|service| {
+            service
+                .process
+                .iter()
+                .chain(service.views.iter().map(|v| &v.process))
+        })
+        .flat_map(|p| &p.terms)
+        .find(|t| t.duration.span == span || t.written.as_ref().is_some_and(|w| w.span == span))
 }
 
 /// Citations, quoted source text, `unverified` and the validity as written.

@@ -441,6 +441,9 @@ impl Index {
                     (Kind::Refusal, inside),
                     (Kind::Step, Scope::Process(n, None)),
                     (Kind::Input, inside),
+                    // `in-force-unknown kz.mia.order_799`, `not-in-force kz.mvd.…`
+                    (Kind::Act, Scope::Global),
+                    (Kind::Service, Scope::Global),
                 ] {
                     if self.find(scope, kind, &subject.node).is_some() {
                         self.link(scope, kind, &subject);

@@ -22,6 +22,7 @@ mod position;
 mod server;
 mod symbols;
 mod tokens;
+mod transport;
 mod workspace;
 
 use lsp_server::Connection;
@@ -37,10 +38,11 @@ pub use server::{DEBOUNCE, Server};
 
 /// Serve an editor over stdin and stdout until it shuts the server down.
 pub fn run_stdio() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, threads) = transport::stdio()?;
+    // when serving failed, the reader may still wait on stdin: leave it to the exit
     serve(&connection)?;
     drop(connection);
-    io_threads.join().map_err(|e| e.to_string())
+    threads.join()
 }
 
 /// Serve one connection: the handshake, then the loop.

@@ -65,10 +65,39 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
     let n = symbol_at(s, &params.text_document_position).ok_or_else(nothing_here)?;
     refuse_catalogue(s, n)?;
     let new = params.new_name;
-    if !is_name(&new) {
+    let Some(symbol) = s.index.symbols.get(n) else {
+        return Err(nothing_here());
+    };
+    // only an act's id is dotted (`kz.mia.order_495`); a dot elsewhere reads as a path
+    let dotted = symbol.kind == Kind::Act;
+    if !is_name(&new) || (!dotted && new.contains('.')) {
+        let how = if dotted {
+            "letters, digits and `_`, not starting with a digit, parts joined by `.`"
+        } else {
+            "letters, digits and `_`, not starting with a digit"
+        };
         return Err((
             ErrorCode::InvalidParams,
-            format!("`{new}` is not a name: letters, digits and `_`, not starting with a digit"),
+            format!("`{new}` is not a name of a {}: {how}", what(symbol.kind)),
+        ));
+    }
+    // two elements of one kind and scope with one name would be a duplicate (E0202)
+    if let Some(other) = s
+        .index
+        .symbols
+        .iter()
+        .find(|o| o.kind == symbol.kind && o.scope == symbol.scope && o.name == new)
+    {
+        if other.span == symbol.span {
+            return Ok(WorkspaceEdit::new(HashMap::new()));
+        }
+        return Err((
+            ErrorCode::RequestFailed,
+            format!(
+                "`{new}` is already the name of another {} here; renaming `{}` to it would define it twice",
+                what(other.kind),
+                symbol.name
+            ),
         ));
     }
     let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
@@ -107,7 +136,14 @@ fn what(kind: Kind) -> &'static str {
         Kind::Document => "document kind",
         Kind::Refusal => "refusal ground",
         Kind::Step => "step",
-        _ => "name",
+        Kind::Act => "act",
+        Kind::Actor => "actor",
+        Kind::Let => "`let`",
+        Kind::Calendar => "calendar",
+        Kind::Channel => "channel",
+        Kind::Result => "result",
+        Kind::View => "view",
+        Kind::Binding => "name",
     }
 }
 

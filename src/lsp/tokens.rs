@@ -173,18 +173,21 @@ fn encode(
             continue;
         }
         last_end = *end;
+        // a token never spans lines in this language; one that would (a string left open
+        // mid-edit) is cut at its line's end, before the line break, `\r\n` included
+        let mut line_end = text[*start..].find('\n').map_or(text.len(), |i| start + i);
+        if line_end > *start && text.as_bytes()[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let end = (*end).min(line_end);
+        if end <= *start {
+            continue;
+        }
         let from = lines.position(text, *start);
-        let to = lines.position(text, *end);
-        // a token never spans lines in this language; one that would is cut at its line's end
-        let length = if to.line == from.line {
-            to.character.saturating_sub(from.character)
-        } else {
-            let line_end = text[*start..].find('\n').map_or(text.len(), |i| start + i);
-            lines
-                .position(text, line_end)
-                .character
-                .saturating_sub(from.character)
-        };
+        let length = lines
+            .position(text, end)
+            .character
+            .saturating_sub(from.character);
         let delta_line = from.line.saturating_sub(line);
         let delta_start = if delta_line == 0 {
             from.character.saturating_sub(column)

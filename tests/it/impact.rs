@@ -545,7 +545,7 @@ fn markdown_cuts_long_lists() {
         },
         removed: Findings::default(),
     };
-    let text = render::markdown::render(&impact);
+    let text = render::markdown::render(&impact, ereje::vocab::Lang::En);
     assert_eq!(
         text.matches("\n#### ").count(),
         render::markdown::MAX_SECTIONS,

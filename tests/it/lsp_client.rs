@@ -167,6 +167,23 @@ impl Client {
         }
     }
 
+    /// Send `body` as one framed message, whatever it holds (for messages no editor should
+    /// send), and wait for the answer with the error `code`.
+    pub fn send_raw(&mut self, body: &[u8], code: i64) -> Value {
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).expect("write");
+        self.stdin.write_all(body).expect("write");
+        self.stdin.flush().expect("flush");
+        let until = Instant::now() + PATIENCE;
+        loop {
+            let message = self
+                .receive(until)
+                .unwrap_or_else(|| panic!("no error {code} for {}", String::from_utf8_lossy(body)));
+            if message["error"]["code"] == json!(code) {
+                return message;
+            }
+        }
+    }
+
     fn send(&mut self, message: &Value) {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");

@@ -2,137 +2,134 @@
 //! rule set and the flips between them, then the findings added and removed, one line a group
 //! with its counts and first bundles. Not a contract (`--format json` is).
 
-use super::{count, sample_name, service, short_version};
+use super::words::{self, Noun, count};
+use super::{sample_name, service, short_version};
 use crate::check::Verdict;
 use crate::impact::model::{Counted, Findings, Impact};
+use crate::vocab::Lang;
 
 /// The most groups listed in each direction; the JSON document has every one.
 pub const MAX_LISTED: usize = 50;
 
-/// The impact as text, ending with a line break.
-pub fn render(impact: &Impact) -> String {
+/// The impact as text in `lang`, ending with a line break.
+pub fn render(impact: &Impact, lang: Lang) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "ereje impact: {} replayed under two rule sets\n",
-        count(impact.bundles, "bundle")
-    ));
-    for (label, side) in [("base", &impact.base), ("new ", &impact.new)] {
+    out.push_str(&words::replayed(impact.bundles, lang));
+    out.push('\n');
+    let (base, new) = words::sides(lang);
+    let width = base.chars().count().max(new.chars().count());
+    for (label, side) in [(base, &impact.base), (new, &impact.new)] {
         out.push_str(&format!(
-            "  {label}  {}  {}\n",
+            "  {label:<width$}  {}  {}\n",
             crate::report::escaped(&side.rules),
             short_version(&side.rules_version)
         ));
     }
     let unchanged = impact.bundles - impact.changed.bundles;
-    out.push_str(&format!(
-        "{} {}, {unchanged} {}",
-        count(impact.changed.bundles, "bundle"),
-        if impact.changed.bundles == 1 {
-            "changes"
-        } else {
-            "change"
-        },
-        if unchanged == 1 { "does not" } else { "do not" },
-    ));
+    out.push_str(&words::changed(impact.changed.bundles, unchanged, lang));
     if impact.unreadable.bundles > 0 {
-        out.push_str(&format!(
-            "; {} {} not readable JSON (invalid under both rule sets): {}",
-            count(impact.unreadable.bundles, "line"),
-            if impact.unreadable.bundles == 1 {
-                "is"
-            } else {
-                "are"
-            },
-            samples(&impact.unreadable, true)
+        out.push_str(&words::unreadable(
+            impact.unreadable.bundles,
+            &samples(&impact.unreadable, true, lang),
+            lang,
         ));
     }
-    out.push_str("\n\nverdicts          base      new\n");
+    let (verdicts, flips) = words::verdict_headings(lang);
+    let column = 6.max(width);
+    out.push_str(&format!(
+        "\n\n{verdicts:<16}{base:>column$}   {new:>column$}\n"
+    ));
     for ((v, base), new) in Verdict::ALL
         .iter()
         .zip(impact.base_verdicts)
         .zip(impact.new_verdicts)
     {
-        out.push_str(&format!("  {:<14}{base:>6}   {new:>6}\n", v.as_str()));
+        out.push_str(&format!(
+            "  {:<14}{base:>column$}   {new:>column$}\n",
+            v.as_str()
+        ));
     }
-    out.push_str("\nverdict flips\n");
+    out.push_str(&format!("\n{flips}\n"));
     if impact.flips.is_empty() {
-        out.push_str("  none\n");
+        out.push_str(&format!("  {}\n", words::none(lang)));
     }
     for flip in &impact.flips {
         out.push_str(&format!(
-            "  {} → {}: {}: {}\n",
+            "  {} → {}: {}{}{}\n",
             flip.from.as_str(),
             flip.to.as_str(),
-            count(flip.bundles.bundles, "bundle"),
-            samples(&flip.bundles, false)
+            count(flip.bundles.bundles, Noun::Bundle, lang),
+            words::then_named(lang),
+            samples(&flip.bundles, false, lang)
         ));
     }
-    findings(&mut out, "added", &impact.added);
-    findings(&mut out, "removed", &impact.removed);
+    let (added, removed) = words::directions(lang);
+    findings(&mut out, added, &impact.added, lang);
+    findings(&mut out, removed, &impact.removed, lang);
     out
 }
 
 /// The groups of one direction.
-fn findings(out: &mut String, what: &str, findings: &Findings) {
-    out.push_str(&format!("\nfindings {what}"));
+fn findings(out: &mut String, what: &str, findings: &Findings, lang: Lang) {
+    out.push_str(&format!("\n{}", words::findings_heading(what, lang)));
     if findings.bundles == 0 {
-        out.push_str(": none\n");
+        out.push_str(&format!(": {}\n", words::none(lang)));
         return;
     }
     out.push_str(&format!(
-        " ({}, in {})\n",
-        count(findings.findings, "finding"),
-        count(findings.bundles, "bundle")
+        " ({})\n",
+        words::findings_in(findings.findings, findings.bundles, lang)
     ));
     for group in findings.groups.iter().take(MAX_LISTED) {
         let key = &group.key;
-        let place = service(key).map_or_else(String::new, |s| format!(" in {s}"));
+        let place = service(key).map_or_else(String::new, |s| words::in_service(&s, lang));
         out.push_str(&format!(
-            "  {} {}{place} ({}): {}{}: {}\n",
+            "  {} {}{place} ({}): {}{}{}{}\n",
             key.code,
             crate::report::escaped(&key.subject),
             key.severity.as_str(),
-            count(group.bundles.bundles, "bundle"),
+            count(group.bundles.bundles, Noun::Bundle, lang),
             if group.findings == group.bundles.bundles {
                 String::new()
             } else {
-                format!(", {}", count(group.findings, "finding"))
+                format!(", {}", count(group.findings, Noun::Finding, lang))
             },
-            samples(&group.bundles, false)
+            words::then_named(lang),
+            samples(&group.bundles, false, lang)
         ));
     }
     let hidden = findings.groups.len().saturating_sub(MAX_LISTED);
     if hidden > 0 {
-        out.push_str(&format!(
-            "  … and {} more (`--format json` lists every one)\n",
-            count(hidden, "group")
-        ));
+        out.push_str(&format!("  {}\n", words::more_groups(hidden, lang)));
     }
     if findings.left_out.findings > 0 {
         out.push_str(&format!(
-            "  … and {} in {} of groups past the first {} (counted, not listed)\n",
-            count(findings.left_out.findings, "finding"),
-            count(findings.left_out.bundles, "bundle"),
-            crate::impact::MAX_GROUPS
+            "  {}\n",
+            words::left_out(
+                findings.left_out.findings,
+                findings.left_out.bundles,
+                crate::impact::MAX_GROUPS,
+                lang
+            )
         ));
     }
 }
 
 /// The first bundles of a count, and how many more; `lines` names them by line only.
-fn samples(counted: &Counted, lines: bool) -> String {
+fn samples(counted: &Counted, lines: bool, lang: Lang) -> String {
     let mut names: Vec<String> = counted
         .samples
         .iter()
         .map(|s| {
             if lines {
-                format!("line {}", s.line)
+                words::line(s.line, lang)
             } else {
-                sample_name(s)
+                sample_name(s, lang)
             }
         })
         .collect();
     if counted.left_out() > 0 {
-        names.push(format!("… and {} more", counted.left_out()));
+        names.push(format!("… {}", words::and_more(counted.left_out(), lang)));
     }
     names.join(", ")
 }

@@ -3,78 +3,82 @@
 //! with its counts and first bundles. Long lists are cut, saying how many were left out, so
 //! that the comment stays short enough to read and to paste; `--format json` has everything.
 
-use super::{count, sample_name, service, short_version};
+use super::words::{self, Noun, count};
+use super::{sample_name, service, short_version};
 use crate::impact::model::{Counted, Findings, Impact};
+use crate::vocab::Lang;
 
 /// The most groups given a section in each direction.
 pub const MAX_SECTIONS: usize = 10;
 
-/// The impact as Markdown, ending with a line break.
-pub fn render(impact: &Impact) -> String {
+/// The impact as Markdown in `lang`, ending with a line break.
+pub fn render(impact: &Impact, lang: Lang) -> String {
     let mut out = String::from("## ereje impact\n\n");
-    let changed = impact.changed.bundles;
-    out.push_str(&format!(
-        "**{changed} of {} {}** between the base rules ({}, {}) and the new rules ({}, {}).",
-        count(impact.bundles, "bundle"),
-        if changed == 1 { "changes" } else { "change" },
-        code(&impact.base.rules),
-        code(short_version(&impact.base.rules_version)),
-        code(&impact.new.rules),
-        code(short_version(&impact.new.rules_version)),
+    let side =
+        |rules: &str, version: &str| format!("{}, {}", code(rules), code(short_version(version)));
+    out.push_str(&words::headline(
+        impact.changed.bundles,
+        impact.bundles,
+        &side(&impact.base.rules, &impact.base.rules_version),
+        &side(&impact.new.rules, &impact.new.rules_version),
+        lang,
     ));
     if impact.unreadable.bundles > 0 {
-        out.push_str(&format!(
-            " {} could not be read as JSON bundles: `invalid` under both, counted in every total.",
-            count(impact.unreadable.bundles, "line"),
-        ));
+        out.push_str(&words::unreadable_sentence(impact.unreadable.bundles, lang));
     }
-    out.push_str("\n\n### Verdict flips\n\n");
+    let (heading, table, no_flips) = words::flips_section(lang);
+    out.push_str(&format!("\n\n### {heading}\n\n"));
     if impact.flips.is_empty() {
-        out.push_str("No verdict flips.\n");
+        out.push_str(&format!("{no_flips}\n"));
     } else {
-        out.push_str("| from | to | bundles | first bundles |\n| --- | --- | ---: | --- |\n");
+        out.push_str(&format!("{table}\n| --- | --- | ---: | --- |\n"));
         for flip in &impact.flips {
             out.push_str(&format!(
                 "| `{}` | `{}` | {} | {} |\n",
                 flip.from.as_str(),
                 flip.to.as_str(),
                 flip.bundles.bundles,
-                samples(&flip.bundles, true)
+                samples(&flip.bundles, true, lang)
             ));
         }
     }
-    findings(&mut out, "added", &impact.added);
-    findings(&mut out, "removed", &impact.removed);
+    let (added, removed) = words::directions(lang);
+    findings(&mut out, added, &impact.added, lang);
+    findings(&mut out, removed, &impact.removed, lang);
     out
 }
 
 /// The sections of one direction.
-fn findings(out: &mut String, what: &str, findings: &Findings) {
-    out.push_str(&format!("\n### Findings {what}\n\n"));
+fn findings(out: &mut String, what: &str, findings: &Findings, lang: Lang) {
+    out.push_str(&format!("\n### {}\n\n", words::findings_title(what, lang)));
     if findings.bundles == 0 {
-        out.push_str("None.\n");
+        out.push_str(&format!("{}.\n", words::capitalised(words::none(lang))));
         return;
     }
     out.push_str(&format!(
-        "{} in {}.\n",
-        count(findings.findings, "finding"),
-        count(findings.bundles, "bundle")
+        "{}.\n",
+        words::capitalised(&words::findings_in(
+            findings.findings,
+            findings.bundles,
+            lang
+        ))
     ));
     for group in findings.groups.iter().take(MAX_SECTIONS) {
         let key = &group.key;
-        let place = service(key).map_or_else(String::new, |s| format!(" in {}", code(&s)));
+        let place = service(key).map_or_else(String::new, |s| words::in_service(&code(&s), lang));
         out.push_str(&format!(
-            "\n#### `{}` {}{place} ({})\n\n{}{}: {}\n",
+            "\n#### `{}` {}{place} ({})\n\n{}{}{}{}\n",
             key.code,
             code(&key.subject),
             key.severity.as_str(),
-            count(group.bundles.bundles, "bundle"),
+            words::capitalised(&count(group.bundles.bundles, Noun::Bundle, lang)),
             if group.findings == group.bundles.bundles {
                 String::new()
             } else {
-                format!(", {}", count(group.findings, "finding"))
+                format!(", {}", count(group.findings, Noun::Finding, lang))
             },
-            samples(&group.bundles, false)
+            words::then_named(lang),
+            samples(&group.bundles, false, lang)
         ));
     }
     let hidden = findings.groups.get(MAX_SECTIONS..).unwrap_or_default();
@@ -82,25 +86,21 @@ fn findings(out: &mut String, what: &str, findings: &Findings) {
         // groups past the cap of the tally are counted as one more
         let groups = hidden.len() + usize::from(findings.left_out.findings > 0);
         let found = hidden.iter().map(|g| g.findings).sum::<usize>() + findings.left_out.findings;
-        out.push_str(&format!(
-            "\n_… and {groups} more {} ({}), not shown: `ereje impact --format json` lists them._\n",
-            if groups == 1 { "group" } else { "groups" },
-            count(found, "finding"),
-        ));
+        out.push_str(&format!("\n{}\n", words::not_shown(groups, found, lang)));
     }
 }
 
 /// The first bundles of a count as code spans, and how many more (in a table cell, `|` is
 /// escaped as GitHub's tables require).
-fn samples(counted: &Counted, in_table: bool) -> String {
+fn samples(counted: &Counted, in_table: bool, lang: Lang) -> String {
     let mut names: Vec<String> = counted
         .samples
         .iter()
         .map(|s| {
             let name = if s.id.is_some() {
-                code(&sample_name(s))
+                code(&sample_name(s, lang))
             } else {
-                sample_name(s)
+                sample_name(s, lang)
             };
             if in_table {
                 name.replace('|', "\\|")
@@ -110,7 +110,7 @@ fn samples(counted: &Counted, in_table: bool) -> String {
         })
         .collect();
     if counted.left_out() > 0 {
-        names.push(format!("and {} more", counted.left_out()));
+        names.push(words::and_more(counted.left_out(), lang));
     }
     names.join(", ")
 }

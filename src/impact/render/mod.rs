@@ -5,24 +5,17 @@
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod words;
 
 use super::diff::FindingKey;
 use super::model::Sample;
+use crate::vocab::Lang;
 
 /// A bundle as a sample names it for people: its `id` when it has one, else its line.
-fn sample_name(sample: &Sample) -> String {
+fn sample_name(sample: &Sample, lang: Lang) -> String {
     match &sample.id {
         Some(id) => crate::report::escaped(id).into_owned(),
-        None => format!("line {}", sample.line),
-    }
-}
-
-/// `n` and the noun, `1 bundle`, `2 bundles`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
+        None => words::line(sample.line, lang),
     }
 }
 
