@@ -6,6 +6,7 @@ mod check;
 mod codes;
 mod cost;
 mod diagnostics;
+mod editor_grammar;
 mod examples;
 mod fmt;
 mod fuzz;
