@@ -56,7 +56,11 @@ async function start(): Promise<void> {
     options: folder !== undefined ? { cwd: folder } : {},
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'ereje' }],
+    // ereje.toml too: the server reads the lint levels from it as typed, and shows its errors
+    documentSelector: [
+      { scheme: 'file', language: 'ereje' },
+      { scheme: 'file', pattern: '**/ereje.toml' },
+    ],
     initializationOptions: launch.initializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
