@@ -381,10 +381,14 @@ fn meta<'a>(s: &'a Snapshot, symbol: &Symbol) -> Option<&'a Meta> {
             .map(|r| &r.meta),
         Kind::Step => {
             let m = service(symbol.service?)?;
-            std::iter::once(&m.process)
-                .chain(&m.views)
-                .flat_map(|v| &v.steps)
-                .find(|st| st.id == symbol.name && st.meta.span == symbol.full)
+            // the process's step, or the step of the view the symbol is in
+            let view = match symbol.scope {
+                super::index::Scope::Process(_, Some(v)) => m.views.get(v)?,
+                _ => &m.process,
+            };
+            view.steps
+                .iter()
+                .find(|st| st.id == symbol.name)
                 .map(|st| &st.meta)
         }
         _ => None,
