@@ -60,12 +60,18 @@ pub(super) fn run(
         diagnostics = crate::lint::lint(&after, settings).diagnostics;
         current = after;
     }
-    let mut files = 0;
-    for (old, new) in original.iter().zip(current.model.sources.files()) {
-        if old.text == new.text {
-            continue;
+    let changed: Vec<(&SourceFile, &SourceFile)> = original
+        .iter()
+        .zip(current.model.sources.files())
+        .filter(|(old, new)| old.text != new.text)
+        .collect();
+    let files = changed.len();
+    if mode == Mode::Write {
+        for (old, _) in &changed {
+            still_as_linted(old)?;
         }
-        files += 1;
+    }
+    for (old, new) in changed {
         match mode {
             Mode::Diff => super::out::put(&super::fmt::labelled_diff(
                 &old.name, &old.text, &new.text, "fixed",
@@ -92,6 +98,23 @@ pub(super) fn run(
         );
     }
     Ok(count)
+}
+
+/// The fixes are made on the texts that were linted; a file that holds other bytes now (an
+/// editor saved it meanwhile) would lose what was written since, so nothing is written.
+fn still_as_linted(linted: &SourceFile) -> Result<(), String> {
+    let now = crate::source::read_text_bounded(
+        std::path::Path::new(&linted.name),
+        crate::source::MAX_RULE_FILE_BYTES,
+    );
+    if now.is_ok_and(|text| *text == *linted.text) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` changed after it was linted; nothing was written (run `ereje lint --fix` again)",
+            super::out::shown(linted.name.as_ref())
+        ))
+    }
 }
 
 /// The fixed files must compile, and to the same checker as before (spans and the lines
@@ -122,7 +145,7 @@ fn verify(before: &Analysis, fixed: Vec<SourceFile>) -> Result<Analysis, String>
 
 #[cfg(test)]
 mod tests {
-    use super::verify;
+    use super::{still_as_linted, verify};
     use crate::analysis::analyze_sources;
     use crate::source::SourceFile;
 
@@ -153,5 +176,19 @@ mod tests {
                 "{unsafe_edit}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_changed_after_it_was_linted_is_not_written() {
+        let dir = std::env::temp_dir().join(format!("ereje-fix-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("r.ereje");
+        std::fs::write(&path, RULES).unwrap();
+        let name = path.display().to_string();
+        assert!(still_as_linted(&SourceFile::new(name.clone(), RULES)).is_ok());
+        std::fs::write(&path, format!("{RULES}\n")).unwrap();
+        let refused = still_as_linted(&SourceFile::new(name, RULES));
+        assert!(refused.is_err_and(|e| e.contains("changed after it was linted")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
