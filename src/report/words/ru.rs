@@ -400,7 +400,7 @@ impl Catalogue for Russian {
         &super::Timeline {
             submitted: "подан",
             as_of: "на момент",
-            columns: ["шаг", "исполнитель", "срок", "факт", "статус", "опоздание"],
+            columns: ["шаг", "участник", "срок", "факт", "статус", "опоздание"],
             statuses: ["в срок", "ОПОЗДАЛ", "ПРОСРОЧЕН", "открыт", "выполнен"],
             no_timeline: "— {verdict}: сроки вычислить нельзя",
             see_why: "чтобы узнать почему, выполните:",
@@ -436,10 +436,10 @@ impl Catalogue for Russian {
     }
 }
 
-/// "шаг `x` исполнителя `provider` «…»".
+/// "шаг `x` участника `provider` «…»".
 fn step(subject: &str, duty: &Duty) -> String {
     match &duty.actor {
-        Some(actor) => format!("шаг `{subject}` исполнителя {}", actor_named(actor)),
+        Some(actor) => format!("шаг `{subject}` участника {}", actor_named(actor)),
         None => format!("шаг `{subject}`"),
     }
 }
