@@ -12,6 +12,7 @@ mod fuzz;
 mod hostile;
 mod impact;
 mod intake;
+mod lang_words;
 mod lint;
 mod lint_baseline;
 mod lint_config;

@@ -488,7 +488,7 @@ pub(super) fn days(n: i64, working: bool) -> String {
 }
 
 /// A term's length, as the rules write it: "30 минут".
-fn duration(d: Duration) -> String {
+pub(super) fn duration(d: Duration) -> String {
     let n = d.amount;
     let form = |one, few, many| format!("{n} {}", russian_plural(i64::from(n), one, few, many));
     match d.unit {
@@ -547,7 +547,7 @@ fn interval(when: &Interval) -> String {
 }
 
 /// Why a term or a rule cannot be computed.
-fn time_error(error: &TimeError) -> String {
+pub(super) fn time_error(error: &TimeError) -> String {
     match error {
         TimeError::OutsideCalendar { calendar, year } => {
             format!("календарь `{calendar}` не охватывает {year} год")
