@@ -14,16 +14,40 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::mask::Masker;
 use crate::semantic::Model;
 use crate::source::{SourceFile, SourceMap};
+use crate::vocab::{Lang, Wording};
 
 static SHIPPED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
-/// A folder or file of rule files that could not be read.
-fn unreadable(path: &Path, reason: &str) -> Diagnostic {
+/// A folder or file of rule files that could not be read, and why.
+fn unreadable(path: &Path, reason: &Wording) -> Diagnostic {
+    let shown = path.display();
     Diagnostic::nowhere(
         &codes::UNREADABLE_RULE_FILES,
-        format!("cannot read rule files at `{}`: {reason}", path.display()),
+        Wording::new(
+            format!(
+                "cannot read rule files at `{shown}`: {}",
+                reason.get(Lang::En)
+            ),
+            format!(
+                "не удаётся прочитать файлы правил в `{shown}`: {}",
+                reason.get(Lang::Ru)
+            ),
+            format!(
+                "`{shown}` ішіндегі ереже файлдарын оқу мүмкін емес: {}",
+                reason.get(Lang::Kk)
+            ),
+        ),
     )
-    .with_help("pass the folder that holds the `.ereje` files with `--rules`")
+    .with_help(Wording::new(
+        "pass the folder that holds the `.ereje` files with `--rules`",
+        "укажите в `--rules` папку, в которой лежат файлы `.ereje`",
+        "`.ereje` файлдары жатқан қалтаны `--rules` арқылы көрсетіңіз",
+    ))
+}
+
+/// An error of the system, in its own words (English), whatever the language asked for.
+fn system(e: &std::io::Error) -> Wording {
+    Wording::same(e.to_string())
 }
 
 /// A compiled rule set.
@@ -180,11 +204,15 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
 pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
     let mut paths = Vec::new();
     collect_paths(dir, &mut paths)
-        .map_err(|e| Diagnostics::without_sources(vec![unreadable(dir, &e.to_string())]))?;
+        .map_err(|e| Diagnostics::without_sources(vec![unreadable(dir, &e)]))?;
     if paths.is_empty() {
         return Err(Diagnostics::without_sources(vec![unreadable(
             dir,
-            "no `.ereje` files there",
+            &Wording::new(
+                "no `.ereje` files there",
+                "там нет файлов `.ereje`",
+                "онда `.ereje` файлдары жоқ",
+            ),
         )]));
     }
     paths.sort();
@@ -193,7 +221,7 @@ pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
     for path in paths {
         match crate::source::read_text_bounded(&path, crate::source::MAX_RULE_FILE_BYTES) {
             Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-            Err(e) => errors.push(unreadable(&path, &e.to_string())),
+            Err(e) => errors.push(unreadable(&path, &system(&e))),
         }
     }
     if errors.is_empty() {
@@ -206,8 +234,8 @@ pub fn read_rule_files(dir: &Path) -> Result<Vec<SourceFile>, Diagnostics> {
 /// The `.ereje` files under `path`, or `path` itself when it is a file. Only regular files
 /// are read: a FIFO or a device would block or never end, so it is an error, as is a link to
 /// a folder (it may loop back up the tree); a link to a file is read.
-fn collect_paths(path: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    let meta = std::fs::metadata(path)?;
+fn collect_paths(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), Wording> {
+    let meta = std::fs::metadata(path).map_err(|e| system(&e))?;
     if !meta.is_dir() {
         if !meta.is_file() {
             return Err(not_regular(path));
@@ -215,19 +243,27 @@ fn collect_paths(path: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Res
         out.push(path.to_path_buf());
         return Ok(());
     }
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
+    for entry in std::fs::read_dir(path).map_err(|e| system(&e))? {
+        let entry = entry.map_err(|e| system(&e))?;
         let p = entry.path();
-        let kind = entry.file_type()?;
+        let kind = entry.file_type().map_err(|e| system(&e))?;
         if kind.is_dir() {
             collect_paths(&p, out)?;
         } else if p.extension().is_some_and(|e| e == "ereje") || kind.is_symlink() {
-            let target = std::fs::metadata(&p)?;
+            let target = std::fs::metadata(&p).map_err(|e| system(&e))?;
             if target.is_dir() {
-                return Err(std::io::Error::other(format!(
-                    "`{}` is a link to a folder; ereje does not follow those (one may loop back up the tree): name the folder itself",
-                    p.display()
-                )));
+                let shown = p.display();
+                return Err(Wording::new(
+                    format!(
+                        "`{shown}` is a link to a folder; ereje does not follow those (one may loop back up the tree): name the folder itself"
+                    ),
+                    format!(
+                        "`{shown}` — ссылка на папку; ereje по таким не переходит (она может вести вверх по дереву и зациклиться): укажите саму папку"
+                    ),
+                    format!(
+                        "`{shown}` — қалтаға сілтеме; ereje ондайларға өтпейді (ол ағаштың жоғарысына қайта апарып, тұйықталуы мүмкін): қалтаның өзін көрсетіңіз"
+                    ),
+                ));
             }
             if p.extension().is_some_and(|e| e == "ereje") {
                 if !target.is_file() {
@@ -240,9 +276,17 @@ fn collect_paths(path: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Res
     Ok(())
 }
 
-fn not_regular(path: &Path) -> std::io::Error {
-    std::io::Error::other(format!(
-        "`{}` is not a regular file (a pipe or a device is never read: it may not end)",
-        path.display()
-    ))
+fn not_regular(path: &Path) -> Wording {
+    let shown = path.display();
+    Wording::new(
+        format!(
+            "`{shown}` is not a regular file (a pipe or a device is never read: it may not end)"
+        ),
+        format!(
+            "`{shown}` — не обычный файл (канал или устройство не читаются: они могут не закончиться)"
+        ),
+        format!(
+            "`{shown}` — кәдімгі файл емес (арна немесе құрылғы оқылмайды: олар аяқталмауы мүмкін)"
+        ),
+    )
 }

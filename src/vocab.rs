@@ -193,6 +193,19 @@ impl DurationUnit {
     }
 }
 
+impl Duration {
+    /// The length in each language's words: "15 working days", «15 рабочих дней», «15 жұмыс
+    /// күні» (the `Display` is the English).
+    pub fn wording(self) -> Wording {
+        use crate::report::words::duration;
+        Wording::new(
+            self.to_string(),
+            duration(self, Lang::Ru),
+            duration(self, Lang::Kk),
+        )
+    }
+}
+
 impl std::fmt::Display for Duration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let unit = self.unit.describe();

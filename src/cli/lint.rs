@@ -17,7 +17,7 @@ use crate::lint::baseline::Baseline;
 use crate::lint::{LINTS, Level, Settings, lookup};
 use crate::report::human;
 use crate::source::SourceFile;
-use crate::vocab::Lang;
+use crate::vocab::{Lang, Wording};
 
 /// Arguments of `ereje lint`.
 #[derive(Debug, Clone, Args)]
@@ -106,14 +106,14 @@ pub fn run(args: &LintArgs) -> Outcome {
     let (command_line, cli_deny_warnings) = match settings(args) {
         Ok(s) => s,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let _ = writeln!(std::io::stderr(), "error: {}", message.get(lang));
             return Outcome::Failure;
         }
     };
     let config = match super::lint_config::load(args.config.as_deref(), &args.paths) {
         Ok(c) => c,
         Err(super::lint_config::Failure::Unreadable(message)) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let _ = writeln!(std::io::stderr(), "error: {}", message.get(lang));
             return Outcome::Failure;
         }
         Err(super::lint_config::Failure::Invalid(diagnostics, name)) => {
@@ -142,11 +142,15 @@ pub fn run(args: &LintArgs) -> Outcome {
     if files.is_empty()
         && let Some(c) = &config
     {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: `[lint.paths]` of `{}` leaves no rule file to lint",
-            super::out::shown(&c.path)
+        let shown = super::out::shown(&c.path);
+        let message = Wording::new(
+            format!("`[lint.paths]` of `{shown}` leaves no rule file to lint"),
+            format!("`[lint.paths]` в `{shown}` не оставляет ни одного файла правил для проверки"),
+            format!(
+                "`{shown}` ішіндегі `[lint.paths]` тексеруге бірде-бір ереже файлын қалдырмайды"
+            ),
         );
+        let _ = writeln!(std::io::stderr(), "error: {}", message.get(lang));
         return Outcome::Failure;
     }
     let count = files.len();
@@ -297,7 +301,7 @@ fn baseline(args: &LintArgs, all: &Diagnostics) -> Result<Baseline, String> {
 
 /// The levels `-A/-W/-D` set, and whether `-D warnings` was given; an unknown lint name is
 /// an error that says the closest one.
-fn settings(args: &LintArgs) -> Result<(BTreeMap<&'static str, Level>, bool), String> {
+fn settings(args: &LintArgs) -> Result<(BTreeMap<&'static str, Level>, bool), Wording> {
     let mut levels = BTreeMap::new();
     let mut deny_warnings = false;
     for (names, level) in [
@@ -316,10 +320,24 @@ fn settings(args: &LintArgs) -> Result<(BTreeMap<&'static str, Level>, bool), St
                 }
                 None => {
                     let near = crate::suggest::suggest(name, LINTS.iter().map(|l| l.name()));
-                    let hint = near.map_or(String::new(), |n| format!("; did you mean `{n}`?"));
-                    return Err(format!(
-                        "no lint is named `{}`{hint} (`ereje lint --list` lists them)",
-                        crate::report::escaped(name)
+                    let named = crate::report::escaped(name);
+                    let (en, ru, kk) = near
+                        .map(|n| {
+                            (
+                                format!("; did you mean `{n}`?"),
+                                format!("; возможно, имелось в виду `{n}`?"),
+                                format!("; `{n}` деп жазғыңыз келді ме?"),
+                            )
+                        })
+                        .unwrap_or_default();
+                    return Err(Wording::new(
+                        format!("no lint is named `{named}`{en} (`ereje lint --list` lists them)"),
+                        format!(
+                            "нет проверки с именем `{named}`{ru} (`ereje lint --list` перечисляет их)"
+                        ),
+                        format!(
+                            "`{named}` деп аталатын тексеру жоқ{kk} (`ereje lint --list` оларды тізіп береді)"
+                        ),
                     ));
                 }
             }

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostics;
 use crate::lint::config::{Config, FILE_NAME};
 use crate::lint::{Level, Settings};
 use crate::source::SourceFile;
+use crate::vocab::Wording;
 
 /// A configuration read from its file.
 #[derive(Debug, Clone)]
@@ -30,8 +31,8 @@ pub(super) struct Loaded {
 /// Why there is no configuration to follow.
 #[derive(Debug)]
 pub(super) enum Failure {
-    /// The file cannot be read.
-    Unreadable(String),
+    /// The file cannot be read: why, in each language.
+    Unreadable(Wording),
     /// It says something ereje cannot follow; the diagnostics point into it.
     Invalid(Diagnostics, String),
 }
@@ -52,7 +53,11 @@ pub(super) fn load(given: Option<&Path>, paths: &[PathBuf]) -> Result<Option<Loa
     let shown = super::out::shown(&path);
     let text = crate::source::read_text_bounded(&path, crate::source::MAX_RULE_FILE_BYTES)
         .map_err(|e| {
-            Failure::Unreadable(format!("cannot read the configuration `{shown}`: {e}"))
+            Failure::Unreadable(Wording::new(
+                format!("cannot read the configuration `{shown}`: {e}"),
+                format!("не удаётся прочитать файл настроек `{shown}`: {e}"),
+                format!("`{shown}` баптау файлын оқу мүмкін емес: {e}"),
+            ))
         })?;
     let name = path.display().to_string();
     let config = Config::parse(&name, &text).map_err(|d| Failure::Invalid(d, name))?;

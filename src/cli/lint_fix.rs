@@ -60,12 +60,18 @@ pub(super) fn run(
         diagnostics = crate::lint::lint(&after, settings).diagnostics;
         current = after;
     }
-    let mut files = 0;
-    for (old, new) in original.iter().zip(current.model.sources.files()) {
-        if old.text == new.text {
-            continue;
+    let changed: Vec<(&SourceFile, &SourceFile)> = original
+        .iter()
+        .zip(current.model.sources.files())
+        .filter(|(old, new)| old.text != new.text)
+        .collect();
+    let files = changed.len();
+    if mode == Mode::Write {
+        for (old, _) in &changed {
+            still_as_linted(old)?;
         }
-        files += 1;
+    }
+    for (old, new) in changed {
         match mode {
             Mode::Diff => super::out::put(&super::fmt::labelled_diff(
                 &old.name, &old.text, &new.text, "fixed",
@@ -94,6 +100,23 @@ pub(super) fn run(
     Ok(count)
 }
 
+/// The fixes are made on the texts that were linted; a file that holds other bytes now (an
+/// editor saved it meanwhile) would lose what was written since, so nothing is written.
+fn still_as_linted(linted: &SourceFile) -> Result<(), String> {
+    let now = crate::source::read_text_bounded(
+        std::path::Path::new(&linted.name),
+        crate::source::MAX_RULE_FILE_BYTES,
+    );
+    if now.is_ok_and(|text| *text == *linted.text) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` changed after it was linted; nothing was written (run `ereje lint --fix` again)",
+            super::out::shown(linted.name.as_ref())
+        ))
+    }
+}
+
 /// The fixed files must compile, and to the same checker as before (spans and the lines
 /// they are on aside: deleting an `allow` moves what follows it).
 fn verify(before: &Analysis, fixed: Vec<SourceFile>) -> Result<Analysis, String> {
@@ -106,11 +129,13 @@ fn verify(before: &Analysis, fixed: Vec<SourceFile>) -> Result<Analysis, String>
     let plan = |a: &Analysis| {
         crate::RuleSet::from_analysis(a.clone())
             .ok()
-            .map(|(rules, _)| {
-                without_locations(&crate::syntax::shape::debug_without_spans(rules.plan()))
-            })
+            .map(|(rules, _)| rules)
     };
-    if plan(before) != plan(&after) {
+    let same = match (plan(before), plan(&after)) {
+        (Some(old), Some(new)) => old.plan().checks_as(new.plan()),
+        _ => false,
+    };
+    if !same {
         return Err(String::from(
             "the fixes would change what the rules check (a bug of ereje); nothing was written",
         ));
@@ -118,49 +143,52 @@ fn verify(before: &Analysis, fixed: Vec<SourceFile>) -> Result<Analysis, String>
     Ok(after)
 }
 
-/// A plan's `Debug` text without its `location: "FILE:LINE"` fields.
-fn without_locations(text: &str) -> String {
-    const FIELD: &str = "location: \"";
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(FIELD) {
-        out.push_str(&rest[..at]);
-        let value = &rest[at + FIELD.len()..];
-        // the string ends at the first quote that is not escaped
-        let mut escaped = false;
-        let end = value.char_indices().find_map(|(i, c)| match c {
-            '\\' if !escaped => {
-                escaped = true;
-                None
-            }
-            '"' if !escaped => Some(i),
-            _ => {
-                escaped = false;
-                None
-            }
-        });
-        match end {
-            Some(i) => rest = &value[i + 1..],
-            None => {
-                out.push_str(&rest[at..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::without_locations;
+    use super::{still_as_linted, verify};
+    use crate::analysis::analyze_sources;
+    use crate::source::SourceFile;
+
+    const RULES: &str = "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nservice kz.example.permit {\n  act kz.example.order_1 annex 1\n  timezone \"Asia/Almaty\"\n  § 1\n  allow unused-input because \"none\"\n  input applicant.resident: bool\n  document passport {\n    title en \"passport\"\n    required when applicant.resident § 9(2)\n  }\n}\n";
+
+    fn files(text: &str) -> Vec<SourceFile> {
+        vec![SourceFile::new("r.ereje", text)]
+    }
 
     #[test]
-    fn locations_are_removed_and_other_text_kept() {
-        let text = r#"A { location: "r\"s.ereje:4", id: "location: x" } B { location: "a:1" }"#;
-        assert_eq!(
-            without_locations(text),
-            r#"A { , id: "location: x" } B {  }"#
-        );
+    fn a_fix_that_only_moves_lines_is_accepted() {
+        let before = analyze_sources(files(RULES));
+        let fixed = RULES.replace("  allow unused-input because \"none\"\n", "");
+        assert!(verify(&before, files(&fixed)).is_ok());
+    }
+
+    #[test]
+    fn a_fix_that_changes_what_is_checked_is_refused() {
+        let before = analyze_sources(files(RULES));
+        for unsafe_edit in [
+            RULES.replace("when applicant.resident", "when not applicant.resident"),
+            RULES.replace("§ 9(2)", "§ 9(3)"),
+            RULES.replace("document passport", "document photo"),
+        ] {
+            let refused = verify(&before, files(&unsafe_edit));
+            assert!(
+                refused.is_err_and(|e| e.contains("would change what the rules check")),
+                "{unsafe_edit}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_changed_after_it_was_linted_is_not_written() {
+        let dir = std::env::temp_dir().join(format!("ereje-fix-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("r.ereje");
+        std::fs::write(&path, RULES).unwrap();
+        let name = path.display().to_string();
+        assert!(still_as_linted(&SourceFile::new(name.clone(), RULES)).is_ok());
+        std::fs::write(&path, format!("{RULES}\n")).unwrap();
+        let refused = still_as_linted(&SourceFile::new(name, RULES));
+        assert!(refused.is_err_and(|e| e.contains("changed after it was linted")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -3,6 +3,7 @@
 //! bundle walks plain data and never the AST.
 
 mod condition;
+mod same;
 
 use std::sync::Arc;
 
@@ -85,7 +86,7 @@ pub struct Citation {
 }
 
 /// Where a rule is written and how it is cited.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuleRef {
     /// `kz.mvd.permanent_residence/passport`.
     pub id: String,
@@ -114,7 +115,7 @@ impl RuleRef {
 }
 
 /// A compiled input.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InputPlan {
     /// Path segments.
     pub path: Vec<String>,
@@ -131,7 +132,7 @@ pub struct InputPlan {
 }
 
 /// A compiled condition with the inputs it reads.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CondPlan {
     /// The folded expression.
     pub expr: TExpr,
@@ -144,7 +145,7 @@ pub struct CondPlan {
 }
 
 /// A compiled document requirement.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPlan {
     /// The kind.
     pub kind: String,
@@ -165,7 +166,7 @@ pub struct DocumentPlan {
 
 /// A condition and its exemption (`when A unless B`), each compiled alone: a trace shows them
 /// beside the folded condition the checker decides, never instead of it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Parts {
     /// The condition before `unless`.
     pub when: CondPlan,
@@ -174,7 +175,7 @@ pub struct Parts {
 }
 
 /// When a document is required.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RequirementPlan {
     /// Under a condition (already combined with its exemption).
     When(CondPlan),
@@ -194,7 +195,7 @@ pub enum RequirementPlan {
 }
 
 /// A compiled refusal ground.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RefusalPlan {
     /// Its id.
     pub id: String,
@@ -209,7 +210,7 @@ pub struct RefusalPlan {
 }
 
 /// A compiled step.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StepPlan {
     /// Its id.
     pub id: String,
@@ -230,7 +231,7 @@ pub struct StepPlan {
 }
 
 /// Words an amending act gave an element.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amended {
     /// The act, as it is cited ("order 136").
     pub act: ActName,
@@ -239,7 +240,7 @@ pub struct Amended {
 }
 
 /// A compiled service term.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TermPlan {
     /// Its length.
     pub duration: Duration,
@@ -250,7 +251,7 @@ pub struct TermPlan {
 }
 
 /// An intake channel of a service.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChannelPlan {
     /// `provider`, `state_corporation`.
     pub name: String,

@@ -5,7 +5,7 @@ use super::durations::every_written;
 use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
-use crate::vocab::{DurationUnit, Wording};
+use crate::vocab::{DurationUnit, Lang, Wording};
 
 declare_lint! {
     /// Finds a `written` duration (how the act writes a deadline or term) that is both
@@ -77,14 +77,14 @@ fn check(cx: &mut Context<'_>) {
                 "мәтінді жазылғандай қалдырыңыз; бұл оқылым неліктен таңдалғанын `allow calendar-working-days` ішінде көрсетіңіз (заңда белгіленген шек, актінің басқа тармақтары)",
             ));
         if let Some(r) = reading {
-            d = d.with_label(Label::new(
-                r.span,
+            d = d.with_label(Label::new(r.span, {
+                let read = r.duration.wording();
                 Wording::new(
-                    format!("read as {}", r.duration),
-                    format!("читается как {}", r.duration),
-                    format!("{} деп оқылады", r.duration),
-                ),
-            ));
+                    format!("read as {}", read.get(Lang::En)),
+                    format!("читается как {}", read.get(Lang::Ru)),
+                    format!("{} деп оқылады", read.get(Lang::Kk)),
+                )
+            }));
         }
         cx.emit(d);
     }

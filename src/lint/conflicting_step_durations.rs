@@ -9,7 +9,7 @@ use super::registry::declare_lint;
 use crate::codes;
 use crate::diagnostic::Label;
 use crate::semantic::model::{Anchor, ProcessView, StepDef};
-use crate::vocab::{Lang, Wording};
+use crate::vocab::{Duration, Lang, Wording};
 
 declare_lint! {
     /// Finds a step of the process whose counterpart in a view (the steps that map to it,
@@ -150,11 +150,11 @@ fn check(cx: &mut Context<'_>) {
                             Label::new(step.meta.span, super::words::maps_to(main_id)),
                         )
                         .with_label(Label::new(main.meta.span, {
-                            let within = main.within.map_or(String::new(), |w| w.to_string());
+                            let within = main.within.map(Duration::wording).unwrap_or_default();
                             Wording::new(
-                                format!("{within} here"),
-                                format!("здесь {within}"),
-                                format!("мұнда {within}"),
+                                format!("{} here", within.get(Lang::En)),
+                                format!("здесь {}", within.get(Lang::Ru)),
+                                format!("мұнда {}", within.get(Lang::Kk)),
                             )
                         }))
                         .with_help(Wording::new(

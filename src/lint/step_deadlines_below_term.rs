@@ -76,21 +76,22 @@ fn check(cx: &mut Context<'_>) {
             .finding(
                 {
                     let length = path.length.describe_words(RuCase::Nominative);
+                    let term_words = term.duration.wording();
                     Wording::new(
                         format!(
                             "the step deadlines add up to {} at the most, against a term of {}",
                             length.get(Lang::En),
-                            term.duration
+                            term_words.get(Lang::En)
                         ),
                         format!(
                             "сроки шагов в сумме — самое большее {}, а срок услуги — {}",
                             length.get(Lang::Ru),
-                            term.duration
+                            term_words.get(Lang::Ru)
                         ),
                         format!(
                             "қадамдардың мерзімдері барлығы ең көбі {}, ал қызмет мерзімі — {}",
                             length.get(Lang::Kk),
-                            term.duration
+                            term_words.get(Lang::Kk)
                         ),
                     )
                 },

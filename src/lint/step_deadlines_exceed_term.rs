@@ -103,22 +103,23 @@ fn check(cx: &mut Context<'_>) {
                 )
             };
             let last_step = &view.steps[last];
+            let term_words = term.duration.wording();
             let primary = if view.id == s.process.id {
                 Label::new(
                     term.meta.span,
                     Wording::new(
-                        format!("{} after the submission", term.duration),
-                        format!("{} после подачи заявления", term.duration),
-                        format!("өтініш берілгеннен кейін {}", term.duration),
+                        format!("{} after the submission", term_words.get(Lang::En)),
+                        format!("{} после подачи заявления", term_words.get(Lang::Ru)),
+                        format!("өтініш берілгеннен кейін {}", term_words.get(Lang::Kk)),
                     ),
                 )
             } else {
                 Label::new(
                     view.meta.span,
                     Wording::new(
-                        format!("the term of the process is {}", term.duration),
-                        format!("срок процесса — {}", term.duration),
-                        format!("процестің мерзімі — {}", term.duration),
+                        format!("the term of the process is {}", term_words.get(Lang::En)),
+                        format!("срок процесса — {}", term_words.get(Lang::Ru)),
+                        format!("процестің мерзімі — {}", term_words.get(Lang::Kk)),
                     ),
                 )
             };
@@ -129,17 +130,17 @@ fn check(cx: &mut Context<'_>) {
                         format!(
                             "the step deadlines of {whose}, one after another, {how} the term: {} against {}",
                             length.get(Lang::En),
-                            term.duration
+                            term_words.get(Lang::En)
                         ),
                         format!(
                             "сроки шагов {whose_ru} один за другим {ru} срок услуги: {} при сроке {}",
                             length.get(Lang::Ru),
-                            term.duration
+                            term_words.get(Lang::Ru)
                         ),
                         format!(
                             "{whose_kk} қадамдарының мерзімдері бірінен соң бірі қызмет мерзімінен {kk}: {}, ал мерзім {}",
                             length.get(Lang::Kk),
-                            term.duration
+                            term_words.get(Lang::Kk)
                         ),
                     ),
                     primary,

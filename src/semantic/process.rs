@@ -81,8 +81,8 @@ impl ServiceResolver<'_> {
                     &candidates,
                     Wording::new(
                         "name an actor of this service, or `applicant` for the recipient of the service",
-                        "укажите исполнителя этой услуги или `applicant` для получателя услуги",
-                        "осы қызметтің орындаушысын немесе қызметті алушы үшін `applicant` көрсетіңіз",
+                        "укажите участника этой услуги или `applicant` для получателя услуги",
+                        "осы қызметтің қатысушысын немесе қызметті алушы үшін `applicant` көрсетіңіз",
                     ),
                 );
             }

@@ -15,7 +15,7 @@ use super::error::TimeError;
 use crate::source::Span;
 
 /// A working-day calendar: weekends, days off and working weekend days for a range of years.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
     name: String,
     timezone: Tz,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::codes::{self, Code};
 use crate::diagnostic::Diagnostic;
+use crate::vocab::{Lang, Wording};
 
 /// A problem counting a term.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -51,21 +52,39 @@ impl TimeError {
         }
     }
 
-    /// What to do about it.
-    pub fn help(&self) -> String {
+    /// What to do about it, in each language.
+    pub fn help(&self) -> Wording {
         match self {
-            TimeError::OutsideCalendar { calendar, year } => format!(
-                "add the holidays, observed days and transfers of {year} to calendar `{calendar}` and widen its `years` clause: ereje does not guess working days from weekends alone"
+            TimeError::OutsideCalendar { calendar, year } => Wording::new(
+                format!(
+                    "add the holidays, observed days and transfers of {year} to calendar `{calendar}` and widen its `years` clause: ereje does not guess working days from weekends alone"
+                ),
+                format!(
+                    "добавьте в календарь `{calendar}` праздничные дни, дни отдыха и переносы {year} года и расширьте его `years`: ereje не угадывает рабочие дни по одним выходным"
+                ),
+                format!(
+                    "`{calendar}` күнтізбесіне {year} жылғы мереке күндерін, демалыс күндерін және ауыстыруларды қосып, оның `years` бөлігін кеңейтіңіз: ereje жұмыс күндерін тек демалыс күндері бойынша болжамайды"
+                ),
             ),
-            TimeError::NoCalendar => {
-                String::from("name the calendar the service runs on, like `calendar kz`")
-            }
-            TimeError::MixedUnit => {
-                String::from("write either `calendar days` or `working days`, as the law says")
-            }
-            TimeError::OutOfRange => String::from("check the term's length and the event's date"),
-            TimeError::NoLocalTime { .. } => String::from(
+            TimeError::NoCalendar => Wording::new(
+                "name the calendar the service runs on, like `calendar kz`",
+                "укажите календарь, по которому оказывается услуга, например `calendar kz`",
+                "қызмет қай күнтізбе бойынша көрсетілетінін көрсетіңіз, мысалы `calendar kz`",
+            ),
+            TimeError::MixedUnit => Wording::new(
+                "write either `calendar days` or `working days`, as the law says",
+                "напишите либо `calendar days`, либо `working days`, как сказано в законе",
+                "заңда айтылғандай, не `calendar days`, не `working days` деп жазыңыз",
+            ),
+            TimeError::OutOfRange => Wording::new(
+                "check the term's length and the event's date",
+                "проверьте продолжительность срока и дату события",
+                "мерзімнің ұзақтығын және оқиғаның күнін тексеріңіз",
+            ),
+            TimeError::NoLocalTime { .. } => Wording::new(
                 "check the service's timezone; a clock change skipped the last moment of that day",
+                "проверьте часовой пояс услуги: перевод часов пропустил последний момент этого дня",
+                "қызметтің уақыт белдеуін тексеріңіз: сағатты ауыстыру сол күннің соңғы сәтін өткізіп жіберді",
             ),
         }
     }
@@ -73,6 +92,12 @@ impl TimeError {
 
 impl From<&TimeError> for Diagnostic {
     fn from(e: &TimeError) -> Diagnostic {
-        Diagnostic::nowhere(e.code(), e.to_string()).with_help(e.help())
+        use crate::report::words::time_error;
+        let message = Wording::new(
+            e.to_string(),
+            time_error(e, Lang::Ru),
+            time_error(e, Lang::Kk),
+        );
+        Diagnostic::nowhere(e.code(), message).with_help(e.help())
     }
 }

@@ -185,7 +185,7 @@ fn steps(service: &ServicePlan, report: &Report, lang: Lang) -> Vec<Step> {
         .zip(&report.deadlines)
         .map(|((rule, within, after), deadline)| Step {
             deadline: deadline.clone(),
-            within: within.map(|d| d.to_string()),
+            within: within.map(|d| crate::report::words::duration(d, lang)),
             after: after.map(|a| match a {
                 Anchor::Submitted => String::from("submitted_at"),
                 Anchor::Step(j) => service

@@ -263,7 +263,7 @@ pub struct Step {
     /// The deadline as the report has it (step, due, at, status, actor, lateness).
     #[serde(flatten)]
     pub deadline: Deadline,
-    /// Its term: `7 calendar days`.
+    /// Its term, in the trace's language: `7 calendar days`, «7 календарных дней».
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
     /// What the term counts from: `submitted_at` or a step's id.

@@ -423,7 +423,7 @@ fn deadlines_command_shows_the_timeline() {
         "examples/bundles/pr-late-steps.json",
     ]);
     let text = String::from_utf8_lossy(&kk.stdout);
-    for words in ["қадам", "орындаушы", "КЕШІКТІ", "1 секунд", "мерзімінде"]
+    for words in ["қадам", "қатысушы", "КЕШІКТІ", "1 секунд", "мерзімінде"]
     {
         assert!(text.contains(words), "{words}: {text}");
     }

@@ -513,3 +513,46 @@ fn coverage_by_examples_names_what_no_example_reaches_and_leaves_unreadable_bund
     );
     assert!(l064(&example("examples/bundles/no-such-bundle.json")).is_empty());
 }
+
+#[test]
+fn examples_are_run_from_their_rule_file_s_folder_whatever_the_current_folder() {
+    // the photo is uncovered only if the example's bundle is found and run: a bundle looked for
+    // in the wrong folder would leave the lint silent (a service whose bundle cannot be read is
+    // left to `ereje test`)
+    let dir = scratch("cwd");
+    let law = dir.join("law");
+    std::fs::create_dir_all(law.join("bundles")).expect("folders");
+    std::fs::create_dir_all(dir.join("elsewhere")).expect("folders");
+    let text = LINTS
+        .iter()
+        .find(|l| l.code.name == "uncovered-by-examples")
+        .and_then(|l| l.example("Fires"))
+        .expect("example")
+        .replace(
+            "examples/bundles/lint-permit-photo-only.json",
+            "bundles/photo-only.json",
+        );
+    std::fs::write(law.join("permit.ereje"), text).expect("written");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bundles/lint-permit-photo-only.json"),
+        law.join("bundles/photo-only.json"),
+    )
+    .expect("copied");
+    let absolute = law.display().to_string();
+    for (cwd, path) in [
+        (dir.clone(), "law"),
+        (dir.join("elsewhere"), "../law"),
+        (law.clone(), "."),
+        (std::path::PathBuf::from("/"), absolute.as_str()),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .args(["lint", "--format", "json", path])
+            .current_dir(&cwd)
+            .output()
+            .expect("ereje runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let uncovered: Vec<&str> = stdout.lines().filter(|l| l.contains("\"L064\"")).collect();
+        assert_eq!(uncovered.len(), 1, "from {}: {stdout}", cwd.display());
+        assert!(uncovered[0].contains("photo"), "{}", uncovered[0]);
+    }
+}

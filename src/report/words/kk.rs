@@ -394,7 +394,7 @@ impl Catalogue for Kazakh {
         &super::Timeline {
             submitted: "берілді",
             as_of: "мына сәтте",
-            columns: ["қадам", "орындаушы", "мерзімі", "нақты", "күйі", "кешігу"],
+            columns: ["қадам", "қатысушы", "мерзімі", "нақты", "күйі", "кешігу"],
             statuses: ["мерзімінде", "КЕШІКТІ", "МЕРЗІМІ ӨТТІ", "ашық", "орындалды"],
             no_timeline: "— {verdict}: мерзімдерді есептеу мүмкін емес",
             see_why: "себебін білу үшін орындаңыз:",
@@ -472,7 +472,7 @@ fn lateness(by: Lateness) -> String {
 }
 
 /// A term's length, as the rules write it: "30 минут".
-fn duration(d: Duration) -> String {
+pub(super) fn duration(d: Duration) -> String {
     let n = d.amount;
     match d.unit {
         DurationUnit::Minutes => format!("{n} минут"),
@@ -536,7 +536,7 @@ fn window_days(earliest: chrono::NaiveDate, latest: Option<chrono::NaiveDate>) -
 }
 
 /// Why a term or a rule cannot be computed.
-fn time_error(error: &TimeError) -> String {
+pub(super) fn time_error(error: &TimeError) -> String {
     match error {
         TimeError::OutsideCalendar { calendar, year } => {
             format!("`{calendar}` күнтізбесі {year} жылды қамтымайды")

@@ -84,6 +84,25 @@ pub fn late_by(by: Lateness, lang: Lang) -> String {
     catalogue(lang).late_by(by)
 }
 
+/// A length of time in `lang`, as the law words it: "15 working days", «15 рабочих дней»,
+/// «15 жұмыс күні».
+pub fn duration(d: crate::vocab::Duration, lang: Lang) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Ru => ru::duration(d),
+        Lang::Kk => kk::duration(d),
+    }
+}
+
+/// Why a term cannot be counted, in `lang` (`E0420`–`E0424`).
+pub fn time_error(error: &crate::time::TimeError, lang: Lang) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Ru => ru::time_error(error),
+        Lang::Kk => kk::time_error(error),
+    }
+}
+
 /// A citation in `lang`: «order 315, annex 1 § 9(2)», «приказ № 315, приложение 1, подпункт 2)
 /// пункта 9»; the bundle schema (`schema/`) cites each element's law in every language.
 pub fn citation(citation: &Citation, lang: Lang) -> String {

@@ -400,7 +400,7 @@ impl Catalogue for Russian {
         &super::Timeline {
             submitted: "подан",
             as_of: "на момент",
-            columns: ["шаг", "исполнитель", "срок", "факт", "статус", "опоздание"],
+            columns: ["шаг", "участник", "срок", "факт", "статус", "опоздание"],
             statuses: ["в срок", "ОПОЗДАЛ", "ПРОСРОЧЕН", "открыт", "выполнен"],
             no_timeline: "— {verdict}: сроки вычислить нельзя",
             see_why: "чтобы узнать почему, выполните:",
@@ -436,10 +436,10 @@ impl Catalogue for Russian {
     }
 }
 
-/// "шаг `x` исполнителя `provider` «…»".
+/// "шаг `x` участника `provider` «…»".
 fn step(subject: &str, duty: &Duty) -> String {
     match &duty.actor {
-        Some(actor) => format!("шаг `{subject}` исполнителя {}", actor_named(actor)),
+        Some(actor) => format!("шаг `{subject}` участника {}", actor_named(actor)),
         None => format!("шаг `{subject}`"),
     }
 }
@@ -488,7 +488,7 @@ pub(super) fn days(n: i64, working: bool) -> String {
 }
 
 /// A term's length, as the rules write it: "30 минут".
-fn duration(d: Duration) -> String {
+pub(super) fn duration(d: Duration) -> String {
     let n = d.amount;
     let form = |one, few, many| format!("{n} {}", russian_plural(i64::from(n), one, few, many));
     match d.unit {
@@ -547,7 +547,7 @@ fn interval(when: &Interval) -> String {
 }
 
 /// Why a term or a rule cannot be computed.
-fn time_error(error: &TimeError) -> String {
+pub(super) fn time_error(error: &TimeError) -> String {
     match error {
         TimeError::OutsideCalendar { calendar, year } => {
             format!("календарь `{calendar}` не охватывает {year} год")

@@ -334,23 +334,33 @@ impl From<&SemanticError> for Diagnostic {
                 input,
                 help,
                 span,
-            } => Diagnostic::new(
-                &codes::UNKNOWN_VALUE,
-                Wording::new(
-                    message,
-                    format!("`{value}` не входит в значения `{input}`"),
-                    format!("`{value}` — `{input}` мәндерінің бірі емес"),
-                ),
-                Label::new(
-                    *span,
-                    Wording::new(
-                        format!("not a value of `{input}`"),
-                        format!("не значение `{input}`"),
-                        format!("`{input}` мәні емес"),
+            } => {
+                let (en, ru, kk) = match input {
+                    Some(i) => (format!("`{i}`"), format!("`{i}`"), format!("`{i}`")),
+                    None => (
+                        String::from("the compared value"),
+                        String::from("сравниваемой величины"),
+                        String::from("салыстырылатын шама"),
                     ),
-                ),
-            )
-            .with_help(help.clone()),
+                };
+                Diagnostic::new(
+                    &codes::UNKNOWN_VALUE,
+                    Wording::new(
+                        message,
+                        format!("`{value}` не входит в значения {ru}"),
+                        format!("`{value}` — {kk} мәндерінің бірі емес"),
+                    ),
+                    Label::new(
+                        *span,
+                        Wording::new(
+                            format!("not a value of {en}"),
+                            format!("не значение {ru}"),
+                            format!("{kk} мәні емес"),
+                        ),
+                    ),
+                )
+                .with_help(help.clone())
+            }
             E::UnknownTimezone { name, span } => Diagnostic::new(
                 &codes::UNKNOWN_TIMEZONE,
                 Wording::new(

@@ -185,12 +185,12 @@ pub enum SemanticError {
         span: Span,
     },
     /// A value that is not one of an enumeration's values.
-    #[error("`{value}` is not one of the values of `{input}`")]
+    #[error("`{value}` is not one of the values of {}", compared(.input.as_deref()))]
     UnknownValue {
         /// As written.
         value: String,
-        /// The input it is compared with.
-        input: String,
+        /// The input it is compared with, as written; `None` when it is not one named input.
+        input: Option<String>,
         /// The values, and did-you-mean.
         help: Wording,
         /// Where.
@@ -250,4 +250,10 @@ pub enum SemanticError {
         /// Where.
         span: Span,
     },
+}
+
+/// The input a value is compared with, in English: `` `applicant.category` `` or, when no
+/// single input is named, "the compared value".
+fn compared(input: Option<&str>) -> String {
+    input.map_or_else(|| String::from("the compared value"), |i| format!("`{i}`"))
 }

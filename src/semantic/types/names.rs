@@ -182,10 +182,7 @@ impl Typer<'_> {
                 );
                 self.errors.push(SemanticError::UnknownValue {
                     value: single.node.clone(),
-                    input: self
-                        .compared
-                        .clone()
-                        .unwrap_or_else(|| String::from("the compared value")),
+                    input: self.compared.clone(),
                     help,
                     span: single.span,
                 });
@@ -251,8 +248,7 @@ impl Typer<'_> {
                             .source
                             .text
                             .get(value.span.start..value.span.end)
-                            .unwrap_or("")
-                            .to_string(),
+                            .map(str::to_string),
                         help,
                         span: option.span,
                     });
