@@ -45,9 +45,23 @@ fn unreadable(path: &Path, reason: &Wording) -> Diagnostic {
     ))
 }
 
-/// An error of the system, in its own words (English), whatever the language asked for.
+/// Why a file could not be read: a bound it broke in each language, or an error of the
+/// system in its own words (English), whatever the language asked for.
 fn system(e: &std::io::Error) -> Wording {
-    Wording::same(e.to_string())
+    use crate::source::Unfit;
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<Unfit>()) {
+        Some(Unfit::TooLarge(mib)) => Wording::new(
+            e.to_string(),
+            format!("он больше {mib} МиБ — наибольшего размера файла правил"),
+            format!("ол {mib} МиБ-тан үлкен — ереже файлының ең үлкен өлшемі осы"),
+        ),
+        Some(Unfit::NotUtf8(at)) => Wording::new(
+            e.to_string(),
+            format!("это не текст в UTF-8 (кодировка нарушена на байте {at})"),
+            format!("бұл UTF-8 мәтіні емес (кодтау {at}-байтта бұзылады)"),
+        ),
+        None => Wording::same(e.to_string()),
+    }
 }
 
 /// A compiled rule set.

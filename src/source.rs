@@ -4,7 +4,7 @@ mod lines;
 mod read;
 
 pub use lines::LineIndex;
-pub use read::{MAX_RULE_FILE_BYTES, read_bounded, read_text_bounded};
+pub use read::{MAX_RULE_FILE_BYTES, Unfit, read_bounded, read_text_bounded};
 
 use std::sync::{Arc, OnceLock};
 

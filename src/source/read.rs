@@ -18,26 +18,33 @@ pub fn read_bounded(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why a file of text could not be taken: it broke a bound. The payload of the
+/// `std::io::Error` that [`read_text_bounded`] returns, so a caller can word it in its reader's
+/// language; its `Display` is the English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Unfit {
+    /// Larger than the bound, in MiB.
+    #[error("it is larger than {0} MiB, the most a rule file may be")]
+    TooLarge(usize),
+    /// Not UTF-8 from this byte on.
+    #[error("it is not UTF-8 text (the encoding breaks at byte {0})")]
+    NotUtf8(usize),
+}
+
 /// The text of a rule file (or any file of text that is not a bundle): at most `max` bytes of
-/// UTF-8, else an error that says which bound it broke.
+/// UTF-8, else an error that says which bound it broke (its payload: [`Unfit`]).
 pub fn read_text_bounded(path: &Path, max: usize) -> std::io::Result<String> {
     let bytes = read_bounded(path, max)?;
     if bytes.len() > max {
         return Err(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,
-            format!(
-                "it is larger than {} MiB, the most a rule file may be",
-                max >> 20
-            ),
+            Unfit::TooLarge(max >> 20),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!(
-                "it is not UTF-8 text (the encoding breaks at byte {})",
-                e.utf8_error().valid_up_to()
-            ),
+            Unfit::NotUtf8(e.utf8_error().valid_up_to()),
         )
     })
 }

@@ -180,3 +180,34 @@ fn lint_s_command_line_and_configuration_errors_are_worded_in_each_language() {
         "{err}"
     );
 }
+
+#[test]
+fn a_rule_file_that_is_not_utf8_is_said_in_each_language() {
+    let dir = std::env::temp_dir().join(format!("ereje-lang-utf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    std::fs::write(dir.join("a.ereje"), [b'a', 0xff]).expect("written");
+    let e = ereje::rule_set::read_rule_files(&dir).expect_err("not UTF-8");
+    let d = first(&e);
+    assert!(
+        d.message
+            .get(Lang::En)
+            .ends_with("it is not UTF-8 text (the encoding breaks at byte 1)"),
+        "{:?}",
+        d.message
+    );
+    assert!(
+        d.message
+            .get(Lang::Ru)
+            .ends_with("это не текст в UTF-8 (кодировка нарушена на байте 1)"),
+        "{:?}",
+        d.message
+    );
+    assert!(
+        d.message
+            .get(Lang::Kk)
+            .ends_with("бұл UTF-8 мәтіні емес (кодтау 1-байтта бұзылады)"),
+        "{:?}",
+        d.message
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
