@@ -136,6 +136,55 @@ impl fmt::Display for Json<'_> {
     }
 }
 
+/// Whether none of eight bytes of a JSON string needs attention: no byte below 0x20, no `"`,
+/// no `\\` (the bit tricks of "Bit Twiddling Hacks"); a reader and a writer of strings skip
+/// plain text eight bytes at a time with it.
+pub(crate) fn plain_word(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    (below_space
+        | zero_byte(word ^ (ONES * u64::from(b'"')))
+        | zero_byte(word ^ (ONES * u64::from(b'\\'))))
+        == 0
+}
+
+/// The bytes that need attention in a JSON string: `"`, `\\` and the control characters.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "a table built at compile time, every index a byte"
+)]
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// The first byte from `at` on that needs attention in a JSON string (`"`, `\\` or a
+/// control character), or the end: plain text is skipped eight bytes at a time, then byte by
+/// byte.
+pub(crate) fn plain_until(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(word) = bytes.get(at..at + 8)
+        && let Ok(word) = <[u8; 8]>::try_from(word)
+        && plain_word(u64::from_le_bytes(word))
+    {
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at)
+        && !SPECIAL.get(usize::from(byte)).copied().unwrap_or(true)
+    {
+        at += 1;
+    }
+    at
+}
+
 struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {

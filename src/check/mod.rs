@@ -215,12 +215,12 @@ pub(crate) fn check_observed<'p, O: observe::Observer<'p>>(
     if text.starts_with(bundle::BYTE_ORDER_MARK) {
         report.findings.push(byte_order_mark());
     }
-    let root = match bundle::parse(text, &options.limits) {
-        Ok(root) => root,
+    let parsed = match bundle::parse(text, &options.limits) {
+        Ok(parsed) => parsed,
         Err(e) => return unreadable(report, e),
     };
     let mut problems = Vec::new();
-    let envelope = bundle::envelope(&root, &mut problems);
+    let envelope = bundle::envelope(&parsed.root, &mut problems);
     report.id = envelope.id.map(String::from);
     report.service = envelope.service.map(String::from);
     report.submitted_at = envelope.submitted_at.map(|(s, _)| s.to_string());
@@ -261,7 +261,7 @@ pub(crate) fn check_observed<'p, O: observe::Observer<'p>>(
         None => {}
     }
 
-    let bundle = bundle::read(&root, service, &options.limits, &mut problems);
+    let bundle = bundle::read(&parsed, service, &options.limits, &mut problems);
     push_problems(&mut report, problems);
     if report
         .findings

@@ -111,6 +111,13 @@ pub fn diagnostic_line(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Strin
 /// A bundle's report as one line of JSON (with its newline): the report contract, its findings
 /// worded in the report's language.
 pub fn report_line(report: &Report) -> String {
+    // a report is about as long as its bundle: sized once, most lines never grow
+    let mut line = String::with_capacity(2048);
+    if super::compact::write(report, &mut line).is_ok() {
+        line.push('\n');
+        return line;
+    }
+    // what the writer cannot write, serde_json writes, or says why it cannot
     let mut line = serde_json::to_string(report).unwrap_or_else(|e| {
         format!(
             "{{\"id\":null,\"verdict\":\"invalid\",\"error\":\"report not serializable: {e}\"}}"

@@ -2,6 +2,7 @@
 //! (SARIF, GitHub workflow commands). Findings are worded here, in the report's language
 //! (`words`), and located in the bundle's text here (`spans`); the checker knows neither.
 
+mod compact;
 mod concise;
 pub(crate) mod contract;
 pub mod findings;

@@ -13,6 +13,7 @@ mod events;
 mod inputs;
 mod parse;
 mod problem;
+mod reader;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -22,7 +23,7 @@ use crate::compile::ServicePlan;
 
 pub(crate) use envelope::envelope;
 pub use parse::MAX_BUNDLE_BYTES;
-pub(crate) use parse::{BYTE_ORDER_MARK, parse};
+pub(crate) use parse::{BYTE_ORDER_MARK, Parsed, parse};
 pub use problem::{FieldPlace, Found, InputProblem, JsonError, JsonKind, Problem, Rejection};
 
 /// A document of the bundle: an object with a `kind`.
@@ -62,11 +63,12 @@ pub(crate) struct Bundle<'a> {
 /// Read the bundle for a service: its inputs, documents and events, each checked on the way;
 /// problems are pushed to `problems`.
 pub(crate) fn read<'a>(
-    root: &'a Value<'a>,
+    parsed: &'a Parsed<'a>,
     plan: &ServicePlan,
     limits: &crate::check::Limits,
     problems: &mut Vec<InputProblem>,
 ) -> Bundle<'a> {
+    let root = &parsed.root;
     let facts: Vec<Option<&Value>> = plan
         .inputs
         .iter()
@@ -95,7 +97,7 @@ pub(crate) fn read<'a>(
         .map(<[Value]>::len);
     let documents = documents::documents(root, plan, children, limits.documents, problems);
     let events = events::events(root, plan, limits.events, problems);
-    if duplicates::has_duplicate_keys(root) {
+    if parsed.repeats_a_key {
         duplicates::duplicate_keys(root, &mut String::new(), problems);
     }
     Bundle {

@@ -6,6 +6,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::problem::{JsonError, Problem};
+use super::{duplicates, reader};
 use crate::check::json::Json as Value;
 use crate::check::limits::{Limits, MAX_DEPTH, too_deep_at};
 
@@ -15,8 +16,16 @@ pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 /// The UTF-8 byte-order mark.
 pub(crate) const BYTE_ORDER_MARK: &str = "\u{FEFF}";
 
+/// The bundle as read: its tree, and whether an object in it repeats a key.
+pub(crate) struct Parsed<'t> {
+    /// The tree.
+    pub root: Value<'t>,
+    /// Whether some object gives a key twice (then the repeated keys are found and reported).
+    pub repeats_a_key: bool,
+}
+
 /// Parse the bundle text within `limits`, a byte-order mark at its start skipped.
-pub(crate) fn parse<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError> {
+pub(crate) fn parse<'t>(text: &'t str, limits: &Limits) -> Result<Parsed<'t>, JsonError> {
     match text.strip_prefix(BYTE_ORDER_MARK) {
         // the offset of an error counts the mark: it is an offset into the text as given
         Some(json) => parse_json(json, limits).map_err(|mut e| {
@@ -28,7 +37,7 @@ pub(crate) fn parse<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, Jso
 }
 
 /// Parse JSON text.
-fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError> {
+fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Parsed<'t>, JsonError> {
     if text.len() > limits.bundle_bytes {
         return Err(JsonError {
             offset: 0,
@@ -53,6 +62,13 @@ fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError
             problem: Problem::Empty,
         });
     }
+    // one pass over valid JSON; anything else is read by serde_json, which says what is wrong
+    if let Some((root, repeats_a_key)) = reader::read(text) {
+        return Ok(Parsed {
+            root,
+            repeats_a_key,
+        });
+    }
     let parsed = match serde_json::from_str(text) {
         // serde_json stops one level short of its own limit of 128 (it counts the level it is
         // about to enter): the levels are counted here instead, and a text within the limit is
@@ -72,28 +88,33 @@ fn parse_json<'t>(text: &'t str, limits: &Limits) -> Result<Value<'t>, JsonError
         }
         parsed => parsed,
     };
-    parsed.map_err(|e| {
-        let offset = offset_of(text, e.line(), e.column());
-        // a string cut off by the end of a line or of the text is a truncated bundle
-        let truncated = text
-            .get(offset..)
-            .is_some_and(|rest| rest.trim().is_empty())
-            || text.get(offset..).is_some_and(|rest| {
-                rest.starts_with('\n')
-                    && text.get(offset + 1..).is_some_and(|r| r.trim().is_empty())
-            });
-        let problem = match e.classify() {
-            serde_json::error::Category::Eof => Problem::JsonEndsEarly,
-            _ if truncated => Problem::JsonCutOff,
-            _ => {
-                let text = e.to_string();
-                Problem::JsonSyntax {
-                    detail: text.split(" at line ").next().unwrap_or(&text).to_string(),
+    parsed
+        .map(|root| Parsed {
+            repeats_a_key: duplicates::has_duplicate_keys(&root),
+            root,
+        })
+        .map_err(|e| {
+            let offset = offset_of(text, e.line(), e.column());
+            // a string cut off by the end of a line or of the text is a truncated bundle
+            let truncated = text
+                .get(offset..)
+                .is_some_and(|rest| rest.trim().is_empty())
+                || text.get(offset..).is_some_and(|rest| {
+                    rest.starts_with('\n')
+                        && text.get(offset + 1..).is_some_and(|r| r.trim().is_empty())
+                });
+            let problem = match e.classify() {
+                serde_json::error::Category::Eof => Problem::JsonEndsEarly,
+                _ if truncated => Problem::JsonCutOff,
+                _ => {
+                    let text = e.to_string();
+                    Problem::JsonSyntax {
+                        detail: text.split(" at line ").next().unwrap_or(&text).to_string(),
+                    }
                 }
-            }
-        };
-        JsonError { offset, problem }
-    })
+            };
+            JsonError { offset, problem }
+        })
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> usize {

@@ -110,6 +110,8 @@ impl Scanner<'_> {
         self.pos += 1;
         let mut run_start = self.pos;
         loop {
+            // plain text is skipped eight bytes at a time
+            self.pos = crate::check::json::plain_until(self.bytes, self.pos);
             let b = self.peek().ok_or(Malformed)?;
             match b {
                 b'"' | b'\\' => {
