@@ -46,7 +46,12 @@ pub fn hover(s: &Snapshot, lang: Lang, params: &HoverParams) -> Option<Hover> {
 
 /// What a declared name names, in Markdown.
 fn describe(s: &Snapshot, symbol: &Symbol, lang: Lang) -> String {
-    let mut out = format!("**{}** `{}`", symbol.kind.keyword(), symbol.name);
+    // the kind's keyword as the file writes it
+    let set = crate::syntax::keywords::set_of(s.text(symbol.span.file));
+    let keyword = symbol.kind.keyword();
+    let keyword =
+        crate::syntax::keywords::of_word(keyword).map_or(keyword, |k| k.translate(keyword, set));
+    let mut out = format!("**{keyword}** `{}`", symbol.name);
     let found = element::of(&s.analysis.files, symbol);
     if let Some(title) = found
         .as_ref()

@@ -2,7 +2,9 @@
 //!
 //! Rename refuses, saying why, to rename an identifier of the public catalogue (a service, an
 //! input, a document, a refusal ground, a step): bundles and reports spell those names, so a
-//! new name in the rules would break every intake system that sends or reads the old one.
+//! new name in the rules would break every intake system that sends or reads the old one. A
+//! new name spelled like a keyword of the file's set must come in backticks, and each file
+//! gets the name as its own set needs it (in backticks where it is a keyword there).
 
 use std::collections::HashMap;
 
@@ -14,6 +16,7 @@ use lsp_types::{
 
 use super::index::Kind;
 use super::workspace::Snapshot;
+use crate::syntax::keywords::{self, Set};
 
 /// The symbol at a position.
 fn symbol_at(s: &Snapshot, at: &TextDocumentPositionParams) -> Option<usize> {
@@ -64,20 +67,46 @@ pub fn prepare_rename(
 pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refusal> {
     let n = symbol_at(s, &params.text_document_position).ok_or_else(nothing_here)?;
     refuse_catalogue(s, n)?;
-    let new = params.new_name;
-    if !is_name(&new) {
+    let asked = params.new_name;
+    let bare = crate::syntax::keywords::bare(&asked);
+    if !is_name(&bare) || (asked != bare && !is_quoted(&asked)) {
         return Err((
             ErrorCode::InvalidParams,
-            format!("`{new}` is not a name: letters, digits and `_`, not starting with a digit"),
+            format!("`{asked}` is not a name: letters, digits and `_`, not starting with a digit"),
+        ));
+    }
+    // a keyword of the file's set is a name only in backticks
+    let head = bare.split('.').next().unwrap_or_default();
+    let at = &params.text_document_position.text_document.uri;
+    let set = s
+        .file_of(at)
+        .map_or(Set::En, |f| keywords::set_of(s.text(f)));
+    let collides = keywords::is_keyword_of(head, set) || keywords::is_reserved(head);
+    if collides && asked == bare {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!(
+                "`{bare}` is a keyword of this file's set ({}): a name spelled so is written in backticks; rename to `` `{head}`{} `` to use it",
+                set.tag(),
+                bare.get(head.len()..).unwrap_or_default()
+            ),
         ));
     }
     let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
     for span in s.index.occurrences(n) {
         if let (Some(Some(uri)), Some(range)) = (s.uris.get(span.file), s.range(span)) {
+            // each file writes the name as its own set needs
+            let set = keywords::set_of(s.text(span.file));
+            let quote = keywords::is_keyword_of(head, set) || keywords::is_reserved(head);
+            let written = if quote {
+                format!("`{head}`{}", bare.get(head.len()..).unwrap_or_default())
+            } else {
+                bare.clone()
+            };
             changes
                 .entry(uri.clone())
                 .or_default()
-                .push(TextEdit::new(range, new.clone()));
+                .push(TextEdit::new(range, written));
         }
     }
     Ok(WorkspaceEdit::new(changes))
@@ -116,6 +145,15 @@ fn nothing_here() -> Refusal {
         ErrorCode::RequestFailed,
         "there is no name here to rename".to_string(),
     )
+}
+
+/// Whether `name` is a name whose first part is in backticks: `` `срок` ``, `` `срок`.x ``.
+fn is_quoted(name: &str) -> bool {
+    name.strip_prefix('`')
+        .and_then(|rest| rest.split_once('`'))
+        .is_some_and(|(_, after)| {
+            !after.contains('`') && (after.is_empty() || after.starts_with('.'))
+        })
 }
 
 /// Whether `name` can stand as a name (dotted for an act: `kz.mia.order_495`).

@@ -12,6 +12,7 @@ mod fuzz;
 mod hostile;
 mod impact;
 mod intake;
+mod keywords;
 mod lint;
 mod lint_baseline;
 mod lint_config;
