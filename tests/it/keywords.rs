@@ -179,3 +179,12 @@ fn a_file_keeps_to_its_set() {
         .collect();
     assert_eq!(codes, ["mixed-keywords", "mixed-keywords"]);
 }
+
+/// The Kazakh shipped calendar: written in Kazakh, `fmt --check` leaves it, and it is the
+/// calendar the services use.
+#[test]
+fn the_shipped_calendar_is_written_in_kazakh() {
+    let source = load(&Path::new(ROOT).join("rules/kz/calendar.ereje"));
+    assert_eq!(keywords::set_of(&source.text), Set::Kk);
+    assert_eq!(ereje::fmt::format_source(&source).unwrap(), *source.text);
+}
