@@ -234,6 +234,8 @@ pub const TABLE: &[Keyword] = &[
     kw("kw_fixed", &["fixed"], &["тұрақты"], &["постоянный"], "a religious day off, never moved", ""),
     kw("kw_years", &["years"], &["жылдар"], &["годы"], "the years a calendar covers", ""),
     kw("kw_counting", &["counting"], &["есептеу"], &["исчисление"], "a term-counting switch", ""),
+    kw("kw_any", &["any"], &["кез_келген"], &["хотя_бы_один"], "some item of a list", ""),
+    kw("kw_all", &["all"], &["барлық"], &["все"], "every item of a list", ""),
     kw("kw_personal", &["personal"], &["жеке"], &["персональные"], "data that tells who the applicant is", ""),
 ];
 

@@ -80,7 +80,7 @@ it means the same in every set (a test holds both for every shipped file). `erej
 works on files of every set.
 
 What stays English in every set: the language tags (`kk`, `ru`, `en`), the units of durations
-(`7 calendar days`), `any` and `all`, the names of types and functions (`date`, `age`), and
+(`7 calendar days`), the names of types and functions (`date`, `age`), and
 the values a bundle gives (`ok`, `foreigner`).
 
 **Legal review.** The Kazakh and Russian words are proposals, and every one awaits legal

@@ -172,7 +172,12 @@ impl Lower {
                 let mut body = None;
                 for x in pair.into_inner() {
                     match x.as_rule() {
-                        Rule::quantifier_kind => any = x.as_str() == "any",
+                        Rule::quantifier_kind => {
+                            any = x
+                                .into_inner()
+                                .next()
+                                .is_some_and(|k| k.as_rule() == Rule::kw_any);
+                        }
                         Rule::ident => binding = Some(self.name(&x)),
                         Rule::path => list = Some(self.name(&x)),
                         Rule::expr => body = Some(self.expr(x)),
