@@ -21,7 +21,7 @@ pub(crate) fn translate(cst: &Cst<'_>, set: Set) -> String {
     let mut out = String::with_capacity(cst.text.len() + 32);
     let directive = Directive::of(cst.text);
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    collect(cst, &cst.root, Rule::file, set, &mut edits);
+    collect(cst, &cst.root, set, &mut edits);
     // the directive: replaced, removed (English) or added
     match (&directive, keywords::directive_line(set)) {
         (Directive::Absent, Some(line)) => edits.push((0, 0, format!("{line}\n"))),
@@ -73,16 +73,10 @@ fn names_left_alone(parent: Rule) -> bool {
     )
 }
 
-fn collect(
-    cst: &Cst<'_>,
-    node: &Node,
-    parent: Rule,
-    set: Set,
-    edits: &mut Vec<(usize, usize, String)>,
-) {
+fn collect(cst: &Cst<'_>, node: &Node, set: Set, edits: &mut Vec<(usize, usize, String)>) {
     for child in &node.children {
         match child {
-            Element::Node(n) => collect(cst, n, node.rule, set, edits),
+            Element::Node(n) => collect(cst, n, set, edits),
             Element::Token(t) => {
                 let TokenKind::Leaf(rule) = t.kind else {
                     continue;
@@ -99,7 +93,6 @@ fn collect(
             }
         }
     }
-    let _ = parent;
 }
 
 /// A paragraph reference with its `art.` in `set`.

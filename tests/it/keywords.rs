@@ -188,3 +188,23 @@ fn the_shipped_calendar_is_written_in_kazakh() {
     assert_eq!(keywords::set_of(&source.text), Set::Kk);
     assert_eq!(ereje::fmt::format_source(&source).unwrap(), *source.text);
 }
+
+/// Without `--lang`, `ereje lint` words a Kazakh-keyword file's diagnostics in Kazakh; with
+/// it, in the language asked.
+#[test]
+fn lint_speaks_to_a_kazakh_file_in_kazakh() {
+    let path = Path::new(ROOT).join("tests/fixtures/syntax/err/mixed_keywords.ereje");
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ereje"))
+            .arg("lint")
+            .args(extra)
+            .arg(&path)
+            .output()
+            .expect("ereje runs");
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let kazakh = run(&[]);
+    assert!(kazakh.contains("мұнда `қажет` деп жазылады"), "{kazakh}");
+    let english = run(&["--lang", "en"]);
+    assert!(english.contains("write `қажет` here"), "{english}");
+}
