@@ -7,8 +7,8 @@
 //! keyword of the new set (so that a reader of that set does not take it for the keyword), or
 //! like a reserved word of any set (the grammar needs them there); other backticks are
 //! removed. Names where no keyword can stand are left as they are: a call's argument names
-//! (`on:`), types (`number`), values (`one_of(…)`, `in (…)`, `has …`) and the names after
-//! `kind`, `expect`, `weekend` and `counting`. A file whose backticks already follow this rule
+//! (`on:`), types (`number`), values (`one_of(…)`, `in (…)`, `has …`), the fields after
+//! `personal` and the names after `kind`, `as`, `expect`, `weekend` and `counting`. A file whose backticks already follow this rule
 //! in its own set translates to another set and back to the same text.
 
 use crate::syntax::cst::{Cst, Element, Node, TokenKind};

@@ -385,6 +385,16 @@ fn a_kazakh_keyword_file_is_spoken_to_in_kazakh() {
         .unwrap_or_default();
     assert!(shown.starts_with("**құжат** `төлқұжат`"), "{shown}");
     assert!(shown.contains("жария каталогтың идентификаторы"), "{shown}");
+    // hover on a keyword: what it means, in each set
+    let hover = client.request("textDocument/hover", position(&u, at(text, "қажет", 0, 1)));
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(shown.starts_with("**қажет** — кілт сөз"), "{shown}");
+    assert!(
+        shown.contains("en `required` · kk `қажет` · ru `требуется`"),
+        "{shown}"
+    );
     // completion on a new line of the service: the Kazakh keywords, not the English ones
     let (line, _) = at(text, "  құжат төлқұжат", 0, 0);
     client.edit(&file, (line, 0), (line, 0), "  құ\n");
