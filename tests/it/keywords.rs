@@ -208,3 +208,20 @@ fn lint_speaks_to_a_kazakh_file_in_kazakh() {
     let english = run(&["--lang", "en"]);
     assert!(english.contains("write `қажет` here"), "{english}");
 }
+
+/// Conditions nested by `где` (the Russian `where`) meet the nesting limit as `where` does,
+/// before the parser recurses on them.
+#[test]
+fn nesting_by_a_russian_where_is_limited_too() {
+    let mut text = String::from("// ereje: keywords ru\nуслуга kz.test.x {\n  пусть deep = ");
+    for _ in 0..5000 {
+        text.push_str("хотя_бы_один x в a.b где ");
+    }
+    text.push_str("истина\n}\n");
+    let errors = parse_file(&SourceFile::new("x.ereje", text), 0).unwrap_err();
+    let codes: Vec<&str> = errors
+        .iter()
+        .map(|e| ereje::Diagnostic::from(e).code.name)
+        .collect();
+    assert_eq!(codes, ["nesting-too-deep"]);
+}

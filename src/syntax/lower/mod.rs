@@ -123,7 +123,11 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
 fn too_deep_at(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut wheres = 0usize;
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // `where` in every set of keywords
+    let spellings: Vec<&str> = super::keywords::of_word("where")
+        .map(|k| super::keywords::Set::ALL.map(|s| k.spellings(s)).concat())
+        .unwrap_or_default();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     for (i, c) in crate::syntax::scan::code(text) {
         match c {
             '(' => {
@@ -134,16 +138,19 @@ fn too_deep_at(text: &str) -> Option<usize> {
             }
             ')' => depth = depth.saturating_sub(1),
             '{' | '}' => wheres = 0,
-            'w' if text.get(i..).is_some_and(|t| t.starts_with("where"))
-                && !i
-                    .checked_sub(1)
-                    .and_then(|b| text.as_bytes().get(b))
-                    .is_some_and(|&b| word(b))
-                && !text.as_bytes().get(i + 5).is_some_and(|&b| word(b)) =>
+            c if c.is_alphabetic()
+                && !text
+                    .get(..i)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(word) =>
             {
-                wheres += 1;
-                if wheres > NESTING_LIMIT {
-                    return Some(i);
+                let rest = text.get(i..).unwrap_or("");
+                let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+                if spellings.contains(&rest.get(..end).unwrap_or("")) {
+                    wheres += 1;
+                    if wheres > NESTING_LIMIT {
+                        return Some(i);
+                    }
                 }
             }
             _ => {}
