@@ -225,3 +225,30 @@ fn nesting_by_a_russian_where_is_limited_too() {
         .collect();
     assert_eq!(codes, ["nesting-too-deep"]);
 }
+
+/// `lint --fix` writes its fixes in the file's keywords: a Kazakh file stays Kazakh.
+#[test]
+fn a_fix_keeps_to_the_files_set() {
+    let dir = std::env::temp_dir().join(format!("ereje-keywords-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("kk.ereje");
+    let en = "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nservice kz.example.permit {\n  act kz.example.order_1 annex 1\n  standard kz.example.order_1 annex 2\n  timezone \"Asia/Almaty\"\n  § 1\n  document passport { required always § kz.example.order_1 annex 2 9(2) § kz.example.order_1 annex 1 art. 4 }\n}\n";
+    let kk = translate_source(&SourceFile::new("kk.ereje", en), Set::Kk).unwrap();
+    std::fs::write(&path, kk).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["lint", "--fix"])
+        .arg(&path)
+        .output()
+        .expect("ereje runs");
+    assert!(status.status.success(), "{status:?}");
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("§ стандарт 9(2)") && fixed.contains("§ бап 4"),
+        "{fixed}"
+    );
+    assert!(
+        parse_file(&SourceFile::new("kk.ereje", fixed.as_str()), 0).is_ok(),
+        "{fixed}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

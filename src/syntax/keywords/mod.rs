@@ -401,6 +401,16 @@ const UNITS: &[&str] = &[
     "calendar", "working",
 ];
 
+/// A snippet of code (`amended by`, `one_of(…)`, `§ standard 4`) with its English keywords
+/// in `set`; units of durations stay.
+pub fn code_in_set(code: &str, set: Set) -> String {
+    if set == Set::En {
+        code.to_string()
+    } else {
+        translate_code(code, set)
+    }
+}
+
 /// A snippet of code (`amended by`, `one_of(…)`) with its English keywords in `set`.
 fn translate_code(code: &str, set: Set) -> String {
     let mut out = String::with_capacity(code.len());
