@@ -170,6 +170,8 @@ codes! {
     FILE_TOO_COMPLEX = "E0105" "file-too-complex" Error "a file beyond the parser's work limit";
     REPEATED_CLAUSE = "E0106" "repeated-clause" Error "a clause that may appear once appears twice";
     UNKNOWN_WEEKDAY = "E0107" "unknown-weekday" Error "a weekend day that is not a weekday name";
+    MIXED_KEYWORDS = "E0108" "mixed-keywords" Error "a keyword of another set than the one the file declares";
+    UNKNOWN_KEYWORD_SET = "E0109" "unknown-keyword-set" Error "a keywords directive that names no set";
     UNDEFINED_NAME = "E0201" "undefined-name" Error "a name that is not defined";
     DUPLICATE_NAME = "E0202" "duplicate-name" Error "a name defined twice";
     STEP_CYCLE = "E0203" "step-cycle" Error "steps whose deadlines depend on each other in a circle";

@@ -78,6 +78,7 @@ pub fn run(args: &CalendarArgs) -> Outcome {
     let shown = Shown {
         json: args.format == Format::Json,
         lang: args.lang.into(),
+        per_file: false,
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,

@@ -121,6 +121,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let shown = Shown {
         json: args.format == Format::Json,
         lang,
+        per_file: false,
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,

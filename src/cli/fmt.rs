@@ -11,9 +11,10 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use super::rules::{LangArg, Shown};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fmt::{FormatError, format_source};
+use crate::fmt::{FormatError, format_source, translate_source};
 use crate::source::SourceFile;
 use crate::syntax::SyntaxError;
+use crate::syntax::keywords::Set;
 
 /// The name standard input goes by in diffs and diagnostics.
 const STDIN_NAME: &str = "<stdin>";
@@ -35,8 +36,12 @@ pub struct FmtArgs {
     #[arg(long, value_enum, default_value_t = ErrorFormat::Human)]
     pub format: ErrorFormat,
     /// Language of the syntax errors.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Rewrite the files' keywords into this set (and their first-line directive with them);
+    /// with `--check` or `--diff`, show what would change.
+    #[arg(long, value_enum, value_name = "SET")]
+    pub keywords: Option<LangArg>,
 }
 
 /// Formats of the syntax errors on stderr.
@@ -60,7 +65,8 @@ enum Mode {
 pub fn run(args: &FmtArgs) -> Outcome {
     let shown = Shown {
         json: args.format == ErrorFormat::Json,
-        lang: args.lang.into(),
+        lang: args.lang.map_or(crate::vocab::Lang::En, Into::into),
+        per_file: args.lang.is_none(),
     };
     let mode = if args.check {
         Mode::Check
@@ -69,13 +75,18 @@ pub fn run(args: &FmtArgs) -> Outcome {
     } else {
         Mode::Write
     };
+    let target = args.keywords.map(|k| match k {
+        LangArg::Kk => Set::Kk,
+        LangArg::Ru => Set::Ru,
+        LangArg::En => Set::En,
+    });
     let stdin = Path::new("-");
     if args.paths.iter().any(|p| p == stdin) {
         if args.paths.len() > 1 {
             eprintln!("error: `-` (standard input) cannot be formatted together with files");
             return Outcome::Failure;
         }
-        return run_stdin(mode, shown);
+        return run_stdin(mode, shown, target);
     }
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -90,7 +101,7 @@ pub fn run(args: &FmtArgs) -> Outcome {
             tally.failed = true;
         }
         for file in files {
-            one_file(&file, mode, shown, &mut tally);
+            one_file(&file, mode, shown, target, &mut tally);
         }
     }
     tally.outcome(mode)
@@ -117,7 +128,7 @@ impl Tally {
     }
 }
 
-fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
+fn one_file(path: &Path, mode: Mode, shown: Shown, target: Option<Set>, tally: &mut Tally) {
     let name = super::out::shown(path);
     let text = match crate::source::read_text_bounded(path, crate::source::MAX_RULE_FILE_BYTES) {
         Ok(t) => t,
@@ -127,7 +138,7 @@ fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
             return;
         }
     };
-    let Some(formatted) = format_or_report(&name, &text, shown) else {
+    let Some(formatted) = format_or_report(&name, &text, shown, target) else {
         tally.failed = true;
         return;
     };
@@ -148,7 +159,7 @@ fn one_file(path: &Path, mode: Mode, shown: Shown, tally: &mut Tally) {
 }
 
 /// `ereje fmt -`: standard input to standard output, for editors.
-fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
+fn run_stdin(mode: Mode, shown: Shown, target: Option<Set>) -> Outcome {
     let most = crate::source::MAX_RULE_FILE_BYTES;
     let mut bytes = Vec::new();
     let limit = u64::try_from(most + 1).unwrap_or(u64::MAX);
@@ -171,7 +182,7 @@ fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let Some(formatted) = format_or_report(STDIN_NAME, &text, shown) else {
+    let Some(formatted) = format_or_report(STDIN_NAME, &text, shown, target) else {
         return Outcome::Failure;
     };
     let tally = Tally {
@@ -187,10 +198,15 @@ fn run_stdin(mode: Mode, shown: Shown) -> Outcome {
     tally.outcome(mode)
 }
 
-/// The formatted text, or `None` after printing why there is none.
-fn format_or_report(name: &str, text: &str, shown: Shown) -> Option<String> {
+/// The formatted text (its keywords in `target`, if given), or `None` after printing why
+/// there is none.
+fn format_or_report(name: &str, text: &str, shown: Shown, target: Option<Set>) -> Option<String> {
     let source = SourceFile::new(name, text);
-    match format_source(&source) {
+    let formatted = match target {
+        Some(set) => translate_source(&source, set),
+        None => format_source(&source),
+    };
+    match formatted {
         Ok(formatted) => Some(formatted),
         Err(FormatError::Syntax(errors)) => {
             print_syntax_errors(source, &errors, shown);

@@ -71,6 +71,7 @@ pub fn run(args: &ImpactArgs) -> Outcome {
     let shown = Shown {
         json: args.format == Format::Json,
         lang: args.lang.into(),
+        per_file: false,
     };
     let base = match super::rules::load(args.base_rules.as_ref(), shown) {
         Ok(r) => r,

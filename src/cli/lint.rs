@@ -57,8 +57,8 @@ pub struct LintArgs {
     #[arg(long)]
     pub diff: bool,
     /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// The configuration file; without it, the `ereje.toml` in the folder of the first PATH
     /// or the closest folder above.
     #[arg(long, value_name = "FILE")]
@@ -102,7 +102,8 @@ pub fn run(args: &LintArgs) -> Outcome {
         list();
         return Outcome::Clean;
     }
-    let lang: Lang = args.lang.into();
+    let lang: Lang = args.lang.map_or(Lang::En, Into::into);
+    let per_file = args.lang.is_none();
     let (command_line, cli_deny_warnings) = match settings(args) {
         Ok(s) => s,
         Err(message) => {
@@ -120,6 +121,7 @@ pub fn run(args: &LintArgs) -> Outcome {
             let shown = super::rules::Shown {
                 json: args.format == Format::Json,
                 lang,
+                per_file,
             };
             super::rules::print(&diagnostics, shown, human::Over::Config(&name));
             return Outcome::Failure;
@@ -133,6 +135,7 @@ pub fn run(args: &LintArgs) -> Outcome {
                 super::rules::Shown {
                     json: args.format == Format::Json,
                     lang,
+                    per_file,
                 },
                 human::Over::RuleFilesUnchecked,
             );
@@ -254,7 +257,7 @@ pub fn run(args: &LintArgs) -> Outcome {
         baseline: shown_baseline.as_deref().filter(|_| compiled),
         files: count,
     };
-    if let Err(message) = super::lint_output::write(&found, args.format, lang) {
+    if let Err(message) = super::lint_output::write(&found, args.format, lang, per_file) {
         let _ = writeln!(std::io::stderr(), "error: {message}");
         return Outcome::Failure;
     }

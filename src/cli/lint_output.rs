@@ -31,20 +31,28 @@ pub(super) const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 /// Write the findings to stdout (a failure to write ends the run, as [`super::out::failed`]
 /// says); with `--format github` on a runner, append the job summary too. The error is a
 /// summary that could not be written.
-pub(super) fn write(found: &Found<'_>, format: Format, lang: Lang) -> Result<(), String> {
+pub(super) fn write(
+    found: &Found<'_>,
+    format: Format,
+    lang: Lang,
+    per_file: bool,
+) -> Result<(), String> {
+    let of =
+        |d: &crate::Diagnostic| super::rules::lang_of(d, &found.reported.sources, lang, per_file);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let sources = &found.reported.sources;
     let result = match format {
         Format::Json => found.reported.iter().try_for_each(|d| {
-            out.write_all(crate::report::json::diagnostic_line(d, sources, lang).as_bytes())
+            out.write_all(crate::report::json::diagnostic_line(d, sources, of(d)).as_bytes())
         }),
         Format::Human => {
-            let style = Style::for_stream(std::io::stdout().is_terminal(), lang);
+            let terminal = std::io::stdout().is_terminal();
             found
                 .reported
                 .iter()
                 .try_for_each(|d| {
+                    let style = Style::for_stream(terminal, of(d));
                     out.write_all(human::render(d, sources, &style).as_bytes())?;
                     writeln!(out)
                 })
@@ -54,7 +62,7 @@ pub(super) fn write(found: &Found<'_>, format: Format, lang: Lang) -> Result<(),
         Format::Github => found
             .reported
             .iter()
-            .try_for_each(|d| out.write_all(github::command(d, sources, lang).as_bytes())),
+            .try_for_each(|d| out.write_all(github::command(d, sources, of(d)).as_bytes())),
     };
     if let Err(e) = result.and_then(|()| out.flush()) {
         super::out::failed(&e);

@@ -41,6 +41,25 @@ pub(crate) struct Shown {
     pub json: bool,
     /// The language of their words.
     pub lang: Lang,
+    /// No `--lang` was given: a diagnostic in a file written in Kazakh or Russian keywords is
+    /// worded in that language.
+    pub per_file: bool,
+}
+
+/// The language of `d`: the file's, when its keywords are Kazakh or Russian and `per_file`,
+/// else `lang`.
+pub(crate) fn lang_of(
+    d: &crate::Diagnostic,
+    sources: &crate::source::SourceMap,
+    lang: Lang,
+    per_file: bool,
+) -> Lang {
+    use crate::syntax::keywords::{Set, set_of};
+    let file = d.primary.as_ref().and_then(|p| sources.get(p.span.file));
+    match file.map(|f| set_of(&f.text)) {
+        Some(set) if per_file && set != Set::En => set.lang(),
+        _ => lang,
+    }
 }
 
 /// Load the rule set named by `--rules`, or the shipped one, and show its diagnostics: the
@@ -70,13 +89,15 @@ pub(crate) fn print(diagnostics: &Diagnostics, shown: Shown, what: human::Over) 
     let mut out = stderr.lock();
     if shown.json {
         for d in diagnostics {
-            let line = crate::report::json::diagnostic_line(d, &diagnostics.sources, shown.lang);
+            let lang = lang_of(d, &diagnostics.sources, shown.lang, shown.per_file);
+            let line = crate::report::json::diagnostic_line(d, &diagnostics.sources, lang);
             let _ = out.write_all(line.as_bytes());
         }
         return;
     }
-    let style = Style::for_stream(stderr.is_terminal(), shown.lang);
     for d in diagnostics {
+        let lang = lang_of(d, &diagnostics.sources, shown.lang, shown.per_file);
+        let style = Style::for_stream(stderr.is_terminal(), lang);
         let _ = out.write_all(human::render(d, &diagnostics.sources, &style).as_bytes());
         // a blank line between diagnostics, as `check` leaves between findings
         let _ = writeln!(out);

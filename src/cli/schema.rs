@@ -32,7 +32,11 @@ pub struct SchemaArgs {
 /// Run `ereje schema`.
 pub fn run(args: &SchemaArgs) -> Outcome {
     let lang = args.lang.into();
-    let shown = Shown { json: false, lang };
+    let shown = Shown {
+        json: false,
+        lang,
+        per_file: false,
+    };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,
         Err(o) => return o,

@@ -74,6 +74,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
     let shown = Shown {
         json: true,
         lang: LangArg::En.into(),
+        per_file: false,
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,

@@ -27,8 +27,8 @@ pub struct TestArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Language of the rule files' diagnostics.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 /// Output formats.
@@ -46,7 +46,8 @@ pub enum Format {
 pub fn run(args: &TestArgs) -> Outcome {
     let shown = Shown {
         json: args.format != Format::Human,
-        lang: args.lang.into(),
+        lang: args.lang.map_or(crate::vocab::Lang::En, Into::into),
+        per_file: args.lang.is_none(),
     };
     let rules = match super::rules::load(args.rules.as_ref(), shown) {
         Ok(r) => r,

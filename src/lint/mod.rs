@@ -107,6 +107,17 @@ impl<'a> Context<'a> {
         Diagnostic::new(self.lint.code, message, primary)
     }
 
+    /// The set of keywords the file of `span` is written in: a fix writes its keywords so.
+    pub fn keywords_of(&self, span: crate::source::Span) -> crate::syntax::keywords::Set {
+        self.analysis
+            .model
+            .sources
+            .get(span.file)
+            .map_or(crate::syntax::keywords::Set::En, |f| {
+                crate::syntax::keywords::set_of(&f.text)
+            })
+    }
+
     /// `span` without the blanks and line breaks at its end (a clause's span runs on to the
     /// next one).
     pub fn trimmed(&self, span: crate::source::Span) -> crate::source::Span {

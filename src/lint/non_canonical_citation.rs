@@ -65,6 +65,8 @@ fn check(cx: &mut Context<'_>) {
                 }
                 _ => continue,
             };
+            // in the file's own keywords (`§ стандарт 4`, `§ бап 5`)
+            let short = crate::syntax::keywords::code_in_set(&short, cx.keywords_of(c.span));
             let span = cx.trimmed(c.span);
             let d = cx
                 .finding(

@@ -15,6 +15,7 @@ use super::index::{Kind, Scope};
 use super::workspace::Snapshot;
 use crate::semantic::model::DocField;
 use crate::syntax::ast::{self, TypeExpr};
+use crate::syntax::keywords::Set;
 use crate::vocab::Lang;
 
 /// What may be written at the cursor.
@@ -34,7 +35,11 @@ pub fn complete(s: &Snapshot, lang: Lang, params: &CompletionParams) -> Option<C
         .map_or(line.len(), |(i, _)| i);
     let head = line[..typed_from].trim_end();
     let service = s.index.service_at(file, offset);
-    let words: Vec<&str> = head.split_whitespace().collect();
+    // keywords of every set read as English ones
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .map(crate::syntax::keywords::english)
+        .collect();
     let last = words.last().copied().unwrap_or("");
     let previous = words
         .len()
@@ -82,7 +87,7 @@ pub fn complete(s: &Snapshot, lang: Lang, params: &CompletionParams) -> Option<C
     } else if let Some(values) = compared_values(s, service, head) {
         values
     } else {
-        let mut all = keywords();
+        let mut all = keywords(crate::syntax::keywords::set_of(text));
         if let Some(n) = service {
             for kind in [Kind::Input, Kind::Let] {
                 all.extend(names(s, kind, Some(n), lang));
@@ -192,31 +197,27 @@ fn lints() -> Vec<CompletionItem> {
         .collect()
 }
 
-/// The keywords of the language, read from the grammar itself so that the list cannot
-/// drift from it: every word a `kw_*` rule accepts.
-pub fn keyword_words() -> Vec<&'static str> {
-    const GRAMMAR: &str = include_str!("../../grammar/ereje.pest");
-    let mut words = Vec::new();
-    for line in GRAMMAR.lines().filter(|l| l.starts_with("kw_")) {
-        let Some((_, rule)) = line.split_once("@{") else {
-            continue;
-        };
-        for (i, part) in rule.split('"').enumerate() {
-            // the odd parts are the quoted words
-            if i % 2 == 1 && part.chars().all(|c| c.is_alphabetic() || c == '_') {
-                words.push(part);
-            }
-        }
-    }
+/// The keywords of `sets`, from the keyword table (which a test holds to the grammar's `kw_*`
+/// rules): words only, without the `art.` that ends in a dot.
+pub fn keyword_words(sets: &[Set]) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = crate::syntax::keywords::TABLE
+        .iter()
+        .flat_map(|k| sets.iter().flat_map(|s| k.spellings(*s).iter().copied()))
+        .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '_'))
+        .collect();
     words.sort_unstable();
     words.dedup();
     words
 }
 
-fn keywords() -> Vec<CompletionItem> {
-    keyword_words()
+/// The keywords of the file's set, with their gloss.
+fn keywords(set: Set) -> Vec<CompletionItem> {
+    keyword_words(&[set])
         .into_iter()
-        .map(|w| plain(w, CompletionItemKind::KEYWORD, "keyword"))
+        .map(|w| {
+            let gloss = crate::syntax::keywords::of_word(w).map_or("keyword", |k| k.gloss);
+            plain(w, CompletionItemKind::KEYWORD, gloss)
+        })
         .collect()
 }
 

@@ -10,6 +10,7 @@ use lsp_types::{
     Range, Url,
 };
 
+use super::server::Speech;
 use super::workspace::Snapshot;
 use crate::codes::Severity;
 use crate::diagnostic::Diagnostic;
@@ -17,7 +18,7 @@ use crate::vocab::Lang;
 
 /// Every problem of the snapshot, by the address of the file it is in; every rule file has
 /// an entry, so that a file whose problems are gone is cleared.
-pub fn by_file(snapshot: &Snapshot, lang: Lang) -> BTreeMap<Url, Vec<LspDiagnostic>> {
+pub fn by_file(snapshot: &Snapshot, speech: Speech) -> BTreeMap<Url, Vec<LspDiagnostic>> {
     let mut out: BTreeMap<Url, Vec<LspDiagnostic>> = snapshot
         .uris
         .iter()
@@ -38,6 +39,7 @@ pub fn by_file(snapshot: &Snapshot, lang: Lang) -> BTreeMap<Url, Vec<LspDiagnost
         ) else {
             continue;
         };
+        let lang = speech.of(snapshot.text(primary.span.file));
         out.entry(uri.clone())
             .or_default()
             .push(convert(d, range, snapshot, lang));
@@ -54,14 +56,14 @@ pub fn by_file(snapshot: &Snapshot, lang: Lang) -> BTreeMap<Url, Vec<LspDiagnost
                 let range = d.primary.as_ref().map_or_else(Range::default, |p| {
                     lines.range(text, p.span.start, p.span.end)
                 });
-                convert(d, range, snapshot, lang)
+                convert(d, range, snapshot, speech.otherwise)
             })
             .collect();
         out.insert(uri, list);
     }
     for uri in &snapshot.oversized {
         let most = crate::source::MAX_RULE_FILE_BYTES >> 20;
-        let (message, help) = match lang {
+        let (message, help) = match speech.otherwise {
             Lang::En => (
                 format!(
                     "the file is larger than {most} MiB, the most a rule file may be; it is not analysed"

@@ -1,6 +1,7 @@
 //! Hover: what the element under the cursor is, in the law's words — its titles, citations,
 //! the quoted source text, `unverified` marks and the interval it is in force; an input's
-//! type; how a duration is counted; a lint's page for a name in `allow`.
+//! type; how a duration is counted; a lint's page for a name in `allow`; for a keyword, what
+//! it means and its word in each set of keywords.
 
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
@@ -16,7 +17,10 @@ pub fn hover(s: &Snapshot, lang: Lang, params: &HoverParams) -> Option<Hover> {
     let at = &params.text_document_position_params;
     let file = s.file_of(&at.text_document.uri)?;
     let offset = s.offset(file, at.position);
-    let (text, span) = match s.index.at(file, offset)? {
+    let Some(hit) = s.index.at(file, offset) else {
+        return keyword(s, file, offset, lang);
+    };
+    let (text, span) = match hit {
         Hit::Declared(n) => {
             let symbol = s.index.symbols.get(n)?;
             (describe(s, symbol, lang), symbol.span)
@@ -63,9 +67,56 @@ pub fn hover(s: &Snapshot, lang: Lang, params: &HoverParams) -> Option<Hover> {
     })
 }
 
+/// A keyword under the cursor: what it means and how each set spells it.
+fn keyword(s: &Snapshot, file: usize, offset: usize, lang: Lang) -> Option<Hover> {
+    use crate::syntax::keywords::{self, Set};
+    let text = s.text(file);
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let start = text
+        .get(..offset)?
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = offset
+        + text
+            .get(offset..)?
+            .find(|c: char| !is_word(c))
+            .unwrap_or(text.len() - offset);
+    let word = text.get(start..end)?;
+    let k = keywords::of_word(word)?;
+    let head = match lang {
+        Lang::En => "keyword",
+        Lang::Ru => "ключевое слово",
+        Lang::Kk => "кілт сөз",
+    };
+    let spellings: Vec<String> = Set::ALL
+        .iter()
+        .map(|set| format!("{} `{}`", set.tag(), k.word(*set)))
+        .collect();
+    let value = format!(
+        "**{word}** — {head}: {}\n\n{}\n",
+        k.gloss,
+        spellings.join(" · ")
+    );
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range: s.range(crate::source::Span::new(file, start, end)),
+    })
+}
+
 /// What a declared name names, in Markdown.
 fn describe(s: &Snapshot, symbol: &Symbol, lang: Lang) -> String {
-    let mut out = format!("**{}** `{}`", symbol.kind.keyword(), symbol.name);
+    // the kind's keyword as the file writes it
+    let set = crate::syntax::keywords::set_of(s.text(symbol.span.file));
+    let keyword = symbol.kind.keyword();
+    let keyword =
+        crate::syntax::keywords::of_word(keyword).map_or(keyword, |k| k.translate(keyword, set));
+    let mut out = format!("**{keyword}** `{}`", symbol.name);
     let found = element::of(&s.analysis.files, symbol);
     if let Some(title) = found
         .as_ref()

@@ -2,7 +2,9 @@
 //!
 //! Rename refuses, saying why, to rename an identifier of the public catalogue (a service, an
 //! input, a document, a refusal ground, a step): bundles and reports spell those names, so a
-//! new name in the rules would break every intake system that sends or reads the old one.
+//! new name in the rules would break every intake system that sends or reads the old one. A
+//! new name spelled like a keyword of the file's set must come in backticks, and each file
+//! gets the name as its own set needs it (in backticks where it is a keyword there).
 
 use std::collections::HashMap;
 
@@ -14,6 +16,7 @@ use lsp_types::{
 
 use super::index::Kind;
 use super::workspace::Snapshot;
+use crate::syntax::keywords::{self, Set};
 
 /// The symbol at a position.
 fn symbol_at(s: &Snapshot, at: &TextDocumentPositionParams) -> Option<usize> {
@@ -64,13 +67,15 @@ pub fn prepare_rename(
 pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refusal> {
     let n = symbol_at(s, &params.text_document_position).ok_or_else(nothing_here)?;
     refuse_catalogue(s, n)?;
-    let new = params.new_name;
+    let asked = params.new_name;
+    let bare = crate::syntax::keywords::bare(&asked);
     let Some(symbol) = s.index.symbols.get(n) else {
         return Err(nothing_here());
     };
     // only an act's id is dotted (`kz.mia.order_495`); a dot elsewhere reads as a path
     let dotted = symbol.kind == Kind::Act;
-    if !is_name(&new) || (!dotted && new.contains('.')) {
+    if !is_name(&bare) || (asked != bare && !is_quoted(&asked)) || (!dotted && bare.contains('.'))
+    {
         let how = if dotted {
             "letters, digits and `_`, not starting with a digit, parts joined by `.`"
         } else {
@@ -79,7 +84,7 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
         return Err((
             ErrorCode::InvalidParams,
             format!(
-                "`{new}` is not a name of {} {}: {how}",
+                "`{asked}` is not a name of {} {}: {how}",
                 article(symbol.kind),
                 what(symbol.kind)
             ),
@@ -90,7 +95,7 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
         .index
         .symbols
         .iter()
-        .find(|o| o.kind == symbol.kind && o.scope == symbol.scope && o.name == new)
+        .find(|o| o.kind == symbol.kind && o.scope == symbol.scope && o.name == bare)
     {
         if other.span == symbol.span {
             return Ok(WorkspaceEdit::new(HashMap::new()));
@@ -98,19 +103,44 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
         return Err((
             ErrorCode::RequestFailed,
             format!(
-                "`{new}` is already the name of another {} here; renaming `{}` to it would define it twice",
+                "`{bare}` is already the name of another {} here; renaming `{}` to it would define it twice",
                 what(other.kind),
                 symbol.name
+            ),
+        ));
+    }
+    // a keyword of the file's set is a name only in backticks
+    let head = bare.split('.').next().unwrap_or_default();
+    let at = &params.text_document_position.text_document.uri;
+    let set = s
+        .file_of(at)
+        .map_or(Set::En, |f| keywords::set_of(s.text(f)));
+    let collides = keywords::is_keyword_of(head, set) || keywords::is_reserved(head);
+    if collides && asked == bare {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!(
+                "`{bare}` is a keyword of this file's set ({}): a name spelled so is written in backticks; rename to `` `{head}`{} `` to use it",
+                set.tag(),
+                bare.get(head.len()..).unwrap_or_default()
             ),
         ));
     }
     let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
     for span in s.index.occurrences(n) {
         if let (Some(Some(uri)), Some(range)) = (s.uris.get(span.file), s.range(span)) {
+            // each file writes the name as its own set needs
+            let set = keywords::set_of(s.text(span.file));
+            let quote = keywords::is_keyword_of(head, set) || keywords::is_reserved(head);
+            let written = if quote {
+                format!("`{head}`{}", bare.get(head.len()..).unwrap_or_default())
+            } else {
+                bare.clone()
+            };
             changes
                 .entry(uri.clone())
                 .or_default()
-                .push(TextEdit::new(range, new.clone()));
+                .push(TextEdit::new(range, written));
         }
     }
     Ok(WorkspaceEdit::new(changes))
@@ -166,6 +196,15 @@ fn nothing_here() -> Refusal {
         ErrorCode::RequestFailed,
         "there is no name here to rename".to_string(),
     )
+}
+
+/// Whether `name` is a name whose first part is in backticks: `` `срок` ``, `` `срок`.x ``.
+fn is_quoted(name: &str) -> bool {
+    name.strip_prefix('`')
+        .and_then(|rest| rest.split_once('`'))
+        .is_some_and(|(_, after)| {
+            !after.contains('`') && (after.is_empty() || after.starts_with('.'))
+        })
 }
 
 /// Whether `name` can stand as a name (dotted for an act: `kz.mia.order_495`).

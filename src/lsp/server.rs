@@ -27,7 +27,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// The server's state.
 pub struct Server {
     workspace: Workspace,
-    lang: Lang,
+    lang: Speech,
     snapshot: Option<Snapshot>,
     /// When the rule set changed and has not been analysed since.
     changed: Option<Instant>,
@@ -53,18 +53,20 @@ impl Server {
         {
             roots.push(root);
         }
-        let asked = init
+        let tag = |asked: &str| match asked.get(..2) {
+            Some("ru") => Lang::Ru,
+            Some("kk") => Lang::Kk,
+            _ => Lang::En,
+        };
+        let chosen = init
             .initialization_options
             .as_ref()
             .and_then(|o| o.get("lang"))
             .and_then(Value::as_str)
-            .map(str::to_string)
-            .or_else(|| init.locale.clone())
-            .unwrap_or_default();
-        let lang = match asked.get(..2) {
-            Some("ru") => Lang::Ru,
-            Some("kk") => Lang::Kk,
-            _ => Lang::En,
+            .map(tag);
+        let lang = Speech {
+            chosen,
+            otherwise: init.locale.as_deref().map_or(Lang::En, tag),
         };
         Server {
             workspace: Workspace {
@@ -188,7 +190,15 @@ impl Server {
         let Some(snapshot) = self.snapshot.as_ref() else {
             return Ok(());
         };
-        let lang = self.lang;
+        // the language of the file asked about
+        let file = request
+            .params
+            .get("textDocument")
+            .and_then(|d| d.get("uri"))
+            .and_then(Value::as_str)
+            .and_then(|u| Url::parse(u).ok())
+            .and_then(|u| snapshot.file_of(&u));
+        let lang = file.map_or(self.lang.otherwise, |f| self.lang.of(snapshot.text(f)));
         let answer = catch_unwind(AssertUnwindSafe(|| answer(snapshot, lang, request)));
         let response = match answer {
             Ok(Ok(value)) => Response::new_ok(id, value),
@@ -200,6 +210,27 @@ impl Server {
             ),
         };
         send(connection, Message::Response(response))
+    }
+}
+
+/// The language the server speaks in.
+#[derive(Debug, Clone, Copy)]
+pub struct Speech {
+    /// The language the editor set in `initializationOptions.lang`: every file hears it.
+    pub chosen: Option<Lang>,
+    /// The editor's locale, or English: for files written in English keywords.
+    pub otherwise: Lang,
+}
+
+impl Speech {
+    /// The language for a file of `text`: the editor's choice, else the file's keywords' (a
+    /// Kazakh or Russian file is spoken to in its language), else the locale's.
+    pub fn of(self, text: &str) -> Lang {
+        self.chosen
+            .unwrap_or_else(|| match crate::syntax::keywords::set_of(text) {
+                crate::syntax::keywords::Set::En => self.otherwise,
+                set => set.lang(),
+            })
     }
 }
 

@@ -62,7 +62,7 @@ fn kind_type(kind: Kind) -> SemanticTokenType {
 pub fn full(s: &Snapshot, params: &SemanticTokensParams) -> Option<SemanticTokensResult> {
     let file = s.file_of(&params.text_document.uri)?;
     let text = s.text(file);
-    let keywords = super::completion::keyword_words();
+    let keywords = super::completion::keyword_words(&crate::syntax::keywords::Set::ALL);
     let mut found: Vec<(usize, usize, SemanticTokenType, u32)> = Vec::new();
     let bytes = text.as_bytes();
     let mut at = 0;

@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use super::Holes;
+use super::keywords::english;
 use super::scan::code;
 
 /// Keywords that continue the element before them rather than begin one.
@@ -99,6 +100,8 @@ fn lines(text: &str, range: Range<usize>, mut depth: usize) -> Vec<Line<'_>> {
             let rest = trimmed.get(w.len()..)?.trim_start_matches([' ', '\t']);
             word_at(rest)
         });
+        // keywords of every set read as English ones
+        let (word, second) = (word.map(english), second.map(english));
         let content = !(trimmed.trim_end().is_empty() || trimmed.starts_with("//"));
         out.push(Line {
             start,
@@ -167,13 +170,15 @@ pub(super) fn block_parts(
     let lead = body_text.len() - body_text.trim_start().len();
     let head_start = piece.start + lead;
     let rest = text.get(head_start..piece.end)?;
-    let after_kw = rest.strip_prefix(keyword)?;
+    // the keyword in any set
+    let written = word_at(rest).filter(|w| english(w) == keyword)?;
+    let after_kw = rest.get(written.len()..)?;
     if !after_kw.starts_with([' ', '\t', '\n', '\r', '{']) {
         return None;
     }
-    let open = head_start + keyword.len() + open_brace(after_kw)?;
+    let open = head_start + written.len() + open_brace(after_kw)?;
     let name_text = after_kw.trim_start_matches([' ', '\t']);
-    let name_start = head_start + keyword.len() + (after_kw.len() - name_text.len());
+    let name_start = head_start + written.len() + (after_kw.len() - name_text.len());
     let name = word_at(name_text)
         .filter(|_| name_start < open)
         .map(|w| (w.to_string(), name_start..name_start + w.len()));

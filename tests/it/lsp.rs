@@ -381,3 +381,76 @@ fn tempfile_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::canonicalize(&dir).expect("canonical")
 }
+
+#[test]
+fn a_kazakh_keyword_file_is_spoken_to_in_kazakh() {
+    let dir = tempfile_dir("lsp-kazakh-keywords");
+    let file = dir.join("service.ereje");
+    let text = "// ereje: keywords kk\nқызмет kz.test.тұру {\n  атауы kk \"Тұру\"\n  қатысушы кеңсе \"К\"\n  дерек applicant.age: number\n  құжат төлқұжат {\n    қажет әрқашан\n  }\n}\n";
+    std::fs::write(&file, text).expect("write");
+    let u = uri(&file);
+    // no `lang` from the editor: the file's keywords choose Kazakh
+    let mut client = Client::start(&dir, json!({}));
+    client.open(&file, text);
+    client.diagnostics_until(&file, |_| true);
+    let hover = client.request(
+        "textDocument/hover",
+        position(&u, at(text, "құжат төлқұжат", 0, 7)),
+    );
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(shown.starts_with("**құжат** `төлқұжат`"), "{shown}");
+    assert!(shown.contains("жария каталогтың идентификаторы"), "{shown}");
+    // hover on a keyword: what it means, in each set
+    let hover = client.request("textDocument/hover", position(&u, at(text, "қажет", 0, 1)));
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(shown.starts_with("**қажет** — кілт сөз"), "{shown}");
+    assert!(
+        shown.contains("en `required` · kk `қажет` · ru `требуется`"),
+        "{shown}"
+    );
+    // completion on a new line of the service: the Kazakh keywords, not the English ones
+    let (line, _) = at(text, "  құжат төлқұжат", 0, 0);
+    client.edit(&file, (line, 0), (line, 0), "  құ\n");
+    let answer = client.request("textDocument/completion", position(&u, (line, 4)));
+    let labels: Vec<&str> = answer["result"]
+        .as_array()
+        .map(|items| items.iter().filter_map(|i| i["label"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(labels.contains(&"құжат"), "{labels:?}");
+    assert!(labels.contains(&"бас_тарту"), "{labels:?}");
+    assert!(!labels.contains(&"document"), "{labels:?}");
+    client.edit(&file, (line, 0), (line + 1, 0), "");
+    // rename to a Kazakh keyword: refused unless in backticks
+    let refused = client.request(
+        "textDocument/rename",
+        json!({
+            "textDocument": { "uri": u },
+            "position": position(&u, at(text, "қатысушы кеңсе", 0, 10))["position"],
+            "newName": "мерзімі"
+        }),
+    );
+    let why = refused["error"]["message"].as_str().unwrap_or_default();
+    assert!(why.contains("keyword of this file's set (kk)"), "{refused}");
+    let renamed = client.request(
+        "textDocument/rename",
+        json!({
+            "textDocument": { "uri": u },
+            "position": position(&u, at(text, "қатысушы кеңсе", 0, 10))["position"],
+            "newName": "`мерзімі`"
+        }),
+    );
+    let edits = renamed["result"]["changes"][&u]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !edits.is_empty() && edits.iter().all(|e| e["newText"] == "`мерзімі`"),
+        "{renamed}"
+    );
+    assert!(client.shutdown().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,7 @@ mod hostile;
 mod impact;
 mod impact_words;
 mod intake;
+mod keywords;
 mod lang_words;
 mod lint;
 mod lint_baseline;

@@ -54,7 +54,11 @@ fn every_node_has_its_span() {
         let text = std::fs::read_to_string(&path).unwrap();
         let source = SourceFile::new(path.display().to_string(), text.clone());
         let ast = parse_file(&source, 0).expect("the shipped rules parse");
+        // the keyword as the file's set writes it
+        let set = ereje::syntax::keywords::set_of(&text);
         let mut expect = |span: ereje::source::Span, starts: &str| {
+            let starts = ereje::syntax::keywords::of_word(starts)
+                .map_or(starts, |k| k.translate(starts, set));
             let written = &text[span.start..span.end];
             assert!(
                 written.starts_with(starts),
@@ -170,5 +174,20 @@ fn a_step_keeps_every_actor_it_names() {
             vec!["office", "corporation"],
             vec!["directorate"]
         ]
+    );
+}
+
+/// `docs/keywords.md` is the keyword table of `src/syntax/keywords/`, generated.
+#[test]
+fn the_keywords_page_is_the_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/keywords.md");
+    let page = ereje::syntax::keywords::page();
+    if std::env::var_os("EREJE_WRITE_KEYWORD_DOCS").is_some() {
+        std::fs::write(&path, &page).unwrap();
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == page,
+        "docs/keywords.md is stale: run `EREJE_WRITE_KEYWORD_DOCS=1 cargo test --test it the_keywords_page` and commit the result"
     );
 }

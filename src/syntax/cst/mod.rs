@@ -195,7 +195,8 @@ fn is_leaf(rule: Rule) -> bool {
             | R::para_number
             | R::unit_qualifier
             | R::unit_word
-            | R::quantifier_kind
+            | R::kw_any
+            | R::kw_all
             | R::kw_act
             | R::kw_wording
             | R::kw_from

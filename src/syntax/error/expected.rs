@@ -167,7 +167,9 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::op_has_any | Rule::kw_has_any => "`has_any (…)`",
         Rule::op_has | Rule::kw_has | Rule::has_document => "`has`",
         Rule::bool_lit | Rule::kw_true | Rule::kw_false => "`true`, `false`",
-        Rule::quantifier | Rule::quantifier_kind => "`any … where`, `all … where`",
+        Rule::quantifier | Rule::quantifier_kind | Rule::kw_any | Rule::kw_all => {
+            "`any … where`, `all … where`"
+        }
         Rule::value_list => "a list of values in parentheses, like `(kk, ru)`",
         Rule::call_arg => "an argument",
         _ => return None,

@@ -4,6 +4,7 @@
 
 use super::around::{closing_quote, current_line, previous_token};
 use super::slips::{personal_before_type, slip, statement_slip};
+use crate::syntax::keywords::english;
 use crate::vocab::Wording;
 
 /// Declarations that open a block with `{`, so an error can say which block it is in.
@@ -176,6 +177,11 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Word
     }
     let place = step_header(before).or_else(|| block.clone());
     if let Some(keyword) = did_you_mean(&word) {
+        // as the file's set writes it
+        let set = crate::syntax::keywords::set_of(text);
+        let keyword = crate::syntax::keywords::of_word(keyword)
+            .filter(|k| k.en.contains(&keyword))
+            .map_or(keyword, |k| k.translate(keyword, set));
         let place = place.map_or_else(Wording::default, |b| in_block(&b));
         let hint = Wording::new(
             format!(" (did you mean `{keyword}`?)"),
@@ -185,11 +191,12 @@ pub(super) fn describe_found(text: &str, context: usize, offset: usize) -> (Word
         return (token.join("", &place).join("", &hint), len);
     }
     if let Some(header) = &block {
-        let kind = header.split_whitespace().next().unwrap_or_default();
+        let kind = english(header.split_whitespace().next().unwrap_or_default());
+        let word = english(&word);
         let top_level =
-            word == "service" || (matches!(word.as_str(), "act" | "calendar") && kind != "service");
+            word == "service" || (matches!(word, "act" | "calendar") && kind != "service");
         let service_item = matches!(
-            word.as_str(),
+            word,
             "document" | "refusal" | "process" | "view" | "example"
         ) && kind != "service";
         if top_level || service_item {
@@ -255,7 +262,7 @@ fn type_forgotten(before: &str, prev: Option<&str>) -> Option<usize> {
 /// `step file_formed` when the error is on a step's line.
 fn step_header(before: &str) -> Option<String> {
     let mut words = current_line(before).split_whitespace();
-    let kind = words.next().filter(|k| *k == "step")?;
+    let kind = words.next().filter(|k| english(k) == "step")?;
     Some(format!("{kind} {}", words.next()?))
 }
 
@@ -279,6 +286,7 @@ fn open_parenthesis(before: &str) -> Option<usize> {
 
 /// Whether `word` is one of the space-separated `words`.
 fn is_one_of(words: &str, word: &str) -> bool {
+    let word = english(word);
     words.split_whitespace().any(|w| w == word)
 }
 
@@ -323,13 +331,13 @@ fn open_block(before: &str) -> Option<String> {
 fn block_header(line: &str) -> Option<String> {
     let mut words = line.split_whitespace();
     let kind = words.next()?;
-    if !BLOCKS.split_whitespace().any(|b| b == kind) {
+    if !BLOCKS.split_whitespace().any(|b| b == english(kind)) {
         return None;
     }
-    Some(match kind {
+    Some(match english(kind) {
         "process" => String::from(kind),
         "example" => {
-            let title = line.trim().strip_prefix("example")?.trim();
+            let title = line.trim().strip_prefix(kind)?.trim();
             let title: String = title.chars().take(50).collect();
             format!("example {title}")
         }

@@ -10,8 +10,9 @@ mod slips;
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::{SourceFile, Span};
+use crate::syntax::keywords::Set;
 use crate::syntax::parser::Rule;
-use crate::vocab::Wording;
+use crate::vocab::{Lang, Wording};
 
 pub(crate) use expected::describe;
 
@@ -80,6 +81,28 @@ pub enum SyntaxError {
         /// The first occurrence.
         first: Span,
     },
+    /// A keyword of another set than the file's.
+    #[error("`{written}` is a keyword of the {} set; this file's keywords are {}", written_in.tag(), set.tag())]
+    MixedKeywords {
+        /// The keyword as written.
+        written: String,
+        /// The set it belongs to.
+        written_in: Set,
+        /// The file's set.
+        set: Set,
+        /// The keyword as the file's set writes it.
+        right: String,
+        /// Where.
+        span: Span,
+    },
+    /// A keywords directive that names no set.
+    #[error("`{name}` is not a set of keywords")]
+    UnknownKeywordSet {
+        /// What the directive names.
+        name: String,
+        /// Where.
+        span: Span,
+    },
     /// A calendar weekday name that is not one.
     #[error("unknown weekday `{text}`")]
     UnknownWeekday {
@@ -101,7 +124,9 @@ impl SyntaxError {
             | SyntaxError::TooLong { span, .. }
             | SyntaxError::TooComplex { span }
             | SyntaxError::RepeatedClause { span, .. }
-            | SyntaxError::UnknownWeekday { span, .. } => *span,
+            | SyntaxError::UnknownWeekday { span, .. }
+            | SyntaxError::MixedKeywords { span, .. }
+            | SyntaxError::UnknownKeywordSet { span, .. } => *span,
         }
     }
 
@@ -152,19 +177,22 @@ impl SyntaxError {
         let mut words: Vec<&'static str> = positives.iter().filter_map(|r| describe(*r)).collect();
         words.sort_unstable();
         words.dedup();
+        // the keywords as the file's own set writes them
+        let set = crate::syntax::keywords::set_of(&source.text);
         let listed = |lang: usize| -> String {
-            let said: Vec<&str> = words
+            let said: Vec<String> = words
                 .iter()
                 .map(|w| match lang {
                     1 => expected::translate(w).0,
                     2 => expected::translate(w).1,
                     _ => w,
                 })
+                .map(|w| crate::syntax::keywords::in_set(w, set))
                 .collect();
             let or = ["or", "или", "немесе"][lang];
             match said.split_last() {
                 None => String::new(),
-                Some((last, [])) => (*last).to_string(),
+                Some((last, [])) => last.clone(),
                 Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
             }
         };
@@ -374,6 +402,14 @@ impl From<&SyntaxError> for Diagnostic {
                 format!("оставьте одно предложение `{clause}`, а другое удалите"),
                 format!("бір `{clause}` жолын қалдырып, екіншісін алып тастаңыз"),
             )),
+            SyntaxError::MixedKeywords {
+                written,
+                written_in,
+                set,
+                right,
+                span,
+            } => mixed_keywords(written, *written_in, *set, right, *span),
+            SyntaxError::UnknownKeywordSet { name, span } => unknown_keyword_set(name, *span),
             SyntaxError::UnknownWeekday { text, span } => Diagnostic::new(
                 &codes::UNKNOWN_WEEKDAY,
                 Wording::new(
@@ -390,6 +426,92 @@ impl From<&SyntaxError> for Diagnostic {
             )),
         }
     }
+}
+
+/// The directive that declares `set`, as the file writes it (English: no directive).
+fn declaring(set: Set) -> Wording {
+    match crate::syntax::keywords::directive_line(set) {
+        Some(line) => Wording::new(
+            format!("the file declares `{line}` on its first line"),
+            format!("файл объявляет `{line}` в первой строке"),
+            format!("файл бірінші жолында `{line}` деп жариялайды"),
+        ),
+        None => Wording::new(
+            "the file has no `// ereje: keywords` line, so its keywords are English",
+            "в файле нет строки `// ereje: keywords`, поэтому его ключевые слова английские",
+            "файлда `// ereje: keywords` жолы жоқ, сондықтан оның кілт сөздері ағылшынша",
+        ),
+    }
+}
+
+/// A set's name in three languages.
+fn set_name(set: Set) -> Wording {
+    match set {
+        Set::En => Wording::new("English", "английский", "ағылшын"),
+        Set::Kk => Wording::new("Kazakh", "казахский", "қазақ"),
+        Set::Ru => Wording::new("Russian", "русский", "орыс"),
+    }
+}
+
+fn mixed_keywords(written: &str, written_in: Set, set: Set, right: &str, span: Span) -> Diagnostic {
+    let (of, file) = (set_name(written_in), set_name(set));
+    let message = Wording::new(
+        format!(
+            "`{written}` is a keyword in {}; this file's keywords are in {}",
+            of.get(Lang::En),
+            file.get(Lang::En)
+        ),
+        format!(
+            "`{written}` — ключевое слово набора «{}», а ключевые слова этого файла — из набора «{}»",
+            of.get(Lang::Ru),
+            file.get(Lang::Ru)
+        ),
+        format!(
+            "`{written}` — {} кілт сөзі, ал бұл файлдың кілт сөздері {} тілінде",
+            of.get(Lang::Kk),
+            file.get(Lang::Kk)
+        ),
+    );
+    Diagnostic::new(
+        &codes::MIXED_KEYWORDS,
+        message,
+        Label::new(
+            span,
+            Wording::new(
+                format!("write `{right}` here"),
+                format!("здесь пишется `{right}`"),
+                format!("мұнда `{right}` деп жазылады"),
+            ),
+        ),
+    )
+    .with_help(
+        Wording::new(
+            format!("write `{right}`: one file uses one set of keywords, and "),
+            format!("пишите `{right}`: в одном файле один набор ключевых слов, и "),
+            format!("`{right}` деп жазыңыз: бір файлда кілт сөздердің бір жиыны болады, және "),
+        )
+        .join("", &declaring(set)),
+    )
+}
+
+fn unknown_keyword_set(name: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        &codes::UNKNOWN_KEYWORD_SET,
+        Wording::new(
+            format!("`{name}` is not a set of keywords"),
+            format!("`{name}` — не набор ключевых слов"),
+            format!("`{name}` — кілт сөздер жиыны емес"),
+        ),
+        Label::new(
+            span,
+            Wording::new("not `kk`, `ru` or `en`", "не `kk`, `ru` или `en`", "`kk`, `ru` немесе `en` емес"),
+        ),
+    )
+    .with_help(Wording::new(
+        "write `// ereje: keywords kk` (Kazakh), `ru` (Russian) or `en` (English) on the file's first line",
+        "напишите в первой строке файла `// ereje: keywords kk` (казахский), `ru` (русский) или `en` (английский)",
+        "файлдың бірінші жолына `// ereje: keywords kk` (қазақша), `ru` (орысша) немесе `en` (ағылшынша) деп жазыңыз",
+    ))
 }
 
 impl From<SyntaxError> for Diagnostic {

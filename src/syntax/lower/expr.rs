@@ -133,8 +133,14 @@ impl Lower {
             Some(p) if p.as_rule() == Rule::string => {
                 Spanned::new(Literal::Str(self.string(&p).node), span)
             }
-            Some(p) => Spanned::new(Literal::Ident(p.as_str().to_string()), span),
-            None => Spanned::new(Literal::Ident(pair.as_str().to_string()), span),
+            Some(p) => Spanned::new(
+                Literal::Ident(crate::syntax::keywords::bare(p.as_str())),
+                span,
+            ),
+            None => Spanned::new(
+                Literal::Ident(crate::syntax::keywords::bare(pair.as_str())),
+                span,
+            ),
         }
     }
 
@@ -144,7 +150,12 @@ impl Lower {
             Rule::expr => return self.expr(pair),
             Rule::duration => ExprKind::Duration(self.duration(&pair).node),
             Rule::date => ExprKind::Date(self.date(&pair).node),
-            Rule::bool_lit => ExprKind::Bool(pair.as_str() == "true"),
+            Rule::bool_lit => ExprKind::Bool(
+                pair.clone()
+                    .into_inner()
+                    .next()
+                    .is_some_and(|k| k.as_rule() == Rule::kw_true),
+            ),
             Rule::string => ExprKind::Str(self.string(&pair).node),
             Rule::number_lit => ExprKind::Number(i64::from(self.number(&pair))),
             Rule::has_document => {
@@ -161,7 +172,12 @@ impl Lower {
                 let mut body = None;
                 for x in pair.into_inner() {
                     match x.as_rule() {
-                        Rule::quantifier_kind => any = x.as_str() == "any",
+                        Rule::quantifier_kind => {
+                            any = x
+                                .into_inner()
+                                .next()
+                                .is_some_and(|k| k.as_rule() == Rule::kw_any);
+                        }
                         Rule::ident => binding = Some(self.name(&x)),
                         Rule::path => list = Some(self.name(&x)),
                         Rule::expr => body = Some(self.expr(x)),

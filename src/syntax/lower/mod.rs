@@ -79,8 +79,16 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
         errors: Vec::new(),
         depth: 0,
     };
+    if let super::keywords::Directive::Unknown(name, range) =
+        super::keywords::Directive::of(&source.text)
+    {
+        lower.errors.push(SyntaxError::UnknownKeywordSet {
+            name,
+            span: Span::new(file, range.start, range.end),
+        });
+    }
     let whole = Piece::whole(&source.text);
-    match recovery::parse_piece(Rule::file, source, file, whole) {
+    match recovery::parse_piece(Rule::file, source, file, whole, &mut lower.errors) {
         Ok(pairs) => {
             let ast = lower.file(pairs);
             Parsed {
@@ -115,7 +123,11 @@ pub fn parse_recovering(source: &SourceFile, file: usize) -> Parsed {
 fn too_deep_at(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut wheres = 0usize;
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // `where` in every set of keywords
+    let spellings: Vec<&str> = super::keywords::of_word("where")
+        .map(|k| super::keywords::Set::ALL.map(|s| k.spellings(s)).concat())
+        .unwrap_or_default();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     for (i, c) in crate::syntax::scan::code(text) {
         match c {
             '(' => {
@@ -126,16 +138,19 @@ fn too_deep_at(text: &str) -> Option<usize> {
             }
             ')' => depth = depth.saturating_sub(1),
             '{' | '}' => wheres = 0,
-            'w' if text.get(i..).is_some_and(|t| t.starts_with("where"))
-                && !i
-                    .checked_sub(1)
-                    .and_then(|b| text.as_bytes().get(b))
-                    .is_some_and(|&b| word(b))
-                && !text.as_bytes().get(i + 5).is_some_and(|&b| word(b)) =>
+            c if c.is_alphabetic()
+                && !text
+                    .get(..i)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(word) =>
             {
-                wheres += 1;
-                if wheres > NESTING_LIMIT {
-                    return Some(i);
+                let rest = text.get(i..).unwrap_or("");
+                let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+                if spellings.contains(&rest.get(..end).unwrap_or("")) {
+                    wheres += 1;
+                    if wheres > NESTING_LIMIT {
+                        return Some(i);
+                    }
                 }
             }
             _ => {}
@@ -194,7 +209,7 @@ impl Lower {
     }
 
     fn name(&self, pair: &Pair<'_, Rule>) -> Name {
-        Spanned::new(pair.as_str().to_string(), self.span(pair))
+        Spanned::new(super::keywords::bare(pair.as_str()), self.span(pair))
     }
 
     fn string(&self, pair: &Pair<'_, Rule>) -> Spanned<String> {
@@ -453,16 +468,19 @@ impl Lower {
     }
 }
 
-/// A paragraph reference in its canonical spelling: `art. 49(4)`, `9(2)`.
+/// A paragraph reference in its canonical spelling: `art. 49(4)`, `9(2)` (`ст. 49(4)` and
+/// `бап 49(4)` are the same article).
 fn normalize_paragraph(text: &str) -> String {
     let rest = text.trim();
-    if let Some(r) = rest
-        .strip_prefix("art.")
-        .or_else(|| rest.strip_prefix("art"))
-    {
-        format!("art. {}", r.trim())
-    } else {
-        rest.to_string()
+    let mut spellings: Vec<&str> = super::keywords::of_word("art.")
+        .map(|k| super::keywords::Set::ALL.map(|s| k.spellings(s)).concat())
+        .unwrap_or_default();
+    // `ст.` before `ст`: the grammar read the longest
+    spellings.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let article = spellings.iter().find_map(|w| rest.strip_prefix(*w));
+    match article {
+        Some(r) => format!("art. {}", r.trim()),
+        None => rest.to_string(),
     }
 }
 

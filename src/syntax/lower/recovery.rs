@@ -11,21 +11,27 @@ use super::{Lower, Parsed, call_limit};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::syntax::ast::{Act, Calendar, Decl, Document, Process, Refusal, Service, View};
 use crate::syntax::error::{Piece, SyntaxError};
+use crate::syntax::keywords::Directive;
 use crate::syntax::parser::{Rule, RuleParser};
 use crate::syntax::recover;
 
 /// Parse `piece` of the text with `rule`, under pest's work limit.
-pub(super) fn parse_piece(
+pub(super) fn parse_piece<'s>(
     rule: Rule,
-    source: &SourceFile,
+    source: &'s SourceFile,
     file: usize,
     piece: Piece,
-) -> Result<Pairs<'_, Rule>, Box<SyntaxError>> {
+    errors: &mut Vec<SyntaxError>,
+) -> Result<Pairs<'s, Rule>, Box<SyntaxError>> {
     let text = source.text.get(piece.base..piece.end).unwrap_or("");
     pest::set_call_limit(std::num::NonZeroUsize::new(call_limit(text.len())));
     let pairs = RuleParser::parse(rule, text);
     pest::set_call_limit(None);
-    pairs.map_err(|e| Box::new(SyntaxError::from_pest(&e, source, file, piece)))
+    let pairs = pairs.map_err(|e| Box::new(SyntaxError::from_pest(&e, source, file, piece)))?;
+    if let Some(set) = Directive::of(&source.text).set() {
+        crate::syntax::mixed::check(&pairs, set, file, piece.base, errors);
+    }
+    Ok(pairs)
 }
 
 /// Read a file that does not parse whole, declaration by declaration; a declaration that does
@@ -55,7 +61,7 @@ pub(super) fn recover(
             in_block: false,
         };
         reader.lower.base = range.start;
-        match parse_piece(Rule::file, source, file, piece) {
+        match parse_piece(Rule::file, source, file, piece, &mut reader.lower.errors) {
             Ok(pairs) => {
                 reader.units.push(range.clone());
                 let decls = reader.lower.file(pairs).decls;
@@ -245,7 +251,13 @@ impl Reader<'_, '_> {
                 in_block: true,
             };
             self.lower.base = item.start;
-            match parse_piece(block.items(), self.source, file, piece) {
+            match parse_piece(
+                block.items(),
+                self.source,
+                file,
+                piece,
+                &mut self.lower.errors,
+            ) {
                 Ok(mut pairs) => {
                     self.units.push(item.clone());
                     let pairs = pairs.next().map(Pair::into_inner).into_iter().flatten();
@@ -317,7 +329,14 @@ impl Reader<'_, '_> {
             in_block: false,
         };
         self.lower.base = head.start;
-        let mut pairs = parse_piece(Rule::view_head, self.source, self.file, piece).ok()?;
+        let mut pairs = parse_piece(
+            Rule::view_head,
+            self.source,
+            self.file,
+            piece,
+            &mut self.lower.errors,
+        )
+        .ok()?;
         let mut parts = pairs.next()?.into_inner();
         parts.next(); // `view`
         let name = parts.next().map(|n| self.lower.name(&n))?;
@@ -345,7 +364,7 @@ impl Reader<'_, '_> {
             in_block: rule != Rule::file,
         };
         self.lower.base = tail.start;
-        match parse_piece(rule, self.source, self.file, piece) {
+        match parse_piece(rule, self.source, self.file, piece, &mut self.lower.errors) {
             Ok(mut pairs) => {
                 self.units.push(tail.clone());
                 let pairs = pairs.next().map(Pair::into_inner).into_iter().flatten();
@@ -364,5 +383,7 @@ fn first_word<'t>(text: &'t str, range: &Range<usize>) -> Option<&'t str> {
     let end = t
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(t.len());
-    t.get(..end).filter(|w| !w.is_empty())
+    t.get(..end)
+        .filter(|w| !w.is_empty())
+        .map(crate::syntax::keywords::english)
 }
