@@ -115,10 +115,18 @@ export function generate(pestSource) {
     if (!l || l.length === 0) throw new Error(`the pest grammar has no rule \`kw_${name}\``);
     return alternation(l);
   };
+  // A rule's literals, and those of the kw rules it names (`quantifier_kind = { kw_any |
+  // kw_all }`): never an empty list, which would make a pattern that matches nothing wide.
   const ruleLiterals = (name) => {
     const body = rules.get(name);
     if (body === undefined) throw new Error(`the pest grammar has no rule \`${name}\``);
-    return uniqueLiterals(literals(body));
+    const own = literals(body);
+    const named = [...body.matchAll(/\bkw_[a-z_]+\b/g)].flatMap((m) =>
+      rules.has(m[0]) ? literals(rules.get(m[0])) : [],
+    );
+    const all = uniqueLiterals([...own, ...named]);
+    if (all.length === 0) throw new Error(`the pest rule \`${name}\` has no words`);
+    return all;
   };
 
   // Each keyword in the first group that claims its rule.
