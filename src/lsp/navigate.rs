@@ -74,8 +74,7 @@ pub fn rename(s: &Snapshot, params: RenameParams) -> Result<WorkspaceEdit, Refus
     };
     // only an act's id is dotted (`kz.mia.order_495`); a dot elsewhere reads as a path
     let dotted = symbol.kind == Kind::Act;
-    if !is_name(&bare) || (asked != bare && !is_quoted(&asked)) || (!dotted && bare.contains('.'))
-    {
+    if !is_name(&bare) || (asked != bare && !is_quoted(&asked)) || (!dotted && bare.contains('.')) {
         let how = if dotted {
             "letters, digits and `_`, not starting with a digit, parts joined by `.`"
         } else {
