@@ -66,6 +66,7 @@ mod unused_input;
 mod unused_let;
 mod unverified_source;
 mod words;
+mod working_days_without_calendar;
 mod written_differs_from_reading;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,82 @@
+//! What a fresh-eyes trial of `ereje lint` found, each case kept as the tester wrote it
+//! (`tests/fixtures/lint_trial/`): the lints that fire on it, where, and what they say.
+
+use std::path::Path;
+
+use ereje::analysis::analyze_sources;
+use ereje::lint::{Settings, lint};
+use ereje::vocab::Lang;
+
+/// The findings on one fixture, each as `CODE line:col message`, then its labels (the
+/// primary first), each as `  line:col text`.
+fn findings(file: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/lint_trial")
+        .join(file);
+    let source = crate::support::load(&path);
+    let analysis = analyze_sources(vec![source]);
+    assert!(!analysis.diagnostics.has_errors(), "{file} compiles");
+    let linted = lint(&analysis, &Settings::default());
+    let sources = &analysis.model.sources;
+    let at = |span: ereje::source::Span| {
+        let (line, col) = sources
+            .get(span.file)
+            .map_or((0, 0), |f| f.line_col(span.start));
+        format!("{line}:{col}")
+    };
+    let mut out = Vec::new();
+    for d in &linted.diagnostics {
+        let primary = d.primary.as_ref().map_or(String::new(), |l| at(l.span));
+        out.push(format!(
+            "{} {primary} {}",
+            d.code.code,
+            d.message.get(Lang::En)
+        ));
+        for l in d.labels() {
+            let text = l.text.as_ref().map_or("", |t| t.get(Lang::En));
+            out.push(format!("  {} {text}", at(l.span)));
+        }
+    }
+    out
+}
+
+#[test]
+fn working_days_without_a_calendar_are_named_and_count_only_from_below() {
+    // 2 calendar + 20 working days against 15: at least 22 days, so surely over the term,
+    // and no claim that the steps "add up to 2 days at the most"
+    assert_eq!(
+        findings("c44_working_exceed_no.ereje"),
+        [
+            "L023 11:24 service `kz.test.ruqsat` counts working days but names no calendar",
+            "  11:24 `20 working days` cannot be counted",
+            "  3:9 no `calendar` here",
+            "L035 12:5 the step deadlines of the process, one after another, exceed the term: 22 days against 15 calendar days",
+            "  12:5 15 calendar days after the submission",
+            "  11:10 due no sooner than 22 days after the submission",
+        ]
+    );
+    // with a calendar, the same steps are bounded: 22 to 30 days
+    assert_eq!(
+        findings("c44_working_exceed_yes.ereje"),
+        [
+            "L035 18:5 the step deadlines of the process, one after another, exceed the term: 22 days to 30 days against 15 calendar days",
+            "  18:5 15 calendar days after the submission",
+            "  17:10 due 22 days to 30 days after the submission at the latest",
+        ]
+    );
+    // 1 working day without a calendar may be 7 or 30 calendar days: no conflict is claimed
+    for file in [
+        "c12o_1working_vs_7cal_nocal.ereje",
+        "c12q_1working_vs_30cal_nocal.ereje",
+    ] {
+        assert_eq!(
+            findings(file),
+            [
+                "L023 12:33 service `kz.test.ruqsat` counts working days but names no calendar",
+                "  12:33 `1 working day` cannot be counted",
+                "  2:9 no `calendar` here",
+            ],
+            "{file}"
+        );
+    }
+}
