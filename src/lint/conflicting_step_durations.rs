@@ -29,6 +29,10 @@ declare_lint! {
     /// The rules keep both as written, each in its own view; the lint finds where they
     /// disagree, and an `allow` records each such defect of the act.
     ///
+    /// A conflict is reported once, at the first of the view's steps that map to the
+    /// process step, with the others as labels; an `allow conflicting-step-durations` on any
+    /// of those view steps suppresses it (one is enough; on each, each counts as used).
+    ///
     /// ## Fires
     /// ```ereje
     /// act kz.example.order_1 { kind order issued 2015-01-01 number "1" in_force 2015-01-10 }
@@ -101,7 +105,9 @@ fn check(cx: &mut Context<'_>) {
                 if path.open || !path.length.disjoint_bounded(bounded, own, own_bounded) {
                     continue;
                 }
-                for &i in &group {
+                // one finding for the group, at its first step; an `allow` on any of its
+                // steps suppresses it
+                if let Some(&i) = group.first() {
                     let step = &view.steps[i];
                     // a few names, then a count: a group of thousands stays one line
                     let named: Vec<String> = group
@@ -174,7 +180,14 @@ fn check(cx: &mut Context<'_>) {
                     if !(bounded && own_bounded) {
                         d = d.with_note(super::words::working_days_at_least());
                     }
-                    cx.emit(d);
+                    for &g in group.iter().skip(1).take(NAMED) {
+                        d = d.with_label(Label::new(
+                            view.steps[g].meta.span,
+                            super::words::maps_to(main_id),
+                        ));
+                    }
+                    let others = group.iter().skip(1).map(|&g| view.steps[g].meta.span);
+                    cx.emit_allowed_at(d, others.collect());
                 }
             }
         }

@@ -80,3 +80,54 @@ fn working_days_without_a_calendar_are_named_and_count_only_from_below() {
         );
     }
 }
+
+/// The findings an `allow` suppressed on one fixture, as `CODE line:col`.
+fn suppressed(file: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/lint_trial")
+        .join(file);
+    let analysis = analyze_sources(vec![crate::support::load(&path)]);
+    let linted = lint(&analysis, &Settings::default());
+    let sources = &analysis.model.sources;
+    linted
+        .suppressed
+        .iter()
+        .map(|s| {
+            let (line, col) = s
+                .diagnostic
+                .primary
+                .as_ref()
+                .and_then(|l| sources.get(l.span.file).map(|f| f.line_col(l.span.start)))
+                .unwrap_or_default();
+            format!("{} {line}:{col}", s.diagnostic.code.code)
+        })
+        .collect()
+}
+
+#[test]
+fn a_conflict_of_a_step_s_time_is_reported_once_and_one_allow_on_any_of_its_steps_suppresses_it() {
+    // two parallel view steps of 3 days for a 7-day step: one finding, not one per view step
+    assert_eq!(
+        findings("e23_parallel_view_steps.ereje"),
+        [
+            "L032 12:10 step `а1` of view `кесте`, together with `а2`, takes 3 days, where step `а` of the process takes 7 days",
+            "  12:10 maps to `а`",
+            "  8:10 7 calendar days here",
+            "  13:10 maps to `а`",
+        ]
+    );
+    // the allow is on the second of the two steps mapped to `б`: it suppresses the finding,
+    // and is used
+    let found = findings("c15b_view_exceeds.ereje");
+    assert!(
+        found
+            .iter()
+            .all(|f| !f.starts_with("L032") && !f.starts_with("L002")),
+        "{found:#?}"
+    );
+    assert!(
+        suppressed("c15b_view_exceeds.ereje").contains(&String::from("L032 14:10")),
+        "{:?}",
+        suppressed("c15b_view_exceeds.ereje")
+    );
+}
