@@ -131,3 +131,14 @@ fn a_conflict_of_a_step_s_time_is_reported_once_and_one_allow_on_any_of_its_step
         suppressed("c15b_view_exceeds.ereje")
     );
 }
+
+#[test]
+fn a_process_without_a_term_is_shown_at_its_process_block() {
+    assert_eq!(
+        findings("c17_no_term.ereje"),
+        [
+            "L037 7:3 service `kz.test.ruqsat` has steps but no term",
+            "  7:3 no `term` in its process",
+        ]
+    );
+}
