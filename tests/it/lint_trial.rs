@@ -142,3 +142,20 @@ fn a_process_without_a_term_is_shown_at_its_process_block() {
         ]
     );
 }
+
+#[test]
+fn a_word_after_allow_that_is_no_name_asks_for_a_lint_that_exists() {
+    let analysis = analyze_sources(vec![ereje::source::SourceFile::new(
+        "allow.ereje",
+        "act kz.example.order_1 { kind order issued 2015-01-01 number \"1\" in_force 2015-01-10 }\nservice kz.example.permit {\n  act kz.example.order_1 annex 1\n  timezone \"Asia/Almaty\"\n  § 1\n  document passport { required always § 9(2) allow \"x\" }\n}\n",
+    )]);
+    let e0101: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.code == "E0101")
+        .collect();
+    assert_eq!(e0101.len(), 1, "{e0101:?}");
+    let words = crate::support::render_diagnostics(&analysis.diagnostics);
+    assert!(words.contains("`unstated-day-kind`"), "{words}");
+    assert!(!words.contains("step-deadline-exceeds-term"), "{words}");
+}
