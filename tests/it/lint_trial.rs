@@ -159,3 +159,50 @@ fn a_word_after_allow_that_is_no_name_asks_for_a_lint_that_exists() {
     assert!(words.contains("`unstated-day-kind`"), "{words}");
     assert!(!words.contains("step-deadline-exceeds-term"), "{words}");
 }
+
+#[test]
+fn a_lint_name_with_a_cyrillic_look_alike_is_an_unknown_lint_with_its_latin_spelling() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/lint_trial/e07_homoglyph_allow.ereje");
+    let analysis = analyze_sources(vec![crate::support::load(&path)]);
+    assert!(!analysis.diagnostics.has_errors(), "it parses");
+    let linted = lint(&analysis, &Settings::default());
+    let l001: Vec<_> = linted
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.code == "L001")
+        .collect();
+    let [d] = l001.as_slice() else {
+        panic!("{l001:?}")
+    };
+    assert_eq!(
+        d.message.get(Lang::En),
+        "no lint is named `unstated-d\u{430}y-kind`: it contains the Cyrillic letter «\u{430}» (U+0430)"
+    );
+    assert_eq!(
+        d.message.get(Lang::Ru),
+        "нет проверки с именем `unstated-d\u{430}y-kind`: в нём кириллическая буква «\u{430}» (U+0430)"
+    );
+    let help = d.help.as_ref().map(|h| h.get(Lang::En).to_string());
+    assert!(
+        help.as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `unstated-day-kind`?")),
+        "{help:?}"
+    );
+    let fix = d.fix.as_ref().expect("a safe fix");
+    assert_eq!(
+        fix.edits
+            .iter()
+            .map(|e| e.replacement.as_str())
+            .collect::<Vec<_>>(),
+        ["unstated-day-kind"]
+    );
+    // a word in another script altogether is an unknown lint too, not a syntax error
+    assert_eq!(
+        findings("e05b_nonlatin_allow.ereje"),
+        [
+            "L001 9:11 no lint is named `кезкелген`: lint names are written in Latin letters",
+            "  9:11 not a lint's name or code",
+        ]
+    );
+}
