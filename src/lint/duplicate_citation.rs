@@ -70,7 +70,16 @@ fn check(cx: &mut Context<'_>) {
                         "қайталанған сілтемені алып тастаңыз",
                     ),
                     vec![Edit {
-                        span: cx.with_blank_before(c.span),
+                        // a citation alone on its line goes with its line
+                        span: {
+                            let alone = cx.trimmed(c.span);
+                            let lines = super::fix::whole_lines(alone, &cx.model().sources);
+                            if lines == alone {
+                                cx.with_blank_before(c.span)
+                            } else {
+                                lines
+                            }
+                        },
                         replacement: String::new(),
                     }],
                 );

@@ -206,3 +206,37 @@ fn a_lint_name_with_a_cyrillic_look_alike_is_an_unknown_lint_with_its_latin_spel
         ]
     );
 }
+
+/// The lines of a fixture once `ereje lint --fix` has run on a copy of it.
+fn fixed(file: &str) -> String {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/lint_trial")
+        .join(file);
+    let dir = std::env::temp_dir().join(format!("ereje-trial-{}-{file}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    let to = dir.join(file);
+    std::fs::copy(&from, &to).expect("copied");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ereje"))
+        .args(["lint", "--fix"])
+        .arg(&to)
+        .output()
+        .expect("ereje runs");
+    assert!(status.status.success(), "{status:?}");
+    std::fs::read_to_string(&to).expect("read back")
+}
+
+#[test]
+fn a_repeated_citation_alone_on_its_line_is_removed_with_the_line() {
+    let text = fixed("c23_dup_citation.ereje");
+    let lines: Vec<&str> = text.lines().skip(9).take(4).collect();
+    assert_eq!(
+        lines,
+        [
+            "    when өтініш_беруші.сотталған",
+            "    § standard 10(2)",
+            "    § 11(1)",
+            "  }"
+        ]
+    );
+}
