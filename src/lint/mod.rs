@@ -125,6 +125,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The text under `span` (empty if it lies outside its file).
+    pub fn source_text(&self, span: crate::source::Span) -> &'a str {
+        self.analysis
+            .model
+            .sources
+            .get(span.file)
+            .and_then(|f| f.text.get(span.start..span.end))
+            .unwrap_or("")
+    }
+
     /// `span` with the blanks before it on its line (so that deleting it leaves no gap).
     pub fn with_blank_before(&self, span: crate::source::Span) -> crate::source::Span {
         let Some(text) = self.analysis.model.sources.get(span.file).map(|f| &f.text) else {

@@ -227,6 +227,30 @@ fn fixed(file: &str) -> String {
 }
 
 #[test]
+fn a_citation_repeated_is_named_as_written_and_found_in_either_form() {
+    let l043 = |file: &str| -> Vec<String> {
+        findings(file)
+            .into_iter()
+            .filter(|f| f.starts_with("L043"))
+            .collect()
+    };
+    // the standard's paragraph is named as the standard's, not as the act's own
+    assert_eq!(
+        l043("c23_dup_citation.ereje"),
+        ["L043 13:5 § standard 10(2) is cited twice"]
+    );
+    assert!(l043("c23n_same_number_other_act.ereje").is_empty());
+    // the own act's paragraph, once in short and once in full, is one paragraph twice
+    assert_eq!(
+        l043("c45_dup_and_noncanon.ereje"),
+        [
+            "L043 7:43 § 9(2) is cited twice",
+            "L043 8:71 § kz.test.buiryq_7 annex 1 9(3) is cited twice",
+        ]
+    );
+}
+
+#[test]
 fn a_repeated_citation_alone_on_its_line_is_removed_with_the_line() {
     let text = fixed("c23_dup_citation.ereje");
     let lines: Vec<&str> = text.lines().skip(9).take(4).collect();
