@@ -264,3 +264,25 @@ fn a_repeated_citation_alone_on_its_line_is_removed_with_the_line() {
         ]
     );
 }
+
+#[test]
+fn a_document_that_no_copy_can_meet_is_shown_at_the_rules_that_conflict() {
+    // `signed` is not in the contradiction: the two languages are
+    assert_eq!(
+        findings("c40_never_met.ereje"),
+        [
+            "L073 9:16 no copy of document `аударма` can meet its validity rules",
+            "  9:16 these rules cannot all hold of one copy",
+            "  10:16 with this one",
+        ]
+    );
+    // the first rule is, with the fourth; the two between are not needed for it
+    assert_eq!(
+        findings("c40b_never_met_order.ereje"),
+        [
+            "L073 8:16 no copy of document `аударма` can meet its validity rules",
+            "  8:16 these rules cannot all hold of one copy",
+            "  11:16 with this one",
+        ]
+    );
+}
