@@ -286,3 +286,29 @@ fn a_document_that_no_copy_can_meet_is_shown_at_the_rules_that_conflict() {
         ]
     );
 }
+
+#[test]
+fn an_allow_of_an_overlap_on_either_ground_suppresses_it() {
+    for file in [
+        "e02_allow_default_allowed_lint.ereje",
+        "e02b_allow_overlap_on_first.ereje",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/lint_trial")
+            .join(file);
+        let analysis = analyze_sources(vec![crate::support::load(&path)]);
+        let settings = Settings {
+            levels: [("L075", ereje::lint::Level::Warn)].into_iter().collect(),
+            ..Settings::default()
+        };
+        let linted = lint(&analysis, &settings);
+        let codes: Vec<&str> = linted.diagnostics.iter().map(|d| d.code.code).collect();
+        assert!(codes.is_empty(), "{file}: {codes:?}");
+        let suppressed: Vec<&str> = linted
+            .suppressed
+            .iter()
+            .map(|s| s.diagnostic.code.code)
+            .collect();
+        assert_eq!(suppressed, ["L075"], "{file}");
+    }
+}
