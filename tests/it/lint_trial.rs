@@ -312,3 +312,14 @@ fn an_allow_of_an_overlap_on_either_ground_suppresses_it() {
         assert_eq!(suppressed, ["L075"], "{file}");
     }
 }
+
+#[test]
+fn a_step_s_result_in_a_service_that_records_no_results_is_not_said_to_be_outside_it() {
+    assert_eq!(
+        findings("e17_no_results_declared.ereje"),
+        [
+            "L039 8:67 step `а` gives `виза`, but service `kz.test.ruqsat` records no `results` to hold it to",
+            "  8:67 the service declares no `results`",
+        ]
+    );
+}
