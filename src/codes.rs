@@ -216,6 +216,7 @@ codes! {
     UNSTATED_DAY_KIND = "L020" "unstated-day-kind" Warning "a number of days that says neither calendar nor working";
     CALENDAR_WORKING_DAYS = "L021" "calendar-working-days" Warning "a duration the law writes as both calendar and working days";
     WRITTEN_DIFFERS_FROM_READING = "L022" "written-differs-from-reading" Info "a duration read otherwise than the law writes it";
+    WORKING_DAYS_WITHOUT_CALENDAR = "L023" "working-days-without-calendar" Warning "working days in a service that names no calendar to count them on";
     STEP_WITHOUT_DEADLINE = "L030" "step-without-deadline" Warning "a step for which the law sets no time";
     STEP_WITHOUT_ACTOR = "L031" "step-without-actor" Warning "a step that names no one to take it";
     CONFLICTING_STEP_DURATIONS = "L032" "conflicting-step-durations" Warning "two views of a step that give it different durations";

@@ -11,9 +11,13 @@ use crate::semantic::model::{Anchor, ProcessView};
 pub struct Due {
     /// How long after the submission.
     pub length: Length,
-    /// Whether a step on the way has no deadline (or one that cannot be bounded), so the
-    /// range counts only the deadlines that are known.
+    /// Whether a step on the way has no deadline, so the range counts only the deadlines
+    /// that are known.
     pub open: bool,
+    /// Whether a step on the way counts working days in a service without a calendar: such
+    /// a deadline has no bound, and `length` is only the least the chain takes (each working
+    /// day counted as one calendar day).
+    pub unbounded: bool,
 }
 
 /// Each step's due time, by index; `None` for a step whose anchors lead nowhere (a cycle,
@@ -57,10 +61,11 @@ pub fn due_times(view: &ProcessView, lengths: &Lengths) -> Vec<Option<Due>> {
             state[i] = match before {
                 None => State::Failed,
                 Some(before) => {
-                    let own = step.within.and_then(|w| lengths.length(w));
+                    let own = step.within.map(|w| lengths.bounded(w));
                     State::Done(Due {
-                        length: own.map_or(before.length, |own| before.length.then(own)),
+                        length: own.map_or(before.length, |(own, _)| before.length.then(own)),
                         open: before.open || own.is_none(),
+                        unbounded: before.unbounded || own.is_some_and(|(_, bounded)| !bounded),
                     })
                 }
             };
@@ -75,10 +80,25 @@ pub fn due_times(view: &ProcessView, lengths: &Lengths) -> Vec<Option<Due>> {
         .collect()
 }
 
-/// The latest due time of any step: the critical path of the view.
+/// The latest due time of any step whose due time is bounded: the critical path of the
+/// view, if no chain counts working days without a calendar (see [`unbounded`]).
 pub fn critical_path(due: &[Option<Due>]) -> Option<(usize, Due)> {
     due.iter()
         .enumerate()
-        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .filter_map(|(i, d)| d.filter(|d| !d.unbounded).map(|d| (i, d)))
         .max_by_key(|(_, d)| (d.length.range().1, d.length.lo))
+}
+
+/// The step surely due latest: the greatest least due time, bounded or not (of a chain
+/// that cannot be bounded, its least is all that is known).
+pub fn surely_latest(due: &[Option<Due>]) -> Option<(usize, Due)> {
+    due.iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .max_by_key(|(_, d)| (d.length.lo, d.length.range().1))
+}
+
+/// Whether some chain has no bound: a sum or comparison with it can say only "at least".
+pub fn unbounded(due: &[Option<Due>]) -> bool {
+    due.iter().flatten().any(|d| d.unbounded)
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Context;
-use super::chain::{critical_path, due_times};
+use super::chain::{critical_path, due_times, surely_latest, unbounded};
 use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
@@ -20,13 +20,18 @@ declare_lint! {
     /// runs to the end of its last day, so `0 calendar days` (the same day) agrees with
     /// `10 minutes`; working days count from as many calendar days up to the longest run in
     /// the service's calendar, so they conflict with calendar days only when no calendar
-    /// week could make them equal.
+    /// week could make them equal. Without a calendar, working days are known only from
+    /// below: they conflict only with a time shorter than as many calendar days.
     ///
     /// ## Why it matters
     /// Two texts of one regulation that give one step different times leave an official
     /// free to follow either and an applicant unable to know which deadline was missed.
     /// The rules keep both as written, each in its own view; the lint finds where they
     /// disagree, and an `allow` records each such defect of the act.
+    ///
+    /// A conflict is reported once, at the first of the view's steps that map to the
+    /// process step, with the others as labels; an `allow conflicting-step-durations` on any
+    /// of those view steps suppresses it (one is enough; on each, each counts as used).
     ///
     /// ## Fires
     /// ```ereje
@@ -81,18 +86,28 @@ fn check(cx: &mut Context<'_>) {
                 let Some(main) = main_steps.get(main_id) else {
                     continue;
                 };
-                let Some(own) = main.within.and_then(|w| lengths.length(w)) else {
+                let Some((own, own_bounded)) = main.within.map(|w| lengths.bounded(w)) else {
                     continue;
                 };
                 let sub = sub_view(view, &group);
                 let due = due_times(&sub, &lengths);
-                let Some((_, path)) = critical_path(&due) else {
+                // working days without a calendar are known only from below: they conflict
+                // only with a time shorter than their least
+                let bounded = !unbounded(&due);
+                let path = if bounded {
+                    critical_path(&due)
+                } else {
+                    surely_latest(&due)
+                };
+                let Some((_, path)) = path else {
                     continue;
                 };
-                if path.open || !path.length.disjoint(own) {
+                if path.open || !path.length.disjoint_bounded(bounded, own, own_bounded) {
                     continue;
                 }
-                for &i in &group {
+                // one finding for the group, at its first step; an `allow` on any of its
+                // steps suppresses it
+                if let Some(&i) = group.first() {
                     let step = &view.steps[i];
                     // a few names, then a count: a group of thousands stays one line
                     let named: Vec<String> = group
@@ -122,7 +137,7 @@ fn check(cx: &mut Context<'_>) {
                         path.length.describe_words(RuCase::Accusative),
                         own.describe_words(RuCase::Accusative),
                     );
-                    let d = cx
+                    let mut d = cx
                         .finding(
                             Wording::new(
                                 format!(
@@ -162,7 +177,17 @@ fn check(cx: &mut Context<'_>) {
                             "если акт устанавливает для шага два разных срока, оставьте оба так, как они написаны, и запишите дефект через `allow conflicting-step-durations`; если в правилах один из них введён с ошибкой, исправьте его",
                             "егер акт қадамға екі түрлі мерзім белгілесе, екеуін де жазылғандай қалдырып, ақауды `allow conflicting-step-durations` арқылы белгілеңіз; егер ережелерде біреуі қате жазылса, оны түзетіңіз",
                         ));
-                    cx.emit(d);
+                    if !(bounded && own_bounded) {
+                        d = d.with_note(super::words::working_days_at_least());
+                    }
+                    for &g in group.iter().skip(1).take(NAMED) {
+                        d = d.with_label(Label::new(
+                            view.steps[g].meta.span,
+                            super::words::maps_to(main_id),
+                        ));
+                    }
+                    let others = group.iter().skip(1).map(|&g| view.steps[g].meta.span);
+                    cx.emit_allowed_at(d, others.collect());
                 }
             }
         }

@@ -38,31 +38,36 @@ pub fn every_duration(files: &[ast::File]) -> Vec<Written> {
                         });
                     }
                 }
-                Decl::Service(s) => {
-                    let processes = s.process.iter().chain(s.views.iter().map(|v| &v.process));
-                    for p in processes {
-                        for st in &p.steps {
-                            if let Some(w) = st.deadline.as_ref().and_then(|d| d.within.as_ref()) {
-                                out.push(Written {
-                                    duration: w.node,
-                                    span: w.span,
-                                });
-                            }
-                        }
-                        for t in &p.terms {
-                            out.push(Written {
-                                duration: t.duration.node,
-                                span: t.duration.span,
-                            });
-                        }
-                    }
-                    for e in conditions(s) {
-                        durations_in(e, &mut out);
-                    }
-                }
+                Decl::Service(s) => out.extend(service_durations(s)),
                 Decl::Calendar(_) => {}
             }
         }
+    }
+    out
+}
+
+/// Every duration a service uses: its steps' deadlines and its terms (of the process and
+/// its views), then those in its conditions.
+pub fn service_durations(s: &ast::Service) -> Vec<Written> {
+    let mut out = Vec::new();
+    for p in s.process.iter().chain(s.views.iter().map(|v| &v.process)) {
+        for st in &p.steps {
+            if let Some(w) = st.deadline.as_ref().and_then(|d| d.within.as_ref()) {
+                out.push(Written {
+                    duration: w.node,
+                    span: w.span,
+                });
+            }
+        }
+        for t in &p.terms {
+            out.push(Written {
+                duration: t.duration.node,
+                span: t.duration.span,
+            });
+        }
+    }
+    for e in conditions(s) {
+        durations_in(e, &mut out);
     }
     out
 }
@@ -180,10 +185,11 @@ impl Length {
         }
     }
 
-    /// Whether two lengths cannot be the same.
-    pub fn disjoint(self, other: Length) -> bool {
+    /// Whether two lengths cannot be the same, where one that is not `bounded` is known only
+    /// from below (working days without a calendar): it can only be too long for the other.
+    pub fn disjoint_bounded(self, bounded: bool, other: Length, other_bounded: bool) -> bool {
         let (a, b) = self.against(other);
-        a.1 < b.0 || b.1 < a.0
+        (bounded && a.1 < b.0) || (other_bounded && b.1 < a.0)
     }
 
     /// In words, as the act states it, in English, Russian and Kazakh, the Russian in `case`
@@ -296,6 +302,26 @@ impl Lengths {
                 days(n, self.longest_run(d.amount)?)
             }
         })
+    }
+
+    /// How long `d` is, and whether that is bounded: working days without a calendar
+    /// cannot be (the checker cannot count them at all), so they give only the least they
+    /// take, as many calendar days.
+    pub fn bounded(&self, d: Duration) -> (Length, bool) {
+        match self.length(d) {
+            Some(l) => (l, true),
+            None => {
+                let n = u64::from(d.amount) * DAY;
+                (
+                    Length {
+                        lo: n,
+                        hi: n,
+                        days: true,
+                    },
+                    false,
+                )
+            }
+        }
     }
 
     /// The most calendar days from one working day to the `n`-th after it, over the

@@ -12,7 +12,8 @@ declare_lint! {
     /// on some application (neither holding only where the other does: that is
     /// `ground-subsumed`). A witness shows such an application. Allowed by default: grounds
     /// may coexist, and a refusal then cites both; a team that wants its grounds exclusive
-    /// raises it (`-W grounds-overlap`).
+    /// raises it (`-W grounds-overlap`). The finding is at the ground declared first, with
+    /// the other as a label; an `allow grounds-overlap` on either ground suppresses it.
     ///
     /// ## Why it matters
     /// Where the law means its grounds as alternatives (one decision, one reason), two that
@@ -76,6 +77,8 @@ fn check(cx: &mut Context<'_>) {
                 "если основания задуманы как взаимоисключающие, сделайте их условия несовместимыми; если нет, укажите причину в `allow grounds-overlap`",
                 "негіздер бірін-бірі жоққа шығаратындай ойластырылса, шарттарын үйлеспейтін етіңіз; олай болмаса, себебін көрсетіп, `allow grounds-overlap` жазыңыз",
             ));
-        cx.emit(finish(d, f));
+        // an `allow` on either ground of the pair suppresses it
+        let also = vec![other.condition];
+        cx.emit_allowed_at(finish(d, f), also);
     }
 }

@@ -66,6 +66,7 @@ mod unused_input;
 mod unused_let;
 mod unverified_source;
 mod words;
+mod working_days_without_calendar;
 mod written_differs_from_reading;
 
 use std::collections::BTreeMap;
@@ -85,7 +86,7 @@ pub struct Context<'a> {
     /// The analysed rule set.
     pub analysis: &'a Analysis,
     lint: &'static Lint,
-    found: Vec<Diagnostic>,
+    found: Vec<(Diagnostic, Vec<crate::source::Span>)>,
     settings: &'a Settings,
     logic: &'a std::cell::OnceCell<logic::Outcome>,
     rules: &'a std::cell::OnceCell<Option<crate::RuleSet>>,
@@ -135,6 +136,16 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The text under `span` (empty if it lies outside its file).
+    pub fn source_text(&self, span: crate::source::Span) -> &'a str {
+        self.analysis
+            .model
+            .sources
+            .get(span.file)
+            .and_then(|f| f.text.get(span.start..span.end))
+            .unwrap_or("")
+    }
+
     /// `span` with the blanks before it on its line (so that deleting it leaves no gap).
     pub fn with_blank_before(&self, span: crate::source::Span) -> crate::source::Span {
         let Some(text) = self.analysis.model.sources.get(span.file).map(|f| &f.text) else {
@@ -167,7 +178,14 @@ impl<'a> Context<'a> {
 
     /// Report a finding.
     pub fn emit(&mut self, diagnostic: Diagnostic) {
-        self.found.push(diagnostic);
+        self.found.push((diagnostic, Vec::new()));
+    }
+
+    /// Report a finding that an `allow` on any of the elements at `also` suppresses too, as
+    /// well as one around its primary place: one finding of several elements alike (the
+    /// steps of a view that together take one step's time).
+    pub fn emit_allowed_at(&mut self, diagnostic: Diagnostic, also: Vec<crate::source::Span>) {
+        self.found.push((diagnostic, also));
     }
 }
 
@@ -237,13 +255,13 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
             rules: &rules,
         };
         (lint.check)(&mut cx);
-        found.extend(cx.found.into_iter().map(|d| (*lint, d)));
+        found.extend(cx.found.into_iter().map(|(d, also)| (*lint, d, also)));
     }
     let allows = suppress::Allows::collect(&analysis.files);
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
-    for (lint, d) in found {
-        match allows.suppresses(lint, &d) {
+    for (lint, d, also) in found {
+        match allows.suppresses(lint, &d, &also) {
             Some(reasons) => suppressed.push((
                 lint,
                 Suppressed {
@@ -257,7 +275,7 @@ pub fn lint(analysis: &Analysis, settings: &Settings) -> Linted {
     // an `allow` of an unused-allow finding is itself looked for, like any other
     for d in allows.unused(&analysis.model.sources) {
         let lint = &unused_allow::UNUSED_ALLOW;
-        match allows.suppresses(lint, &d) {
+        match allows.suppresses(lint, &d, &[]) {
             Some(reasons) => suppressed.push((
                 lint,
                 Suppressed {

@@ -51,6 +51,13 @@ fn check(cx: &mut Context<'_>) {
         if s.process.steps.is_empty() || !s.process.terms.is_empty() {
             continue;
         }
+        // at the `process` keyword of the block that lacks the term (one line, not the block)
+        let place = service_ast(cx.files(), s)
+            .and_then(|a| a.process.as_ref())
+            .map_or(s.meta.span, |p| {
+                let end = (p.span.start + "process".len()).min(p.span.end);
+                crate::source::Span::new(p.span.file, p.span.start, end)
+            });
         let d = cx
             .finding(
                 Wording::new(
@@ -59,7 +66,7 @@ fn check(cx: &mut Context<'_>) {
                     format!("`{}` қызметінің қадамдары бар, бірақ мерзімі жоқ", s.id),
                 ),
                 Label::new(
-                    service_ast(cx.files(), s).map_or(s.meta.span, |a| a.name.span),
+                    place,
                     Wording::new("no `term` in its process", "в её процессе нет `term`", "процесінде `term` жоқ"),
                 ),
             )

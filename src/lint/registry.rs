@@ -111,6 +111,7 @@ pub static LINTS: &[&Lint] = &[
     &super::unstated_day_kind::UNSTATED_DAY_KIND,
     &super::calendar_working_days::CALENDAR_WORKING_DAYS,
     &super::written_differs_from_reading::WRITTEN_DIFFERS_FROM_READING,
+    &super::working_days_without_calendar::WORKING_DAYS_WITHOUT_CALENDAR,
     &super::step_without_deadline::STEP_WITHOUT_DEADLINE,
     &super::step_without_actor::STEP_WITHOUT_ACTOR,
     &super::conflicting_step_durations::CONFLICTING_STEP_DURATIONS,

@@ -10,7 +10,9 @@ use crate::vocab::Wording;
 declare_lint! {
     /// Finds a document whose `valid when` rules cannot all hold of one copy: every value of
     /// the fields they read (dates in classes, languages, signatures), with every fact of the
-    /// application they read, was tried. The finding says how many assignments were tried.
+    /// application they read, was tried. The finding says how many assignments were tried,
+    /// and points at the rules that conflict: a smallest set of them that cannot all hold
+    /// (leave any one out and the rest can), the first as its place, the others as labels.
     ///
     /// ## Why it matters
     /// A document that no copy can make valid makes every application that needs it
@@ -65,8 +67,15 @@ fn check(cx: &mut Context<'_>) {
             "эти требования не могут выполняться для одного экземпляра",
             "бұл талаптар бір данаға бірге орындала алмайды",
         );
-        let d = cx
-            .finding(message, Label::new(f.span, label))
+        let mut d = cx.finding(message, Label::new(f.span, label));
+        // the other rules of the contradiction
+        for &span in &f.conflicting {
+            d = d.with_label(Label::new(
+                span,
+                Wording::new("with this one", "вместе с этим", "осымен бірге"),
+            ));
+        }
+        let d = d
             .with_help(Wording::new(
                 "correct the rule that contradicts the others; if the law is written so, `allow requirement-never-met` with the reason",
                 "исправьте правило, противоречащее остальным; если так написано в законе, укажите причину в `allow requirement-never-met`",

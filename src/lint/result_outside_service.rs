@@ -9,7 +9,10 @@ use crate::vocab::Wording;
 
 declare_lint! {
     /// Finds a step whose `produces` names something that is not among the service's
-    /// `results` (what the regulation says the service gives its recipient).
+    /// `results` (what the regulation says the service gives its recipient). A service that
+    /// records no `results` is found too, since every standard states the result of its
+    /// service: the finding then says that the results are not recorded, not that the
+    /// service does not give what the step gives.
     ///
     /// ## Why it matters
     /// The result of a public service is fixed by its standard and regulation: what the
@@ -78,15 +81,35 @@ fn check(cx: &mut Context<'_>) {
                                 format!("оның нәтижелері: {all}"),
                             )
                         };
-                        let d = cx
-                            .finding(
-                                Wording::new(
-                                    format!("step `{step}` gives `{what}`, which service `{}` does not give", s.name.node),
-                                    format!("шаг `{step}` даёт `{what}`, а услуга `{}` этого не даёт", s.name.node),
-                                    format!("`{step}` қадамы `{what}` береді, ал `{}` қызметі оны бермейді", s.name.node),
+                        let service = &s.name.node;
+                        // with no `results` recorded, nothing says the service does not give it
+                        let message = if results.is_empty() {
+                            Wording::new(
+                                format!(
+                                    "step `{step}` gives `{what}`, but service `{service}` records no `results` to hold it to"
                                 ),
-                                Label::new(produced.span, listed),
+                                format!(
+                                    "шаг `{step}` даёт `{what}`, но у услуги `{service}` не записаны `results`, с которыми его сверить"
+                                ),
+                                format!(
+                                    "`{step}` қадамы `{what}` береді, бірақ `{service}` қызметінде оны салыстыратын `results` жазылмаған"
+                                ),
                             )
+                        } else {
+                            Wording::new(
+                                format!(
+                                    "step `{step}` gives `{what}`, which service `{service}` does not give"
+                                ),
+                                format!(
+                                    "шаг `{step}` даёт `{what}`, а услуга `{service}` этого не даёт"
+                                ),
+                                format!(
+                                    "`{step}` қадамы `{what}` береді, ал `{service}` қызметі оны бермейді"
+                                ),
+                            )
+                        };
+                        let d = cx
+                            .finding(message, Label::new(produced.span, listed))
                             .with_help(Wording::new(
                                 "if the act's text gives the step a result of another service, keep it as written and `allow result-outside-service` with the defect; if the service's results lack it, add it to `results`",
                                 "если текст акта даёт шагу результат другой услуги, оставьте как написано и запишите дефект через `allow result-outside-service`; если его нет среди результатов услуги, добавьте его в `results`",

@@ -1,7 +1,7 @@
 //! `step-deadlines-below-term`: step deadlines that account for less than half of the term.
 
 use super::Context;
-use super::chain::{critical_path, due_times};
+use super::chain::{critical_path, due_times, unbounded};
 use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
@@ -11,7 +11,9 @@ use crate::vocab::{Lang, Wording};
 
 declare_lint! {
     /// Finds a process whose longest chain of step deadlines, at the most the calendar
-    /// allows, ends before half of the service term has passed.
+    /// allows, ends before half of the service term has passed. Working days in a service
+    /// without a calendar have no most: such a process is left to
+    /// `working-days-without-calendar`.
     ///
     /// ## Why it matters
     /// A term far longer than its steps means the act leaves most of the time to no one:
@@ -65,6 +67,10 @@ fn check(cx: &mut Context<'_>) {
             continue;
         };
         let due = due_times(view, &lengths);
+        // working days without a calendar have no "at the most" (working-days-without-calendar)
+        if unbounded(&due) {
+            continue;
+        }
         let Some((_, path)) = critical_path(&due) else {
             continue;
         };

@@ -1,7 +1,7 @@
 //! `step-deadlines-exceed-term`: step deadlines, one after another, longer than the term.
 
 use super::Context;
-use super::chain::{critical_path, due_times};
+use super::chain::{Due, critical_path, due_times, surely_latest};
 use super::durations::{Lengths, RuCase};
 use super::registry::declare_lint;
 use crate::codes;
@@ -16,7 +16,9 @@ declare_lint! {
     ///
     /// Durations add up as the act states them; working days count up to the longest run
     /// the service's calendar has for them, so the lint also fires when only a run of
-    /// holidays makes the steps overrun.
+    /// holidays makes the steps overrun. In a service without a calendar, working days have
+    /// no bound: the lint fires only if counting each as one calendar day, the least it can
+    /// take, already overruns the term.
     ///
     /// ## Why it matters
     /// If every official uses the whole time the act gives each step, the service is late
@@ -74,14 +76,23 @@ fn check(cx: &mut Context<'_>) {
         };
         for view in std::iter::once(&s.process).chain(&s.views) {
             let due = due_times(view, &lengths);
-            let Some((last, path)) = critical_path(&due) else {
+            // a chain through working days without a calendar is known only from below: it
+            // surely exceeds the term, or nothing is claimed of it
+            let surely_over = |p: &Due| {
+                let ((lo, _), (_, term_hi)) = p.length.against(limit);
+                lo > term_hi
+            };
+            let can_be_over = |p: &Due| {
+                let ((_, hi), (term_lo, _)) = p.length.against(limit);
+                hi > term_lo
+            };
+            let found = surely_latest(&due)
+                .filter(|(_, p)| surely_over(p))
+                .or_else(|| critical_path(&due).filter(|(_, p)| can_be_over(p)));
+            let Some((last, path)) = found else {
                 continue;
             };
-            let ((lo, hi), (term_lo, term_hi)) = path.length.against(limit);
-            if hi <= term_lo {
-                continue;
-            }
-            let surely = lo > term_hi;
+            let surely = surely_over(&path);
             let how = if surely { "exceed" } else { "can exceed" };
             let (ru, kk) = if surely {
                 ("превышают", "асып түседі")
@@ -147,11 +158,19 @@ fn check(cx: &mut Context<'_>) {
                 )
                 .with_label(Label::new(last_step.meta.span, {
                     let due_ru = path.length.describe_words(RuCase::Genitive);
-                    Wording::new(
-                        format!("due {} after the submission at the latest", length.get(Lang::En)),
-                        format!("не позднее {} после подачи заявления", due_ru.get(Lang::Ru)),
-                        format!("өтініш берілгеннен кейін ең кеші {} ішінде", length.get(Lang::Kk)),
-                    )
+                    if path.unbounded {
+                        Wording::new(
+                            format!("due no sooner than {} after the submission", length.get(Lang::En)),
+                            format!("не ранее {} после подачи заявления", due_ru.get(Lang::Ru)),
+                            format!("өтініш берілгеннен кейін кемінде {} өткен соң", length.get(Lang::Kk)),
+                        )
+                    } else {
+                        Wording::new(
+                            format!("due {} after the submission at the latest", length.get(Lang::En)),
+                            format!("не позднее {} после подачи заявления", due_ru.get(Lang::Ru)),
+                            format!("өтініш берілгеннен кейін ең кеші {} ішінде", length.get(Lang::Kk)),
+                        )
+                    }
                 }))
                 .with_help(Wording::new(
                     "if the act's steps do not fit its own term, keep both as written and `allow step-deadlines-exceed-term` with the defect; if a step runs in parallel with another, count it from the same step (`after`)",
@@ -164,6 +183,9 @@ fn check(cx: &mut Context<'_>) {
                     "только при самых длинных подряд идущих выходных днях календаря или если каждый последний день считать до его конца",
                     "тек күнтізбедегі қатарынан келетін ең ұзақ демалыс күндерінде немесе әр соңғы күн соңына дейін есептелгенде ғана",
                 ));
+            }
+            if path.unbounded {
+                d = d.with_note(super::words::working_days_at_least());
             }
             if path.open {
                 d = d.with_note(Wording::new(

@@ -49,15 +49,23 @@ impl<'a> Allows<'a> {
         Allows { sites }
     }
 
-    /// The reasons of the `allow`s of `lint` that cover the finding, innermost first
-    /// (`None`: no `allow` covers it); every such `allow` counts as used.
-    pub fn suppresses(&self, lint: &Lint, finding: &Diagnostic) -> Option<Vec<String>> {
+    /// The reasons of the `allow`s of `lint` that cover the finding, at its primary place or
+    /// at one of the `also` places its lint gives (the other steps of one group), innermost
+    /// first (`None`: no `allow` covers it); every such `allow` counts as used.
+    pub fn suppresses(
+        &self,
+        lint: &Lint,
+        finding: &Diagnostic,
+        also: &[Span],
+    ) -> Option<Vec<String>> {
         let at = finding.primary.as_ref().map(|l| l.span)?;
         let mut covering: Vec<&Site<'_>> = Vec::new();
         for site in &self.sites {
             let name = site.allow.lint.node.as_str();
             if (name == lint.code.name || name.eq_ignore_ascii_case(lint.code.code))
-                && inside(at, site.element)
+                && std::iter::once(&at)
+                    .chain(also)
+                    .any(|&place| inside(place, site.element))
             {
                 site.used.set(true);
                 covering.push(site);

@@ -42,6 +42,15 @@ pub fn maps_to(step: &str) -> Wording {
     )
 }
 
+/// The note on a sum or comparison with working days in a service without a calendar.
+pub fn working_days_at_least() -> Wording {
+    Wording::new(
+        "the service names no calendar: each working day is counted as one calendar day, the least it can take",
+        "у услуги не указан календарь: каждый рабочий день считается одним календарным днём — меньше он длиться не может",
+        "қызметте күнтізбе көрсетілмеген: әр жұмыс күні бір күнтізбелік күн болып есептеледі — одан қысқа бола алмайды",
+    )
+}
+
 /// The Russian case a part of an act takes in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Case {

@@ -23,6 +23,7 @@ mod lint_fix;
 mod lint_logic;
 mod lint_logic_dates;
 mod lint_output;
+mod lint_trial;
 mod lsp;
 mod lsp_client;
 mod lsp_edits;

@@ -109,6 +109,9 @@ pub(crate) struct Found {
     pub exhausted: Option<u64>,
     /// The application that demonstrates it.
     pub example: Option<Example>,
+    /// For a document whose validity rules cannot all hold: the rules, beyond the one at
+    /// `span`, of a smallest set that already cannot (dropping any one lets the rest hold).
+    pub conflicting: Vec<Span>,
 }
 
 /// A witness: an application, as a bundle, and what checking it shows.
@@ -399,6 +402,7 @@ impl<'a> Service<'a> {
             span,
             exhausted,
             example,
+            conflicting: Vec::new(),
         });
     }
 
@@ -493,7 +497,18 @@ impl<'a> Service<'a> {
             let found = asked.find(budget, &[&all], |v| v[0] == Some(true));
             match found {
                 Search::Exhausted(n) => {
-                    self.push(Question::NeverMet, &element, None, span, Some(n), None)
+                    let spans: Vec<Span> = d.validity.iter().map(|(c, _)| c.span).collect();
+                    let parts: Vec<&TExpr> = p.validity.iter().map(|(c, _)| &c.expr).collect();
+                    let rules = self
+                        .ask(&[&d.meta.validity], &parts, (&element, None))
+                        .map(|asked| contradiction(&asked, budget, &parts))
+                        .unwrap_or_default();
+                    let mut at = rules.iter().filter_map(|&i| spans.get(i).copied());
+                    let span = at.next().unwrap_or(span);
+                    self.push(Question::NeverMet, &element, None, span, Some(n), None);
+                    if let Some(f) = self.out.found.last_mut() {
+                        f.conflicting = at.collect();
+                    }
                 }
                 Search::Found(_) => {}
                 Search::Bounded(b) => self.undecided(Undecided::Bound(b), &element, None, span),
@@ -589,4 +604,22 @@ fn shown(e: &Element) -> (String, String) {
         "missing-document"
     };
     (code.to_string(), e.id.clone())
+}
+
+/// A smallest set of `parts` that cannot all hold, by index, when all of them cannot: each
+/// part in turn is left out for good if the rest still cannot hold without it. (Empty if the
+/// budget ran out on the way: the finding then keeps its first place only.)
+fn contradiction(asked: &Asked<'_>, budget: Budget, parts: &[&TExpr]) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..parts.len()).collect();
+    for i in 0..parts.len() {
+        let without: Vec<usize> = kept.iter().copied().filter(|&j| j != i).collect();
+        match asked.find(budget, parts, |v| {
+            without.iter().all(|&j| v.get(j) == Some(&Some(true)))
+        }) {
+            Search::Exhausted(_) => kept = without,
+            Search::Found(_) => {}
+            Search::Bounded(_) => return Vec::new(),
+        }
+    }
+    kept
 }

@@ -126,9 +126,7 @@ pub(crate) fn describe(rule: Rule) -> Option<&'static str> {
         Rule::cite_target => "an act and a paragraph, like `kz.law.migration art. 49(4)`",
         Rule::kw_art => "`art.`",
         Rule::time_point => "a date like `2019-03-23` or the name of an act",
-        Rule::lint_name => {
-            "the name of a lint, like `step-deadline-exceeds-term`, or a code like `L012`"
-        }
+        Rule::lint_name => "the name of a lint, like `unstated-day-kind`, or a code like `L020`",
         Rule::kw_because => "`because` and the reason in quotes",
         // Tokens.
         Rule::ident | Rule::literal_value => "a name like `passport`",
@@ -271,9 +269,9 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
             "дата вида `2019-03-23` или имя акта",
             "`2019-03-23` түріндегі күн немесе акт атауы",
         ),
-        "the name of a lint, like `step-deadline-exceeds-term`, or a code like `L012`" => (
-            "имя проверки, например `step-deadline-exceeds-term`, или код вида `L012`",
-            "тексеру атауы, мысалы `step-deadline-exceeds-term`, немесе `L012` түріндегі код",
+        "the name of a lint, like `unstated-day-kind`, or a code like `L020`" => (
+            "имя проверки, например `unstated-day-kind`, или код вида `L020`",
+            "тексеру атауы, мысалы `unstated-day-kind`, немесе `L020` түріндегі код",
         ),
         "`because` and the reason in quotes" => (
             "`because` и причина в кавычках",
@@ -341,6 +339,25 @@ pub(crate) fn translate(en: &'static str) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lint a description names as an example is one that exists, by name and by code,
+    /// in every language: the examples cannot drift from the table of codes.
+    #[test]
+    fn the_lints_a_description_names_exist() {
+        let en = describe(Rule::lint_name).unwrap_or_default();
+        let (ru, kk) = translate(en);
+        for text in [en, ru, kk] {
+            let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
+            assert_eq!(quoted.len(), 2, "{text}");
+            for word in quoted {
+                let code = crate::codes::CODES
+                    .iter()
+                    .find(|c| c.name == word || c.code == word)
+                    .unwrap_or_else(|| panic!("`{word}` in `{text}` is no code"));
+                assert_eq!(code.family(), crate::codes::Family::Lint, "{word}");
+            }
+        }
+    }
 
     /// Every description that is more than keywords has its Russian and Kazakh words.
     #[test]
