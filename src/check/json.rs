@@ -167,6 +167,23 @@ static SPECIAL: [bool; 256] = {
     table
 };
 
+/// The character a one-letter JSON escape (`\n`, `\"`, …) stands for; `None` for `u` (four
+/// hex digits follow, read by the caller as its own rules on surrogates ask) and for a
+/// letter that is no escape.
+pub(crate) fn short_escape(letter: u8) -> Option<char> {
+    Some(match letter {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
+}
+
 /// The first byte from `at` on that needs attention in a JSON string (`"`, `\\` or a
 /// control character), or the end: plain text is skipped eight bytes at a time, then byte by
 /// byte.

@@ -187,15 +187,10 @@ impl<'t> Reader<'t> {
     fn escape(&mut self) -> Option<char> {
         let letter = self.peek()?;
         self.at += 1;
+        if let Some(c) = crate::check::json::short_escape(letter) {
+            return Some(c);
+        }
         Some(match letter {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
             b'u' => {
                 let hex = self.text.get(self.at..self.at + 4)?;
                 if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {

@@ -139,15 +139,10 @@ impl Scanner<'_> {
     pub(crate) fn escape(&mut self) -> Result<char, Malformed> {
         let b = self.peek().ok_or(Malformed)?;
         self.pos += 1;
+        if let Some(c) = crate::check::json::short_escape(b) {
+            return Ok(c);
+        }
         Ok(match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
             b'u' => {
                 let first = self.hex4()?;
                 let code = match first {
